@@ -1,0 +1,134 @@
+"""The database schema as numbered migrations, applied in order by `Store`.
+
+Each migration moves the schema from version N-1 to N (`PRAGMA user_version`).
+Never edit a released migration: databases in the wild already ran it.  To change
+the schema, register a new one with the next number.  Only the schema's DDL lives
+here; every query the program runs is in store.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["MIGRATIONS", "Migration", "latest_version", "register"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: the statements that take the database to `version`."""
+
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def register(version: int, name: str, *statements: str) -> Migration:
+    """Append a migration; its number must be the next one, so order cannot drift."""
+    expected = len(MIGRATIONS) + 1
+    if version != expected:
+        raise ValueError(f"migration {name!r} is numbered {version}, expected {expected}")
+    migration = Migration(version, name, tuple(statements))
+    MIGRATIONS.append(migration)
+    return migration
+
+
+def latest_version() -> int:
+    """The schema version this code creates and understands."""
+    return len(MIGRATIONS)
+
+
+register(
+    1,
+    "articles, events, places, full-text index",
+    # `id` aliases the rowid, so the FTS index can point at it directly.
+    """
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        article_id   TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        published    TEXT,
+        title        TEXT,
+        url          TEXT,
+        outlet       TEXT,
+        source       TEXT,
+        text         TEXT NOT NULL,
+        added_at     TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX articles_article_id ON articles(article_id)",
+    # The flat columns are for querying; `json` is the whole Event.to_dict(), the
+    # source of truth when reading back, so no field of the contract is lost.
+    """
+    CREATE TABLE events (
+        id             TEXT PRIMARY KEY,
+        article_row    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_date     TEXT,
+        event_type     TEXT,
+        sub_event_type TEXT,
+        plover         TEXT,
+        actor1_name    TEXT,
+        actor2_name    TEXT,
+        location_name  TEXT,
+        latitude       REAL CHECK (latitude BETWEEN -90 AND 90),
+        longitude      REAL CHECK (longitude BETWEEN -180 AND 180),
+        country_code   TEXT,
+        modality       TEXT NOT NULL,
+        span_start     INTEGER NOT NULL,
+        json           TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX events_article_row ON events(article_row, span_start)",
+    "CREATE INDEX events_event_date ON events(event_date)",
+    # One row per (article, span): re-adding the same mentions is a no-op.
+    """
+    CREATE TABLE places (
+        id           INTEGER PRIMARY KEY,
+        article_row  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        "start"      INTEGER NOT NULL,
+        "end"        INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        name         TEXT,
+        geonameid    INTEGER,
+        latitude     REAL CHECK (latitude BETWEEN -90 AND 90),
+        longitude    REAL CHECK (longitude BETWEEN -180 AND 180),
+        feature      TEXT,
+        country_code TEXT,
+        admin1       TEXT,
+        role         TEXT NOT NULL,
+        reason       TEXT,
+        UNIQUE (article_row, "start", "end")
+    )
+    """,
+    # External content: the FTS index stores no second copy of the text; the
+    # triggers keep it in step with `articles` whatever writes to that table.
+    # Porter stemming lets "airstrike" find "airstrikes"; remove_diacritics lets
+    # "Maarat" find "Ma'arat"-style spellings with accents.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text,
+        content='articles', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    )
+    """,
+    """
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    END
+    """,
+    """
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END
+    """,
+)
