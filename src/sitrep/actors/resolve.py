@@ -1,0 +1,201 @@
+"""Choosing the actor a noun phrase names, in the context of its article.
+
+`kb.py` finds candidates in text (aliases, leaders, demonyms, capitals); this module
+decides which one a phrase stands for: a named group first, then a leader, then a
+state (its military, police or government by the phrase's head noun), then the
+descriptive nouns of conflict reporting ("insurgents", "the regime", "residents"),
+which go to the article's lead armed actor or to ACLED's generic actors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from ..models import Actor
+from .kb import ActorKB
+
+__all__ = ["ArticleActors", "Resolution", "resolve_phrase", "phrase_tokens", "lead_armed_actor"]
+
+FORCE = {"army", "armies", "force", "forces", "troops", "troop", "military", "soldier", "soldiers",
+         "aircraft", "jet", "jets", "warplane", "warplanes", "plane", "planes", "navy", "drone",
+         "drones", "helicopter", "helicopters", "artillery", "tanks", "unit", "units", "brigade",
+         "division", "battalion", "commandos", "marines", "paratroopers", "air", "airforce", "officers",
+         "personnel", "advisers", "advisors", "garrison", "positions"}
+POLICE = {"police", "policeman", "policemen", "gendarmerie", "gendarmes", "riot"}
+CIVIL = {"national", "nationals", "citizen", "citizens", "civilian", "civilians", "people",
+         "resident", "residents", "villager", "villagers", "local", "locals", "refugee", "refugees",
+         "child", "children", "woman", "women", "family", "families", "farmer", "farmers",
+         "worker", "workers", "student", "students", "thousands", "hundreds", "dozens", "population",
+         "inhabitants", "man", "men", "boy", "girl", "shepherd", "displaced", "crowd", "crowds"}
+PROTEST = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+           "marchers", "activists"}
+RIOT = {"rioter", "rioters", "mob", "mobs"}
+REBEL = {"insurgent", "insurgents", "insurgency", "rebel", "rebels", "militant", "militants",
+         "opposition", "jihadist", "jihadists", "islamist", "islamists", "fighters", "fighter",
+         "extremists", "terrorists", "terrorist", "insurgent-led", "revolution", "revolutionaries",
+         "factions", "faction", "mujahideen"}
+ARMED_OTHER = {"gunmen", "gunman", "militia", "militias", "assailants", "attackers", "bandits",
+               "unidentified", "armed"}
+REGIME = {"regime", "government", "authorities", "administration", "junta", "state"}
+STATE_FORCE_GENERIC = {"army", "troops", "soldiers", "military", "forces"}  # "the army"
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our",
+            "us", "i", "my", "itself", "themselves"}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    actor: Actor
+    assoc: tuple[Actor, ...] = ()
+    how: str = ""
+
+
+@dataclass
+class ArticleActors:
+    """What the resolver knows of the article: its lead armed actor and focus country."""
+
+    kb: ActorKB
+    published: str | None = None
+    focus: str | None = None  # ISO3 of the country the article is about
+    lead_armed: str | None = None  # group id of its main non-state armed actor
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head`, without relative clauses and clausal modifiers."""
+    drop = {"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"}
+    keep: list[Token] = []
+
+    def walk(t: Token) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in drop and c != head:
+                continue
+            walk(c)
+
+    walk(head)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _backed(text: str, start: int, end: int) -> bool:
+    return bool(re.match(r"\s*-\s*(backed|supported|sponsored|aligned|allied)", text[end:end + 14]))
+
+
+def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
+                   antecedent: Actor | None = None) -> Resolution | None:
+    """The actor that the noun phrase headed by `head` names, or None."""
+    kb = ctx.kb
+    toks = phrase_tokens(head)
+    doc = head.doc
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    starts = {t.idx - lo for t in toks}
+    text = doc.text[lo:hi]
+
+    def in_phrase(s: int) -> bool:
+        # a match counts only where it starts on a kept token (not in a dropped clause)
+        return s in starts
+
+    assoc: list[Actor] = []
+    # 1. named groups, their descriptors and leaders ("HTS", "Kurdish-led forces", "al-Jolani")
+    groups = [(s, e, gid) for s, e, gid in kb.find_groups(text) if in_phrase(s)]
+    groups += [(s, e, gid) for s, e, gid in _abbrev_hits(text, ctx) if in_phrase(s)]
+    leaders = [(s, e, aid) for s, e, aid in kb.find_leaders(text, ctx.published) if in_phrase(s)]
+    sources = kb.find_sources(text)
+    named = sorted(groups + leaders)
+    principal = [(s, e, a) for s, e, a in named if not _backed(text, s, e)]
+    backers = [(s, e, a) for s, e, a in named if _backed(text, s, e)]
+    for _, _, a in backers:
+        assoc.append(_actor(kb, a, violent))
+    # states named by demonym, name or capital; "US-backed" makes the US an associate
+    states = [(s, e, iso, how) for s, e, iso, how in kb.find_states(text)
+              if in_phrase(s) and not any(ss <= s < se for ss, se, _ in sources + named)]
+    for s, e, iso, _ in states:
+        if _backed(text, s, e):
+            assoc.append(kb.actor(f"{iso}-military"))
+    states = [x for x in states if not _backed(text, x[0], x[1])]
+
+    noun = head.lower_
+    nouns = {t.lower_ for t in toks if t.pos_ in ("NOUN", "PROPN")}
+    if principal:
+        return Resolution(_actor(kb, principal[0][2], violent), tuple(assoc), "named")
+    if any(s <= 1 for s, _, _ in sources) and not states:
+        return None  # a news outlet or monitor is a source, not an actor
+    if states:
+        # a premodifier ("Russian embassy in Damascus") outranks a place in a PP
+        pre = [x for x in states if lo + x[0] < head.idx]
+        s, e, iso, how = (pre or states)[0]
+        branch = _branch(noun, nouns, how, violent, head)
+        actor = kb.actor(f"{branch}-{iso}" if branch in ("civilians", "protesters", "rioters")
+                         else f"{iso}-{branch}")
+        others = [kb.actor(f"{iso2}-{branch}") for _, _, iso2, _ in states[1:]
+                  if iso2 != iso and branch in ("military", "government", "police")]
+        return Resolution(actor, tuple(assoc + others), how)
+    if noun in PRONOUNS:
+        return Resolution(antecedent, tuple(assoc), "pronoun") if antecedent else None
+    return _descriptive(noun, nouns, ctx, violent, assoc)
+
+
+def _abbrev_hits(text: str, ctx: ArticleActors) -> list[tuple[int, int, str]]:
+    out = []
+    for abbr, gid in ctx.abbreviations.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w])", text):
+            out.append((m.start(), m.end(), gid))
+    return out
+
+
+def _actor(kb: ActorKB, actor_id: str, violent: bool) -> Actor:
+    if actor_id.startswith("state:"):
+        actor_id = f"{actor_id[6:]}-{'military' if violent else 'government'}"
+    if violent and actor_id.endswith("-government"):
+        actor_id = actor_id.replace("-government", "-military")
+    return kb.actor(actor_id)
+
+
+def _branch(noun: str, nouns: set[str], how: str, violent: bool, head: Token) -> str:
+    if noun in POLICE or "police" in nouns:
+        return "police"
+    if noun in FORCE or (nouns & FORCE and noun not in REGIME | {"ministry", "minister"}):
+        return "military"
+    if noun in PROTEST:
+        return "protesters"
+    if noun in CIVIL:
+        return "civilians"
+    if how in ("country", "capital") and head.ent_type_ in ("GPE", "LOC", "ORG", "PERSON", "") \
+            and violent:
+        return "military"
+    return "military" if violent and noun not in REGIME else "government"
+
+
+def _descriptive(noun: str, nouns: set[str], ctx: ArticleActors, violent: bool,
+                 assoc: list[Actor]) -> Resolution | None:
+    kb, focus = ctx.kb, ctx.focus
+    if noun in REBEL or (nouns & REBEL and noun in FORCE | {"forces", "fighters"}):
+        if ctx.lead_armed:
+            return Resolution(kb.actor(ctx.lead_armed), tuple(assoc), "lead")
+        return Resolution(kb.actor(f"rebels-{focus or ''}".rstrip("-")), tuple(assoc), "generic")
+    if noun in ARMED_OTHER:
+        return Resolution(kb.actor(f"unidentified-{focus or ''}".rstrip("-")), tuple(assoc), "generic")
+    if focus and (noun in REGIME or (noun in STATE_FORCE_GENERIC)):
+        branch = "military" if (violent or noun in STATE_FORCE_GENERIC) else "government"
+        return Resolution(kb.actor(f"{focus}-{branch}"), tuple(assoc), "focus")
+    for words, kind in ((PROTEST, "protesters"), (RIOT, "rioters"), (CIVIL, "civilians")):
+        if noun in words:
+            return Resolution(kb.actor(f"{kind}-{focus or ''}".rstrip("-")), tuple(assoc), "generic")
+    return None
+
+
+def lead_armed_actor(text: str, kb: ActorKB) -> str | None:
+    """The article's main non-state armed actor: most mentioned (names and leaders), first wins ties."""
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for s, _, gid in kb.find_groups(text) + kb.find_leaders(text):
+        g = kb.groups.get(gid)
+        if g is None or g.kind not in ("Rebel group", "Political militia", "Identity militia"):
+            continue
+        score[gid] = score.get(gid, 0) + 1
+        first.setdefault(gid, s)
+    if not score:
+        return None
+    return max(score, key=lambda g: (score[g], -first[g]))

@@ -1,0 +1,166 @@
+"""sitrep's command line: each command parses options, makes one core call, prints.
+
+    sitrep extract PATH... [--published D] [--format jsonl|csv|geojson] [--output F] [--db F]
+    sitrep places  PATH... [--published D]
+    sitrep demo    [--output DIR] [--db F]
+
+Exit status: 0 when every input was processed, 1 when any input failed (the others
+are still processed and stored), 2 for a usage error or a missing model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from .errors import SitrepError
+
+__all__ = ["main"]
+
+
+def _date(value: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sitrep", description="Structured, geocoded event records from conflict reporting.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="code the events of articles (one JSON object per line)")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
+    ex.add_argument("--published", type=_date, help="publication date for articles that carry none")
+    ex.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
+    ex.add_argument("--output", "-o", help="write here instead of standard output")
+    ex.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
+    ex.add_argument("--actors", help="a YAML file of extra actors (same format as the packaged groups)")
+
+    pl = sub.add_parser("places", help="list the toponyms of articles (one JSON object per line)")
+    pl.add_argument("paths", nargs="+", metavar="PATH")
+    pl.add_argument("--published", type=_date)
+    pl.add_argument("--output", "-o")
+
+    de = sub.add_parser("demo", help="run sitrep on its bundled sample reports (Syria, Nov-Dec 2024)")
+    de.add_argument("--output", "-o", default="sitrep-demo", help="folder for events.csv and events.geojson")
+    de.add_argument("--db", help="SQLite database (default: <output>/demo.db)")
+    return p
+
+
+def _open_out(path: str | None):
+    if path is None:
+        return sys.stdout
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8", newline="")
+
+
+def _extract(args) -> int:
+    from .export import write_csv, write_geojson, write_jsonl
+    from .ingest import read
+    from .pipeline import load_resources, process
+    from .storage import Store, default_db_path
+
+    errors: list[str] = []
+
+    def on_error(msg: str) -> None:
+        errors.append(msg)
+        print(f"sitrep: {msg}", file=sys.stderr)
+
+    res = load_resources(args.actors)
+    with Store(args.db or default_db_path()) as store:
+        events = []
+        out = _open_out(args.output)
+        try:
+            for _, evs, _ in process(read(args.paths, args.published), res, store, on_error):
+                if args.format == "jsonl":
+                    write_jsonl(evs, out)  # stream: one article at a time
+                    out.flush()
+                else:
+                    events.extend(evs)
+            if args.format == "csv":
+                write_csv(events, out)
+            elif args.format == "geojson":
+                write_geojson(events, out)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    return 1 if errors else 0
+
+
+def _places(args) -> int:
+    from .ingest import read
+    from .pipeline import load_resources, process
+
+    errors: list[str] = []
+
+    def on_error(msg: str) -> None:
+        errors.append(msg)
+        print(f"sitrep: {msg}", file=sys.stderr)
+
+    out = _open_out(args.output)
+    try:
+        for _, _, mentions in process(read(args.paths, args.published), load_resources(), None, on_error):
+            for m in mentions:
+                out.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 1 if errors else 0
+
+
+def _demo(args) -> int:
+    from .export import write_csv, write_geojson
+    from .ingest import read
+    from .pipeline import load_resources, process
+    from .storage import Store
+
+    outdir = Path(args.output)
+    outdir.mkdir(parents=True, exist_ok=True)
+    folder = resources.files("sitrep.demo").joinpath("articles")
+    paths = sorted(str(p) for p in Path(str(folder)).glob("*.txt"))
+    errors: list[str] = []
+    events = []
+    db = Path(args.db) if args.db else outdir / "demo.db"
+    with Store(db) as store:
+        for art, evs, _ in process(read(paths), load_resources(), store, errors.append):
+            events.extend(evs)
+        counts = store.counts()
+    for e in errors:
+        print(f"sitrep: {e}", file=sys.stderr)
+    print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'actor2':<24}  place")
+    for e in events:
+        kind = e.sub_event_type or f"({e.plover})"
+        a1 = e.actor1.name if e.actor1 else "-"
+        a2 = e.actor2.name if e.actor2 else "-"
+        place = e.location.name if e.location else "-"
+        print(f"{e.event_date or '-':<10}  {kind[:38]:<38}  {a1[:34]:<34}  {a2[:24]:<24}  {place}")
+    with open(outdir / "events.csv", "w", encoding="utf-8", newline="") as fp:
+        write_csv(events, fp)
+    with open(outdir / "events.geojson", "w", encoding="utf-8") as fp:
+        write_geojson(events, fp)
+    print(f"\n{len(paths)} reports, {len(events)} events; database {db} holds "
+          f"{counts['articles']} articles and {counts['events']} events.")
+    print(f"wrote {outdir / 'events.csv'} and {outdir / 'events.geojson'}")
+    return 1 if errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return {"extract": _extract, "places": _places, "demo": _demo}[args.command](args)
+    except SitrepError as exc:
+        print(f"sitrep: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

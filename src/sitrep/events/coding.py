@@ -1,0 +1,117 @@
+"""From a trigger class and its arguments to ACLED's type and sub-type and PLOVER's type.
+
+The codebook's distinctions that depend on *who* acts are made here, once the actors
+are known: a takeover is "Government regains territory" when the state's own forces
+take a place in their country and "Non-state actor overtakes territory" otherwise; a
+crowd taking a police station is mob violence; an attack is an air/drone strike,
+shelling or an IED by its weapon, and an "Attack" on civilians when no weapon says so.
+"""
+
+from __future__ import annotations
+
+from ..models import Actor
+
+__all__ = ["code_event", "ACLED_TYPES"]
+
+B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against civilians",
+                    "Protests", "Riots", "Strategic developments")
+ACLED_TYPES = {
+    B: ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
+    E: ["Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+        "Suicide bomb", "Grenade", "Chemical weapon"],
+    V: ["Attack", "Abduction/forced disappearance", "Sexual violence"],
+    P: ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
+    R: ["Violent demonstration", "Mob violence"],
+    S: ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction",
+        "Non-violent transfer of territory", "Other"],
+}
+CROWD = {"Civilians", "Protesters", "Rioters"}
+INTERVENTION = {"disperse", "dispersed", "tear", "arrest", "arrested", "detain", "detained",
+                "cannon", "rubber", "batons", "beat", "crackdown"}
+LETHAL = {"killed", "kill", "dead", "live", "shot", "fire", "wounded", "injured"}
+VIOLENT_CROWD = {"burn", "burned", "burnt", "set", "stone", "stones", "rocks", "threw", "clash",
+                 "clashed", "smash", "smashed", "vandalise", "vandalised", "vandalized", "torch",
+                 "torched", "storm", "stormed", "loot", "looted", "attack", "attacked", "block"}
+VERBAL_PLOVER = {"agree": "AGREE", "consult": "CONSULT", "talks": "CONSULT", "request": "REQUEST",
+                 "support": "SUPPORT", "accuse": "ACCUSE", "reject": "REJECT",
+                 "threaten": "THREATEN", "sanction": "SANCTION", "supply": "AID",
+                 "release": "RETREAT"}
+
+
+def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
+    return a is not None and a.kind == "State forces" and (location_iso3 is None or a.country == location_iso3)
+
+
+def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,
+               words: set[str], nonviolent: bool, has_place: bool,
+               location_iso3: str | None) -> tuple[str | None, str | None, str]:
+    """(event_type, sub_event_type, plover) for a trigger class in its context."""
+    k1 = actor1.kind if actor1 else None
+    k2 = actor2.kind if actor2 else None
+    if cls in ("takeover", "advance", "lose_control"):
+        if k1 in CROWD:
+            return R, "Mob violence", "ASSAULT"
+        if nonviolent:
+            return S, "Non-violent transfer of territory", "COERCE"
+        if _state_at_home(actor1, location_iso3):
+            return B, "Government regains territory", "ASSAULT"
+        return B, "Non-state actor overtakes territory", "ASSAULT"
+    if cls == "withdraw":
+        if has_place:
+            return S, "Non-violent transfer of territory", "RETREAT"
+        return S, "Change to group/activity", "RETREAT"
+    if cls in ("air_attack", "shelling", "explosive", "attack", "kill"):
+        if cls == "air_attack":
+            weapon = weapon or "Air/drone strike"
+        elif cls == "shelling":
+            weapon = weapon or "Shelling/artillery/missile attack"
+        elif cls == "explosive":
+            weapon = weapon or "Remote explosive/landmine/IED"
+        if weapon:
+            return E, weapon, "ASSAULT"
+        if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",
+                                                                           "residents", "villagers",
+                                                                           "children", "women"}):
+            return V, "Attack", "ASSAULT"
+        if cls == "kill" and k2 is None:
+            return V, "Attack", "ASSAULT"
+        return B, "Armed clash", "ASSAULT"
+    if cls == "clash":
+        return B, "Armed clash", "ASSAULT"
+    if cls == "protest":
+        if words & LETHAL and words & {"killed", "dead", "shot", "live"}:
+            return P, "Excessive force against protesters", "PROTEST"
+        if words & VIOLENT_CROWD:
+            return R, "Violent demonstration", "PROTEST"
+        if words & INTERVENTION:
+            return P, "Protest with intervention", "PROTEST"
+        return P, "Peaceful protest", "PROTEST"
+    if cls == "riot":
+        if k1 in ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"):
+            return S, "Looting/property destruction", "COERCE"
+        return R, ("Violent demonstration" if words & {"protest", "protesters", "demonstrators", "demonstration"}
+                   else "Mob violence"), "ASSAULT"
+    if cls == "destroy":
+        if k1 in CROWD:
+            return R, "Mob violence", "ASSAULT"
+        return S, "Looting/property destruction", "COERCE"
+    if cls == "close":
+        return S, "Other", "SANCTION"
+    if cls == "evacuate":
+        return S, "Other", "RETREAT"
+    if cls == "flee":
+        return S, "Other", "RETREAT"
+    if cls == "order_leave":
+        return S, "Other", "REQUEST"
+    if cls == "deploy":
+        return S, "Change to group/activity", "MOBILIZE"
+    if cls == "arrest":
+        return S, "Arrests", "COERCE"
+    if cls == "abduct":
+        return V, "Abduction/forced disappearance", "COERCE"
+    if cls == "intercept":
+        return S, "Disrupted weapons use", "COERCE"
+    if cls == "deal":
+        return S, "Agreement", "AGREE"
+    return None, None, VERBAL_PLOVER.get(cls, "CONSULT")

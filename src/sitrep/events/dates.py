@@ -1,0 +1,130 @@
+"""Dates in conflict reporting, resolved against the publication date.
+
+News dates events relative to the day it is published: "on Thursday" in a Friday
+report is the day before, "on Friday" in a Friday report is that day, "tomorrow"
+the day after.  dateparser handles explicit dates ("5 December", "On 9 May 2020")
+but is slow and gets weekdays wrong for this use, so weekdays and the common relative
+phrases are handled here and dateparser is only called, through a cache, for the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+__all__ = ["ResolvedDate", "resolve_date", "BACKGROUND_DAYS"]
+
+# An event dated this many days before publication is background ("the cradle of
+# the 2011 uprising"), not news: it is not coded as a new event.
+BACKGROUND_DAYS = 45
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    date: str  # YYYY-MM-DD
+    precision: str  # day | week | month | year
+
+    @property
+    def as_date(self) -> date:
+        return date.fromisoformat(self.date)
+
+
+def _d(day: date, precision: str = "day") -> ResolvedDate:
+    return ResolvedDate(day.isoformat(), precision)
+
+
+def _weekday(text: str, pub: date) -> ResolvedDate | None:
+    for i, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", text):
+            back = (pub.weekday() - i) % 7
+            if re.search(r"\bnext\b|\bcoming\b", text):
+                return _d(pub + timedelta(days=(i - pub.weekday()) % 7 or 7))
+            if re.search(r"\blast\b", text) and back == 0:
+                back = 7
+            return _d(pub - timedelta(days=back))
+    return None
+
+
+def _relative(text: str, pub: date) -> ResolvedDate | None:
+    simple = {
+        "today": (0, "day"), "tonight": (0, "day"), "this morning": (0, "day"),
+        "this afternoon": (0, "day"), "this evening": (0, "day"),
+        "yesterday": (-1, "day"), "last night": (-1, "day"), "overnight": (-1, "day"),
+        "tomorrow": (1, "day"), "this week": (0, "week"), "earlier this week": (-2, "week"),
+        "last week": (-7, "week"), "next week": (7, "week"), "this month": (0, "month"),
+        "earlier this month": (-7, "month"), "last month": (-30, "month"),
+        "next month": (30, "month"), "this year": (0, "year"), "earlier this year": (-30, "year"),
+        "last year": (-365, "year"), "next year": (365, "year"),
+        "recent days": (-3, "week"), "recent weeks": (-14, "month"),
+        "recent months": (-60, "month"), "recent years": (-730, "year"),
+        "years-long": (-730, "year"), "decades-long": (-3650, "year"), "for years": (-730, "year"),
+    }
+    for phrase, (days, prec) in simple.items():
+        if re.search(rf"\b{phrase}\b", text):
+            return _d(pub + timedelta(days=days), prec)
+    # "three days ago", "over a decade ago", "in (little) over a week", "the past week"
+    m = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)"
+                  r"\s+(?:of\s+)?(day|week|month|year|decade)s?\s+(ago|earlier|before)\b", text)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
+        return _d(pub - timedelta(days=n * _UNIT_DAYS[m.group(2)]), _PRECISION[m.group(2)])
+    m = re.search(r"\b(?:(?:in|within|over|during|for)\s+|(?=the\s+(?:past|last)))(?:the\s+)?(?:little\s+|just\s+|a\s+little\s+)?"
+                  r"(?:over|under|more than|less than|past|last)?\s*(\d+|a|an|one|two|three|four|five|six|"
+                  r"several|few|couple)?\s*(?:of\s+)?(day|week|month|year|decade)s?\b", text)
+    if m:
+        n = _NUM_WORDS.get(m.group(1) or "a", None) if not (m.group(1) or "").isdigit() else int(m.group(1))
+        return _d(pub - timedelta(days=(n or 1) * _UNIT_DAYS[m.group(2)]), _PRECISION[m.group(2)])
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _explicit(text: str, pub_iso: str) -> ResolvedDate | None:
+    """Explicit dates through dateparser (cached: it is slow)."""
+    if not re.search(r"\d|january|february|march|april|may|june|july|august|september|october|"
+                     r"november|december|jan\b|feb\b|mar\b|apr\b|jun\b|jul\b|aug\b|sept?\b|oct\b|nov\b|dec\b",
+                     text):
+        return None
+    import dateparser  # slow to import: only when an explicit date is seen
+
+    pub = date.fromisoformat(pub_iso)
+    cleaned = re.sub(r"^(on|in|since|from|by|until|during|at)\s+", "", text.strip())
+    if re.fullmatch(r"(?:in\s+)?(1[89]\d\d|20\d\d)", cleaned):
+        return ResolvedDate(f"{cleaned[-4:]}-01-01", "year")
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)", cleaned)) and not re.fullmatch(
+        r"(1[89]\d\d|20\d\d)", cleaned)
+    parsed = dateparser.parse(
+        cleaned, languages=["en"],
+        settings={"RELATIVE_BASE": _midday(pub), "PREFER_DATES_FROM": "past",
+                  "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": []})
+    if parsed is None:
+        return None
+    day = parsed.date()
+    # A day-and-month date without a year in a report is the latest such day not far
+    # after publication ("December 5" in a 6 December report is 5 December).
+    if not re.search(r"\b(1[89]\d\d|20\d\d)\b", cleaned) and day > pub + timedelta(days=7):
+        try:
+            day = day.replace(year=day.year - 1)
+        except ValueError:
+            pass
+    return _d(day, "day" if has_day else "month")
+
+
+def _midday(d: date):
+    from datetime import datetime
+
+    return datetime(d.year, d.month, d.day, 12, 0)
+
+
+def resolve_date(text: str, published: str) -> ResolvedDate | None:
+    """Resolve a date expression (a spaCy DATE entity's text) against the publication date."""
+    pub = date.fromisoformat(published)
+    low = text.lower().replace("’", "'")
+    return _weekday(low, pub) or _relative(low, pub) or _explicit(low, published)

@@ -1,0 +1,46 @@
+"""The trigger lexicon (`data/triggers.yaml`), loaded once into lookup tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+__all__ = ["Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]  # lemma -> class
+    nouns: dict[str, str]  # lower form / lemma -> class
+    noun_subject_of: frozenset[str]
+    noun_object_of: frozenset[str]
+    attack_objects: frozenset[str]
+    weapons: dict[str, str]  # word -> ACLED sub-type
+    aid_objects: frozenset[str]
+    support_objects: frozenset[str]
+    closure_objects: frozenset[str]
+    leave_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the packaged trigger lexicon."""
+    with resources.files("sitrep.events").joinpath("data/triggers.yaml").open(encoding="utf-8") as fp:
+        d = yaml.safe_load(fp)
+    verbs = {w: cls for cls, words in d["verbs"].items() for w in words}
+    nouns = {w: cls for cls, words in d["nouns"].items() for w in words}
+    weapons = {w: sub for sub, words in d["weapons"].items() for w in words}
+    return Lexicon(
+        verbs=verbs, nouns=nouns,
+        noun_subject_of=frozenset(d["noun_subject_of"]),
+        noun_object_of=frozenset(d["noun_object_of"]),
+        attack_objects=frozenset(d["attack_objects"]),
+        weapons=weapons,
+        aid_objects=frozenset(d["aid_objects"]),
+        support_objects=frozenset(d["support_objects"]),
+        closure_objects=frozenset(d["closure_objects"]),
+        leave_verbs=frozenset(d["leave_verbs"]),
+    )

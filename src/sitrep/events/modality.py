@@ -1,0 +1,137 @@
+"""How sure the report is of an event, and who it says reports or claims it.
+
+Modality follows the trigger's grammar: a reporting verb above it ("the ministry
+said", "Reuters reported", "according to ...", "told Reuters") makes it `reported`,
+or `claimed` when the speaker is the actor itself ("Israel said its forces struck");
+"denied" makes it `denied`; "expected to", "will", "plans to" make it `expected` or
+`planned`; "could", "may", "likely", "if" make it `hypothetical`; a negation `negated`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+__all__ = ["modality_of", "attribution_of", "REPORTING"]
+
+REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "confirm", "state",
+             "allege", "add", "accord", "cite", "quote", "insist", "acknowledge", "admit",
+             "reveal", "indicate", "suggest", "write", "post", "publish", "broadcast", "attribute",
+             "blame", "describe", "call"}
+EXPECT = {"expect", "likely", "set", "due", "scheduled", "poised", "anticipate"}
+PLAN = {"plan", "intend", "prepare", "schedule", "aim", "will", "shall", "propose", "decide"}
+HYPO = {"could", "may", "might", "would", "if", "possibly", "perhaps", "potentially", "need",
+        "should", "can", "unless"}
+SOURCE_NOUNS = {"video", "footage", "images", "pictures", "photos", "report", "reports", "media",
+                "sources", "source", "statement", "officials", "official", "spokesman",
+                "spokesperson", "witnesses", "residents", "activists", "monitor", "observatory",
+                "agency", "channel", "ministry", "army", "military", "police"}
+
+
+def _governing_reporters(t: Token) -> list[Token]:
+    """Reporting verbs that govern t: up the tree, and parenthetical ones below its clause."""
+    out = []
+    for anc in t.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING and anc.lemma_.lower() != "call":
+            out.append(anc)
+    root = t.sent.root
+    for c in [*root.children, *t.children]:
+        if c.dep_ in ("parataxis", "advcl", "ccomp", "conj") and c.lemma_.lower() in REPORTING \
+                and c.i > t.i and c not in out and c.lemma_.lower() not in ("call", "describe", "blame"):
+            if any(x.dep_ in ("nsubj",) for x in c.children):
+                out.append(c)
+    return out
+
+
+def modality_of(t: Token, actor1_name: str | None, speakers: list[str],
+                xcomp_of: Token | None = None) -> str:
+    """The contract's modality for the event triggered at t."""
+    lemmas = set()
+    for x in [t, *t.ancestors][:6]:
+        lemmas |= {c.lemma_.lower() for c in x.children if c.dep_ in ("aux", "advmod", "mark", "neg", "acomp")}
+        lemmas.add(x.lemma_.lower())
+        if x.dep_ in ("ccomp", "ROOT") and x != t:
+            break
+    if any(c.dep_ == "neg" for c in t.children) or (xcomp_of is not None and any(
+            c.dep_ == "neg" for c in xcomp_of.children)):
+        return "negated"
+    reporters = _governing_reporters(t)
+    if any(r.lemma_.lower() == "deny" for r in reporters):
+        return "denied"
+    if lemmas & EXPECT or (xcomp_of is not None and xcomp_of.lemma_.lower() in EXPECT):
+        return "expected"
+    if "will" in lemmas or lemmas & {"plan", "intend", "prepare", "schedule"}:
+        return "planned" if not (lemmas & HYPO) else "hypothetical"
+    if lemmas & HYPO:
+        return "hypothetical"
+    if any(r.lemma_.lower() in ("claim", "allege") for r in reporters):
+        return "claimed"
+    if reporters or speakers:
+        if actor1_name and speakers and any(_same_side(s, actor1_name) for s in speakers):
+            return "claimed"
+        return "reported"
+    return "asserted"
+
+
+def _same_side(speaker: str, actor: str) -> bool:
+    s, a = speaker.lower(), actor.lower()
+    return s in a or a in s or any(w in a for w in s.split() if len(w) > 4 and w[0].isalpha()
+                                   and w not in ("forces", "officials", "sources", "ministry"))
+
+
+def _np_text(head: Token) -> str:
+    """A speaker's noun phrase without determiners, numbers, and relative clauses."""
+    toks = [x for x in head.subtree if x.dep_ not in ("relcl", "acl", "punct", "det", "nummod")
+            and not any(a.dep_ in ("relcl", "acl", "appos") and a.i != head.i
+                        for a in x.ancestors if head in a.ancestors or a == head)
+            and x.tag_ not in ("POS", "PRP$")]
+    toks = sorted(toks, key=lambda x: x.i)
+    text = " ".join(x.text for x in toks).replace(" - ", "-").replace(" ’s", "’s")
+    return text.strip()
+
+
+def attribution_of(t: Token, known_sources: set[str]) -> list[str]:
+    """Who the article says reports the event at t, in the order it names them."""
+    names: list[str] = []
+
+    def add_np(head: Token) -> None:
+        for h in [head, *head.conjuncts]:
+            ents = [e for e in h.doc.ents if e.start >= min(x.i for x in h.subtree)
+                    and e.end <= max(x.i for x in h.subtree) + 1
+                    and e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP")
+                    and (e.text.lower() in known_sources or e.label_ in ("ORG", "WORK_OF_ART"))]
+            named = [e for e in ents if e.root.dep_ in ("pobj", "compound", "appos") or e.root == h]
+            text = named[-1].text if named and (h.lower_ in SOURCE_NOUNS or named[-1].root == h
+                                                 or h.lemma_.lower() in SOURCE_NOUNS) else _np_text(h)
+            if text and text.lower() not in {n.lower() for n in names} and text.lower() not in (
+                    "he", "she", "it", "they", "we", "i", "who"):
+                names.append(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
+
+    for r in _governing_reporters(t):
+        for c in r.children:
+            if c.dep_ in ("nsubj", "nsubjpass") :
+                add_np(c)
+            if c.dep_ in ("dobj", "dative") and r.lemma_.lower() == "tell" and \
+                    (c.text.lower() in known_sources or c.ent_type_ == "ORG"):
+                add_np(c)
+            if c.dep_ == "advcl" and c.lemma_.lower() == "cite":
+                for d in c.children:
+                    if d.dep_ == "dobj":
+                        add_np(d)
+    # "according to X" anywhere in the sentence; "citing X"
+    for tok in t.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            for p in tok.nbor().children:
+                if p.dep_ == "pobj":
+                    add_np(p)
+            for p in tok.children:
+                if p.dep_ == "prep":
+                    for q in p.children:
+                        if q.dep_ == "pobj":
+                            add_np(q)
+        if tok.lemma_.lower() == "cite" and tok.dep_ in ("advcl", "xcomp", "conj"):
+            for d in tok.children:
+                if d.dep_ == "dobj":
+                    add_np(d)
+    return names

@@ -1,0 +1,188 @@
+"""An event's arguments from the parse: its actors, its place and its date.
+
+Each finder walks the dependency tree outward from the trigger: its own clause first,
+then the clause that governs it, then the sentence, so that the nearest mention wins
+and one sentence can hold several events with their own places and dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors.resolve import ArticleActors, Resolution, resolve_phrase
+from ..events.dates import ResolvedDate, resolve_date
+from ..models import Actor
+
+__all__ = ["subject_of", "actors_for", "date_for", "clause_distance", "CLAUSE_DEPS"]
+
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "parataxis"}
+LEADS = {"spearhead", "lead", "head", "command", "led", "spearheaded"}
+
+
+def subject_of(t: Token) -> tuple[Token | None, bool]:
+    """The agent of t (following conjunctions and participles up), and whether t is passive."""
+    for c in t.children:
+        if c.dep_ == "nsubj":
+            return c, False
+        if c.dep_ == "nsubjpass":
+            for a in t.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            return p, True
+            return None, True
+    if t.dep_ == "conj" and t.head != t:
+        return subject_of(t.head)
+    if t.dep_ == "xcomp":
+        objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
+        if objs and t.head.lemma_.lower() in ("order", "instruct", "tell", "urge", "ask", "force", "call"):
+            return objs[0], False
+        return subject_of(t.head)
+    if t.dep_ == "advcl" and t.head != t:
+        return subject_of(t.head)
+    if t.dep_ == "pcomp" and t.head.head != t:
+        return subject_of(t.head.head)
+    if t.dep_ == "acl" and t.tag_ == "VBG":
+        return t.head, False
+    if t.dep_ == "relcl":
+        return t.head, False
+    return None, False
+
+
+def clause_distance(place: Token, trigger: Token) -> int | None:
+    """How many clause boundaries lie between trigger and a token in its subtree; None if outside."""
+    n = 0
+    for anc in [place, *place.ancestors]:
+        if anc == trigger:
+            return n
+        if anc.dep_ in CLAUSE_DEPS:
+            n += 1
+    return None
+
+
+def _leader_of(head: Token, ctx: ArticleActors, violent: bool) -> Resolution | None:
+    """'Militants spearheaded by HTS': the group that leads a descriptive phrase."""
+    for c in head.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in LEADS:
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            return resolve_phrase(p, ctx, violent)
+    return None
+
+
+def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
+            antecedent: Actor | None) -> Resolution | None:
+    if head is None:
+        return None
+    return _leader_of(head, ctx, violent) or resolve_phrase(head, ctx, violent, antecedent)
+
+
+@dataclass
+class Roles:
+    actor1: Resolution | None
+    actor2: Resolution | None
+    extra_assoc: list[Actor]
+
+
+def _pobj(t: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in t.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None) -> Resolution | None:
+    """Who carried out the attack a noun names."""
+    r = resolve_phrase(n, ctx, True, None)
+    if r and r.how in ("named", "demonym", "country", "capital"):
+        return r
+    for p in _pobj(n, {"by", "from"}):
+        r = resolve(p, ctx, True, ante)
+        if r:
+            return r
+    for c in n.children:  # "a strike attributed to forces from Moscow"
+        if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "carry", "launch", "conduct", "blame"):
+            for p in _pobj(c, {"to", "by", "on"}):
+                r = resolve(p, ctx, True, ante)
+                if r:
+                    return r
+    h = n.head
+    if n.dep_ == "pobj" and h.head.lower_ in ("responsible", "responsibility"):
+        h = h.head.head if h.head.lower_ == "responsible" else h.head
+    if n.dep_ in ("dobj", "pobj") or h != n.head:
+        subj, _ = subject_of(h)
+        if subj is not None and h.lemma_.lower() not in ("show", "see", "witness", "report", "record",
+                                                         "document", "condemn", "denounce", "survive"):
+            return resolve(subj, ctx, True, ante)
+    return None
+
+
+def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool,
+               ante: Actor | None) -> Roles:
+    """actor1 and actor2 of the event triggered at t."""
+    if noun:
+        a1 = _noun_agent(t, ctx, ante)
+        a2 = None
+        for p in _pobj(t, {"against", "on", "with", "between"}):
+            r = resolve(p, ctx, violent, ante)
+            if r and not (a1 and r.actor.id == a1.actor.id):
+                a2 = r
+                break
+        return Roles(a1, a2, [])
+    subj, passive = subject_of(t)
+    a1 = resolve(subj, ctx, violent, ante)
+    a2 = None
+    objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
+        [c for c in t.children if c.dep_ == "nsubjpass"]
+    objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
+    if cls in ("agree", "request", "support") and not objs and t.dep_ in ("advcl", "conj", "xcomp"):
+        objs = _pobj(t.head, {"to", "with"}) + [c for c in t.head.children if c.dep_ == "dative"]
+    for o in objs:
+        r = resolve(o, ctx, violent, ante)
+        if r and not (a1 and r.actor.id == a1.actor.id):
+            a2 = r
+            break
+    if cls == "lose_control":
+        # "the government lost control of Deraa": the loser is actor2, the winner actor1
+        loser = a1
+        winner = None
+        if loser and loser.actor.kind == "State forces" and ctx.lead_armed:
+            winner = Resolution(ctx.kb.actor(ctx.lead_armed), (), "lead")
+        elif loser and loser.actor.kind != "State forces" and ctx.focus:
+            winner = Resolution(ctx.kb.actor(f"{ctx.focus}-military"), (), "focus")
+        return Roles(winner, loser, [])
+    return Roles(a1, a2, [])
+
+
+def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None:
+    """The date expression that governs t: on its own clause or an ancestor's, else the sentence's."""
+    if not published:
+        return None
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    if not dates:
+        return None
+    chain = [t, *t.ancestors]
+    best = None
+    for e in dates:
+        r = e.root
+        head = r.head
+        while head.dep_ in ("prep", "pobj", "npadvmod", "amod", "compound") and head.head != head:
+            if head in chain:
+                break
+            head = head.head
+        if head in chain or r in chain or any(x in chain for x in (r.head, r.head.head)):
+            rank = chain.index(head) if head in chain else 0
+            if best is None or rank < best[0]:
+                best = (rank, e)
+    if best is None:
+        # a date in the main line of the sentence (not inside a relative clause or apposition)
+        free = [e for e in dates if not any(a.dep_ in ("relcl", "appos", "acl") for a in e.root.ancestors)]
+        if not free:
+            return None
+        best = (0, min(free, key=lambda e: abs(e.root.i - t.i)))
+    return resolve_date(best[1].text, published)

