@@ -229,6 +229,7 @@ def test_key_additions(g: Gazetteer) -> None:
                        ("Hmeimim air base", "airbase"), ("Tishrin Dam", "dam"), ("Euphrates", "river"),
                        ("Kerch Bridge", "bridge"), ("Zaporizhzhia nuclear plant", "facility")]:
         assert g.candidates(q)[0].feature == feature, q
+    assert g.candidates("Golan")[0].name == "Golan Heights"  # additions outrank same-name villages
 
 
 # ------------------------------------------------------------------ open / build / errors

@@ -179,7 +179,7 @@ def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article
         weapon = next((res.lexicon.weapons[w] for w in sorted(words) if w in res.lexicon.weapons), None)
     etype, sub, plover = code_event(tr.cls, a1, a2, weapon, words, tr.nonviolent,
                                     loc is not None and loc.precision < 3 or tr.cls != "withdraw",
-                                    loc_iso3)
+                                    loc_iso3, t.lemma_.lower())
     if tr.cls == "withdraw":
         has_place = any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions")
                         for x in t.subtree)
@@ -211,12 +211,12 @@ def _article_passes(items: list[tuple[tuple, Event, str]], article: Article) -> 
             if near:
                 evs[i] = replace(e, actor1=near[0].actor1, assoc_actors=near[0].assoc_actors)
     out: list[Event] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, int] = {}
     for e in evs:
         key = (e.sub_event_type or e.plover, e.actor1.id if e.actor1 else None,
                e.location.geonameid if e.location else None, e.actor2.id if e.actor2 else None)
-        if e.event_type and key in seen:
-            continue  # the same happening told again later in the article
-        seen.add(key)
+        if e.event_type and e.actor1 and seen.get(key, e.span[0]) != e.span[0]:
+            continue  # the same happening told again in a later sentence of the article
+        seen.setdefault(key, e.span[0])
         out.append(e)
     return out

@@ -63,31 +63,50 @@ class ArticleActors:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of `head`, without relative clauses and clausal modifiers."""
+def phrase_tokens(head: Token, premodifiers_only: bool = False) -> list[Token]:
+    """The noun phrase of `head`, without relative clauses and clausal modifiers.
+
+    A named entity the phrase touches is taken whole: a bad parse may split
+    "Hayat Tahrir al-Sham" across several heads.
+    """
     drop = {"relcl", "acl", "advcl", "ccomp", "punct", "cc", "conj"}
-    keep: list[Token] = []
+    keep: dict[int, Token] = {}
 
     def walk(t: Token) -> None:
-        keep.append(t)
+        keep[t.i] = t
         for c in t.children:
-            if c.dep_ in drop and c != head:
+            if c.dep_ in drop or (premodifiers_only and c.i > head.i):
                 continue
             walk(c)
 
     walk(head)
-    return sorted(keep, key=lambda t: t.i)
+    doc = head.doc
+    for t in list(keep.values()):
+        if t.ent_type_ and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"):
+            start = t.i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = t.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            for x in doc[start:end]:
+                keep.setdefault(x.i, x)
+    return sorted(keep.values(), key=lambda t: t.i)
 
 
 def _backed(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*-\s*(backed|supported|sponsored|aligned|allied)", text[end:end + 14]))
 
 
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "on", "over",
+                  "throughout", "within"}
+
+
 def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
-                   antecedent: Actor | None = None) -> Resolution | None:
+                   antecedent: Actor | None = None, premodifiers_only: bool = False) -> Resolution | None:
     """The actor that the noun phrase headed by `head` names, or None."""
     kb = ctx.kb
-    toks = phrase_tokens(head)
+    toks = phrase_tokens(head, premodifiers_only)
     doc = head.doc
     lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     starts = {t.idx - lo for t in toks}
@@ -108,9 +127,13 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
     backers = [(s, e, a) for s, e, a in named if _backed(text, s, e)]
     for _, _, a in backers:
         assoc.append(_actor(kb, a, violent))
-    # states named by demonym, name or capital; "US-backed" makes the US an associate
+    # states named by demonym, name or capital; "US-backed" makes the US an associate;
+    # "a forum in Doha" names a place, not Qatar as an actor
+    by_start = {t.idx - lo: t for t in toks}
     states = [(s, e, iso, how) for s, e, iso, how in kb.find_states(text)
-              if in_phrase(s) and not any(ss <= s < se for ss, se, _ in sources + named)]
+              if in_phrase(s) and not any(ss <= s < se for ss, se, _ in sources + named)
+              and not (how != "demonym" and by_start[s].dep_ == "pobj"
+                       and by_start[s].head.lower_ in LOCATIVE_PREPS)]
     for s, e, iso, _ in states:
         if _backed(text, s, e):
             assoc.append(kb.actor(f"{iso}-military"))
@@ -122,6 +145,10 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
         return Resolution(_actor(kb, principal[0][2], violent), tuple(assoc), "named")
     if any(s <= 1 for s, _, _ in sources) and not states:
         return None  # a news outlet or monitor is a source, not an actor
+    if noun in REBEL | ARMED_OTHER | CIVIL | PROTEST | RIOT or (nouns & REBEL and noun in FORCE):
+        # "Syrian insurgents", "Lebanese civilians": the demonym only says whose
+        iso = states[0][2] if states else None
+        return _descriptive(noun, nouns, ctx, violent, assoc, iso)
     if states:
         # a premodifier ("Russian embassy in Damascus") outranks a place in a PP
         pre = [x for x in states if lo + x[0] < head.idx]
@@ -169,10 +196,12 @@ def _branch(noun: str, nouns: set[str], how: str, violent: bool, head: Token) ->
 
 
 def _descriptive(noun: str, nouns: set[str], ctx: ArticleActors, violent: bool,
-                 assoc: list[Actor]) -> Resolution | None:
-    kb, focus = ctx.kb, ctx.focus
+                 assoc: list[Actor], iso: str | None = None) -> Resolution | None:
+    kb = ctx.kb
+    focus = iso or ctx.focus
+    lead = kb.groups.get(ctx.lead_armed or "")
     if noun in REBEL or (nouns & REBEL and noun in FORCE | {"forces", "fighters"}):
-        if ctx.lead_armed:
+        if lead and (iso is None or lead.country in (iso, None)):
             return Resolution(kb.actor(ctx.lead_armed), tuple(assoc), "lead")
         return Resolution(kb.actor(f"rebels-{focus or ''}".rstrip("-")), tuple(assoc), "generic")
     if noun in ARMED_OTHER:

@@ -43,9 +43,12 @@ def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
     return a is not None and a.kind == "State forces" and (location_iso3 is None or a.country == location_iso3)
 
 
+STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
+
+
 def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,
                words: set[str], nonviolent: bool, has_place: bool,
-               location_iso3: str | None) -> tuple[str | None, str | None, str]:
+               location_iso3: str | None, lemma: str = "") -> tuple[str | None, str | None, str]:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
     k1 = actor1.kind if actor1 else None
     k2 = actor2.kind if actor2 else None
@@ -68,6 +71,10 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             weapon = weapon or "Shelling/artillery/missile attack"
         elif cls == "explosive":
             weapon = weapon or "Remote explosive/landmine/IED"
+        if weapon is None and lemma in STANDOFF_VERBS and actor1 is not None and \
+                actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians":
+            # a state "struck" or "targeted" a site: by air unless the report names a weapon
+            weapon = "Air/drone strike"
         if weapon:
             return E, weapon, "ASSAULT"
         if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",

@@ -80,6 +80,8 @@ def _verb_class(t: Token, lex: Lexicon) -> str | None:
     cls = lex.verbs.get(lemma)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
+    if t.dep_ in ("amod", "compound", "npadvmod") or (t.i > 0 and t.nbor(-1).text == "-"):
+        return None  # "US-backed", "Iran-backed": a modifier, not an act
     objs = _objects(t)
     obj_words = {o.lower_ for o in objs} | {o.lemma_.lower() for o in objs}
     prts = {c.lower_ for c in _children(t, {"prt"})}
@@ -121,17 +123,20 @@ def _verb_class(t: Token, lex: Lexicon) -> str | None:
         if lemma in ("order", "instruct", "tell", "advise", "urge") and x and \
                 x[0].lemma_.lower() in lex.leave_verbs:
             return "order_leave"
-        if lemma == "call" and not (preps & {"for", "on", "upon"} or x):
+        marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                     for c in t.children)  # "called for the people of Homs to rise up"
+        if lemma == "call" and not (preps & {"for", "on", "upon"} or x or marked):
             return None
-        if lemma in ("tell", "ask", "advise") and not x:
+        if lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}):
             return None  # "told Reuters that ..." reports; it requests nothing
-    if cls == "offer":
-        sub = _subtree_lower(t)
+    if cls == "offer" or (cls == "agree" and lemma in ("pledge", "promise", "vow")):
+        sub = {x.lower_ for o in _children(t, {"dobj"}) for x in o.subtree} if cls == "agree" \
+            else _subtree_lower(t)
         if sub & lex.support_objects:
             return "support"
         if sub & lex.aid_objects:
             return "supply"
-        return "agree" if lemma == "offer" else None
+        return "agree" if lemma in ("offer", "pledge", "promise", "vow") else None
     if cls == "agree" and lemma == "sign":
         return "deal" if obj_words & {"deal", "agreement", "ceasefire", "truce", "accord"} else None
     if cls == "consult" and lemma == "talk" and not preps & {"with", "to"}:
@@ -194,7 +199,7 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return gov not in REALIZE | MODAL
         if t.dep_ == "conj":
             return _is_content(t.head, lex)
-    if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "advcl", "acl") and \
+    if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "advcl", "acl", "relcl") and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return _is_content(t.head, lex)
     if t.dep_ == "acl" and t.tag_ == "VBN":
@@ -205,9 +210,12 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
 def _is_habitual_or_background(t: Token) -> bool:
     if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP"):
         return True
-    for c in t.children:
-        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV:
+    # "He had previously offered to discuss ...": the adverb may sit on a governing verb
+    for x in [t, *t.ancestors]:
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV for c in x.children):
             return True
+        if x.dep_ in ("ccomp", "ROOT", "relcl", "advcl", "parataxis"):
+            break
     return False
 
 
@@ -267,7 +275,8 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             # "a strike ... destroyed a bridge") is the same happening
             a, b = tr.token, other.token
             linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass"))
-            if linked and (other.noun or tr.cls in ("destroy", "kill")):
+            # "airstrikes targeting Talbiseh", "killed in an airstrike", "a strike destroyed a bridge"
+            if linked and (other.noun or tr.noun or tr.cls in ("destroy", "kill")):
                 keep, drop = (tr, other) if _rank(tr.cls) <= _rank(other.cls) else (other, tr)
                 keep.merged.append(drop.token)
                 absorbed.add(drop.token.i)
@@ -277,8 +286,11 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
         t = tr.token
         if tr.cls in VERBAL:
             # "issued a message ..., pledging ... and urging ...": one communication
-            anc = t.head if t.dep_ in ("advcl", "conj", "xcomp") else None
-            if anc is not None and any(o.token == anc and o.cls in VERBAL for o in found):
+            chain, x = [], t
+            while x.dep_ in ("advcl", "conj", "xcomp", "ccomp") and x.head != x:
+                x = x.head
+                chain.append(x.i)
+            if any(o.token.i in chain and o.cls in VERBAL for o in found):
                 continue
             if tr.noun and any(o.token == t.head and o.cls in VERBAL for o in found):
                 continue

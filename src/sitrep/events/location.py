@@ -54,40 +54,67 @@ class LocationFinder:
         return False
 
     def _border(self, scope: list[Token], actor_iso2: str | None) -> Location | None:
+        """'closed its crossings into Syrian territory', 'a border crossing between Lebanon and
+        Syria': the border between the countries named (the actor's own first)."""
         words = {t.lower_ for t in scope}
         if not words & BORDER_WORDS:
             return None
         countries: list[str] = []
         for t in scope:
             tp = self.by_token.get(t.i)
-            if tp and tp.candidate.feature == "country" and tp.candidate.country_code not in countries:
+            if tp and tp.role == "location" and tp.candidate.feature == "country" and \
+                    tp.candidate.country_code not in countries:
                 countries.append(tp.candidate.country_code)
             for cc in self.demonym_country(t.text):
-                if cc not in countries:
+                if cc and cc not in countries:
                     countries.append(cc)
-        if actor_iso2 and actor_iso2 not in countries:
-            countries.append(actor_iso2)
-        if len(countries) == 1 and self.focus and self.focus != countries[0]:
-            countries.append(self.focus)
+        # the countries the phrase names come first; then the actor's own; then the focus
+        for extra in (actor_iso2, self.focus):
+            if len(countries) < 2 and extra and extra not in countries:
+                countries.append(extra)
         if len(countries) < 2:
             return None
-        a, b = (self.country_names.get(c) for c in countries[:2])
-        for name in (f"{a}-{b} border", f"{b}-{a} border"):
-            for c in self.gaz.candidates(name, limit=3):
-                if c.feature == "border":
-                    return self._loc(c, 3)
+        pairs = [(countries[0], c) for c in countries[1:]]
+        if len(countries) > 2:
+            pairs.append((countries[1], countries[2]))  # "between Lebanon and Syria", said by Israel
+        for x, y in pairs:
+            a, b = self.country_names.get(x), self.country_names.get(y)
+            for name in (f"{a}-{b} border", f"{b}-{a} border"):
+                for c in self.gaz.candidates(name, limit=3):
+                    if c.feature == "border":
+                        return self._loc(c, 3)
         return None
 
-    def _anaphor(self, scope: list[Token]) -> Candidate | None:
-        for t in scope:
-            if t.lower_ in ANAPHORS and any(c.lower_ == "the" for c in t.children) and \
-                    not any(c.dep_ in ("prep", "appos") and any(g.i in self.by_token for g in c.subtree)
-                            for c in t.children):
-                before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location"
-                          and tp.candidate.feature == "city"]
-                if before:
-                    return before[-1].candidate
-        return None
+    def _anaphor(self, t: Token) -> Candidate | None:
+        """'the city' is the last city named before it; 'the provincial capital' the capital
+        of the last province named."""
+        if t.lower_ not in ANAPHORS or not any(c.lower_ == "the" for c in t.children):
+            return None
+        if any(c.dep_ in ("prep", "appos", "compound") and any(g.i in self.by_token for g in c.subtree)
+               for c in t.children):
+            return None  # "the city of Hama" names its place
+        before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location"]
+        if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
+            for tp in reversed(before):
+                if tp.candidate.feature == "admin1":
+                    for c in self.gaz.candidates(tp.span.text, limit=5):
+                        if c.feature == "city" and c.country_code == tp.candidate.country_code:
+                            return c
+            return None
+        cities = [tp for tp in before if tp.candidate.feature == "city"]
+        return cities[-1].candidate if cities else None
+
+    def _aside(self, t: Token, trigger: Token) -> bool:
+        """A place inside a relative clause or apposition that does not hold the trigger
+        ('Suwayda province, which neighbours Deraa'; 'Tehran, which ... arch-foe Israel')."""
+        for anc in [t, *t.ancestors]:
+            if anc == trigger:
+                return False
+            if anc.dep_ in ("relcl", "appos") and anc.head != trigger and trigger not in anc.subtree \
+                    and not (anc.dep_ == "appos" and (anc.head._.sitrep_place or anc.head.lower_ in ANAPHORS
+                                                      or anc.head.lower_ in ("town", "village", "province"))):
+                return True
+        return False
 
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
              previous: Location | None) -> Location | None:
@@ -102,26 +129,28 @@ class LocationFinder:
             scopes.append(list(clause.subtree))
         scopes.append(list(sent))
         for level, scope in enumerate(scopes):
-            border = self._border(scope, actor_iso2)
+            own = [t for t in scope if level > 0 or clause_distance(t, trigger) == 0]
+            border = self._border(own, actor_iso2)
             cands = []
             for t in scope:
-                tp = self.by_token.get(t.i)
-                if tp is None or tp.span.root != t or self._excluded(tp, cls, trigger):
-                    continue
                 dist = clause_distance(t, trigger) if level == 0 else 0
-                cands.append((dist if dist is not None else 9, abs(t.i - trigger.i), tp))
-            if border and (not cands or all(c[2].candidate.feature == "country" for c in cands)):
+                key = (dist if dist is not None else 9, abs(t.i - trigger.i))
+                tp = self.by_token.get(t.i)
+                if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger) \
+                        and not self._aside(t, trigger):
+                    cands.append((*key, self._loc(tp.candidate, tp.precision)))
+                elif level < 2:
+                    ana = self._anaphor(t)
+                    if ana is not None:
+                        near = any(x.lower_ in ("north", "south", "east", "west", "near", "outside",
+                                                "outskirts", "road") for x in t.head.subtree) or \
+                            t.head.lower_ == "of" and t.head.head.lower_ in ("north", "south", "east", "west")
+                        cands.append((*key, self._loc(ana, 2 if near else 1)))
+            if border and (not cands or all(c[2].precision == 3 for c in cands)):
                 return border
-            ana = self._anaphor(scope) if level < 2 else None
             if cands:
-                cands.sort(key=lambda x: (x[0], x[1]))
-                tp = cands[0][2]
-                if ana is not None and tp.candidate.feature == "country" and level == 0:
-                    return self._loc(ana, 1)
-                return self._loc(tp.candidate, tp.precision)
-            if ana is not None:
-                return self._loc(ana, 2 if any(t.lower_ in ("north", "south", "east", "west", "near",
-                                                            "outside") for t in scope) else 1)
+                cands.sort(key=lambda x: (x[2].precision == 3, x[0], x[1]))
+                return cands[0][2]
         if previous is not None:
             return previous
         if self.focus:

@@ -81,11 +81,24 @@ def _same_side(speaker: str, actor: str) -> bool:
 
 
 def _np_text(head: Token) -> str:
-    """A speaker's noun phrase without determiners, numbers, and relative clauses."""
-    toks = [x for x in head.subtree if x.dep_ not in ("relcl", "acl", "punct", "det", "nummod")
-            and not any(a.dep_ in ("relcl", "acl", "appos") and a.i != head.i
-                        for a in x.ancestors if head in a.ancestors or a == head)
-            and x.tag_ not in ("POS", "PRP$")]
+    """A speaker's noun phrase without determiners, numbers, clauses, appositions, conjuncts.
+
+    A source noun ("video from X", "the ministry in Damascus") keeps only its "of" phrases.
+    """
+    cut = {"relcl", "acl", "appos", "conj", "cc", "punct", "det", "nummod", "advcl"}
+    keep: list[Token] = []
+
+    def walk(t: Token) -> None:
+        keep.append(t)
+        for c in t.children:
+            if c.dep_ in cut or c.tag_ in ("POS", "PRP$"):
+                continue
+            if c.dep_ == "prep" and head.lemma_.lower() in SOURCE_NOUNS and c.lower_ != "of":
+                continue
+            walk(c)
+
+    walk(head)
+    toks = keep
     toks = sorted(toks, key=lambda x: x.i)
     text = " ".join(x.text for x in toks).replace(" - ", "-").replace(" ’s", "’s")
     return text.strip()
@@ -100,6 +113,7 @@ def attribution_of(t: Token, known_sources: set[str]) -> list[str]:
             ents = [e for e in h.doc.ents if e.start >= min(x.i for x in h.subtree)
                     and e.end <= max(x.i for x in h.subtree) + 1
                     and e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP")
+                    and not e.root._.sitrep_place
                     and (e.text.lower() in known_sources or e.label_ in ("ORG", "WORK_OF_ART"))]
             named = [e for e in ents if e.root.dep_ in ("pobj", "compound", "appos") or e.root == h]
             text = named[-1].text if named and (h.lower_ in SOURCE_NOUNS or named[-1].root == h

@@ -39,6 +39,9 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
         if objs and t.head.lemma_.lower() in ("order", "instruct", "tell", "urge", "ask", "force", "call"):
             return objs[0], False
+        raised = [c for c in t.head.children if c.dep_ == "nsubjpass"]
+        if raised and not any(c.dep_ == "agent" for c in t.head.children):
+            return raised[0], False  # "the ministers are expected to meet"
         return subject_of(t.head)
     if t.dep_ == "advcl" and t.head != t:
         return subject_of(t.head)
@@ -74,10 +77,49 @@ def _leader_of(head: Token, ctx: ArticleActors, violent: bool) -> Resolution | N
     return None
 
 
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"}
+
+
+def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | None:
+    """Who a pronoun stands for: the speaker whose words hold it ("Israel said its forces",
+    "Lebanese officials said they"), else the nearest actor named before it."""
+    for anc in pron.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in ("say", "tell", "announce", "claim", "state",
+                                                          "add", "insist", "confirm", "deny"):
+            for c in anc.children:
+                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS:
+                    r = _leader_of(c, ctx, violent) or resolve_phrase(c, ctx, violent)
+                    if r:
+                        return r
+    doc = pron.doc
+    start = pron.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start:pron.i]):
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "appos") \
+                and not t._.sitrep_place:
+            r = resolve_phrase(t, ctx, violent, premodifiers_only=True)
+            if r and r.how != "pronoun":
+                return r
+    return None
+
+
 def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
             antecedent: Actor | None) -> Resolution | None:
     if head is None:
         return None
+    if head.lower_ in PRONOUNS:
+        return _antecedent(head, ctx, violent)
+    poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
+    if poss and head.lower_ in ("forces", "force", "troops", "fighters", "soldiers", "army", "men",
+                                "units", "militia", "militias", "government", "officials"):
+        # "its forces": the forces of whoever "its" is
+        owner = _antecedent(poss[0], ctx, violent)
+        if owner:
+            a = owner.actor
+            if a.id and a.id.endswith("-government") and head.lower_ not in ("government", "officials"):
+                return Resolution(ctx.kb.actor(a.id.replace("-government", "-military")), owner.assoc, "poss")
+            return owner
     return _leader_of(head, ctx, violent) or resolve_phrase(head, ctx, violent, antecedent)
 
 
@@ -96,19 +138,19 @@ def _pobj(t: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None) -> Resolution | None:
-    """Who carried out the attack a noun names."""
-    r = resolve_phrase(n, ctx, True, None)
+def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool) -> Resolution | None:
+    """Who carried out what a noun names ("Russian airstrikes", "strikes by X", "X launched strikes")."""
+    r = resolve_phrase(n, ctx, violent, None, premodifiers_only=True)
     if r and r.how in ("named", "demonym", "country", "capital"):
         return r
     for p in _pobj(n, {"by", "from"}):
-        r = resolve(p, ctx, True, ante)
+        r = resolve(p, ctx, violent, ante)
         if r:
             return r
     for c in n.children:  # "a strike attributed to forces from Moscow"
         if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "carry", "launch", "conduct", "blame"):
             for p in _pobj(c, {"to", "by", "on"}):
-                r = resolve(p, ctx, True, ante)
+                r = resolve(p, ctx, violent, ante)
                 if r:
                     return r
     h = n.head
@@ -118,7 +160,7 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None) -> Resolution 
         subj, _ = subject_of(h)
         if subj is not None and h.lemma_.lower() not in ("show", "see", "witness", "report", "record",
                                                          "document", "condemn", "denounce", "survive"):
-            return resolve(subj, ctx, True, ante)
+            return resolve(subj, ctx, violent, ante)
     return None
 
 
@@ -126,7 +168,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                ante: Actor | None) -> Roles:
     """actor1 and actor2 of the event triggered at t."""
     if noun:
-        a1 = _noun_agent(t, ctx, ante)
+        a1 = _noun_agent(t, ctx, ante, violent)
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
             r = resolve(p, ctx, violent, ante)
@@ -140,11 +182,18 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
         [c for c in t.children if c.dep_ == "nsubjpass"]
     objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
+    if cls not in ("agree", "request", "support", "consult", "accuse", "reject", "threaten", "supply",
+                   "sanction", "offer"):
+        # "evacuate ... from Syria", "took control of Hama": places, not the other side
+        objs = [o for o in objs if not o._.sitrep_place]
     if cls in ("agree", "request", "support") and not objs and t.dep_ in ("advcl", "conj", "xcomp"):
         objs = _pobj(t.head, {"to", "with"}) + [c for c in t.head.children if c.dep_ == "dative"]
+    if cls in ("evacuate", "withdraw", "deploy", "flee"):
+        objs = []  # what is moved is one's own: no second actor
     for o in objs:
         r = resolve(o, ctx, violent, ante)
-        if r and not (a1 and r.actor.id == a1.actor.id):
+        if r and not (a1 and (r.actor.id == a1.actor.id or
+                               (r.actor.kind == a1.actor.kind == "State forces" and r.actor.country == a1.actor.country))):
             a2 = r
             break
     if cls == "lose_control":

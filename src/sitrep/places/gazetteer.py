@@ -108,6 +108,10 @@ class Candidate:
 _COLS = "p.id, p.name, p.lat, p.lon, p.feature, p.cc, p.admin1, p.population"
 
 
+def _feature_rank(row: tuple) -> int:
+    return 0 if row[4] == "country" else 1 if row[0] < 0 and row[4] != "admin1" else 2
+
+
 def _candidate(row: tuple, match: str) -> Candidate:
     return Candidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, match)
 
@@ -409,11 +413,12 @@ class Gazetteer:
         """Places `name` may mean, best first.
 
         Tiers: the folded name matches (0), only its article-stripped form matches (1), only the
-        skeleton matches (2). Within a tier: countries first, then population desc, then a city
-        before an admin1 of equal weight (an admin1 named after its capital weighs the capital's
-        population, so a bare "Idlib" is the city, the governorate next; other admin1s weigh 0),
-        then id. match: 'exact' when `name` is the place's primary name (any case), else
-        'folded', or 'skeleton' for tier 2.
+        skeleton matches (2). Within a tier: countries; then our additions (hand-picked: "Golan"
+        is the Heights, not a village of 986); then population desc; then a city before an admin1
+        of equal weight (an admin1 named after its capital weighs the capital's population, so a
+        bare "Idlib" is the city, the governorate next; other admin1s weigh 0); then id.
+        match: 'exact' when `name` is the place's primary name (any case), 'folded' otherwise,
+        'skeleton' in tier 2.
         """
         full = fold(name)
         if not full or limit <= 0:
@@ -431,7 +436,7 @@ class Gazetteer:
             for row in self._query(f"SELECT {_COLS} FROM skels s JOIN places p ON p.id = s.id WHERE s.key = ?"
                                    " ORDER BY s.negpop, s.id LIMIT ?", (sk, limit + len(best))):
                 best.setdefault(row[0], (2, row))
-        ranked = sorted(best.values(), key=lambda t: (t[0], t[1][4] != "country", -(t[1][7] or 0),
+        ranked = sorted(best.values(), key=lambda t: (t[0], _feature_rank(t[1]), -(t[1][7] or 0),
                                                       t[1][4] == "admin1", t[1][0]))
         q = name.strip().casefold()
         return [_candidate(row, "skeleton" if tier == 2 else "exact" if row[1].casefold() == q else "folded")

@@ -85,6 +85,9 @@ def _spans(doc: Doc, actor_ids: set[str]) -> list[tuple[Span, bool]]:
     for ent in doc.ents:
         if ent.ent_id_ and ent.ent_id_ in actor_ids:
             continue  # the ruler knows it is a group, a leader or a news source
+        if ent.end < len(doc) - 1 and doc[ent.end].text == "-" and \
+                doc[ent.end + 1].lower_ in ("backed", "led", "aligned", "allied", "supported", "based"):
+            continue  # "US-backed", "UK-based": a modifier of an actor, not a place
         if ent.label_ in PLACE_LABELS or ent.label_ in WEAK_LABELS:
             sp = _clean(ent)
             if len(sp) and sp.text[:1].isupper():
@@ -117,6 +120,8 @@ def _acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "") -
     A skeleton (consonant) match is only trusted for longer names that begin alike:
     "UK" must never become Lagos.
     """
+    if text.isupper() and len(text) <= 4 and c.feature not in ("country", "admin1") and c.geonameid > 0:
+        return False  # "US", "UK": abbreviations of countries, never a village called Us
     if c.match == "skeleton":
         a, b = fold(text, True), fold(c.name, True)
         if not strong or len(a) < 5 or a[:1] != b[:1] or text.isupper():
