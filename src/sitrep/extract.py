@@ -160,6 +160,8 @@ def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article
     a1 = roles.actor1.actor if roles.actor1 else None
     a2 = roles.actor2.actor if roles.actor2 else None
     assoc = list(roles.actor1.assoc) if roles.actor1 else []
+    if tr.cls == "disperse":
+        a1, a2 = a2 or ctx.kb.actor(f"protesters-{ctx.focus or ''}".rstrip("-")), a1
     if tr.cls in ("consult", "talks", "agree") and a2 is None and assoc:
         a2 = assoc.pop(0)  # "the foreign ministers of Turkey, Iran and Russia are to meet"
     actor_iso2 = next((k for k, v in ctx.kb.iso2_to_3.items() if a1 and v == a1.country), None)
@@ -184,8 +186,11 @@ def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article
         has_place = any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions")
                         for x in t.subtree)
         etype, sub, plover = code_event(tr.cls, a1, a2, None, words, False, has_place, loc_iso3)
-    if a1 and a1.kind in ("Civilians",) and etype in ("Riots",):
-        a1 = ctx.kb.actor(f"rioters-{a1.country or ''}".rstrip("-"))
+    if a1 and a1.kind == "Civilians" and etype in ("Riots", "Protests"):
+        crowd = "rioters" if etype == "Riots" else "protesters"
+        a1 = ctx.kb.actor(f"{crowd}-{a1.country or ''}".rstrip("-"))
+    if etype == "Protests" and tr.cls == "protest":
+        a2 = None  # what a protest is against is its grievance, not a second actor
     a1, a2 = _actor_kind_in(a1, loc_iso3), _actor_kind_in(a2, loc_iso3)
     fatalities = _fatalities(text) if etype in ("Battles", "Explosions/Remote violence",
                                                 "Violence against civilians", "Riots") else None

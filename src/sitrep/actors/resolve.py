@@ -40,6 +40,16 @@ REBEL = {"insurgent", "insurgents", "insurgency", "rebel", "rebels", "militant",
 ARMED_OTHER = {"gunmen", "gunman", "militia", "militias", "assailants", "attackers", "bandits",
                "unidentified", "armed"}
 REGIME = {"regime", "government", "authorities", "administration", "junta", "state"}
+# heads that a demonym turns into a state actor ("Lebanese officials"); "a Lebanese
+# border crossing" or "Syrian territory" name things, not actors
+AGENTS = {"government", "officials", "official", "ministry", "ministries", "minister", "ministers",
+          "president", "embassy", "authorities", "administration", "leader", "leaders", "premier",
+          "spokesman", "spokeswoman", "spokesperson", "diplomats", "diplomat", "regime", "cabinet",
+          "parliament", "presidency", "counterpart", "counterparts", "envoy", "ambassador",
+          "delegation", "sources", "side", "state", "king", "chief", "commander", "commanders",
+          "general", "mission", "negotiators", "statement", "media", "agency", "junta", "command",
+          "intelligence", "coalition", "alliance", "defence", "defense", "navy", "guard", "guards",
+          "team", "representatives", "lawmakers", "mps", "judiciary", "court", "prosecutors"}
 STATE_FORCE_GENERIC = {"army", "troops", "soldiers", "military", "forces"}  # "the army"
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our",
             "us", "i", "my", "itself", "themselves"}
@@ -75,7 +85,10 @@ def phrase_tokens(head: Token, premodifiers_only: bool = False) -> list[Token]:
     def walk(t: Token) -> None:
         keep[t.i] = t
         for c in t.children:
-            if c.dep_ in drop or (premodifiers_only and c.i > head.i):
+            # coordination inside the phrase stays ("ministers of Russia and Turkey");
+            # the head's own conjuncts are other actors
+            if (c.dep_ in drop and not (t != head and c.dep_ in ("conj", "cc"))) or \
+                    (premodifiers_only and c.i > head.i):
                 continue
             walk(c)
 
@@ -149,6 +162,8 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
         # "Syrian insurgents", "Lebanese civilians": the demonym only says whose
         iso = states[0][2] if states else None
         return _descriptive(noun, nouns, ctx, violent, assoc, iso)
+    if states and head.pos_ != "PROPN" and noun not in AGENTS | FORCE | POLICE | PROTEST | CIVIL:
+        states = []  # "a weapons depot near the Lebanese border" names no actor
     if states:
         # a premodifier ("Russian embassy in Damascus") outranks a place in a PP
         pre = [x for x in states if lo + x[0] < head.idx]

@@ -94,6 +94,11 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if words & INTERVENTION:
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"
+    if cls == "disperse":
+        # ACLED codes the protesters as actor1 and the force that broke them up as actor2
+        if words & {"killed", "dead", "shot", "live"}:
+            return P, "Excessive force against protesters", "PROTEST"
+        return P, "Protest with intervention", "PROTEST"
     if cls == "riot":
         if k1 in ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"):
             return S, "Looting/property destruction", "COERCE"

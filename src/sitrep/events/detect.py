@@ -149,6 +149,12 @@ def _verb_class(t: Token, lex: Lexicon) -> str | None:
         if lemma in ("release", "free") and not (obj_words & {"prisoners", "prisoner", "hostages",
                                                               "hostage", "detainees", "captives"}):
             return None
+    if cls == "disperse":
+        crowd = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
+                 "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering"}
+        if lemma == "crack" and "down" not in prts:
+            return None
+        return cls if _subtree_lower(t) & crowd else None
     if cls == "destroy" and not objs:
         return None
     if cls == "evacuate" and not objs and not preps:
@@ -228,7 +234,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if cls is None:
             cls = _noun_class(t, lex)
             noun = cls is not None
-        if cls is None or _is_content(t, lex) or _is_habitual_or_background(t):
+        if cls is None or _is_habitual_or_background(t):
+            continue
+        # "fired tear gas to disperse protesters": the purpose of force is its effect
+        if cls != "disperse" and _is_content(t, lex):
             continue
         trig = Trigger(t, cls, noun)
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
@@ -276,7 +285,7 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             a, b = tr.token, other.token
             linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass"))
             # "airstrikes targeting Talbiseh", "killed in an airstrike", "a strike destroyed a bridge"
-            if linked and (other.noun or tr.noun or tr.cls in ("destroy", "kill")):
+            if linked and (other.noun or tr.noun or {tr.cls, other.cls} & {"destroy", "kill"}):
                 keep, drop = (tr, other) if _rank(tr.cls) <= _rank(other.cls) else (other, tr)
                 keep.merged.append(drop.token)
                 absorbed.add(drop.token.i)

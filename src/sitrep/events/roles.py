@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..actors.resolve import ArticleActors, Resolution, resolve_phrase
+from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..events.dates import ResolvedDate, resolve_date
 from ..models import Actor
 
@@ -111,8 +111,7 @@ def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
     if head.lower_ in PRONOUNS:
         return _antecedent(head, ctx, violent)
     poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
-    if poss and head.lower_ in ("forces", "force", "troops", "fighters", "soldiers", "army", "men",
-                                "units", "militia", "militias", "government", "officials"):
+    if poss and head.lower_ in FORCE | {"fighters", "men", "militia", "militias", "government", "officials"}:
         # "its forces": the forces of whoever "its" is
         owner = _antecedent(poss[0], ctx, violent)
         if owner:

@@ -195,12 +195,17 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
     spans = _spans(doc, actor_ids)
     cands = {sp.start: gaz.candidates(sp.text) for sp, _ in spans}
     # Focus: a vote of the top candidates of confidently-labelled mentions, plus the hint.
+    # Each mention's vote is split among the countries its name could be in ("Ariha"
+    # is in Syria and in Palestine), so unambiguous names decide.
     votes: Counter[str] = Counter()
     for sp, strong in spans:
-        cs = [c for c in cands[sp.start] if _acceptable(c, strong, None, sp.text)]
-        if cs and cs[0].country_code:
-            top = max(cs, key=lambda c: _score(c, None, [], strong))
-            votes[top.country_code] += 1 if top.feature != "country" else 0.5
+        cs = [c for c in cands[sp.start][:8] if _acceptable(c, strong, None, sp.text)
+              and c.match != "skeleton" and c.country_code]
+        if cs:
+            countries = {c.country_code for c in cs}
+            weight = 0.5 if cs[0].feature == "country" else 1.0
+            for cc in countries:
+                votes[cc] += weight / len(countries)
     if focus_hint:
         votes[focus_hint] += 1
     focus = votes.most_common(1)[0][0] if votes else None

@@ -1,0 +1,89 @@
+"""Event coding on short reports written for these tests (real model, real gazetteer)."""
+
+import pytest
+
+
+def one(events, **want):
+    """The single event matching every field given; fails with the events seen."""
+    found = [e for e in events if all(_get(e, k) == v for k, v in want.items())]
+    assert len(found) == 1, f"wanted {want}, got {[(e.sub_event_type, e.plover, e.actor1 and e.actor1.name, e.location and e.location.name) for e in events]}"
+    return found[0]
+
+
+def _get(e, key):
+    obj = e
+    for part in key.split("__"):
+        obj = getattr(obj, part, None)
+    return obj
+
+
+def test_takeover_by_rebels_with_weekday(extract):
+    evs = extract("Rebel fighters led by Hayat Tahrir al-Sham captured the town of Saraqib on Monday.")
+    e = one(evs, sub_event_type="Non-state actor overtakes territory")
+    assert e.actor1.name == "Hayat Tahrir al-Sham"
+    assert e.event_date == "2024-12-02"
+    assert e.location.country_code == "SY" and e.location.precision == 1
+
+
+def test_air_strike_with_fatalities_and_source(extract):
+    evs = extract("Russian warplanes struck the town of Ariha in Idlib province on Wednesday, killing five "
+                  "civilians, the Syrian Observatory for Human Rights said.")
+    e = one(evs, event_type="Explosions/Remote violence")
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1.name.startswith("Military Forces of Russia")
+    assert e.actor1.kind == "External/Other forces"  # Russia's forces outside Russia
+    assert e.fatalities == 5
+    assert e.modality == "reported"
+    assert "Syrian Observatory for Human Rights" in e.attribution
+    assert e.location.country_code == "SY"
+
+
+def test_protest_types(extract):
+    evs = extract("Hundreds of people protested in Sweida on Sunday against the government.")
+    one(evs, sub_event_type="Peaceful protest")
+    evs = extract("Police fired tear gas to disperse protesters in Khartoum on Thursday.")
+    assert any(e.sub_event_type == "Protest with intervention" for e in evs)
+
+
+def test_what_was_asked_is_not_what_happened(extract):
+    evs = extract("The group called on residents to attack army checkpoints around the city of Daraa.")
+    assert [e.plover for e in evs] == ["REQUEST"]
+    assert evs[0].event_type is None
+
+
+def test_expected_meeting_tomorrow(extract):
+    evs = extract("The foreign ministers of Russia and Turkey are expected to meet in Doha tomorrow.")
+    e = one(evs, plover="CONSULT")
+    assert (e.modality, e.event_date, e.location.name) == ("expected", "2024-12-07", "Doha")
+    assert {e.actor1.country, e.actor2.country} == {"RUS", "TUR"}
+
+
+def test_background_history_is_not_an_event(extract):
+    evs = extract("Homs saw heavy fighting between rebels and the army over a decade ago.")
+    assert evs == []
+
+
+def test_withdrawal_then_takeover_is_one_non_violent_transfer(extract):
+    evs = extract("Kurdish-led forces took control of the city of Raqqa after government troops withdrew.")
+    e = one(evs, event_type="Strategic developments")
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1.name == "Syrian Democratic Forces"
+
+
+def test_self_claim_is_claimed(extract):
+    evs = extract("Israel said its jets struck a weapons depot near the Lebanese border on Friday.")
+    e = one(evs, event_type="Explosions/Remote violence")
+    assert e.modality == "claimed" and e.actor1.country == "ISR"
+    assert e.event_date == "2024-12-06"
+
+
+def test_metonym_is_not_a_location(extract):
+    evs = extract("Moscow ordered its diplomats to leave Kabul on Tuesday.")
+    e = one(evs, plover="REQUEST")
+    assert e.actor1.country == "RUS"
+    assert e.location is None or e.location.name != "Moscow"
+
+
+@pytest.mark.parametrize("text", ["The weather in Aleppo was mild.", "Officials met for lunch."])
+def test_quiet_texts_give_no_violent_events(extract, text):
+    assert [e for e in extract(text) if e.event_type] == []
