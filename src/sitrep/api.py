@@ -9,11 +9,11 @@ from .models import Event, PlaceMention
 if TYPE_CHECKING:  # pandas is optional
     import pandas
 
-__all__ = ["extract", "places", "to_dataframe"]
+__all__ = ["extract", "toponyms", "to_dataframe"]
 
 
 def _one(text: str, published: str | None, id: str):
-    from .extract import extract_article
+    from .extraction import extract_article
     from .ingest import read_text
     from .pipeline import load_resources
 
@@ -26,7 +26,7 @@ def extract(text: str, published: str | None = None, id: str = "text") -> list[E
     return _one(text, published, id)[0]
 
 
-def places(text: str, published: str | None = None, id: str = "text") -> list[PlaceMention]:
+def toponyms(text: str, published: str | None = None, id: str = "text") -> list[PlaceMention]:
     """Toponym mentions of one article's text."""
     return _one(text, published, id)[1]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .errors import InputError, SitrepError
-from .extract import Resources, extract_article
+from .extraction import Resources, extract_article
 from .models import Article, Event, PlaceMention
 
 __all__ = ["RunReport", "load_resources", "process"]

@@ -51,6 +51,8 @@ AGENTS = {"government", "officials", "official", "ministry", "ministries", "mini
           "intelligence", "coalition", "alliance", "defence", "defense", "navy", "guard", "guards",
           "team", "representatives", "lawmakers", "mps", "judiciary", "court", "prosecutors"}
 STATE_FORCE_GENERIC = {"army", "troops", "soldiers", "military", "forces"}  # "the army"
+QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "number", "group", "groups", "handful",
+              "some", "many", "several", "members", "millions", "tens", "most", "all", "one", "two"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our",
             "us", "i", "my", "itself", "themselves"}
 
@@ -153,6 +155,13 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
     states = [x for x in states if not _backed(text, x[0], x[1])]
 
     noun = head.lower_
+    if noun in QUANTITIES:
+        # "dozens of fighters", "thousands of residents": the people counted
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for q in p.children:
+                    if q.dep_ == "pobj":
+                        return resolve_phrase(q, ctx, violent, antecedent, premodifiers_only)
     nouns = {t.lower_ for t in toks if t.pos_ in ("NOUN", "PROPN")}
     if principal:
         return Resolution(_actor(kb, principal[0][2], violent), tuple(assoc), "named")
@@ -231,14 +240,25 @@ def _descriptive(noun: str, nouns: set[str], ctx: ArticleActors, violent: bool,
 
 
 def lead_armed_actor(text: str, kb: ActorKB) -> str | None:
-    """The article's main non-state armed actor: most mentioned (names and leaders), first wins ties."""
+    """The article's main non-state armed actor, the one "the rebels" and "the insurgents" mean.
+
+    Rebel groups outrank militias; a group named as leading the fighters ("led by X",
+    "X-led", "spearheaded by X") or early in the report counts more; first wins ties.
+    """
     score: dict[str, float] = {}
     first: dict[str, int] = {}
-    for s, _, gid in kb.find_groups(text) + kb.find_leaders(text):
+    early = len(text) // 3
+    for s, e, gid in kb.find_groups(text) + kb.find_leaders(text):
         g = kb.groups.get(gid)
         if g is None or g.kind not in ("Rebel group", "Political militia", "Identity militia"):
             continue
-        score[gid] = score.get(gid, 0) + 1
+        w = 1.0 + (s < early)
+        if re.search(r"(led|spearheaded|headed|dominated)\s+by\s+(the\s+)?(group\s+)?$", text[max(0, s - 40):s]) \
+                or re.match(r"\S*-led\b|\s+(rebels|insurgents|fighters|militants|forces)", text[e:e + 15]):
+            w += 3
+        if g.kind == "Rebel group":
+            w += 0.5
+        score[gid] = score.get(gid, 0) + w
         first.setdefault(gid, s)
     if not score:
         return None

@@ -46,9 +46,18 @@ def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
 STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
 
 
+ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "members",
+                 "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
+                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander"}
+CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers", "children", "women",
+                    "farmers", "man", "men", "woman", "boy", "girl", "family", "worker", "workers",
+                    "shepherd", "student", "students", "journalist", "journalists"}
+
+
 def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,
                words: set[str], nonviolent: bool, has_place: bool,
-               location_iso3: str | None, lemma: str = "") -> tuple[str | None, str | None, str]:
+               location_iso3: str | None, lemma: str = "",
+               victims: frozenset[str] = frozenset()) -> tuple[str | None, str | None, str]:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
     k1 = actor1.kind if actor1 else None
     k2 = actor2.kind if actor2 else None
@@ -77,6 +86,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             weapon = "Air/drone strike"
         if weapon:
             return E, weapon, "ASSAULT"
+        if cls == "kill" and victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS:
+            return B, "Armed clash", "ASSAULT"
         if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",
                                                                            "residents", "villagers",
                                                                            "children", "women"}):

