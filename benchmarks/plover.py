@@ -427,7 +427,10 @@ def _name(a: dict[str, Any] | None) -> str:
 def _head_word(trigger: str) -> str:
     """The first content word of a gold eventText ('have been killed in' -> 'killed')."""
     skip = {"have", "has", "had", "been", "be", "was", "were", "is", "are", "will", "would", "to",
-            "not", "did", "do", "does", "the", "a", "an", "on", "of", "in"}
+            "not", "did", "do", "does", "the", "a", "an", "on", "of", "in",
+            # reporting verbs: "said will release" is about "release"
+            "said", "says", "say", "saying", "announced", "announces", "quoted", "reiterated",
+            "confirmed", "claims"}
     words = [w for w in re.findall(r"[a-z][a-z'-]*", trigger.lower()) if w not in skip]
     return words[0] if words else trigger.strip().lower()
 
@@ -513,7 +516,7 @@ def run_sitrep(sentences: Sequence[GoldSentence], res: Any = None, published: bo
             for i, s in zip(ids, sentences)]
     for art, events, _ in process(arts, res, on_error=errors.append):
         got[art.id] = [{"plover": e.plover, "actor1": _actor_dict(e.actor1), "actor2": _actor_dict(e.actor2),
-                        "event_type": e.event_type} for e in events]
+                        "event_type": e.event_type, "modality": e.modality} for e in events]
     for e in errors:
         print(f"sitrep error: {e}", file=sys.stderr)
     return [(s, got.get(i, [])) for i, s in zip(ids, sentences)]

@@ -117,6 +117,7 @@ def test_score_counts_tp_fp_fn_and_resolution() -> None:
     assert sc.per_type["Coercion"] == {"gold": 0, "found": 0, "recall": None}
     assert [x["text"] for x in sc.missed] == ["Marseille"] and sc.missed[0]["cause"] == "metonym role"
     assert {(x["text"], x["overlaps"]) for x in sc.false_positives} == {("Berlin", "Metonymic"), ("Officials", None)}
+    assert m["precision_lenient"] == pytest.approx(2 / 3)  # Berlin (Metonymic) ignored
     assert 0.0 <= m["auc_log_error"] < 0.1
 
 
@@ -175,7 +176,7 @@ def test_real_run_on_three_articles() -> None:
     assert seconds > 0 and set(preds) <= {a.id for a in arts}
     sc = gp.score(arts, preds)
     for key in ("precision", "recall", "f1", "acc161_found", "exact_id_found", "acc161_all",
-                "auc_log_error", "acc161_or_id_found", "exact_extent"):
+                "auc_log_error", "acc161_or_id_found", "exact_extent", "precision_lenient", "f1_lenient"):
         assert key in sc.metrics
         v = sc.metrics[key]
         assert v is None or 0.0 <= v <= 1.0, (key, v)

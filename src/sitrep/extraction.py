@@ -110,7 +110,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
     actor_ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
-    toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals))
+    toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals), set(kb.demonyms))
     for tp in toponyms:
         for tok in tp.span:
             tok._.sitrep_place = True
@@ -169,6 +169,9 @@ def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article
     violent = tr.cls in VIOLENT
     roles = actors_for(t, tr.cls, tr.noun, ctx, violent, ante)
     a1 = roles.actor1.actor if roles.actor1 else None
+    if tr.cls == "advance" and (a1 is None or a1.kind in ("Civilians", "Protesters") or
+                                any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):
+        return None  # "Assad arrived in Moscow" is travel, not an advance
     a2 = roles.actor2.actor if roles.actor2 else None
     assoc = list(roles.actor1.assoc) if roles.actor1 else []
     if tr.cls == "disperse":

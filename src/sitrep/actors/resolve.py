@@ -51,7 +51,9 @@ AGENTS = {"government", "officials", "official", "ministry", "ministries", "mini
           "intelligence", "coalition", "alliance", "defence", "defense", "navy", "guard", "guards",
           "team", "representatives", "lawmakers", "mps", "judiciary", "court", "prosecutors"}
 STATE_FORCE_GENERIC = {"army", "troops", "soldiers", "military", "forces"}  # "the army"
-QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "number", "group", "groups", "handful",
+GROUPISH = {"group", "groups", "faction", "factions", "forces", "force", "fighters", "units", "men",
+            "elements", "ranks", "coalition", "alliance", "brigades", "battalions", "cells"}
+QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "number", "handful",
               "some", "many", "several", "members", "millions", "tens", "most", "all", "one", "two"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our",
             "us", "i", "my", "itself", "themselves"}
@@ -162,12 +164,12 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
                 for q in p.children:
                     if q.dep_ == "pobj":
                         return resolve_phrase(q, ctx, violent, antecedent, premodifiers_only)
-    nouns = {t.lower_ for t in toks if t.pos_ in ("NOUN", "PROPN")}
+    nouns = {t.lower_ for t in toks if t.pos_ in ("NOUN", "PROPN", "ADJ")}
     if principal:
         return Resolution(_actor(kb, principal[0][2], violent), tuple(assoc), "named")
     if any(s <= 1 for s, _, _ in sources) and not states:
         return None  # a news outlet or monitor is a source, not an actor
-    if noun in REBEL | ARMED_OTHER | CIVIL | PROTEST | RIOT or (nouns & REBEL and noun in FORCE):
+    if noun in REBEL | ARMED_OTHER | CIVIL | PROTEST | RIOT or (nouns & REBEL and noun in FORCE | GROUPISH):
         # "Syrian insurgents", "Lebanese civilians": the demonym only says whose
         iso = states[0][2] if states else None
         return _descriptive(noun, nouns, ctx, violent, assoc, iso)
@@ -224,8 +226,9 @@ def _descriptive(noun: str, nouns: set[str], ctx: ArticleActors, violent: bool,
     kb = ctx.kb
     focus = iso or ctx.focus
     lead = kb.groups.get(ctx.lead_armed or "")
-    if noun in REBEL or (nouns & REBEL and noun in FORCE | {"forces", "fighters"}):
-        if lead and (iso is None or lead.country in (iso, None)):
+    local = bool(nouns & {"local", "other", "rival", "unidentified", "unknown", "different"})
+    if noun in REBEL or (nouns & REBEL and noun in FORCE | GROUPISH):
+        if lead and not local and (iso is None or lead.country in (iso, None)):
             return Resolution(kb.actor(ctx.lead_armed), tuple(assoc), "lead")
         return Resolution(kb.actor(f"rebels-{focus or ''}".rstrip("-")), tuple(assoc), "generic")
     if noun in ARMED_OTHER:

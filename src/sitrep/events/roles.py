@@ -176,6 +176,9 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 break
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
+    if passive and subj is None and cls == "flee":
+        # "thousands of people had been displaced": the displaced are the actor
+        subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
     a1 = resolve(subj, ctx, violent, ante)
     a2 = None
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \

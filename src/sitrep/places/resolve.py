@@ -84,12 +84,14 @@ def _clean(span: Span) -> Span:
     return doc[start:end]
 
 
-def _spans(doc: Doc, actor_ids: set[str]) -> list[tuple[Span, bool]]:
+def _spans(doc: Doc, actor_ids: set[str], demonyms: set[str]) -> list[tuple[Span, bool]]:
     """Entity spans that may be places; the flag says the NER label itself was a place."""
     out = []
     for ent in doc.ents:
         if ent.ent_id_ and ent.ent_id_ in actor_ids:
             continue  # the ruler knows it is a group, a leader or a news source
+        if ent.text.lower().replace("’", "'") in demonyms or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
+            continue  # "Syrian", "Lebanese" describe; they do not name a place
         if ent.end < len(doc) - 1 and doc[ent.end].text == "-" and \
                 doc[ent.end + 1].lower_ in ("backed", "led", "aligned", "allied", "supported", "based"):
             continue  # "US-backed", "UK-based": a modifier of an actor, not a place
@@ -102,7 +104,8 @@ def _spans(doc: Doc, actor_ids: set[str]) -> list[tuple[Span, bool]]:
     i = 0
     while i < len(doc):
         t = doc[i]
-        if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.is_alpha:
+        if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.is_alpha \
+                and t.lower_ not in demonyms:
             j = i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ \
                     and (doc[j + 1].text[:1].isupper() or doc[j + 1].text == "-"):
@@ -144,10 +147,12 @@ def _acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "") -
         return False  # "US", "UK": abbreviations of countries, never a village called Us
     if c.match == "skeleton":
         a, b = fold(text, True), fold(c.name, True)
-        if not strong or len(a) < 5 or a[:1] != b[:1] or text.isupper():
+        if len(a) < 5 or a[:1] != b[:1] or text.isupper():
             return False
         if focus is not None and c.country_code != focus and c.geonameid > 0:
             return False  # a fuzzy spelling is only trusted inside the article's country
+        if not strong:  # "Tal Rifaat" (tagged PERSON) for "Tall Rif'at": a sizeable local town
+            return focus is not None and c.country_code == focus and c.population >= 10_000
     if strong:
         return True
     return c.feature in ("country", "admin1") or c.geonameid < 0 or c.population >= 100_000 or \
@@ -214,13 +219,14 @@ def _precision(span: Span, cand: Candidate | None) -> int:
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[str],
-                  focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
+                  demonyms: set[str] = frozenset(), focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
     """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
 
     `actor_ids`: entity-ruler ids that mark a span as an actor, not a place;
-    `capitals`: lower-cased capitals that can stand for their state (from the actor KB).
+    `capitals`: lower-cased capitals that can stand for their state (from the actor KB);
+    `demonyms`: lower-cased demonyms, which are never toponyms.
     """
-    spans = _spans(doc, actor_ids)
+    spans = _spans(doc, actor_ids, demonyms)
     cands = {}
     for i, (sp, strong) in enumerate(spans):
         # "the Jaber crossing", "Hmeimim air base": the facility is the place
@@ -255,8 +261,16 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
                if cands[sp.start] and cands[sp.start][0].country_code == focus
                and cands[sp.start][0].feature == "city" and cands[sp.start][0].match != "skeleton"]
     out: list[Toponym] = []
+    # one sense per discourse: a name resolved once stands for the same place throughout
+    settled: dict[str, Candidate] = {}
     for sp, strong in spans:
         cs = [c for c in cands[sp.start] if _acceptable(c, strong, focus, sp.text)]
+        if cs and strong:
+            settled.setdefault(fold(sp.text), max(cs, key=lambda c: _score(c, focus, anchors, strong)))
+    for sp, strong in spans:
+        cs = [c for c in cands[sp.start] if _acceptable(c, strong, focus, sp.text)]
+        if not cs and fold(sp.text) in settled:
+            cs = [settled[fold(sp.text)]]
         if not cs:
             if strong:
                 out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer"))
