@@ -3,27 +3,34 @@
 Order of work: toponyms (with the article's focus country) -> actor context (lead armed
 actor, abbreviations) -> triggers per sentence -> arguments, date, modality, attribution,
 type -> article-level passes (an unattributed air strike takes the air force named for
-the strikes beside it; an event told twice is kept once; background is dropped).
+the strikes beside it; a follow-up sentence about the same attack adds its casualties
+instead of making a new event; an event told twice is kept once).
+
+A paragraph keeps its time frame and its place: an undated sentence happens on the
+date the paragraph last gave, and an event with no place of its own happens where the
+paragraph's last event did.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.coding import code_event
-from .events.dates import BACKGROUND_DAYS
-from .events.detect import VERBAL, Trigger, find_triggers
+from .events.dates import BACKGROUND_DAYS, ResolvedDate
+from .events.detect import Trigger, find_triggers
+from .events.fatalities import fatalities_in
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
 from .events.modality import attribution_of, modality_of, speaker_heads
+from .events.notes import make_notes
 from .events.roles import actors_for, date_for, resolve
 from .models import Actor, Article, Event, Location, PlaceMention
 from .places.gazetteer import Gazetteer
@@ -32,10 +39,16 @@ from .places.resolve import find_toponyms
 __all__ = ["Resources", "extract_article"]
 
 VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "takeover", "advance",
-           "lose_control", "withdraw", "destroy", "deploy"}
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12,
-                 "dozens": 12, "dozens of": 12, "hundreds": 100, "hundreds of": 100, "scores": 20}
+           "lose_control", "withdraw", "destroy", "deploy", "shooting", "sexual", "withdrawal"}
+LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
+UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
+                   "Armed clash", "Grenade", "Suicide bomb", "Sexual violence"}
+COOPERATIVE = {"RETREAT", "AID", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"}
+GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
+                   "the agency", "watchdog", "rights group"}
+# outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
+GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to"}
 
 
 @dataclass
@@ -46,6 +59,16 @@ class Resources:
     gazetteer: Gazetteer
     kb: ActorKB
     lexicon: Lexicon
+
+
+@dataclass
+class _Paragraph:
+    """What a paragraph has established so far: its date, its place, its events."""
+
+    index: int = -1
+    date: ResolvedDate | None = None
+    location: Location | None = None
+    events: list[int] = field(default_factory=list)  # positions in the article's event list
 
 
 if not Token.has_extension("sitrep_place"):
@@ -62,40 +85,8 @@ def _abbreviations(text: str, kb: ActorKB) -> dict[str, str]:
     return out
 
 
-def _fatalities(sent_text: str) -> int | None:
-    low = sent_text.lower()
-    if not re.search(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit", low):
-        return None
-    num = r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds|scores)"
-    pats = [rf"(?:at least|some|about|around|more than|over)?\s*{num}\s+(?:\w+\s+){{0,3}}(?:were|was|have been|had been)?\s*(?:killed|dead|died)",
-            rf"kill(?:ed|ing)\s+(?:at least|some|about|around|more than|over)?\s*{num}",
-            rf"death toll\s+(?:\w+\s+){{0,3}}{num}", rf"{num}\s+(?:\w+\s+){{0,2}}deaths"]
-    for p in pats:
-        m = re.search(p, low)
-        if m:
-            v = m.group(1).replace(",", "")
-            return int(v) if v.isdigit() else _NUMBER_WORDS.get(v)
-    return None
-
-
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{trig}|{label}".encode()).hexdigest()[:16]
-
-
-def _notes(ev_date: str | None, cls_word: str, a1: Actor | None, a2: Actor | None,
-           loc: Location | None, modality: str, attribution: list[str]) -> str:
-    who = a1.name if a1 else "Unidentified actors"
-    what = cls_word
-    where = ""
-    if loc:
-        pre = {1: "in", 2: "near", 3: "in"}.get(loc.precision, "in")
-        where = f" {pre} {loc.name}" + (f" ({loc.admin1}, {loc.country})" if loc.admin1 and loc.country
-                                        else f" ({loc.country})" if loc.country and loc.country != loc.name else "")
-    target = f" against {a2.name}" if a2 else ""
-    when = f"On {ev_date}, " if ev_date else ""
-    src = f" According to {', '.join(attribution)}." if attribution else ""
-    mod = "" if modality in ("asserted", "reported") else f" [{modality}]"
-    return f"{when}{who}: {what}{target}{where}.{mod}{src}"
 
 
 def _actor_kind_in(a: Actor | None, loc_iso3: str | None) -> Actor | None:
@@ -103,6 +94,31 @@ def _actor_kind_in(a: Actor | None, loc_iso3: str | None) -> Actor | None:
     if a and a.kind == "State forces" and loc_iso3 and a.country and a.country != loc_iso3:
         return replace(a, kind="External/Other forces")
     return a
+
+
+def _back_reference(names: list[str], named: list[str]) -> list[str]:
+    """'the monitor said': the monitor the article named before."""
+    return [named[-1] if n.lower() in GENERIC_SOURCES and named else n for n in names]
+
+
+def _protest_words(t: Token) -> set[str]:
+    """The words of a protest's own clause, without its grievance ("against the arrest of")."""
+    keep: list[Token] = []
+
+    def walk(x: Token) -> None:
+        keep.append(x)
+        for c in x.children:
+            if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS) or \
+                    (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("demand", "protest", "denounce",
+                                                                          "condemn", "call", "reject")):
+                continue
+            walk(c)
+
+    root = t
+    while root.dep_ in ("xcomp", "conj", "advcl") and root.head != root:
+        root = root.head
+    walk(root)
+    return {x.lower_ for x in keep} | {x.lemma_.lower() for x in keep}
 
 
 def extract_article(article: Article, res: Resources, doc: Doc | None = None) -> tuple[list[Event], list[PlaceMention]]:
@@ -124,125 +140,173 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     def demonym_country(text: str) -> list[str]:
         return [iso3_to_2.get(iso, "") for _, _, iso, how in kb.find_states(text) if how == "demonym"]
 
-    finder = LocationFinder(toponyms, gaz, names2, focus2, demonym_country)
-    sources = {s.lower() for s in kb.sources}
-    events: list[tuple[tuple, Event, str]] = []
-    named_sources: list[str] = []
-    previous_loc: Location | None = None
-    previous_para = -1
-    ante: Actor | None = None
+    builder = _Builder(article, res, ctx, LocationFinder(toponyms, gaz, names2, focus2, demonym_country),
+                       {s.lower() for s in kb.sources})
     for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        para = article.text.count("\n", 0, sent.start_char)
-        if para != previous_para:
-            previous_loc, previous_para = None, para
+        if sent.text.strip():
+            builder.sentence(sent)
+    return builder.finish(), [t.mention(article.id) for t in toponyms]
+
+
+class _Builder:
+    """Builds an article's events sentence by sentence, keeping the paragraph's frame."""
+
+    def __init__(self, article: Article, res: Resources, ctx: ArticleActors,
+                 finder: LocationFinder, sources: set[str]) -> None:
+        self.article, self.res, self.ctx, self.finder, self.sources = article, res, ctx, finder, sources
+        self.events: list[tuple[tuple, Event]] = []
+        self.para = _Paragraph()
+        self.named_sources: list[str] = []
+        self.ante: Actor | None = None
+        self.pub = date.fromisoformat(article.published) if article.published else None
+
+    def sentence(self, sent: Span) -> None:
+        index = self.article.text.count("\n", 0, sent.start_char)
+        if index != self.para.index:
+            self.para = _Paragraph(index)
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
-        for tr in find_triggers(sent, res.lexicon):
-            ev = _build(tr, sent, text, span, article, ctx, finder, sources, previous_loc, ante, res,
-                        named_sources)
+        made = 0
+        for tr in find_triggers(sent, self.res.lexicon):
+            ev, own_place, own_date = self._build(tr, sent, text, span)
             if ev is None:
                 continue
+            if self._elaborates(ev, own_place, own_date):
+                continue
+            made += 1
             if ev.location and ev.location.precision < 3:
-                previous_loc = ev.location
+                self.para.location = ev.location
             if ev.actor1:
-                ante = ev.actor1
-            depth = len(list(tr.token.ancestors))
-            events.append(((span[0], depth, tr.token.i), ev, tr.cls))
-    return _article_passes(events, article), [t.mention(article.id) for t in toponyms]
+                self.ante = ev.actor1
+            self.para.events.append(len(self.events))
+            self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i), ev))
+        if not made:
+            self._casualties_only(sent)
 
+    def _elaborates(self, ev: Event, own_place: bool, own_date: bool) -> bool:
+        """'Three soldiers were wounded.' after an attack told just before: the same attack.
+        Its casualties go to that event; no new event is made."""
+        if ev.actor1 is not None or own_place or own_date or ev.event_type not in LETHAL_TYPES:
+            return False
+        for i in reversed(self.para.events):
+            prev = self.events[i][1]
+            if prev.event_type in LETHAL_TYPES:
+                if ev.fatalities and not prev.fatalities:
+                    self.events[i] = (self.events[i][0], replace(prev, fatalities=ev.fatalities))
+                return True
+        return False
 
-GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
-                   "the agency", "group", "watchdog", "rights group"}
+    def _casualties_only(self, sent: Span) -> None:
+        """'2 fatalities.', 'The victim died.': a count for the paragraph's last violent event."""
+        n = fatalities_in(sent)
+        if n is None:
+            return
+        for i in reversed(self.para.events):
+            key, prev = self.events[i]
+            if prev.event_type in LETHAL_TYPES:
+                if not prev.fatalities:
+                    self.events[i] = (key, replace(prev, fatalities=n))
+                return
 
+    def _build(self, tr: Trigger, sent: Span, text: str, span: tuple[int, int]
+               ) -> tuple[Event | None, bool, bool]:
+        ctx, res, t = self.ctx, self.res, tr.token
+        violent = tr.cls in VIOLENT
+        roles = actors_for(t, tr.cls, tr.noun, ctx, violent, self.ante)
+        a1 = roles.actor1.actor if roles.actor1 else None
+        if tr.cls == "advance" and (a1 is None or a1.kind in ("Civilians", "Protesters") or
+                                    any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):
+            return None, False, False  # "Assad arrived in Moscow" is travel, not an advance
+        a2 = roles.actor2.actor if roles.actor2 else None
+        assoc = list(roles.actor1.assoc) if roles.actor1 else []
+        if tr.cls == "disperse":
+            # ACLED codes the protesters as actor1 and the force that broke them up as actor2
+            a1, a2 = a2 or ctx.kb.actor(f"protesters-{ctx.focus or ''}".rstrip("-")), a1
+        if tr.cls in ("consult", "talks", "agree") and a2 is None and assoc:
+            a2 = assoc.pop(0)  # "the foreign ministers of Turkey, Iran and Russia are to meet"
+        actor_iso2 = next((k for k, v in ctx.kb.iso2_to_3.items() if a1 and v == a1.country), None)
+        loc = self.finder.find(t, tr.cls, sent, actor_iso2, self.para.location)
+        own_place = loc is not None and loc is not self.para.location
+        loc_iso3 = ctx.kb.iso2_to_3.get(loc.country_code) if loc and loc.country_code else None
+        d = date_for(t, sent, self.article.published)
+        if d and self.pub and d.as_date < self.pub - timedelta(days=BACKGROUND_DAYS):
+            return None, False, False  # history told as background, not a new event
+        own_date = d is not None
+        if d is not None:
+            self.para.date = d
+        d = d or self.para.date
+        ev_date = d.date if d else self.article.published
+        precision = d.precision if d else ("day" if self.article.published else None)
+        attribution = _back_reference(attribution_of(t, self.sources), self.named_sources)
+        speakers = [resolve(h, ctx, violent, None) for h in speaker_heads(t)]
+        self_claim = a1 is not None and any(
+            r and (r.actor.id == a1.id or (r.actor.country and r.actor.country == a1.country
+                                           and a1.kind == "State forces")) for r in speakers)
+        modality = modality_of(t, self_claim, bool(attribution), tr.xcomp_of)
+        self.named_sources.extend(a for a in attribution if a.lower() in self.sources)
+        words = {x.lower_ for x in sent} | {x.lemma_.lower() for x in sent}
+        if tr.cls == "protest":
+            words = _protest_words(t)
+        clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        clause_words |= {x.lower_ for s in subj for x in s.subtree}
+        lex = res.lexicon
+        weapon = next((lex.weapons[w] for w in sorted(clause_words) if w in lex.weapons), None)
+        if weapon is None and tr.cls in ("air_attack", "attack", "kill"):
+            weapon = next((lex.weapons[w] for w in sorted(words) if w in lex.weapons), None)
+        victims = frozenset(x.lower_ for c in t.children if c.dep_ in ("dobj", "nsubjpass")
+                            for x in c.subtree)
+        has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
+            any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
+        etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
+                                        words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims)
+        country = loc_iso3 or ctx.focus
+        if etype in ("Protests", "Riots") and (a1 is None or a1.kind == "Civilians"):
+            crowd = "rioters" if etype == "Riots" else "protesters"
+            a1 = ctx.kb.actor(f"{crowd}-{country or ''}".rstrip("-"))
+        elif tr.cls == "protest" and a1 is not None and a1.id and a1.id.endswith("-government"):
+            etype, sub, plover = None, None, "ACCUSE"  # a government "protests": a complaint
+        if etype == "Protests" and tr.cls in ("protest",):
+            a2 = None  # what a protest is against is its grievance, not a second actor
+        if modality == "planned" and etype is not None:
+            # an announced operation is a statement of intent (PLOVER), not an ACLED event
+            plover = "AGREE" if plover in COOPERATIVE else "THREATEN"
+            etype = sub = None
+        a1, a2 = _actor_kind_in(a1, loc_iso3), _actor_kind_in(a2, loc_iso3)
+        fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
+        label = sub or plover
+        what = sub if sub else plover.lower()
+        ev = Event(
+            id=_event_id(self.article.id, span[0], t.i, label), article_id=self.article.id,
+            event_date=ev_date, date_precision=precision, event_type=etype, sub_event_type=sub,
+            plover=plover, actor1=a1, actor2=a2, location=loc, fatalities=fatalities,
+            modality=modality, text=text, span=span,
+            notes=make_notes(ev_date, what, a1, a2, loc, modality, attribution, fatalities),
+            assoc_actors=tuple(_actor_kind_in(a, loc_iso3) for a in assoc), attribution=tuple(attribution))
+        return ev, own_place, own_date
 
-def _back_reference(names: list[str], named: list[str]) -> list[str]:
-    """'the monitor said': the monitor the article named before."""
-    return [named[-1] if n.lower() in GENERIC_SOURCES and named else n for n in names]
-
-
-def _build(tr: Trigger, sent, text: str, span: tuple[int, int], article: Article, ctx: ArticleActors,
-           finder: LocationFinder, sources: set[str], previous_loc: Location | None,
-           ante: Actor | None, res: Resources, named_sources: list[str]) -> Event | None:
-    t = tr.token
-    violent = tr.cls in VIOLENT
-    roles = actors_for(t, tr.cls, tr.noun, ctx, violent, ante)
-    a1 = roles.actor1.actor if roles.actor1 else None
-    if tr.cls == "advance" and (a1 is None or a1.kind in ("Civilians", "Protesters") or
-                                any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):
-        return None  # "Assad arrived in Moscow" is travel, not an advance
-    a2 = roles.actor2.actor if roles.actor2 else None
-    assoc = list(roles.actor1.assoc) if roles.actor1 else []
-    if tr.cls == "disperse":
-        a1, a2 = a2 or ctx.kb.actor(f"protesters-{ctx.focus or ''}".rstrip("-")), a1
-    if tr.cls in ("consult", "talks", "agree") and a2 is None and assoc:
-        a2 = assoc.pop(0)  # "the foreign ministers of Turkey, Iran and Russia are to meet"
-    actor_iso2 = next((k for k, v in ctx.kb.iso2_to_3.items() if a1 and v == a1.country), None)
-    loc = finder.find(t, tr.cls, sent, actor_iso2, previous_loc)
-    loc_iso3 = ctx.kb.iso2_to_3.get(loc.country_code) if loc and loc.country_code else None
-    d = date_for(t, sent, article.published)
-    if d and article.published and d.as_date < date.fromisoformat(article.published) - timedelta(days=BACKGROUND_DAYS):
-        return None  # history told as background, not a new event
-    ev_date = d.date if d else article.published
-    precision = d.precision if d else ("day" if article.published else None)
-    attribution = _back_reference(attribution_of(t, sources), named_sources)
-    speakers = [resolve(h, ctx, violent, None) for h in speaker_heads(t)]
-    self_claim = a1 is not None and any(r and (r.actor.id == a1.id or r.actor.country and
-                                               r.actor.country == a1.country and a1.kind == "State forces")
-                                        for r in speakers)
-    modality = modality_of(t, self_claim, bool(attribution), tr.xcomp_of)
-    named_sources.extend(a for a in attribution if a.lower() in sources)
-    words = {x.lower_ for x in sent} | {x.lemma_.lower() for x in sent}
-    clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
-    weapon = next((res.lexicon.weapons[w] for w in sorted(clause_words) if w in res.lexicon.weapons), None)
-    if weapon is None and tr.cls in ("air_attack", "attack", "kill"):
-        weapon = next((res.lexicon.weapons[w] for w in sorted(words) if w in res.lexicon.weapons), None)
-    victims = frozenset(x.lower_ for c in t.children if c.dep_ in ("dobj", "nsubjpass")
-                        for x in c.subtree)
-    etype, sub, plover = code_event(tr.cls, a1, a2, weapon, words, tr.nonviolent,
-                                    loc is not None and loc.precision < 3 or tr.cls != "withdraw",
-                                    loc_iso3, t.lemma_.lower(), victims)
-    if tr.cls == "withdraw":
-        has_place = any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions")
-                        for x in t.subtree)
-        etype, sub, plover = code_event(tr.cls, a1, a2, None, words, False, has_place, loc_iso3)
-    if a1 and a1.kind == "Civilians" and etype in ("Riots", "Protests"):
-        crowd = "rioters" if etype == "Riots" else "protesters"
-        a1 = ctx.kb.actor(f"{crowd}-{a1.country or ''}".rstrip("-"))
-    if etype == "Protests" and tr.cls == "protest":
-        a2 = None  # what a protest is against is its grievance, not a second actor
-    a1, a2 = _actor_kind_in(a1, loc_iso3), _actor_kind_in(a2, loc_iso3)
-    fatalities = _fatalities(text) if etype in ("Battles", "Explosions/Remote violence",
-                                                "Violence against civilians", "Riots") else None
-    label = sub or plover
-    word = sub if sub else plover.lower()
-    return Event(
-        id=_event_id(article.id, span[0], t.i, label), article_id=article.id,
-        event_date=ev_date, date_precision=precision, event_type=etype, sub_event_type=sub,
-        plover=plover, actor1=a1, actor2=a2, location=loc, fatalities=fatalities,
-        modality=modality, text=text, span=span,
-        notes=_notes(ev_date, word, a1, a2, loc, modality, attribution),
-        assoc_actors=tuple(_actor_kind_in(a, loc_iso3) for a in assoc), attribution=tuple(attribution))
-
-
-def _article_passes(items: list[tuple[tuple, Event, str]], article: Article) -> list[Event]:
-    items.sort(key=lambda x: x[0])
-    evs = [e for _, e, _ in items]
-    # An unattributed air strike takes the air force named for strikes nearby (±2 events).
-    for i, e in enumerate(evs):
-        if e.actor1 is None and e.sub_event_type == "Air/drone strike":
-            near = [o for o in evs[max(0, i - 2):i + 3] if o is not e and o.actor1
-                    and o.sub_event_type == "Air/drone strike"]
-            if near:
-                evs[i] = replace(e, actor1=near[0].actor1, assoc_actors=near[0].assoc_actors)
-    out: list[Event] = []
-    seen: dict[tuple, int] = {}
-    for e in evs:
-        key = (e.sub_event_type or e.plover, e.actor1.id if e.actor1 else None,
-               e.location.geonameid if e.location else None, e.actor2.id if e.actor2 else None)
-        if e.event_type and e.actor1 and seen.get(key, e.span[0]) != e.span[0]:
-            continue  # the same happening told again in a later sentence of the article
-        seen.setdefault(key, e.span[0])
-        out.append(e)
-    return out
+    def finish(self) -> list[Event]:
+        """Article-level passes; events in article order, the main event of a sentence first."""
+        evs = [e for _, e in sorted(self.events, key=lambda x: x[0])]
+        kb = self.ctx.kb
+        for i, e in enumerate(evs):
+            if e.actor1 is None and e.sub_event_type == "Air/drone strike":
+                # an unattributed air strike: the air force named for strikes beside it
+                near = [o for o in evs[max(0, i - 2):i + 3] if o is not e and o.actor1
+                        and o.sub_event_type == "Air/drone strike"]
+                if near:
+                    evs[i] = replace(e, actor1=near[0].actor1, assoc_actors=near[0].assoc_actors)
+            elif e.actor1 is None and e.sub_event_type in UNIDENTIFIED_OK:
+                iso = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
+                    else self.ctx.focus
+                evs[i] = replace(e, actor1=kb.actor(f"unidentified-{iso or ''}".rstrip("-")))
+        out: list[Event] = []
+        seen: dict[tuple, int] = {}
+        for e in evs:
+            key = (e.sub_event_type or e.plover, e.actor1.id if e.actor1 else None,
+                   e.location.geonameid if e.location else None, e.actor2.id if e.actor2 else None)
+            if e.event_type and e.actor1 and seen.get(key, e.span[0]) != e.span[0]:
+                continue  # the same happening told again in a later sentence of the article
+            seen.setdefault(key, e.span[0])
+            out.append(e)
+        return out

@@ -27,6 +27,9 @@ ACLED_TYPES = {
         "Non-violent transfer of territory", "Other"],
 }
 CROWD = {"Civilians", "Protesters", "Rioters"}
+CROWD_NOUNS = {"villagers", "youths", "residents", "supporters", "vendors", "traders", "students",
+               "mob", "mobs", "crowd", "crowds", "rioters", "locals", "clans", "tribesmen", "farmers",
+               "herders", "fans", "communities", "neighbours", "neighbors"}
 INTERVENTION = {"disperse", "dispersed", "tear", "arrest", "arrested", "detain", "detained",
                 "cannon", "rubber", "batons", "beat", "crackdown"}
 LETHAL = {"killed", "kill", "dead", "live", "shot", "fire", "wounded", "injured"}
@@ -36,7 +39,8 @@ VIOLENT_CROWD = {"burn", "burned", "burnt", "set", "stone", "stones", "rocks", "
 VERBAL_PLOVER = {"agree": "AGREE", "consult": "CONSULT", "talks": "CONSULT", "request": "REQUEST",
                  "support": "SUPPORT", "accuse": "ACCUSE", "reject": "REJECT",
                  "threaten": "THREATEN", "sanction": "SANCTION", "supply": "AID",
-                 "release": "RETREAT"}
+                 "release": "RETREAT", "concede": "CONCEDE", "cooperate": "COOPERATE",
+                 "coerce": "COERCE"}
 
 
 def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
@@ -73,7 +77,11 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if has_place:
             return S, "Non-violent transfer of territory", "RETREAT"
         return S, "Change to group/activity", "RETREAT"
-    if cls in ("air_attack", "shelling", "explosive", "attack", "kill"):
+    if cls == "sexual":
+        return V, "Sexual violence", "ASSAULT"
+    if cls == "withdrawal":
+        cls = "withdraw"
+    if cls in ("air_attack", "shelling", "explosive", "attack", "kill", "shooting"):
         if cls == "air_attack":
             weapon = weapon or "Air/drone strike"
         elif cls == "shelling":
@@ -96,6 +104,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return V, "Attack", "ASSAULT"
         return B, "Armed clash", "ASSAULT"
     if cls == "clash":
+        if k1 in CROWD or k2 in CROWD or words & CROWD_NOUNS:
+            return R, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
         return B, "Armed clash", "ASSAULT"
     if cls == "protest":
         if words & LETHAL and words & {"killed", "dead", "shot", "live"}:
@@ -113,8 +123,10 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
     if cls == "riot":
         if k1 in ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"):
             return S, "Looting/property destruction", "COERCE"
-        return R, ("Violent demonstration" if words & {"protest", "protesters", "demonstrators", "demonstration"}
-                   else "Mob violence"), "ASSAULT"
+        if words & {"protest", "protests", "protesters", "demonstrators", "demonstration", "rioted", "riot",
+                    "riots", "rioters"}:
+            return R, "Violent demonstration", "PROTEST"
+        return R, "Mob violence", "ASSAULT"
     if cls == "destroy":
         if k1 in CROWD:
             return R, "Mob violence", "ASSAULT"

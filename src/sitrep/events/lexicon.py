@@ -23,6 +23,9 @@ class Lexicon:
     support_objects: frozenset[str]
     closure_objects: frozenset[str]
     leave_verbs: frozenset[str]
+    concession_objects: frozenset[str]
+    protest_purposes: frozenset[str]
+    strike_kinds: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +46,7 @@ def load_lexicon() -> Lexicon:
         support_objects=frozenset(d["support_objects"]),
         closure_objects=frozenset(d["closure_objects"]),
         leave_verbs=frozenset(d["leave_verbs"]),
+        concession_objects=frozenset(d["concession_objects"]),
+        protest_purposes=frozenset(d["protest_purposes"]),
+        strike_kinds=frozenset(d["strike_kinds"]),
     )

@@ -236,4 +236,9 @@ def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None
         if not free:
             return None
         best = (0, min(free, key=lambda e: abs(e.root.i - t.i)))
-    return resolve_date(best[1].text, published)
+    ent = best[1]
+    text = ent.text
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
+        text = f"{before.text} {text}"  # "Around 7 May 2020": the NER kept only "May 2020"
+    return resolve_date(text, published)

@@ -1,0 +1,285 @@
+"""Lexical frames: when a lexicon word, in its place in the parse, names an event.
+
+`verb_class` and `noun_class` return a trigger class or None.  A verb needs the
+arguments that make it an event ("took *control of* X", "struck *a bridge*", "fired
+*mortars at*", "lifted *the curfew*"); a noun needs a verb that makes it an occurrence
+("clashes *erupted*", "*staged* a protest", "*observed* 28 explosions").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+__all__ = ["verb_class", "noun_class", "place_like", "lemma_of", "VERBAL", "MATERIAL_PRIORITY"]
+
+# classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
+VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
+          "sanction", "supply", "talks", "release", "concede", "cooperate", "coerce"}
+MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "shooting", "attack", "kill", "sexual",
+                     "destroy", "clash", "takeover", "advance", "lose_control", "withdraw", "riot",
+                     "protest"]
+PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
+               "neighbourhood", "neighborhood", "district", "districts", "outskirts", "suburb",
+               "suburbs", "base", "bases", "airport", "province", "region", "countryside", "positions",
+               "position", "territory", "capital", "stronghold", "strongholds", "airbase", "crossing",
+               "hill", "hills", "island", "port", "centre", "center", "governorate", "parts",
+               "control", "building", "compound", "headquarters", "barracks", "checkpoint",
+               "checkpoints", "station", "palace", "parliament", "camp", "camps", "post", "posts",
+               "outpost", "outposts", "garrison", "bridge", "dam", "field", "fields", "front",
+               "frontline", "locality", "localities", "settlement", "settlements", "hamlet", "road",
+               "highway", "junction", "prison", "county", "municipality", "state"}
+PERSON_OBJECTS = {"prisoner", "prisoners", "soldier", "soldiers", "fighters", "members", "people",
+                  "civilians", "man", "men", "woman", "women", "suspect", "suspects", "militants"}
+WEAPON_OBJECTS = {"weapons", "weapon", "arms", "ammunition", "explosives", "pistol", "pistols", "rifle",
+                  "rifles", "guns", "gun", "grenades", "mines", "ieds", "drugs", "cache", "caches",
+                  "munitions", "rockets", "missiles", "mortars", "shells", "bombs", "drones", "drone"}
+FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley", "volleys"}
+CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
+               "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
+               "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens"}
+# spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
+_LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
+                "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot"}
+
+
+def lemma_of(t: Token) -> str:
+    """The token's lemma, with the model's known slips mended."""
+    return _LEMMA_FIXES.get(t.lower_) or _LEMMA_FIXES.get(t.lemma_.lower()) or t.lemma_.lower()
+
+
+def place_like(t: Token) -> bool:
+    """A token that names or stands for a place (toponym, 'towns', 'the city')."""
+    return t.ent_type_ in ("GPE", "LOC", "FAC") or t.lower_ in PLACE_NOUNS or t._.sitrep_place
+
+
+def _children(t: Token, deps: set[str]) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _objects(t: Token) -> list[Token]:
+    """Direct objects and prepositional objects of a verb (one level)."""
+    out = _children(t, {"dobj", "attr", "oprd", "nsubjpass"})
+    for p in _children(t, {"prep", "agent", "dative"}):
+        out += _children(p, {"pobj"})
+    for prt in _children(t, {"prt"}):
+        for p in _children(prt, {"prep"}):
+            out += _children(p, {"pobj"})
+    return out
+
+
+def _words(tokens) -> set[str]:
+    return {x.lower_ for x in tokens} | {x.lemma_.lower() for x in tokens}
+
+
+def _dobj_words(t: Token) -> set[str]:
+    return _words(x for o in _children(t, {"dobj", "nsubjpass"}) for x in o.subtree)
+
+
+def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
+    """'gathered ... to demand', 'blocked roads in protest against', 'marched against'."""
+    for c in t.children:
+        if c.dep_ in ("advcl", "xcomp", "conj") and lemma_of(c) in lex.protest_purposes:
+            return True
+        if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
+                                 (c.lower_ == "in" and any(g.lower_ == "protest" for g in c.children))):
+            return True
+    subj = _children(t, {"nsubj"})
+    return bool(subj and subj[0].lower_ in {"protesters", "protestors", "demonstrators", "marchers"})
+
+
+def verb_class(t: Token, lex: Lexicon) -> str | None:
+    """The trigger class of a verb in its frame, or None."""
+    lemma = lemma_of(t)
+    cls = lex.verbs.get(lemma)
+    if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
+        return None
+    if t.dep_ in ("amod", "compound", "npadvmod") or (t.i > 0 and t.nbor(-1).text == "-"):
+        return None  # "US-backed", "Iran-backed": a modifier, not an act
+    objs = _objects(t)
+    obj_words = _words(objs)
+    dobj = _dobj_words(t)
+    prts = {c.lower_ for c in _children(t, {"prt"})}
+    preps = {c.lower_ for c in _children(t, {"prep"})}
+    sub = _words(t.subtree)
+    if cls == "takeover":
+        # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
+        if lemma == "take" and not ("control" in obj_words or "over" in prts or
+                                    any(place_like(o) for o in _children(t, {"dobj"}))):
+            return None
+        if any(place_like(o) for o in objs) or "control" in obj_words:
+            return "takeover"
+        if dobj & WEAPON_OBJECTS:
+            return "intercept"
+        if dobj & PERSON_OBJECTS:
+            return "abduct" if lemma in ("capture", "seize") else None
+        return None
+    if lemma == "lose":
+        return "lose_control" if "control" in obj_words else None
+    if cls == "advance":
+        # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
+        ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
+                                          ("into", "to", "toward", "towards", "on", "in", "inside", "upon")
+                                          for o in _children(p, {"pobj"})]
+        return cls if any(place_like(o) for o in ahead) else None
+    if lemma == "pull":
+        return "withdraw" if prts & {"out", "back"} else None
+    if cls == "attack":
+        if lemma == "fire":  # "fired mortars at", "fired on positions"
+            return cls if dobj & (lex.weapons.keys() | FIRE_OBJECTS | WEAPON_OBJECTS) or preps & {"at", "on", "upon", "into", "towards"} else None
+        if lemma == "open":  # "opened fire on"
+            return cls if dobj & FIRE_OBJECTS else None
+        if lemma == "strike" and (_words(_children(t, {"nsubj"})) & {"workers", "doctors", "teachers", "employees",
+                                                                    "drivers", "staff", "unions", "nurses"}):
+            return "protest"
+        if lemma in ("strike", "hit") and not (obj_words & lex.attack_objects or
+                                              any(place_like(o) for o in objs) or
+                                              any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for o in objs)):
+            return None
+        if lemma == "blow" and "up" not in prts:
+            return None
+        return cls
+    if cls == "kill":
+        if lemma in ("find", "discover"):  # "bodies were found", "found dead"
+            return cls if (dobj | obj_words) & {"body", "bodies", "corpse", "corpses", "dead", "remains"} or \
+                any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in t.children) else None
+        if lemma in ("beat", "hack") and not (dobj & PERSON_OBJECTS | {"him", "her", "them"} or
+                                            _children(t, {"nsubjpass"})):
+            return None
+        return cls
+    if cls == "clash":
+        if lemma == "exchange":
+            return cls if dobj & FIRE_OBJECTS else None
+        if lemma == "engage":
+            return cls if sub & {"firefight", "clashes", "fighting", "battle", "gunfight", "combat"} else None
+        if lemma == "fight" and not (preps & {"with", "against"} or t.dep_ == "ROOT"):
+            return None
+        return cls
+    if cls == "protest":
+        if lemma == "march" and not _purpose_is_protest(t, lex):
+            return None
+        return cls
+    if cls == "gather":
+        # "held a protest" is licensed by the noun; here: gatherings with a protest purpose
+        if lemma in ("stage", "hold", "organise", "organize"):
+            return None
+        return "protest" if _purpose_is_protest(t, lex) else None
+    if cls == "riot":
+        if lemma == "set" and not ("fire" in obj_words or "ablaze" in sub):
+            return None
+        if lemma == "burn" and not dobj:
+            return None
+        return cls
+    if cls == "close" and not (sub & lex.closure_objects):
+        return None
+    if cls == "deploy" and lemma == "send":
+        if dobj & lex.aid_objects - {"troops"}:
+            return "supply"
+        if not objs:
+            return None
+    if cls == "supply":
+        return "supply" if dobj & lex.aid_objects else None
+    if cls == "request":
+        x = _children(t, {"xcomp", "ccomp"})
+        if lemma in ("order", "instruct", "tell", "advise", "urge") and x and lemma_of(x[0]) in lex.leave_verbs:
+            return "order_leave"
+        marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                     for c in t.children)  # "called for the people of Homs to rise up"
+        if lemma == "call":
+            if dobj & {"counterpart", "minister", "president", "leader", "premier", "chancellor"}:
+                return "consult"  # "called his counterpart"
+            if not (preps & {"for", "on", "upon"} or x or marked or "off" in prts):
+                return None
+            if "off" in prts:
+                return "concede"  # "called off the strike"
+        if lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}):
+            return None  # "told Reuters that ..." reports; it requests nothing
+        if lemma in ("insist", "press") and not (preps & {"on", "for"} or x):
+            return None
+        return cls
+    if cls == "offer" or (cls == "agree" and lemma in ("pledge", "promise", "vow")):
+        words = dobj if cls == "agree" else sub
+        if words & lex.support_objects:
+            return "support"
+        if words & lex.aid_objects:
+            return "supply"
+        return "agree" if lemma in ("offer", "pledge", "promise", "vow") else None
+    if cls == "agree" and lemma == "sign":
+        return "deal" if obj_words & {"deal", "agreement", "ceasefire", "truce", "accord", "treaty"} else None
+    if cls == "consult" and lemma == "talk" and not preps & {"with", "to"}:
+        return None
+    if cls == "sanction":
+        if lemma == "impose":
+            if dobj & {"curfew", "curfews", "lockdown", "blockade", "siege"}:
+                return "coerce"
+            return cls if dobj & {"sanctions", "embargo", "tariffs", "ban", "restrictions"} else None
+        if lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze", "recall") and not dobj:
+            return None
+        return cls
+    if cls == "concede":
+        return cls if dobj & lex.concession_objects or lemma in ("concede", "cede") else None
+    if cls == "reject" and lemma == "deny":
+        # "denied involvement" rejects; "denied that ..." only makes what follows denied
+        return cls if dobj and not _children(t, {"ccomp"}) else None
+    if cls == "release":
+        if lemma == "hand":
+            if "over" not in prts:
+                return None
+            return "supply" if dobj & lex.aid_objects else cls
+        if lemma in ("release", "free") and not (obj_words & {"prisoners", "prisoner", "hostages",
+                                                              "hostage", "detainees", "captives"}):
+            return None
+        return cls
+    if cls == "disperse":
+        if lemma == "crack" and "down" not in prts:
+            return None
+        return cls if sub & CROWD_WORDS else None
+    if cls == "destroy" and not objs:
+        return None
+    if cls == "evacuate" and not objs and not preps:
+        return None
+    if cls == "cooperate" and lemma == "share" and not dobj & {"intelligence", "information", "data"}:
+        return None
+    return cls
+
+
+def noun_class(t: Token, lex: Lexicon) -> str | None:
+    """The trigger class of a noun that a verb makes an occurrence, or None."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cls = lex.nouns.get(t.lower_) or lex.nouns.get(t.lemma_.lower())
+    if cls is None:
+        return None
+    lefts = {c.lower_ for c in t.lefts}
+    if t.lemma_.lower() in ("strike", "strikes"):
+        if lefts & lex.strike_kinds:
+            cls = "protest"  # "a hunger strike", "a general strike"
+        elif lefts & {"air", "drone", "aerial", "missile", "rocket", "artillery"}:
+            cls = "air_attack" if lefts & {"air", "drone", "aerial"} else "shelling"
+    elif t.lemma_.lower() == "raid" and lefts & {"air", "drone", "aerial"}:
+        cls = "air_attack"
+    head = t.head
+    hl = lemma_of(head)
+    # "The offensive began ...": a definite mention of a fight already told
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.dep_ == "nsubj" and \
+            hl in ("begin", "start", "come", "mark", "follow") and \
+            not any(c.dep_ in ("amod", "compound", "prep") for c in t.children):
+        return None
+    ok = (
+        (t.dep_ in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
+        or (t.dep_ in ("dobj", "attr") and hl in lex.noun_object_of)
+        or (t.dep_ == "pobj" and head.dep_ in ("prep", "agent")
+            and (lemma_of(head.head) in lex.noun_object_of or head.lower_ in ("amid",)))
+        or (t.dep_ == "ROOT")
+        or (t.dep_ == "conj" and noun_class(head, lex) is not None)
+        or (t.dep_ == "compound" and head.lower_ in lex.nouns and noun_class(head, lex) is not None)
+    )
+    if not ok:
+        return None
+    if cls == "protest" and hl in ("lodge", "file", "register", "submit") or \
+            (cls == "protest" and hl == "summon"):
+        return "accuse"  # "lodged a protest" with a government is a complaint
+    if cls == "shooting":
+        return "attack"
+    return cls
