@@ -45,6 +45,14 @@ LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civil
 UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
                    "Armed clash", "Grenade", "Suicide bomb", "Sexual violence"}
 COOPERATIVE = {"RETREAT", "AID", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"}
+# ACLED codes arrests only when they are politically significant or en masse; an arrest
+# at a protest is the protest's intervention, and a suspect's arrest after a crime is not news
+POLITICAL_ARRESTEES = {"activist", "activists", "journalist", "journalists", "opposition", "leader",
+                       "leaders", "politician", "politicians", "protesters", "demonstrators", "dissident",
+                       "dissidents", "lawyer", "lawyers", "blogger", "bloggers", "candidate", "candidates",
+                       "mp", "mps", "lawmaker", "lawmakers", "students", "unionists", "members", "supporters",
+                       "critics", "reporter", "reporters", "editor", "cleric", "clerics", "minister",
+                       "mayor", "governor", "commander", "officials", "organisers", "organizers"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
                    "the agency", "watchdog", "rights group"}
 # outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
@@ -119,6 +127,19 @@ def _protest_words(t: Token) -> set[str]:
         root = root.head
     walk(root)
     return {x.lower_ for x in keep} | {x.lemma_.lower() for x in keep}
+
+
+def _weapon(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -> str | None:
+    """The ACLED sub-type a weapon names: in the trigger's clause first, then (for a noun like
+    'strikes' or a bare 'attack') the sentence.  Small arms and an exchange of fire make a clash."""
+    if clause & lex.grenade_words and clause & lex.grenade_throw and not clause & {"launcher", "launchers"}:
+        return "Grenade"
+    if tr.cls in ("attack", "shelling", "kill", "shooting") and (clause & lex.small_arms or "exchange" in clause):
+        return None
+    found = next((lex.weapons[w] for w in sorted(clause) if w in lex.weapons), None)
+    if found is None and (tr.noun or tr.cls in ("air_attack",)):
+        found = next((lex.weapons[w] for w in sorted(sentence) if w in lex.weapons), None)
+    return found
 
 
 def extract_article(article: Article, res: Resources, doc: Doc | None = None) -> tuple[list[Event], list[PlaceMention]]:
@@ -250,12 +271,9 @@ class _Builder:
         clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
-        lex = res.lexicon
-        weapon = next((lex.weapons[w] for w in sorted(clause_words) if w in lex.weapons), None)
-        if weapon is None and tr.cls in ("air_attack", "attack", "kill"):
-            weapon = next((lex.weapons[w] for w in sorted(words) if w in lex.weapons), None)
-        victims = frozenset(x.lower_ for c in t.children if c.dep_ in ("dobj", "nsubjpass")
-                            for x in c.subtree)
+        weapon = _weapon(tr, clause_words, words, res.lexicon)
+        victims = frozenset(x.lower_ for v in (t, *([t.head] if t.dep_ == "conj" else []))
+                            for c in v.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree)
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
@@ -272,6 +290,8 @@ class _Builder:
             # an announced operation is a statement of intent (PLOVER), not an ACLED event
             plover = "AGREE" if plover in COOPERATIVE else "THREATEN"
             etype = sub = None
+        if sub == "Arrests" and not self._arrest_is_news(victims):
+            return None, False, False
         a1, a2 = _actor_kind_in(a1, loc_iso3), _actor_kind_in(a2, loc_iso3)
         fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
         label = sub or plover
@@ -284,6 +304,17 @@ class _Builder:
             notes=make_notes(ev_date, what, a1, a2, loc, modality, attribution, fatalities),
             assoc_actors=tuple(_actor_kind_in(a, loc_iso3) for a in assoc), attribution=tuple(attribution))
         return ev, own_place, own_date
+
+    def _arrest_is_news(self, arrested: frozenset[str]) -> bool:
+        """Arrests at a protest make it a protest with intervention; others count when political."""
+        for i in reversed(self.para.events):
+            key, prev = self.events[i]
+            if prev.event_type == "Protests":
+                if prev.sub_event_type == "Peaceful protest":
+                    self.events[i] = (key, replace(prev, sub_event_type="Protest with intervention"))
+                return False
+        many = any(w.isdigit() and int(w) >= 10 for w in arrested) or arrested & {"dozens", "hundreds", "scores"}
+        return bool(arrested & POLITICAL_ARRESTEES or many)
 
     def finish(self) -> list[Event]:
         """Article-level passes; events in article order, the main event of a sentence first."""

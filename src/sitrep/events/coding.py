@@ -27,6 +27,7 @@ ACLED_TYPES = {
         "Non-violent transfer of territory", "Other"],
 }
 CROWD = {"Civilians", "Protesters", "Rioters"}
+ARMED_KINDS = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 CROWD_NOUNS = {"villagers", "youths", "residents", "supporters", "vendors", "traders", "students",
                "mob", "mobs", "crowd", "crowds", "rioters", "locals", "clans", "tribesmen", "farmers",
                "herders", "fans", "communities", "neighbours", "neighbors"}
@@ -51,6 +52,7 @@ STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
 
 
 ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "members",
+                 "security", "police", "policeman", "policemen", "policewoman", "army", "guard", "gunmen",
                  "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
                  "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander"}
 CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers", "children", "women",
@@ -63,6 +65,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                location_iso3: str | None, lemma: str = "",
                victims: frozenset[str] = frozenset()) -> tuple[str | None, str | None, str]:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
+    if cls == "withdrawal":
+        cls = "withdraw"
     k1 = actor1.kind if actor1 else None
     k2 = actor2.kind if actor2 else None
     if cls in ("takeover", "advance", "lose_control"):
@@ -79,22 +83,30 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         return S, "Change to group/activity", "RETREAT"
     if cls == "sexual":
         return V, "Sexual violence", "ASSAULT"
-    if cls == "withdrawal":
-        cls = "withdraw"
     if cls in ("air_attack", "shelling", "explosive", "attack", "kill", "shooting"):
+        if cls in ("shelling", "attack", "shooting") and words & {"exchange", "exchanged", "exchanging",
+                                                                  "responded", "returned"}:
+            return B, "Armed clash", "ASSAULT"  # "a shelling exchange", "returned fire"
         if cls == "air_attack":
             weapon = weapon or "Air/drone strike"
         elif cls == "shelling":
             weapon = weapon or "Shelling/artillery/missile attack"
-        elif cls == "explosive":
-            weapon = weapon or "Remote explosive/landmine/IED"
+        elif cls == "explosive" and not weapon:
+            # counted explosions near a front line are shelling; a single blast is a device
+            device = words & {"ied", "ieds", "device", "bomb", "bombs", "mine", "landmine", "roadside",
+                              "planted", "detonated", "car", "vehicle-borne", "booby"}
+            counted = words & {"total", "frontline", "directions", "weapons", "projectiles"}
+            weapon = "Shelling/artillery/missile attack" if counted and not device else \
+                "Remote explosive/landmine/IED"
         if weapon is None and lemma in STANDOFF_VERBS and actor1 is not None and \
                 actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians":
             # a state "struck" or "targeted" a site: by air unless the report names a weapon
             weapon = "Air/drone strike"
         if weapon:
             return E, weapon, "ASSAULT"
-        if cls == "kill" and victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS:
+        if k1 in CROWD or words & {"mob", "mobs", "lynch", "lynched", "villagers", "vigilantes"}:
+            return R, "Mob violence", "ASSAULT"  # a crowd attacking people
+        if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
             return B, "Armed clash", "ASSAULT"
         if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",
                                                                            "residents", "villagers",
@@ -139,7 +151,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         return S, "Other", "RETREAT"
     if cls == "order_leave":
         return S, "Other", "REQUEST"
-    if cls == "deploy":
+    if cls in ("deploy", "deployment"):
         return S, "Change to group/activity", "MOBILIZE"
     if cls == "arrest":
         return S, "Arrests", "COERCE"

@@ -30,6 +30,8 @@ REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "res
 MODAL = {"expect", "plan", "set", "intend", "prepare", "need", "likely", "able", "schedule", "due",
          "decide", "poise"}
 REQUESTING = {"call", "urge", "ask", "demand", "appeal", "tell", "order", "instruct", "request", "advise"}
+WEAPON_HEADS = {"shells", "shell", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
+                "projectiles", "drones", "drone", "bombs", "bomb", "grenades", "grenade", "bullets"}
 BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
                   "usually", "often", "regularly"}
 
@@ -71,9 +73,17 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
     if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "advcl", "acl", "relcl") and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return _is_content(t.head, lex)
-    if t.dep_ == "acl" and t.tag_ == "VBN":
+    if t.dep_ == "acl" and t.tag_ == "VBN" and not predicate_acl(t) and \
+            t.head.lower_ not in WEAPON_HEADS:  # "shells fired by LNA forces" happened
         return True  # "a site used to ...", "the crossing closed last year" describe a noun
     return False
+
+
+def predicate_acl(t: Token) -> bool:
+    """'On 9 May, medical interns protested in ...' parsed with 'interns' as the root and
+    'protested' hanging off it: the participle is the sentence's predicate."""
+    return t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN", "PRON") \
+        and t.tag_ in ("VBN", "VBD")
 
 
 def _is_habitual_or_background(t: Token) -> bool:
@@ -167,6 +177,9 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             if any(o.token.i in chain and o.cls in VERBAL for o in found):
                 continue
             if tr.noun and any(o.token == t.head and o.cls in VERBAL for o in found):
+                continue
+            # "protested ..., demanding better pay": the demand is the protest's own
+            if any(o.token.i in chain and o.cls in ("protest", "gather") for o in found):
                 continue
             if tr.noun and any(_within(t, o.token) and o.cls in VERBAL for o in found if o is not tr):
                 continue

@@ -17,9 +17,10 @@ __all__ = ["verb_class", "noun_class", "place_like", "lemma_of", "VERBAL", "MATE
 # classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
 VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
           "sanction", "supply", "talks", "release", "concede", "cooperate", "coerce"}
-MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "shooting", "attack", "kill", "sexual",
-                     "destroy", "clash", "takeover", "advance", "lose_control", "withdraw", "riot",
-                     "protest"]
+# when two triggers tell one happening, the more specific class names it: "killed after
+# exchanging fire" is a clash; "killed in an airstrike" an air strike
+MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting", "attack", "kill", "sexual",
+                     "destroy", "takeover", "advance", "lose_control", "withdraw", "riot", "protest"]
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
                "neighbourhood", "neighborhood", "district", "districts", "outskirts", "suburb",
                "suburbs", "base", "bases", "airport", "province", "region", "countryside", "positions",
@@ -36,6 +37,8 @@ WEAPON_OBJECTS = {"weapons", "weapon", "arms", "ammunition", "explosives", "pist
                   "rifles", "guns", "gun", "grenades", "mines", "ieds", "drugs", "cache", "caches",
                   "munitions", "rockets", "missiles", "mortars", "shells", "bombs", "drones", "drone"}
 FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley", "volleys"}
+COUNT_NOUNS = {"total", "number", "series", "wave", "string", "spate", "dozens", "hundreds", "scores",
+               "barrage", "volley", "round", "rounds", "salvo", "salvos"}
 CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
                "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens"}
@@ -130,6 +133,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return cls if dobj & (lex.weapons.keys() | FIRE_OBJECTS | WEAPON_OBJECTS) or preps & {"at", "on", "upon", "into", "towards"} else None
         if lemma == "open":  # "opened fire on"
             return cls if dobj & FIRE_OBJECTS else None
+        if lemma == "launch":  # "launched two ballistic missiles"; "launched an attack" is the noun's
+            return cls if dobj & (WEAPON_OBJECTS | set(lex.weapons)) else None
         if lemma == "strike" and (_words(_children(t, {"nsubj"})) & {"workers", "doctors", "teachers", "employees",
                                                                     "drivers", "staff", "unions", "nurses"}):
             return "protest"
@@ -187,7 +192,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                      for c in t.children)  # "called for the people of Homs to rise up"
         if lemma == "call":
-            if dobj & {"counterpart", "minister", "president", "leader", "premier", "chancellor"}:
+            heads = {o.lemma_.lower() for o in _children(t, {"dobj"})}
+            if heads & {"counterpart", "minister", "president", "leader", "premier", "chancellor"} \
+                    and not _children(t, {"oprd", "xcomp", "ccomp"}):
                 return "consult"  # "called his counterpart"
             if not (preps & {"for", "on", "upon"} or x or marked or "off" in prts):
                 return None
@@ -249,8 +256,17 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
     cls = lex.nouns.get(t.lower_) or lex.nouns.get(t.lemma_.lower())
+    if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
+        parts = [lex.nouns.get(p.lower()) for p in t.text.split("/")]
+        cls = next((p for p in parts if p), None)
     if cls is None:
         return None
+    if cls in ("shooting", "shelling", "deployment") and t.lower_ in ("fire", "firing", "shell", "shells",
+                                                                       "missile", "missiles", "rocket", "rockets",
+                                                                       "convoy", "patrol", "patrols", "bursts"):
+        # bare weapon words are events only where fired, observed or reported, as checked below
+        if t.lower_ in ("fire", "firing") and {c.lower_ for c in t.lefts} & {"artillery", "mortar", "tank", "rocket"}:
+            cls = "shelling"
     lefts = {c.lower_ for c in t.lefts}
     if t.lemma_.lower() in ("strike", "strikes"):
         if lefts & lex.strike_kinds:
@@ -260,18 +276,27 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     elif t.lemma_.lower() == "raid" and lefts & {"air", "drone", "aerial"}:
         cls = "air_attack"
     head = t.head
+    # "a total of 44 explosions", "dozens of airstrikes": the count's own verb licenses
+    if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNT_NOUNS:
+        t_lic = head.head
+    else:
+        t_lic = t
+    head = t_lic.head
     hl = lemma_of(head)
     # "The offensive began ...": a definite mention of a fight already told
     if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.dep_ == "nsubj" and \
             hl in ("begin", "start", "come", "mark", "follow") and \
             not any(c.dep_ in ("amod", "compound", "prep") for c in t.children):
         return None
+    dep = t_lic.dep_
     ok = (
-        (t.dep_ in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
-        or (t.dep_ in ("dobj", "attr") and hl in lex.noun_object_of)
-        or (t.dep_ == "pobj" and head.dep_ in ("prep", "agent")
+        (dep in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
+        or (dep in ("dobj", "attr") and hl in lex.noun_object_of)
+        or (dep == "pobj" and head.dep_ in ("prep", "agent")
             and (lemma_of(head.head) in lex.noun_object_of or head.lower_ in ("amid",)))
-        or (t.dep_ == "ROOT")
+        or (dep == "ROOT")
+        or (cls in ("shelling", "shooting") and any(c.dep_ == "acl" and lemma_of(c) in ("fire", "launch", "land", "hit")
+                                                     for c in t.children))
         or (t.dep_ == "conj" and noun_class(head, lex) is not None)
         or (t.dep_ == "compound" and head.lower_ in lex.nouns and noun_class(head, lex) is not None)
     )

@@ -26,6 +26,9 @@ class Lexicon:
     concession_objects: frozenset[str]
     protest_purposes: frozenset[str]
     strike_kinds: frozenset[str]
+    grenade_words: frozenset[str]
+    grenade_throw: frozenset[str]
+    small_arms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,4 +52,7 @@ def load_lexicon() -> Lexicon:
         concession_objects=frozenset(d["concession_objects"]),
         protest_purposes=frozenset(d["protest_purposes"]),
         strike_kinds=frozenset(d["strike_kinds"]),
+        grenade_words=frozenset(d["grenade_words"]),
+        grenade_throw=frozenset(d["grenade_throw"]),
+        small_arms=frozenset(d["small_arms"]),
     )

@@ -47,8 +47,8 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         return subject_of(t.head)
     if t.dep_ == "pcomp" and t.head.head != t:
         return subject_of(t.head.head)
-    if t.dep_ == "acl" and t.tag_ == "VBG":
-        return t.head, False
+    if t.dep_ == "acl" and (t.tag_ == "VBG" or (t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN"))):
+        return t.head, False  # "airstrikes targeting Talbiseh"; a mis-parsed "interns protested"
     if t.dep_ == "relcl":
         return t.head, False
     return None, False
@@ -147,7 +147,7 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
         if r:
             return r
     for c in n.children:  # "a strike attributed to forces from Moscow"
-        if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "carry", "launch", "conduct", "blame"):
+        if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "carry", "launch", "conduct", "blame", "fire"):
             for p in _pobj(c, {"to", "by", "on"}):
                 r = resolve(p, ctx, violent, ante)
                 if r:
