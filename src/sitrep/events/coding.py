@@ -136,7 +136,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if k1 in ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"):
             return S, "Looting/property destruction", "COERCE"
         if words & {"protest", "protests", "protesters", "demonstrators", "demonstration", "rioted", "riot",
-                    "riots", "rioters"}:
+                    "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"}:
             return R, "Violent demonstration", "PROTEST"
         return R, "Mob violence", "ASSAULT"
     if cls == "destroy":
@@ -151,6 +151,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         return S, "Other", "RETREAT"
     if cls == "order_leave":
         return S, "Other", "REQUEST"
+    if cls == "base":
+        return S, "Headquarters or base established", "MOBILIZE"
     if cls in ("deploy", "deployment"):
         return S, "Change to group/activity", "MOBILIZE"
     if cls == "arrest":

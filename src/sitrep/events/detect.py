@@ -82,8 +82,10 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
 def predicate_acl(t: Token) -> bool:
     """'On 9 May, medical interns protested in ...' parsed with 'interns' as the root and
     'protested' hanging off it: the participle is the sentence's predicate."""
-    return t.dep_ == "acl" and t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN", "PRON") \
-        and t.tag_ in ("VBN", "VBD")
+    if t.dep_ != "acl" or t.tag_ not in ("VBN", "VBD"):
+        return False
+    root = t.sent.root
+    return root.pos_ not in ("VERB", "AUX") and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors)
 
 
 def _is_habitual_or_background(t: Token) -> bool:
@@ -179,7 +181,7 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             if tr.noun and any(o.token == t.head and o.cls in VERBAL for o in found):
                 continue
             # "protested ..., demanding better pay": the demand is the protest's own
-            if any(o.token.i in chain and o.cls in ("protest", "gather") for o in found):
+            if any(o.token.i in chain and o.cls in ("protest", "gather", "riot") for o in found):
                 continue
             if tr.noun and any(_within(t, o.token) and o.cls in VERBAL for o in found if o is not tr):
                 continue

@@ -32,7 +32,10 @@ PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area",
                "frontline", "locality", "localities", "settlement", "settlements", "hamlet", "road",
                "highway", "junction", "prison", "county", "municipality", "state"}
 PERSON_OBJECTS = {"prisoner", "prisoners", "soldier", "soldiers", "fighters", "members", "people",
-                  "civilians", "man", "men", "woman", "women", "suspect", "suspects", "militants"}
+                  "civilians", "man", "men", "woman", "women", "suspect", "suspects", "militants", "idps",
+                  "refugees", "detainees", "protesters", "demonstrators", "students", "journalists",
+                  "journalist", "activists", "activist", "villagers", "residents", "migrants", "boy", "girl",
+                  "child", "children", "farmer", "farmers", "worker", "workers", "locals", "youths"}
 WEAPON_OBJECTS = {"weapons", "weapon", "arms", "ammunition", "explosives", "pistol", "pistols", "rifle",
                   "rifles", "guns", "gun", "grenades", "mines", "ieds", "drugs", "cache", "caches",
                   "munitions", "rockets", "missiles", "mortars", "shells", "bombs", "drones", "drone"}
@@ -41,7 +44,8 @@ COUNT_NOUNS = {"total", "number", "series", "wave", "string", "spate", "dozens",
                "barrage", "volley", "round", "rounds", "salvo", "salvos"}
 CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
-               "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens"}
+               "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
+               "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
 # spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
                 "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot"}
@@ -169,9 +173,20 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         # "held a protest" is licensed by the noun; here: gatherings with a protest purpose
         if lemma in ("stage", "hold", "organise", "organize"):
             return None
+        if _words(_children(t, {"nsubj"})) & {"rioters", "mob", "mobs"}:
+            return "riot"  # "rioters blocked the highway"
         return "protest" if _purpose_is_protest(t, lex) else None
+    if cls == "throw":
+        if dobj & {"stones", "stone", "rocks", "rock", "bricks", "bottles", "eggs", "molotov", "cocktails",
+                   "firecrackers", "projectiles", "objects"}:
+            return "riot"  # "pelted stones at police"
+        if dobj & {"grenade", "grenades", "bomb", "bombs", "explosive", "explosives", "device", "ied"}:
+            return "attack"
+        return None
     if cls == "riot":
         if lemma == "set" and not ("fire" in obj_words or "ablaze" in sub):
+            return None
+        if lemma in ("pelt", "stone") and not objs:
             return None
         if lemma == "burn" and not dobj:
             return None
@@ -241,7 +256,17 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "disperse":
         if lemma == "crack" and "down" not in prts:
             return None
+        if lemma == "use" and not (dobj & {"force", "gas", "ammunition", "bullets", "batons", "cannon",
+                                          "cannons", "grenades", "fire", "violence"}):
+            return None  # "used tear gas against protesters"
         return cls if sub & CROWD_WORDS else None
+    if cls == "deploy" and lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer"):
+        # "established new fortifications", "built a base": a movement or a base, not any building
+        if not dobj & {"fortifications", "fortification", "base", "bases", "positions", "position",
+                       "checkpoint", "checkpoints", "outpost", "outposts", "post", "posts", "headquarters",
+                       "trenches", "barracks", "camp", "camps", "troops", "forces", "fighters", "units"}:
+            return None
+        return "base" if dobj & {"base", "bases", "headquarters", "outpost", "outposts", "camp", "camps"} else cls
     if cls == "destroy" and not objs:
         return None
     if cls == "evacuate" and not objs and not preps:
@@ -256,6 +281,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
     cls = lex.nouns.get(t.lower_) or lex.nouns.get(t.lemma_.lower())
+    if cls is None and t.lower_ == "out" and t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "shoot":
+        cls = "shooting"  # "shoot-out", split by the tokenizer
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
         parts = [lex.nouns.get(p.lower()) for p in t.text.split("/")]
         cls = next((p for p in parts if p), None)

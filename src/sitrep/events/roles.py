@@ -210,16 +210,28 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     return Roles(a1, a2, [])
 
 
+def _resolved(ent: Span, published: str) -> ResolvedDate | None:
+    text = ent.text
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
+        text = f"{before.text} {text}"  # "Around 7 May 2020": the NER kept only "May 2020"
+    return resolve_date(text, published)
+
+
 def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None:
-    """The date expression that governs t: on its own clause or an ancestor's, else the sentence's."""
+    """The date expression that governs t: on its own clause or an ancestor's, else the sentence's.
+
+    Expressions that name no date ("for more than 2 hours", "late-night") are passed over.
+    """
     if not published:
         return None
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    dates = [(e, d) for e in sent.ents if e.label_ in ("DATE", "TIME")
+             for d in [_resolved(e, published)] if d is not None]
     if not dates:
         return None
     chain = [t, *t.ancestors]
     best = None
-    for e in dates:
+    for e, d in dates:
         r = e.root
         head = r.head
         while head.dep_ in ("prep", "pobj", "npadvmod", "amod", "compound") and head.head != head:
@@ -229,16 +241,11 @@ def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None
         if head in chain or r in chain or any(x in chain for x in (r.head, r.head.head)):
             rank = chain.index(head) if head in chain else 0
             if best is None or rank < best[0]:
-                best = (rank, e)
+                best = (rank, d)
     if best is None:
         # a date in the main line of the sentence (not inside a relative clause or apposition)
-        free = [e for e in dates if not any(a.dep_ in ("relcl", "appos", "acl") for a in e.root.ancestors)]
+        free = [(e, d) for e, d in dates if not any(a.dep_ in ("relcl", "appos", "acl") for a in e.root.ancestors)]
         if not free:
             return None
-        best = (0, min(free, key=lambda e: abs(e.root.i - t.i)))
-    ent = best[1]
-    text = ent.text
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
-        text = f"{before.text} {text}"  # "Around 7 May 2020": the NER kept only "May 2020"
-    return resolve_date(text, published)
+        best = (0, min(free, key=lambda x: abs(x[0].root.i - t.i))[1])
+    return best[1]
