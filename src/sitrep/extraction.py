@@ -272,12 +272,18 @@ class _Builder:
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = _weapon(tr, clause_words, words, res.lexicon)
-        victims = frozenset(x.lower_ for v in (t, *([t.head] if t.dep_ == "conj" else []))
-                            for c in v.children if c.dep_ in ("dobj", "nsubjpass") for x in c.subtree)
+        # who or what was hit: objects, passive subjects, and "fire on/at/against X"
+        heads = [c for v in (t, *([t.head] if t.dep_ == "conj" else [])) for c in v.children
+                 if c.dep_ in ("dobj", "nsubjpass")]
+        heads += [o for v in (t, *heads) for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against", "upon")
+                  for o in p.children if o.dep_ == "pobj"]
+        victims = frozenset(x.lower_ for c in heads for x in c.subtree)
+        subject = frozenset(x.lower_ for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree)
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
-                                        words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims)
+                                        words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
+                                        subject)
         country = loc_iso3 or ctx.focus
         if etype in ("Protests", "Riots") and (a1 is None or a1.kind == "Civilians"):
             crowd = "rioters" if etype == "Riots" else "protesters"
@@ -307,10 +313,13 @@ class _Builder:
 
     def _arrest_is_news(self, arrested: frozenset[str]) -> bool:
         """Arrests at a protest make it a protest with intervention; others count when political."""
+        at_protest = arrested & {"protesters", "demonstrators", "participants", "marchers", "people",
+                                 "dozens", "hundreds", "several", "students", "some"} or \
+            any(w.isdigit() for w in arrested)
         for i in reversed(self.para.events):
             key, prev = self.events[i]
             if prev.event_type == "Protests":
-                if prev.sub_event_type == "Peaceful protest":
+                if prev.sub_event_type == "Peaceful protest" and at_protest:
                     self.events[i] = (key, replace(prev, sub_event_type="Protest with intervention"))
                 return False
         many = any(w.isdigit() and int(w) >= 10 for w in arrested) or arrested & {"dozens", "hundreds", "scores"}

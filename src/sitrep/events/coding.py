@@ -36,7 +36,13 @@ INTERVENTION = {"disperse", "dispersed", "tear", "arrest", "arrested", "detain",
 LETHAL = {"killed", "kill", "dead", "live", "shot", "fire", "wounded", "injured"}
 VIOLENT_CROWD = {"burn", "burned", "burnt", "set", "stone", "stones", "rocks", "threw", "clash",
                  "clashed", "smash", "smashed", "vandalise", "vandalised", "vandalized", "torch",
-                 "torched", "storm", "stormed", "loot", "looted", "attack", "attacked", "block"}
+                 "torched", "storm", "stormed", "loot", "looted", "attack", "attacked"}
+# ACLED: a crowd attacking people is mob violence; "armed men" are not a crowd
+MOB_WORDS = {"mob", "mobs", "crowd", "crowds", "villagers", "vigilantes", "lynch", "lynched", "residents",
+             "youths", "rioters"}
+ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen", "soldiers", "police",
+               "policemen", "forces", "troops", "fighters", "militants", "gang", "gangs"}
+VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
 VERBAL_PLOVER = {"agree": "AGREE", "consult": "CONSULT", "talks": "CONSULT", "request": "REQUEST",
                  "support": "SUPPORT", "accuse": "ACCUSE", "reject": "REJECT",
                  "threaten": "THREATEN", "sanction": "SANCTION", "supply": "AID",
@@ -57,13 +63,20 @@ ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "comba
                  "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander"}
 CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers", "children", "women",
                     "farmers", "man", "men", "woman", "boy", "girl", "family", "worker", "workers",
-                    "shepherd", "student", "students", "journalist", "journalists"}
+                    "shepherd", "student", "students", "journalist", "journalists", "driver", "drivers",
+                    "nurse", "doctor", "teacher", "trader", "merchant", "businessman", "businessmen",
+                    "developer", "priest", "pastor", "imam", "activist", "activists", "vendor", "owner",
+                    "passengers", "passenger", "farmer", "herder", "herders", "child", "person", "persons",
+                    "individual", "individuals", "victim", "victims", "mother", "father", "son", "daughter",
+                    "wife", "husband", "couple", "villager", "resident", "idps", "refugees", "migrants",
+                    "detainees", "prisoners", "vehicle", "bus", "minibus", "taxi", "house", "home", "homes"}
 
 
 def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,
                words: set[str], nonviolent: bool, has_place: bool,
                location_iso3: str | None, lemma: str = "",
-               victims: frozenset[str] = frozenset()) -> tuple[str | None, str | None, str]:
+               victims: frozenset[str] = frozenset(),
+               subject: frozenset[str] = frozenset()) -> tuple[str | None, str | None, str]:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
     if cls == "withdrawal":
         cls = "withdraw"
@@ -87,13 +100,14 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if cls in ("shelling", "attack", "shooting") and words & {"exchange", "exchanged", "exchanging",
                                                                   "responded", "returned"}:
             return B, "Armed clash", "ASSAULT"  # "a shelling exchange", "returned fire"
+        weapon = VERB_WEAPON.get(lemma) or weapon  # "shelled" is shelling whatever flew overhead
         if cls == "air_attack":
             weapon = weapon or "Air/drone strike"
         elif cls == "shelling":
             weapon = weapon or "Shelling/artillery/missile attack"
         elif cls == "explosive" and not weapon:
             # counted explosions near a front line are shelling; a single blast is a device
-            device = words & {"ied", "ieds", "device", "bomb", "bombs", "mine", "landmine", "roadside",
+            device = words & {"ied", "ieds", "device", "bomb", "bombs", "mines", "landmine", "roadside",
                               "planted", "detonated", "car", "vehicle-borne", "booby"}
             counted = words & {"total", "frontline", "directions", "weapons", "projectiles"}
             weapon = "Shelling/artillery/missile attack" if counted and not device else \
@@ -104,10 +118,12 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             weapon = "Air/drone strike"
         if weapon:
             return E, weapon, "ASSAULT"
-        if k1 in CROWD or words & {"mob", "mobs", "lynch", "lynched", "villagers", "vigilantes"}:
+        if subject & MOB_WORDS and not subject & ARMED_WORDS:
             return R, "Mob violence", "ASSAULT"  # a crowd attacking people
         if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
             return B, "Armed clash", "ASSAULT"
+        if victims & CIVILIAN_VICTIMS:
+            return V, "Attack", "ASSAULT"  # "armed men attacked a taxi driver"
         if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",
                                                                            "residents", "villagers",
                                                                            "children", "women"}):
@@ -116,7 +132,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return V, "Attack", "ASSAULT"
         return B, "Armed clash", "ASSAULT"
     if cls == "clash":
-        if k1 in CROWD or k2 in CROWD or words & CROWD_NOUNS:
+        if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS:
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
         return B, "Armed clash", "ASSAULT"
     if cls == "protest":
@@ -140,7 +156,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return R, "Violent demonstration", "PROTEST"
         return R, "Mob violence", "ASSAULT"
     if cls == "destroy":
-        if k1 in CROWD:
+        if k1 in CROWD and subject & MOB_WORDS:
             return R, "Mob violence", "ASSAULT"
         return S, "Looting/property destruction", "COERCE"
     if cls == "close":

@@ -40,6 +40,9 @@ WEAPON_OBJECTS = {"weapons", "weapon", "arms", "ammunition", "explosives", "pist
                   "rifles", "guns", "gun", "grenades", "mines", "ieds", "drugs", "cache", "caches",
                   "munitions", "rockets", "missiles", "mortars", "shells", "bombs", "drones", "drone"}
 FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley", "volleys"}
+# "killed in clashes", "wounded during shelling", "responsible for the strike"; not "a protest
+# against an attack", where the attack is a grievance
+LICENSING_PREPS = {"in", "during", "amid", "from", "after", "following", "for", "of", "by", "with", "under"}
 COUNT_NOUNS = {"total", "number", "series", "wave", "string", "spate", "dozens", "hundreds", "scores",
                "barrage", "volley", "round", "rounds", "salvo", "salvos"}
 CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
@@ -319,7 +322,7 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     ok = (
         (dep in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
         or (dep in ("dobj", "attr") and hl in lex.noun_object_of)
-        or (dep == "pobj" and head.dep_ in ("prep", "agent")
+        or (dep == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in LICENSING_PREPS
             and (lemma_of(head.head) in lex.noun_object_of or head.lower_ in ("amid",)))
         or (dep == "ROOT")
         or (cls in ("shelling", "shooting") and any(c.dep_ == "acl" and lemma_of(c) in ("fire", "launch", "land", "hit")
