@@ -273,11 +273,14 @@ class _Builder:
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = _weapon(tr, clause_words, words, res.lexicon)
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
-        heads = [c for v in (t, *([t.head] if t.dep_ == "conj" else [])) for c in v.children
-                 if c.dep_ in ("dobj", "nsubjpass")]
+        verbs = [t, *([t.head] if t.dep_ == "conj" else []), *[c for c in t.children if c.dep_ == "conj"]]
+        heads = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         heads += [o for v in (t, *heads) for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against", "upon")
                   for o in p.children if o.dep_ == "pobj"]
-        victims = frozenset(x.lower_ for c in heads for x in c.subtree)
+        heads += [c for h in heads for c in h.conjuncts]
+        # the heads of what was hit, and their modifiers ("a civilian vehicle", "a security officer")
+        victims = frozenset([h.lower_ for h in heads] + [h.lemma_.lower() for h in heads] +
+                            [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nummod")])
         subject = frozenset(x.lower_ for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree)
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)

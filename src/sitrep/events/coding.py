@@ -57,10 +57,11 @@ def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
 STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
 
 
-ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "members",
+ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "positions",
+                 "position", "base", "checkpoint", "checkpoints", "post", "outpost", "convoy", "patrol",
                  "security", "police", "policeman", "policemen", "policewoman", "army", "guard", "gunmen",
                  "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
-                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander"}
+                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer"}
 CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers", "children", "women",
                     "farmers", "man", "men", "woman", "boy", "girl", "family", "worker", "workers",
                     "shepherd", "student", "students", "journalist", "journalists", "driver", "drivers",
@@ -69,7 +70,8 @@ CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers",
                     "passengers", "passenger", "farmer", "herder", "herders", "child", "person", "persons",
                     "individual", "individuals", "victim", "victims", "mother", "father", "son", "daughter",
                     "wife", "husband", "couple", "villager", "resident", "idps", "refugees", "migrants",
-                    "detainees", "prisoners", "vehicle", "bus", "minibus", "taxi", "house", "home", "homes"}
+                    "detainees", "prisoners", "vehicle", "bus", "minibus", "taxi", "house", "home", "homes",
+                    "suspect", "suspects", "leader", "official", "journalist", "lawyer", "politician"}
 
 
 def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,

@@ -32,6 +32,10 @@ MODAL = {"expect", "plan", "set", "intend", "prepare", "need", "likely", "able",
 REQUESTING = {"call", "urge", "ask", "demand", "appeal", "tell", "order", "instruct", "request", "advise"}
 WEAPON_HEADS = {"shells", "shell", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
                 "projectiles", "drones", "drone", "bombs", "bomb", "grenades", "grenade", "bullets"}
+VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", "kill", "destroy", "clash",
+                   "sexual"}
+TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
+           "meet", "stage", "head", "walk", "drive", "ride"}
 BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
                   "usually", "often", "regularly"}
 
@@ -112,8 +116,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
-        # "fired tear gas to disperse protesters": the purpose of force is its effect
-        if cls not in ("disperse",) and _is_content(t, lex):
+        # "fired tear gas to disperse protesters": the purpose of force is its effect;
+        # "went to the streets to protest": going there to protest is protesting
+        if cls == "disperse" or (cls == "protest" and lemma_of(t.head) in TURNOUT):
+            pass
+        elif _is_content(t, lex):
             continue
         trig = Trigger(t, cls, noun)
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
@@ -162,7 +169,8 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass")) or \
                 (tr.noun and other.noun and _anchor(a) == _anchor(b))
             # "airstrikes targeting Talbiseh", "killed in an airstrike", "a strike destroyed a bridge"
-            if linked and (other.noun or tr.noun or {tr.cls, other.cls} & {"destroy", "kill"}):
+            violent_pair = {tr.cls, other.cls} <= VIOLENT_CLASSES
+            if linked and violent_pair and (other.noun or tr.noun or {tr.cls, other.cls} & {"destroy", "kill"}):
                 keep, drop = (tr, other) if _rank(tr.cls) <= _rank(other.cls) else (other, tr)
                 keep.merged.append(drop.token)
                 absorbed.add(drop.token.i)
@@ -182,6 +190,9 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                 continue
             # "protested ..., demanding better pay": the demand is the protest's own
             if any(o.token.i in chain and o.cls in ("protest", "gather", "riot") for o in found):
+                continue
+            if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj", "acl") and \
+                    any(o.cls in ("protest", "riot") for o in found):
                 continue
             if tr.noun and any(_within(t, o.token) and o.cls in VERBAL for o in found if o is not tr):
                 continue

@@ -88,12 +88,13 @@ def _dobj_words(t: Token) -> set[str]:
 
 
 def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
-    """'gathered ... to demand', 'blocked roads in protest against', 'marched against'."""
+    """'gathered ... to demand', 'blocked roads in protest against', 'as a protest', 'marched against'."""
+    protest_nouns = {k for k, v in lex.nouns.items() if v == "protest"}
     for c in t.children:
         if c.dep_ in ("advcl", "xcomp", "conj") and lemma_of(c) in lex.protest_purposes:
             return True
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
-                                 (c.lower_ == "in" and any(g.lower_ == "protest" for g in c.children))):
+                                 (c.lower_ in ("in", "as") and any(g.lower_ in protest_nouns for g in c.subtree))):
             return True
     subj = _children(t, {"nsubj"})
     return bool(subj and subj[0].lower_ in {"protesters", "protestors", "demonstrators", "marchers"})
@@ -284,8 +285,9 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if t.pos_ not in ("NOUN", "PROPN"):
         return None
     cls = lex.nouns.get(t.lower_) or lex.nouns.get(t.lemma_.lower())
-    if cls is None and t.lower_ == "out" and t.i >= 2 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ == "shoot":
-        cls = "shooting"  # "shoot-out", split by the tokenizer
+    if cls is None and t.i >= 2 and t.nbor(-1).text == "-":
+        # "shoot-out", "sit-in": hyphenated nouns the tokenizer splits
+        cls = lex.nouns.get(f"{t.nbor(-2).lower_}-{t.lower_}")
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
         parts = [lex.nouns.get(p.lower()) for p in t.text.split("/")]
         cls = next((p for p in parts if p), None)
