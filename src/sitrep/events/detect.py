@@ -34,6 +34,8 @@ WEAPON_HEADS = {"shells", "shell", "rockets", "rocket", "missiles", "missile", "
                 "projectiles", "drones", "drone", "bombs", "bomb", "grenades", "grenade", "bullets"}
 VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", "kill", "destroy", "clash",
                    "sexual"}
+DECLARING = {"say", "declare", "reiterate", "insist", "stress", "conclude", "add", "state", "tell",
+             "write", "argue", "emphasise", "emphasize", "announce", "repeat", "affirm"}
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
            "meet", "stage", "head", "walk", "drive", "ride"}
 BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
@@ -58,6 +60,8 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return True
         if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING:
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
+        if anc.dep_ == "ccomp" and _must(anc):
+            return True  # "said the army must withdraw": a demand, not a withdrawal
         # "demanded the release of activists who had been detained"
         if anc != t and anc.dep_ in ("dobj", "pobj") and lemma_of(anc.head) in REQUESTING | {"for"}:
             return True
@@ -77,10 +81,25 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
     if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "advcl", "acl", "relcl") and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return _is_content(t.head, lex)
+    counted = any(c.dep_ == "nummod" for c in t.head.children) or t.head.dep_ == "attr"
     if t.dep_ == "acl" and t.tag_ == "VBN" and not predicate_acl(t) and \
-            t.head.lower_ not in WEAPON_HEADS:  # "shells fired by LNA forces" happened
+            t.head.lower_ not in WEAPON_HEADS and not counted:  # "shells fired by", "10 soldiers killed" happened
         return True  # "a site used to ...", "the crossing closed last year" describe a noun
     return False
+
+
+def _must(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+
+
+def _demands(sent: Span) -> list[Trigger]:
+    """'X said that Y must ...': a demand by the speaker (PLOVER REQUEST)."""
+    out = []
+    for t in sent:
+        if t.pos_ == "VERB" and lemma_of(t) in DECLARING and \
+                any(c.dep_ == "ccomp" and _must(c) for c in t.children):
+            out.append(Trigger(t, "request"))
+    return out
 
 
 def predicate_acl(t: Token) -> bool:
@@ -126,6 +145,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
             trig.xcomp_of = t.head
         found.append(trig)
+    found += [d for d in _demands(sent) if all(d.token.i != f.token.i for f in found)]
+    found.sort(key=lambda x: x.token.i)
     return _merge(found)
 
 

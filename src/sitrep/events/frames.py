@@ -244,6 +244,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return cls
     if cls == "concede":
+        if lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
+            return cls if dobj & {"ceasefire", "truce", "amnesty", "pause"} else None
         return cls if dobj & lex.concession_objects or lemma in ("concede", "cede") else None
     if cls == "reject" and lemma == "deny":
         # "denied involvement" rejects; "denied that ..." only makes what follows denied
