@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.coding import code_event
-from .events.dates import BACKGROUND_DAYS, ResolvedDate
+from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
 from .events.detect import Trigger, find_triggers
 from .events.fatalities import fatalities_in
 from .events.lexicon import Lexicon
@@ -187,6 +187,7 @@ class _Builder:
             self.para = _Paragraph(index)
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
+        self._sentence_date(sent)
         made = 0
         for tr in find_triggers(sent, self.res.lexicon):
             ev, own_place, own_date = self._build(tr, sent, text, span)
@@ -203,6 +204,18 @@ class _Builder:
             self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i), ev))
         if not made:
             self._casualties_only(sent)
+
+    def _sentence_date(self, sent: Span) -> None:
+        """'On 9 May 2020, ...' opening a sentence sets the paragraph's date, even when the
+        sentence itself holds no event ('On 7 May, in Beni, a trader was ...; ... shot')."""
+        if not self.article.published:
+            return
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and ent.start - sent.start <= 2:
+                d = resolve_date(ent.text, self.article.published)
+                if d is not None and self.pub and d.as_date >= self.pub - timedelta(days=BACKGROUND_DAYS):
+                    self.para.date = d
+                return
 
     def _elaborates(self, ev: Event, own_place: bool, own_date: bool) -> bool:
         """'Three soldiers were wounded.' after an attack told just before: the same attack.

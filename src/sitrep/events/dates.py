@@ -95,14 +95,18 @@ def _explicit(text: str, pub_iso: str) -> ResolvedDate | None:
     import dateparser  # slow to import: only when an explicit date is seen
 
     pub = date.fromisoformat(pub_iso)
-    cleaned = re.sub(r"^(on|in|since|from|by|until|during|at)\s+", "", text.strip())
+    # "Around 30 April 2020 (week of)", "late on 4 May", "as of 2 May": the date inside
+    cleaned = re.sub(r"\([^)]*\)", " ", text.strip())
+    cleaned = re.sub(r"^(?:(?:around|about|approximately|circa|early|late|as of|as reported on|reported on|"
+                     r"on|in|since|from|by|until|during|at|the night of|the morning of|the evening of)\s+)+",
+                     "", cleaned.strip()).strip(" ,")
     if re.fullmatch(r"(?:in\s+)?(1[89]\d\d|20\d\d)", cleaned):
         return ResolvedDate(f"{cleaned[-4:]}-01-01", "year")
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)", cleaned)) and not re.fullmatch(
         r"(1[89]\d\d|20\d\d)", cleaned)
     parsed = dateparser.parse(
         cleaned, languages=["en"],
-        settings={"RELATIVE_BASE": _midday(pub), "PREFER_DATES_FROM": "past",
+        settings={"RELATIVE_BASE": _midday(pub), "PREFER_DATES_FROM": "current_period",
                   "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": []})
     if parsed is None:
         return None
