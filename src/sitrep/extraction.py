@@ -26,6 +26,7 @@ from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.coding import code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
 from .events.detect import Trigger, find_triggers
+from .events.frames import place_like
 from .events.fatalities import fatalities_in
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
@@ -291,12 +292,17 @@ class _Builder:
         heads += [o for v in (t, *heads) for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against", "upon")
                   for o in p.children if o.dep_ == "pobj"]
         heads += [c for h in heads for c in h.conjuncts]
+        # "a group of three men", "dozens of residents": the people counted
+        heads += [o for h in heads if h.lower_ in ("group", "groups", "number", "dozens", "hundreds", "staff")
+                  for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         # the heads of what was hit, and their modifiers ("a civilian vehicle", "a security officer")
         victims = frozenset([h.lower_ for h in heads] + [h.lemma_.lower() for h in heads] +
                             [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nummod")])
         subject = frozenset(x.lower_ for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree)
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
+        if any(place_like(h) for h in heads):
+            victims = victims | {"<place>"}  # "attacked the village of X"
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
                                         words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
                                         subject)

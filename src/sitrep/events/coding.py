@@ -71,7 +71,9 @@ CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers",
                     "individual", "individuals", "victim", "victims", "mother", "father", "son", "daughter",
                     "wife", "husband", "couple", "villager", "resident", "idps", "refugees", "migrants",
                     "detainees", "prisoners", "vehicle", "bus", "minibus", "taxi", "house", "home", "homes",
-                    "suspect", "suspects", "leader", "official", "journalist", "lawyer", "politician"}
+                    "suspect", "suspects", "leader", "official", "journalist", "lawyer", "politician",
+                    "member", "fishermen", "fisherman", "pastoralist", "pastoralists", "staff", "conference",
+                    "worshippers", "mourners", "patients", "hospital", "school", "market", "church", "mosque"}
 
 
 def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,
@@ -126,6 +128,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return B, "Armed clash", "ASSAULT"
         if victims & CIVILIAN_VICTIMS:
             return V, "Attack", "ASSAULT"  # "armed men attacked a taxi driver"
+        if "<place>" in victims and k1 not in ("State forces", "External/Other forces"):
+            return V, "Attack", "ASSAULT"  # a militia raiding villages
         if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",
                                                                            "residents", "villagers",
                                                                            "children", "women"}):
