@@ -34,12 +34,18 @@ CROWD_NOUNS = {"villagers", "youths", "residents", "supporters", "vendors", "tra
 INTERVENTION = {"disperse", "dispersed", "tear", "arrest", "arrested", "detain", "detained",
                 "cannon", "rubber", "batons", "beat", "crackdown"}
 LETHAL = {"killed", "kill", "dead", "live", "shot", "fire", "wounded", "injured"}
-VIOLENT_CROWD = {"burn", "burned", "burnt", "set", "stone", "stones", "rocks", "threw", "clash",
+VIOLENT_CROWD = {"burn", "burned", "burnt", "burning", "set", "stone", "stones", "rocks", "threw", "clash",
                  "clashed", "smash", "smashed", "vandalise", "vandalised", "vandalized", "torch",
-                 "torched", "storm", "stormed", "loot", "looted", "attack", "attacked"}
+                 "torched", "storm", "stormed", "loot", "looted", "attack", "attacked", "tires", "tyres",
+                 "barricades", "molotov", "petrol"}
+PROTEST_CONTEXT = {"demonstration", "demonstrations", "demonstrators", "protest", "protests", "protesters",
+                   "protesting", "demanding", "strike", "rally"}
+# who takes or burns property decides: an armed group loots; a crowd riots
+LOOTERS = {"rebels", "militants", "members", "soldiers", "forces", "gunmen", "fighters", "militia",
+           "militias", "troops", "police", "army", "raiders", "bandits"}
 # ACLED: a crowd attacking people is mob violence; "armed men" are not a crowd
 MOB_WORDS = {"mob", "mobs", "crowd", "crowds", "villagers", "vigilantes", "lynch", "lynched", "residents",
-             "youths", "rioters"}
+             "youths", "rioters", "locals", "nationals", "neighbours", "neighbors", "relatives", "supporters"}
 ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen", "soldiers", "police",
                "policemen", "forces", "troops", "fighters", "militants", "gang", "gangs"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
@@ -122,8 +128,9 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             weapon = "Air/drone strike"
         if weapon:
             return E, weapon, "ASSAULT"
-        if subject & MOB_WORDS and not subject & ARMED_WORDS:
-            return R, "Mob violence", "ASSAULT"  # a crowd attacking people
+        if (subject & MOB_WORDS and not subject & ARMED_WORDS) or lemma == "lynch" or \
+                (words & {"dispute", "scuffle", "altercation", "brawl", "feud"} and k1 not in ARMED_KINDS):
+            return R, "Mob violence", "ASSAULT"  # a crowd attacking people; a quarrel turned violent
         if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
             return B, "Armed clash", "ASSAULT"
         if victims & CIVILIAN_VICTIMS:
@@ -138,6 +145,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return V, "Attack", "ASSAULT"
         return B, "Armed clash", "ASSAULT"
     if cls == "clash":
+        if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
+            return R, "Violent demonstration", "PROTEST"  # "clashed with police during their demonstration"
         if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS:
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
         return B, "Armed clash", "ASSAULT"
@@ -154,8 +163,10 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if words & {"killed", "dead", "shot", "live"}:
             return P, "Excessive force against protesters", "PROTEST"
         return P, "Protest with intervention", "PROTEST"
+    if cls == "loot":
+        return S, "Looting/property destruction", "COERCE"
     if cls == "riot":
-        if k1 in ("State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"):
+        if k1 in ARMED_KINDS or subject & LOOTERS:
             return S, "Looting/property destruction", "COERCE"
         if words & {"protest", "protests", "protesters", "demonstrators", "demonstration", "rioted", "riot",
                     "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"}:

@@ -45,6 +45,10 @@ FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley
 LICENSING_PREPS = {"in", "during", "amid", "from", "after", "following", "for", "of", "by", "with", "under"}
 COUNT_NOUNS = {"total", "number", "series", "wave", "string", "spate", "dozens", "hundreds", "scores",
                "barrage", "volley", "round", "rounds", "salvo", "salvos"}
+PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "food", "foods", "crops",
+            "livestock", "cattle", "goats", "sheep", "camels", "money", "cash", "property", "properties",
+            "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",
+            "aid", "supplies", "equipment", "harvest", "fuel"}
 CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
                "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
@@ -125,6 +129,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return "intercept"
         if dobj & PERSON_OBJECTS:
             return "abduct" if lemma in ("capture", "seize") else None
+        if lemma in ("seize", "capture", "take") and dobj & PROPERTY:
+            return "loot"  # "seized their vehicle", "took the cattle"
         return None
     if lemma == "lose":
         return "lose_control" if "control" in obj_words else None
@@ -277,6 +283,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return None
     if cls == "evacuate" and not objs and not preps:
         return None
+    if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
+        return "loot"  # "confiscated the mall": property taken
     if cls == "cooperate" and lemma == "share" and not dobj & {"intelligence", "information", "data"}:
         return None
     return cls
@@ -309,6 +317,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
             cls = "air_attack" if lefts & {"air", "drone", "aerial"} else "shelling"
     elif t.lemma_.lower() == "raid" and lefts & {"air", "drone", "aerial"}:
         cls = "air_attack"
+    if cls == "attack" and lefts & {"arson", "incendiary"}:
+        cls = "destroy"  # "an arson attack targeting a factory"
     head = t.head
     # "a total of 44 explosions", "dozens of airstrikes": the count's own verb licenses
     if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNT_NOUNS:
