@@ -1,4 +1,5 @@
-"""The ACLED benchmark's scorer (benchmarks/acled.py) on made-up gold rows and events.
+"""The ACLED scorer (sitrep.evaluate.acled*) and its benchmark (benchmarks/acled.py) on made-up
+gold rows and events.
 
 The rows and events here are invented; no ACLED text is copied.  The last test runs the real
 pipeline on 20 notes read in place from ../shared (skipped when the folder is absent).
@@ -13,6 +14,9 @@ from typing import Any
 
 import pytest
 
+from sitrep.evaluate import acled as reader
+from sitrep.evaluate import acled_score as scorer
+from sitrep.evaluate.common import haversine_km, hungarian
 from sitrep.models import Actor, Event, Location
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,7 +44,7 @@ def gold(eid: str = "XX1", etype: str = "Battles", sub: str = "Armed clash",
          date: str = "2020-05-03", where: tuple[float, float] | None = TOWN_A, fat: int = 0,
          actor1: str = "Military Forces of Freedonia (2011-)", inter1: int = 1,
          region: str = "Region One", note: str = "n1") -> Any:
-    return acled.GoldRow(
+    return reader.GoldRow(
         event_id=eid, event_date=date, event_type=etype, sub_event_type=sub, actor1=actor1,
         inter1=inter1, latitude=where[0] if where else None, longitude=where[1] if where else None,
         fatalities=fat, region=region, country="Freedonia", location="Town", notes=note,
@@ -63,14 +67,14 @@ def event(etype: str | None = "Battles", sub: str | None = "Armed clash", date: 
 
 
 def note(nid: str, rows: list[Any]) -> Any:
-    return acled.Note(id=nid, text=f"made-up note {nid}", published="2020-05-05", rows=rows)
+    return reader.Note(id=nid, text=f"made-up note {nid}", published="2020-05-05", rows=rows)
 
 
 # --- small functions -------------------------------------------------------------
 
 
 def test_acled_date_and_gold_row() -> None:
-    row = acled.gold_row({
+    row = reader.gold_row({
         "event_id_cnty": "XX7", "event_date": "9-May-20", "event_type": "Protests",
         "sub_event_type": "Peaceful protest", "actor1": "Protesters (Freedonia)", "inter1": "6",
         "latitude": "1.5", "longitude": "", "fatalities": "", "region": "R", "notes": "x",
@@ -81,12 +85,12 @@ def test_acled_date_and_gold_row() -> None:
 
 
 def test_haversine() -> None:
-    assert acled.haversine_km(0, 0, 0, 0) == 0
-    assert acled.haversine_km(0, 0, 1, 0) == pytest.approx(111.2, abs=0.2)
+    assert haversine_km(0, 0, 0, 0) == 0
+    assert haversine_km(0, 0, 1, 0) == pytest.approx(111.2, abs=0.2)
 
 
 def test_actor_name_normalization() -> None:
-    m = acled.actor_name_matches
+    m = scorer.actor_name_matches
     assert m("military forces of freedonia", "Military Forces of Freedonia (2011-)")
     assert m("Police Forces of Freedonia (2011-2019)", "Police Forces of Freedonia (2011-)")
     assert m("Military Forces of Freedonia (2011-) Navy", "Military Forces of Freedonia (2015-) Navy")
@@ -98,15 +102,15 @@ def test_actor_name_normalization() -> None:
 
 def test_hungarian_is_optimal_and_rectangular() -> None:
     cost = [[4, 1, 3], [2, 0, 5], [3, 2, 2]]
-    pairs = acled.hungarian(cost)
+    pairs = hungarian(cost)
     assert sum(cost[r][c] for r, c in pairs) == 5  # (0,1),(1,0),(2,2)
     assert len({c for _, c in pairs}) == 3
     # more rows than columns: only as many pairs as columns, each column once
-    tall = acled.hungarian([[5], [1], [3]])
+    tall = hungarian([[5], [1], [3]])
     assert tall == [(1, 0)]
-    wide = acled.hungarian([[9, 1, 7]])
+    wide = hungarian([[9, 1, 7]])
     assert wide == [(0, 1)]
-    assert acled.hungarian([]) == []
+    assert hungarian([]) == []
 
 
 def test_match_prefers_type_then_subtype_then_distance() -> None:
@@ -115,30 +119,30 @@ def test_match_prefers_type_then_subtype_then_distance() -> None:
     # event 0 is a clash at the far place, event 1 an air strike near town A: type wins over place
     events = [event(sub="Armed clash", where=FAR),
               event(etype="Explosions/Remote violence", sub="Air/drone strike", where=TOWN_A)]
-    assert sorted(acled.match_note(rows, events)) == [(0, 1), (1, 0)]
+    assert sorted(scorer.match_note(rows, events)) == [(0, 1), (1, 0)]
     # same type, sub-type decides
     rows = [gold(eid="g0", etype="Protests", sub="Peaceful protest", where=FAR),
             gold(eid="g1", etype="Protests", sub="Protest with intervention", where=TOWN_A)]
     events = [event(etype="Protests", sub="Protest with intervention", where=FAR),
               event(etype="Protests", sub="Peaceful protest", where=TOWN_A)]
-    assert sorted(acled.match_note(rows, events)) == [(0, 1), (1, 0)]
+    assert sorted(scorer.match_note(rows, events)) == [(0, 1), (1, 0)]
     # same sub-type everywhere: the nearest place decides
     rows = [gold(eid="g0", where=FAR), gold(eid="g1", where=TOWN_A)]
     events = [event(where=TOWN_B), event(where=FAR)]
-    assert sorted(acled.match_note(rows, events)) == [(0, 1), (1, 0)]
+    assert sorted(scorer.match_note(rows, events)) == [(0, 1), (1, 0)]
 
 
 def test_checks_for() -> None:
     g = gold(fat=0)
-    c = acled.checks_for(g, event(where=TOWN_B))  # ~11 km away
+    c = scorer.checks_for(g, event(where=TOWN_B))  # ~11 km away
     assert all(c.values()), c
-    c = acled.checks_for(g, event(where=FAR, fat=2, date="2020-05-04", kind="Rebel group",
+    c = scorer.checks_for(g, event(where=FAR, fat=2, date="2020-05-04", kind="Rebel group",
                                   actor1="Freedonian Liberation Front", sub="Government regains territory"))
     assert c == {"event_type": True, "sub_type": False, "date": False, "location": False,
                  "fatalities": False, "actor1_type": False, "actor1_name": False}  # fmt: skip
-    assert not acled.checks_for(g, event(where=None))["location"]
-    assert acled.checks_for(gold(fat=3), event(fat=3))["fatalities"]
-    assert not any(acled.checks_for(g, None).values())
+    assert not scorer.checks_for(g, event(where=None))["location"]
+    assert scorer.checks_for(gold(fat=3), event(fat=3))["fatalities"]
+    assert not any(scorer.checks_for(g, None).values())
 
 
 # --- score and metrics -------------------------------------------------------------
@@ -170,11 +174,11 @@ def _scenario() -> tuple[Any, Any]:
 
 def test_score_and_metrics() -> None:
     notes, events = _scenario()
-    sc = acled.score(notes, events)
+    sc = scorer.score(notes, events)
     assert len(sc.pairs) == 4 and len(sc.outputs) == 4  # the verbal event takes no part
     assert [p.event is not None for p in sc.pairs] == [True, True, True, False]
     assert len(sc.unmatched_outputs) == 1 and sc.unmatched_outputs[0].sub_event_type == "Mob violence"
-    m = acled.metrics(sc, seconds=2.0)
+    m = scorer.metrics(sc, seconds=2.0)
     assert m["event_type_acc"] == pytest.approx(3 / 4)
     assert m["sub_type_acc"] == pytest.approx(2 / 4)
     assert m["date_exact"] == pytest.approx(3 / 4)
@@ -195,9 +199,9 @@ def test_score_and_metrics() -> None:
     assert m["by_region"]["Region One"]["gold_rows"] == 2
     assert m["by_region"]["Region Two"]["actor1_type_acc"] == 0.0
     assert m["counts"]["unmatched_gold"] == 1 and m["counts"]["notes_without_coded_event"] == 1
-    conf = acled.confusions(sc)
+    conf = scorer.confusions(sc)
     assert conf[("Shelling/artillery/missile attack", "Air/drone strike")] == 1
-    assert conf[("Attack", acled.NONE_LABEL)] == 1
+    assert conf[("Attack", scorer.NONE_LABEL)] == 1
     fails = acled.failures(sc)
     assert {p.gold.event_id for p in fails} == {"N1b", "N2", "N3"}
     assert {p.gold.event_id for p in acled.failures(sc, fail_on=("sub_type",))} == {"N1b", "N3"}
@@ -210,10 +214,10 @@ def test_score_and_metrics() -> None:
 
 def test_select_notes() -> None:
     notes = [note(f"N{i}", [gold(eid=f"N{i}", region="A" if i % 2 else "B")]) for i in range(10)]
-    assert [n.id for n in acled.select_notes(notes, limit=3)] == ["N0", "N1", "N2"]
-    assert all(n.region == "A" for n in acled.select_notes(notes, region="a"))
-    s1 = acled.select_notes(notes, sample=4, seed=7)
-    assert len(s1) == 4 and s1 == acled.select_notes(notes, sample=4, seed=7)
+    assert [n.id for n in reader.select_notes(notes, limit=3)] == ["N0", "N1", "N2"]
+    assert all(n.region == "A" for n in reader.select_notes(notes, region="a"))
+    s1 = reader.select_notes(notes, sample=4, seed=7)
+    assert len(s1) == 4 and s1 == reader.select_notes(notes, sample=4, seed=7)
 
 
 def test_main_skips_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -226,11 +230,11 @@ def test_main_skips_without_data(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 @pytest.mark.skipif(not acled.CSV_PATH.is_file(), reason=f"{acled.CSV_PATH} absent (no shared folder)")
 def test_real_pipeline_on_20_notes() -> None:
-    notes = acled.select_notes(acled.load_notes(), limit=20)
+    notes = reader.select_notes(reader.load_notes(acled.CSV_PATH), limit=20)
     assert len(notes) == 20
     events, seconds = acled.run_sitrep(notes)
-    m = acled.metrics(acled.score(notes, events), seconds)
-    for key in acled.RATE_KEYS:
+    m = scorer.metrics(scorer.score(notes, events), seconds)
+    for key in scorer.RATE_KEYS:
         assert 0.0 <= m[key] <= 1.0, key
         assert 0.0 <= m["matched"][key] <= 1.0, key
     assert m["events_per_note"] >= 0

@@ -1,4 +1,4 @@
-"""The seed benchmark's scorer (benchmarks/seed.py), driven through `--events`.
+"""The gold scorer (sitrep.evaluate.gold) and the seed benchmark (benchmarks/seed.py) on it.
 
 Reads the seed article and gold annotation from ../shared/seed at test time; the text is
 never copied into the repository.  Skips when the shared folder is absent.
@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from sitrep.evaluate import gold as scorer
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_PY = REPO / "benchmarks" / "seed.py"
@@ -40,7 +42,7 @@ TEXT = (SHARED_SEED / "article.txt").read_text(encoding="utf-8")
 GOLD = json.loads((SHARED_SEED / "gold.json").read_text(encoding="utf-8"))
 GOLD_BY_ID = {g["id"]: g for g in GOLD["events"]}
 CORE_TOTAL = sum(1 for g in GOLD["events"] if g["weight"] == "core")
-PARAS = seed.paragraph_ranges(TEXT)
+PARAS = scorer.paragraph_ranges(TEXT)
 
 
 def _place(name: str) -> dict[str, Any]:
@@ -149,7 +151,7 @@ def test_three_matches_and_one_false_positive(tmp_path: Path, capsys: Any) -> No
 
 
 def test_score_function_figures() -> None:
-    s = seed.score([HAMA_TAKEN, TALBISEH_STRIKE, ERDOGAN, FALSE_POSITIVE], GOLD, TEXT)
+    s = scorer.score([HAMA_TAKEN, TALBISEH_STRIKE, ERDOGAN, FALSE_POSITIVE], GOLD, TEXT)
     assert s.matches == {"m2": 0, "m8": 1, "v1": 2}
     assert (s.core_matched, s.core_total) == (3, CORE_TOTAL)
     assert s.precision == pytest.approx(0.75)
@@ -197,7 +199,7 @@ def test_no_match_outside_paragraph_type_or_place(tmp_path: Path, capsys: Any) -
     no_place = {**HAMA_TAKEN, "location": None}
     wrong_plover = {**ERDOGAN, "plover": "ACCUSE"}
     events = [elsewhere, wrong_type, too_far, no_place, wrong_plover]
-    s = seed.score(events, GOLD, TEXT)
+    s = scorer.score(events, GOLD, TEXT)
     assert "m2" not in s.matches and "v1" not in s.matches
     # `elsewhere` sits in paragraph 1 (m1, towns north of Homs, 35 km), but Hama lies
     # about 45 km from Homs, so it matches nothing either.
@@ -220,29 +222,29 @@ def test_matching_prefers_more_matches_and_core_events() -> None:
         "e-b", span, "Battles", "Non-state actor overtakes territory", "ASSAULT", HTS,
         "Rastan", "2024-12-05",
     )  # fmt: skip
-    s = seed.score([near_both, rastan], GOLD, TEXT)
+    s = scorer.score([near_both, rastan], GOLD, TEXT)
     assert s.matches == {"m3": 1, "m4": 0}
     assert (s.core_matched, s.output_matched) == (1, 2)
     # Alone, the ambiguous event goes to the core event.
-    s = seed.score([near_both], GOLD, TEXT)
+    s = scorer.score([near_both], GOLD, TEXT)
     assert s.matches == {"m3": 0}
 
 
 def test_actor_patterns_keys_alternatives_and_plain_regexes() -> None:
     pats = GOLD["actor_patterns"]
-    assert seed.actor_matches(None, None, pats)
-    assert seed.actor_matches("SYGOV|RUS", _actor("Military Forces of Russia"), pats)
-    assert not seed.actor_matches("OPP", _actor("Military Forces of Russia"), pats)
-    assert not seed.actor_matches("OPP", None, pats)
-    assert seed.actor_matches("CIV|homs", _actor("People of Homs"), pats)
-    assert seed.actor_matches("CIV|homs", _actor("HOMS city council"), pats)
+    assert scorer.actor_matches(None, None, pats)
+    assert scorer.actor_matches("SYGOV|RUS", _actor("Military Forces of Russia"), pats)
+    assert not scorer.actor_matches("OPP", _actor("Military Forces of Russia"), pats)
+    assert not scorer.actor_matches("OPP", None, pats)
+    assert scorer.actor_matches("CIV|homs", _actor("People of Homs"), pats)
+    assert scorer.actor_matches("CIV|homs", _actor("HOMS city council"), pats)
 
 
 def test_paragraph_ranges_are_lines_without_newlines() -> None:
     assert len(PARAS) == len(TEXT.split("\n"))
     for (start, end), line in zip(PARAS, TEXT.split("\n"), strict=True):
         assert TEXT[start:end] == line
-    assert seed.paragraph_ranges("ab\ncd") == [(0, 2), (3, 5)]
+    assert scorer.paragraph_ranges("ab\ncd") == [(0, 2), (3, 5)]
 
 
 def test_command_line_scores_events_file(tmp_path: Path) -> None:

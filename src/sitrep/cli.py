@@ -3,9 +3,12 @@
     sitrep extract PATH... [--published D] [--format jsonl|csv|geojson] [--output F] [--db F]
     sitrep places  PATH... [--published D]
     sitrep demo    [--output DIR] [--db F]
+    sitrep eval    --gold FILE [--article F] [--published D] [--events OUT.jsonl]
+    sitrep eval    --acled FILE.csv [--limit N] [--events OUT.jsonl]
 
 Exit status: 0 when every input was processed, 1 when any input failed (the others
-are still processed and stored), 2 for a usage error or a missing model.
+are still processed and stored), 2 for a usage error or a missing model.  `eval`: 0 when
+scoring ran, 1 when an input (gold, article, events) could not be read.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from .errors import SitrepError
+from .errors import InputError, SitrepError
 
 __all__ = ["main"]
 
@@ -28,6 +31,16 @@ def _date(value: str) -> str:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +63,27 @@ def _parser() -> argparse.ArgumentParser:
     de = sub.add_parser("demo", help="run sitrep on its bundled sample reports (Syria, Nov-Dec 2024)")
     de.add_argument("--output", "-o", default="sitrep-demo", help="folder for events.csv and events.geojson")
     de.add_argument("--db", help="SQLite database (default: <output>/demo.db)")
+
+    ev = sub.add_parser("eval", help="score sitrep on your own gold data and print the metrics")
+    gold = ev.add_mutually_exclusive_group(required=True)  # one option per gold format
+    gold.add_argument("--gold", metavar="FILE", help="sitrep's gold JSON: hand-coded events of one article")
+    gold.add_argument("--acled", metavar="FILE.csv", help="an ACLED CSV: sitrep reads each row's notes")
+    ev.add_argument("--article", metavar="FILE", help="--gold's article (default: the file the gold names)")
+    ev.add_argument("--published", type=_date, help="--gold's publication date (default: the gold's)")
+    ev.add_argument("--limit", type=_positive, metavar="N", help="--acled: only the first N notes")
+    ev.add_argument("--events", metavar="OUT.jsonl",
+                    help="score this saved `sitrep extract` output instead of running sitrep")
+    ev.set_defaults(eval_parser=ev)  # for _check_eval's usage errors
     return p
+
+
+def _check_eval(args) -> None:
+    """Options that belong to the other gold format are usage errors."""
+    p = args.eval_parser
+    if args.acled and (args.article or args.published):
+        p.error("--article and --published go with --gold (ACLED notes carry their dates)")
+    if args.gold and args.limit is not None:
+        p.error("--limit goes with --acled")
 
 
 def _open_out(path: str | None):
@@ -150,14 +183,30 @@ def _demo(args) -> int:
     return 1 if errors else 0
 
 
+def _eval(args) -> int:
+    from .evaluate import evaluate_acled, evaluate_gold
+
+    if args.gold:
+        result = evaluate_gold(args.gold, args.article, args.published, args.events)
+    else:
+        result = evaluate_acled(args.acled, args.limit, args.events,
+                                on_error=lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
+    print(result.report())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "eval":
+        _check_eval(args)
+    commands = {"extract": _extract, "places": _places, "demo": _demo, "eval": _eval}
     try:
-        return {"extract": _extract, "places": _places, "demo": _demo}[args.command](args)
+        return commands[args.command](args)
     except SitrepError as exc:
         print(f"sitrep: {exc}", file=sys.stderr)
-        return 2
+        # eval's inputs are its gold and events: one it cannot read is a failed input (1)
+        return 1 if args.command == "eval" and isinstance(exc, InputError) else 2
     except BrokenPipeError:
         return 0
 
