@@ -201,10 +201,25 @@ class _Builder:
                 self.para.location = ev.location
             if ev.actor1:
                 self.ante = ev.actor1
-            self.para.events.append(len(self.events))
-            self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i), ev))
+            for k, one in enumerate(self._per_place(ev)):
+                self.para.events.append(len(self.events))
+                self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i, k), one))
         if not made:
             self._casualties_only(sent)
+
+    def _per_place(self, ev: Event) -> list[Event]:
+        """One event per place, as ACLED codes it; reported fatalities are split among them."""
+        others = [loc for loc in self.finder.conjoined if ev.event_type]
+        if not others:
+            return [ev]
+        n = len(others) + 1
+        share = [None] * n if ev.fatalities is None else \
+            [ev.fatalities // n + (1 if i < ev.fatalities % n else 0) for i in range(n)]
+        out = [replace(ev, fatalities=share[0])]
+        for i, loc in enumerate(others, 1):
+            out.append(replace(ev, location=loc, fatalities=share[i],
+                               id=_event_id(ev.article_id, ev.span[0], i, f"{ev.id}|{loc.geonameid}")))
+        return out
 
     def _sentence_date(self, sent: Span) -> None:
         """'On 9 May 2020, ...' opening a sentence sets the paragraph's date, even when the

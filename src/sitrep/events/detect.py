@@ -36,6 +36,8 @@ VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", 
                    "sexual"}
 DECLARING = {"say", "declare", "reiterate", "insist", "stress", "conclude", "add", "state", "tell",
              "write", "argue", "emphasise", "emphasize", "announce", "repeat", "affirm"}
+INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledge", "seek", "aim",
+          "refuse", "decide", "prepare", "try", "attempt"}
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
            "meet", "stage", "head", "walk", "drive", "ride"}
 BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
@@ -137,7 +139,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         # "fired tear gas to disperse protesters": the purpose of force is its effect;
         # "went to the streets to protest": going there to protest is protesting
-        if cls == "disperse" or (cls == "protest" and lemma_of(t.head) in TURNOUT):
+        # "banged pots to protest": a protest's purpose clause is the protest itself, unless
+        # it is asked for, planned or threatened
+        protesting = cls == "protest" and (lemma_of(t.head) in TURNOUT or t.dep_ == "advcl" or (
+            t.dep_ == "xcomp" and lemma_of(t.head) not in REQUESTING | MODAL | INTENT))
+        if cls == "disperse" or protesting:
             pass
         elif _is_content(t, lex):
             continue

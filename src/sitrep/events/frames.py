@@ -100,8 +100,12 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
                                  (c.lower_ in ("in", "as") and any(g.lower_ in protest_nouns for g in c.subtree))):
             return True
-    subj = _children(t, {"nsubj"})
-    return bool(subj and subj[0].lower_ in {"protesters", "protestors", "demonstrators", "marchers"})
+    for c in t.children:  # "blocked the roads demanding ...": the purpose may hang off the object
+        if c.dep_ == "dobj" and any(g.dep_ in ("acl", "advcl") and lemma_of(g) in lex.protest_purposes
+                                    for g in c.children):
+            return True
+    subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
+    return bool(subj & {"protesters", "protestors", "demonstrators", "marchers"})
 
 
 def verb_class(t: Token, lex: Lexicon) -> str | None:
@@ -118,6 +122,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     prts = {c.lower_ for c in _children(t, {"prt"})}
     preps = {c.lower_ for c in _children(t, {"prep"})}
     sub = _words(t.subtree)
+    if lemma == "take" and any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
+                               for p in _children(t, {"prep"})):
+        return "protest"  # "took to the streets"
     if cls == "takeover":
         # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
         if lemma == "take" and not ("control" in obj_words or "over" in prts or
@@ -169,7 +176,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return cls
     if cls == "clash":
         if lemma == "exchange":
-            return cls if dobj & FIRE_OBJECTS else None
+            return cls if dobj & (FIRE_OBJECTS | set(lex.weapons) | {"artillery", "shelling"}) else None
         if lemma == "engage":
             return cls if sub & {"firefight", "clashes", "fighting", "battle", "gunfight", "combat"} else None
         if lemma == "fight" and not (preps & {"with", "against"} or t.dep_ == "ROOT"):
@@ -182,6 +189,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "gather":
         # "held a protest" is licensed by the noun; here: gatherings with a protest purpose
         if lemma in ("stage", "hold", "organise", "organize"):
+            return None
+        if lemma == "take" :
             return None
         if _words(_children(t, {"nsubj"})) & {"rioters", "mob", "mobs"}:
             return "riot"  # "rioters blocked the highway"

@@ -116,9 +116,26 @@ class LocationFinder:
                 return True
         return False
 
+    def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
+        """'on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf frontlines': ACLED codes one event
+        per place, so the other places of a coordination become events of their own."""
+        if tp is None or tp.candidate.feature in ("country", "border", "river", "region"):
+            return []
+        out = []
+        for c in tp.span.root.conjuncts:
+            other = self.by_token.get(c.i)
+            if other is not None and other.candidate is not None and not self._excluded(other, cls, trigger) \
+                    and other.candidate.feature not in ("country", "border", "river", "region") \
+                    and other.candidate.geonameid != tp.candidate.geonameid:
+                out.append(self._loc(other.candidate, other.precision))
+        return out
+
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
              previous: Location | None) -> Location | None:
-        """The event's Location, or None when not even a country is known."""
+        """The event's Location, or None when not even a country is known.
+
+        The other places coordinated with it are left in `self.conjoined`."""
+        self.conjoined: list[Location] = []
         scopes = [list(trigger.subtree)]
         clause = trigger
         while clause.dep_ not in ("ROOT", "ccomp", "parataxis") and clause.head != clause:
@@ -138,18 +155,19 @@ class LocationFinder:
                 tp = self.by_token.get(t.i)
                 if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger) \
                         and not self._aside(t, trigger):
-                    cands.append((*key, self._loc(tp.candidate, tp.precision)))
+                    cands.append((*key, self._loc(tp.candidate, tp.precision), tp))
                 elif level < 2:
                     ana = self._anaphor(t)
                     if ana is not None:
                         near = any(x.lower_ in ("north", "south", "east", "west", "near", "outside",
                                                 "outskirts", "road") for x in t.head.subtree) or \
                             t.head.lower_ == "of" and t.head.head.lower_ in ("north", "south", "east", "west")
-                        cands.append((*key, self._loc(ana, 2 if near else 1)))
+                        cands.append((*key, self._loc(ana, 2 if near else 1), None))
             if border and (not cands or all(c[2].precision == 3 for c in cands)):
                 return border
             if cands:
                 cands.sort(key=lambda x: (x[2].precision == 3, x[0], x[1]))
+                self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]
         if previous is not None:
             return previous
