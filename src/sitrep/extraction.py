@@ -137,10 +137,20 @@ def _weapon(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -> 
         return "Grenade"
     if tr.cls in ("attack", "shelling", "kill", "shooting") and (clause & lex.small_arms or "exchange" in clause):
         return None
-    found = next((lex.weapons[w] for w in sorted(clause) if w in lex.weapons), None)
+    found = _first_weapon(clause, lex)
     if found is None and (tr.noun or tr.cls in ("air_attack",)):
-        found = next((lex.weapons[w] for w in sorted(sentence) if w in lex.weapons), None)
+        found = _first_weapon(sentence, lex)
     return found
+
+
+# the most telling weapon wins: a "suicide bomber" is a suicide bombing, not an air strike
+WEAPON_ORDER = ["Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IED", "Air/drone strike",
+                "Shelling/artillery/missile attack"]
+
+
+def _first_weapon(words: set[str], lex: Lexicon) -> str | None:
+    subs = {lex.weapons[w] for w in words if w in lex.weapons}
+    return next((s for s in WEAPON_ORDER if s in subs), None)
 
 
 def extract_article(article: Article, res: Resources, doc: Doc | None = None) -> tuple[list[Event], list[PlaceMention]]:

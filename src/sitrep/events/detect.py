@@ -32,8 +32,8 @@ MODAL = {"expect", "plan", "set", "intend", "prepare", "need", "likely", "able",
 REQUESTING = {"call", "urge", "ask", "demand", "appeal", "tell", "order", "instruct", "request", "advise"}
 WEAPON_HEADS = {"shells", "shell", "rockets", "rocket", "missiles", "missile", "mortars", "mortar",
                 "projectiles", "drones", "drone", "bombs", "bomb", "grenades", "grenade", "bullets"}
-VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", "kill", "destroy", "clash",
-                   "sexual"}
+# (sexual violence is coded as an event of its own even inside an attack)
+VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", "kill", "destroy", "clash"}
 DECLARING = {"say", "declare", "reiterate", "insist", "stress", "conclude", "add", "state", "tell",
              "write", "argue", "emphasise", "emphasize", "announce", "repeat", "affirm"}
 INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledge", "seek", "aim",

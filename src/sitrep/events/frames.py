@@ -114,8 +114,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     cls = lex.verbs.get(lemma)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
-    if t.dep_ in ("amod", "compound", "npadvmod") or (t.i > 0 and t.nbor(-1).text == "-"):
-        return None  # "US-backed", "Iran-backed": a modifier, not an act
+    if t.dep_ in ("amod", "compound", "npadvmod") or \
+            (t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ not in ("re", "counter", "co")):
+        return None  # "US-backed", "Iran-backed": a modifier, not an act ("re-captured" is one)
     objs = _objects(t)
     obj_words = _words(objs)
     dobj = _dobj_words(t)
@@ -167,6 +168,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return cls
     if cls == "kill":
+        if lemma == "shoot" and "down" in prts:
+            return "intercept"  # "shot down a drone"
         if lemma in ("find", "discover"):  # "bodies were found", "found dead"
             return cls if (dobj | obj_words) & {"body", "bodies", "corpse", "corpses", "dead", "remains"} or \
                 any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in t.children) else None
@@ -291,6 +294,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "destroy" and not objs:
         return None
     if cls == "evacuate" and not objs and not preps:
+        return None
+    if cls == "intercept" and lemma == "recover" and not dobj & WEAPON_OBJECTS:
         return None
     if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
         return "loot"  # "confiscated the mall": property taken
