@@ -54,6 +54,8 @@ POLITICAL_ARRESTEES = {"activist", "activists", "journalist", "journalists", "op
                        "mp", "mps", "lawmaker", "lawmakers", "students", "unionists", "members", "supporters",
                        "critics", "reporter", "reporters", "editor", "cleric", "clerics", "minister",
                        "mayor", "governor", "commander", "officials", "organisers", "organizers"}
+INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "evict", "stop", "block",
+             "arrest", "push", "break", "move"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
                    "the agency", "watchdog", "rights group"}
 # outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
@@ -135,6 +137,11 @@ def _weapon(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -> 
     'strikes' or a bare 'attack') the sentence.  Small arms and an exchange of fire make a clash."""
     if clause & lex.grenade_words and clause & lex.grenade_throw and not clause & {"launcher", "launchers"}:
         return "Grenade"
+    if tr.token.lemma_.lower() == "fire" and clause & (set(lex.weapons) | lex.small_arms) and \
+            not clause & {"exchange", "exchanged", "returned", "small"} and "directions" not in sentence:
+        # "fired grenade launchers / machine guns at positions": fire at a distance, one-sided;
+        # small arms, or fire "in both directions", make it a clash
+        return "Shelling/artillery/missile attack"
     if tr.cls in ("attack", "shelling", "kill", "shooting") and (clause & lex.small_arms or "exchange" in clause):
         return None
     found = _first_weapon(clause, lex)
@@ -216,6 +223,7 @@ class _Builder:
                 self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i, k), one))
         if not made:
             self._casualties_only(sent)
+        self._intervention(sent)
 
     def _per_place(self, ev: Event) -> list[Event]:
         """One event per place, as ACLED codes it; reported fatalities are split among them."""
@@ -255,6 +263,21 @@ class _Builder:
                     self.events[i] = (self.events[i][0], replace(prev, fatalities=ev.fatalities))
                 return True
         return False
+
+    def _intervention(self, sent: Span) -> None:
+        """'Police intervened and moved the protesters': the paragraph's protest met intervention."""
+        forces = {"police", "policemen", "gendarmes", "guards", "security", "forces", "troops", "soldiers"}
+        acted = any(t.pos_ == "VERB" and t.lemma_.lower() in INTERVENE and
+                    any(c.dep_ in ("nsubj", "agent") and {x.lower_ for x in c.subtree} & forces for c in t.children)
+                    for t in sent)
+        if not acted:
+            return
+        for i in reversed(self.para.events):
+            key, prev = self.events[i]
+            if prev.event_type == "Protests":
+                if prev.sub_event_type == "Peaceful protest":
+                    self.events[i] = (key, replace(prev, sub_event_type="Protest with intervention"))
+                return
 
     def _casualties_only(self, sent: Span) -> None:
         """'2 fatalities.', 'The victim died.': a count for the paragraph's last violent event."""

@@ -29,6 +29,7 @@ ACLED_TYPES = {
 CROWD = {"Civilians", "Protesters", "Rioters"}
 ARMED_KINDS = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 CROWD_NOUNS = {"villagers", "youths", "residents", "supporters", "vendors", "traders", "students",
+               "palestinians", "groups", "families", "tribes",
                "mob", "mobs", "crowd", "crowds", "rioters", "locals", "clans", "tribesmen", "farmers",
                "herders", "fans", "communities", "neighbours", "neighbors"}
 INTERVENTION = {"disperse", "dispersed", "tear", "arrest", "arrested", "detain", "detained",
@@ -147,6 +148,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return V, "Attack", "ASSAULT"
         return B, "Armed clash", "ASSAULT"
     if cls == "clash":
+        if words & {"dispute", "feud", "quarrel", "altercation", "brawl", "scuffle"} and k1 not in ARMED_KINDS:
+            return R, "Mob violence", "ASSAULT"  # "two village groups clashed over a land dispute"
         if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
             return R, "Violent demonstration", "PROTEST"  # "clashed with police during their demonstration"
         if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS:

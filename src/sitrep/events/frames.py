@@ -199,6 +199,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return "riot"  # "rioters blocked the highway"
         return "protest" if _purpose_is_protest(t, lex) else None
     if cls == "throw":
+        if dobj & {"gas", "teargas", "tear"}:
+            return "disperse"  # "guards threw tear gas toward prisoners who were protesting"
         if dobj & {"stones", "stone", "rocks", "rock", "bricks", "bottles", "eggs", "molotov", "cocktails",
                    "firecrackers", "projectiles", "objects"}:
             return "riot"  # "pelted stones at police"
