@@ -146,7 +146,10 @@ def sitrep(*args: str | Path, input: str | None = None, cwd: Path | None = None,
         input=input, capture_output=True, text=True, encoding="utf-8",
         cwd=cwd, env=env, timeout=600,
     )  # fmt: skip
-    return Run(argv, proc.returncode, proc.stdout, proc.stderr)
+    # the one-time place index build announces itself; it is not an error
+    stderr = "".join(line for line in proc.stderr.splitlines(keepends=True)
+                     if not line.startswith("building place index"))
+    return Run(argv, proc.returncode, proc.stdout, stderr)
 
 
 def db_counts(db: Path) -> dict[str, int]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import GazetteerError
+from sitrep.places import build, sources
 from sitrep.places import gazetteer as gz
 from sitrep.places.gazetteer import Gazetteer, build_index, fold, skeleton
 
@@ -48,7 +49,8 @@ def g(index_path: Path) -> Gazetteer:
         ("Deir ez-Zor", "deir ez zor"),
         ("Al-Bukamal", "al bukamal"),
         ("Łódź", "lodz"),
-        ("St. Petersburg", "st petersburg"),
+        ("St. Petersburg", "saint petersburg"),
+        ("Mt. Kenya", "mount kenya"),
         ("Tall_bīsah", "tall bisah"),
         ("İstanbul", "istanbul"),
         ("ʿAyn al ʿArab", "ayn al arab"),
@@ -153,7 +155,8 @@ def test_bare_name_prefers_city_then_its_admin1(g: Gazetteer) -> None:
 def test_match_kinds(g: Gazetteer) -> None:
     assert g.candidates("Homs")[0].match == "exact"
     assert g.candidates("homs")[0].match == "exact"  # case-insensitive
-    assert g.candidates("Hama")[0].match == "folded"  # primary name is Ḩamāh
+    assert g.candidates("Hamah")[0].match == "folded"  # primary name is Ḩamāh
+    assert g.candidates("Hama")[0].match == "alias"  # only among its alternate names
     top = g.candidates("Talbeesah")[0]  # in no name list: only the skeleton meets
     assert (top.match, top.name) == ("skeleton", "Tallbīsah")
 
@@ -198,7 +201,7 @@ def test_get(g: Gazetteer) -> None:
 # ------------------------------------------------------------------ additions
 def test_every_addition_is_indexed_under_all_its_names(g: Gazetteer) -> None:
     rows = gz._load_additions()
-    assert 30 <= len(rows) <= 80
+    assert 30 <= len(rows) <= 200
     assert len({r[0] for r in rows}) == len(rows)
     for gid, name, aliases, feature, lat, lon, cc, admin1 in rows:
         got = g.get(gid)
@@ -269,7 +272,7 @@ def test_failed_build_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
         con.execute("CREATE TABLE half(x)")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(gz, "_populate", boom)
+    monkeypatch.setattr(build, "_populate", boom)
     with pytest.raises(GazetteerError, match="disk on fire"):
         build_index(tmp_path / "places.sqlite")
     assert list(tmp_path.iterdir()) == []
@@ -315,3 +318,95 @@ def test_concurrent_lookups(g: Gazetteer) -> None:
     for t in threads:
         t.join()
     assert errors == []
+
+
+# ------------------------------------------------------------------ countries, divisions, regions
+def test_countries_sit_at_representative_points(g: Gazetteer) -> None:
+    # not at the median of their towns (which put Russia in the Urals and Canada near Toronto)
+    for name, lat, lon in [("China", 35.0, 105.0), ("Russia", 60.0, 100.0), ("Canada", 60.1, -113.6),
+                           ("United States", 39.8, -98.5), ("India", 22.0, 79.0), ("Brazil", -10.0, -55.0)]:
+        top = g.candidates(name)[0]
+        assert top.feature == "country" and km(top.latitude, top.longitude, lat, lon) < 50, name
+    assert len(sources.load_country_points()) >= 250
+
+
+def test_us_states_are_states_with_geonames_ids(g: Gazetteer) -> None:
+    ca = g.candidates("California")[0]  # not California, Maryland
+    assert (ca.feature, ca.country_code, ca.geonameid) == ("admin1", "US", 5332921)
+    assert km(ca.latitude, ca.longitude, 37.25, -119.75) < 20  # its centre, not Sacramento
+    for q in ("Washington State", "Washington state", "Calif.", "N.M."):
+        assert g.candidates(q)[0].feature == "admin1", q
+    assert g.candidates("Washington state")[0].name == "Washington"
+
+
+def test_namesake_city_or_division(g: Gazetteer) -> None:
+    ny = g.candidates("New York")
+    assert ny[0].feature == "city" and ny[1].feature == "admin1"  # the city holds half the state
+    assert g.candidates("Quebec")[0].feature == "admin1"  # Quebec City holds a tenth of Quebec
+
+
+@pytest.mark.parametrize("name, cc", [
+    ("Ontario", "CA"), ("Tamil Nadu", "IN"), ("Xinjiang", "CN"), ("Tibet", "CN"), ("Helmand", "AF"),
+    ("Borno State", "NG"), ("Kurdistan Region", "IQ"), ("Nineveh", "IQ"), ("Limpopo", "ZA"), ("Bavaria", "DE"),
+    ("Catalonia", "ES"), ("North Darfur", "SD"), ("Zaporizhzhia oblast", "UA"), ("Punjab", "PK"),
+])
+def test_divisions_by_the_press_names(g: Gazetteer, name: str, cc: str) -> None:
+    hits = [c for c in g.candidates(name) if c.feature == "admin1"]
+    assert hits and hits[0].country_code == cc, name
+
+
+def test_divisions_placed_by_hand_hold_their_towns(g: Gazetteer) -> None:
+    assert g.candidates("Toronto")[0].admin1 == "Ontario"
+    assert g.candidates("Lhasa")[0].admin1 == "Xizang Zizhiqu"
+    assert g.candidates("Lashkar Gah")[0].admin1 == "Helmand"
+
+
+@pytest.mark.parametrize("name, feature, lat, lon", [
+    ("Europe", "continent", 48.7, 9.1), ("Atlantic", "ocean", 10.0, -25.0), ("Indian Ocean", "ocean", -10.0, 70.0),
+    ("Mediterranean", "sea", 35.0, 18.0), ("Red Sea", "sea", 20.0, 38.5), ("Middle East", "region", 33.0, 36.0),
+    ("Korean Peninsula", "region", 38.0, 127.5), ("Sahel", "region", 15.0, 3.0), ("Kent", "county", 51.2, 0.7),
+    ("County Cork", "county", 51.95, -8.75), ("Donbas", "region", 48.0, 38.0),
+])
+def test_regions_seas_and_counties(g: Gazetteer, name: str, feature: str, lat: float, lon: float) -> None:
+    top = g.candidates(name)[0]
+    assert top.feature == feature and km(top.latitude, top.longitude, lat, lon) < 50, top
+
+
+def test_continents_carry_geonames_ids(g: Gazetteer) -> None:
+    assert g.candidates("Europe")[0].geonameid == 6255148
+    assert g.candidates("Africa")[0].geonameid == 6255146
+
+
+def test_us_counties(g: Gazetteer) -> None:
+    oc = g.candidates("Orange County")[0]  # the largest: at Orange, California
+    assert (oc.feature, oc.admin1) == ("county", "California")
+    md = g.candidates("Miami-Dade County")[0]
+    assert km(md.latitude, md.longitude, 25.77, -80.19) < 30  # at Miami
+    assert g.candidates("Saint Croix County")[0].name == "St. Croix County"
+
+
+def test_capitals_are_flagged_and_rank_first(g: Gazetteer) -> None:
+    assert g.candidates("Washington")[0].capital
+    assert g.candidates("Tripoli")[0].country_code == "LY"
+    assert not g.candidates("Homs")[0].capital
+
+
+def test_landmarks_and_airports(g: Gazetteer) -> None:
+    assert g.candidates("White House")[0].feature == "facility"
+    heathrow = g.candidates("Heathrow")[0]
+    assert heathrow.country_code == "GB" and km(heathrow.latitude, heathrow.longitude, 51.47, -0.45) < 5
+
+
+def test_regions_file_rows_are_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "regions.tsv"
+    bad.write_text("id\tname\taliases\tfeature\tlatitude\tlongitude\tcountry_code\tadmin1\tweight\n"
+                   "-1000\tOk Sea\t\tsea\t1\t2\t\t\t100\n"
+                   "-1001\tNowhere\t\tsea\t91\t2\t\t\t100\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"regions.tsv:3"):
+        sources.load_regions(bad)
+
+
+def test_data_files_have_unique_ids() -> None:
+    ids = [r[0] for r in sources.load_additions()] + [r[0] for r in sources.load_regions()]
+    assert len(ids) == len(set(ids))
+    assert all(-999 <= i < 0 for i in (r[0] for r in sources.load_additions()))

@@ -165,7 +165,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
     actor_ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
-    toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals), set(kb.demonyms))
+    toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals), kb.demonyms)
     for tp in toponyms:
         for tok in tp.span:
             tok._.sitrep_place = True

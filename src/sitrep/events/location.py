@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..models import Location
-from ..places.gazetteer import Candidate, Gazetteer
+from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.resolve import Toponym
 from .roles import clause_distance
 
@@ -40,11 +40,11 @@ class LocationFinder:
         country = self.country_names.get(c.country_code or "", None)
         return Location(name=c.name, geonameid=c.geonameid, latitude=c.latitude, longitude=c.longitude,
                         admin1=c.admin1, country=country, country_code=c.country_code,
-                        precision=max(precision, 3 if c.feature in ("admin1", "country", "border", "river", "region") else 1))
+                        precision=max(precision, 3 if c.feature in AREA_FEATURES else 1))
 
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
-        if tp.role != "location":
-            return True
+        if tp.role != "location" or tp.modifier:
+            return True  # metonyms and modifiers ("London-based") are not where things happen
         if cls in DEPARTURE:
             r = tp.span.root
             if r.dep_ == "pobj" and r.head.lower_ in ("to", "towards", "toward", "into"):
@@ -119,13 +119,13 @@ class LocationFinder:
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
         """'on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf frontlines': ACLED codes one event
         per place, so the other places of a coordination become events of their own."""
-        if tp is None or tp.candidate.feature in ("country", "border", "river", "region"):
+        if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1"}:
             return []
         out = []
         for c in tp.span.root.conjuncts:
             other = self.by_token.get(c.i)
             if other is not None and other.candidate is not None and not self._excluded(other, cls, trigger) \
-                    and other.candidate.feature not in ("country", "border", "river", "region") \
+                    and other.candidate.feature not in AREA_FEATURES - {"admin1"} \
                     and other.candidate.geonameid != tp.candidate.geonameid:
                 out.append(self._loc(other.candidate, other.precision))
         return out

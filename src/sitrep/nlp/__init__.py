@@ -34,7 +34,7 @@ def paragraphs(doc):
 
 def _ruler_patterns(extra_actors: str | None) -> list[dict]:
     from ..actors.kb import load_kb
-    from ..places.gazetteer import _load_additions
+    from ..places.sources import load_additions
 
     kb = load_kb(extra_actors)
     pats: list[dict] = []
@@ -59,7 +59,7 @@ def _ruler_patterns(extra_actors: str | None) -> list[dict]:
     for src in kb.sources:
         if len(src) > 3:
             phrase(src, "ORG", "source")
-    for _, name, aliases, *_ in _load_additions():
+    for _, name, aliases, *_ in load_additions():
         for n in (name, *aliases):
             phrase(n, "LOC")
     return pats

