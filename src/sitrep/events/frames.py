@@ -297,6 +297,10 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return None
     if cls == "evacuate" and not objs and not preps:
         return None
+    if cls == "intercept" and lemma in ("thwart", "foil", "repel", "repulse") and \
+            dobj & {"attack", "attacks", "incursion", "incursions", "infiltration", "assault", "offensive",
+                    "advance", "attempt", "raid"}:
+        return "clash"  # "thwarted an attack of pro-Houthi forces": they fought it off
     if cls == "intercept" and lemma == "recover" and not dobj & WEAPON_OBJECTS:
         return None
     if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
