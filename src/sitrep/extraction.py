@@ -358,7 +358,7 @@ class _Builder:
         if etype in ("Protests", "Riots") and (a1 is None or a1.kind == "Civilians"):
             crowd = "rioters" if etype == "Riots" else "protesters"
             a1 = ctx.kb.actor(f"{crowd}-{country or ''}".rstrip("-"))
-        elif tr.cls == "protest" and a1 is not None and a1.id and a1.id.endswith("-government"):
+        elif tr.cls == "protest" and not tr.noun and a1 is not None and a1.id and a1.id.endswith("-government"):
             etype, sub, plover = None, None, "ACCUSE"  # a government "protests": a complaint
         if etype == "Protests" and tr.cls in ("protest",):
             a2 = None  # what a protest is against is its grievance, not a second actor
@@ -370,8 +370,8 @@ class _Builder:
             return None, False, False
         a1, a2 = _actor_kind_in(a1, loc_iso3), _actor_kind_in(a2, loc_iso3)
         fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
-        label = sub or plover
-        what = sub if sub else plover.lower()
+        label = sub or plover or tr.cls
+        what = sub if sub else (plover or tr.cls).lower()
         ev = Event(
             id=_event_id(self.article.id, span[0], t.i, label), article_id=self.article.id,
             event_date=ev_date, date_precision=precision, event_type=etype, sub_event_type=sub,

@@ -94,6 +94,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
     k1 = actor1.kind if actor1 else None
     k2 = actor2.kind if actor2 else None
     if cls in ("takeover", "advance", "lose_control"):
+        if cls == "advance" and words & {"column", "convoy", "reinforcements", "patrol", "logistical"}:
+            return S, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
         if k1 in CROWD:
             return R, "Mob violence", "ASSAULT"
         if nonviolent:
@@ -185,6 +187,14 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         return S, "Other", "SANCTION"
     if cls == "evacuate":
         return S, "Other", "RETREAT"
+    if cls == "displacement":
+        return S, "Other", "RETREAT"
+    if cls == "restrict":
+        return S, "Change to group/activity", "COERCE"  # curfews, lockdowns: security measures
+    if cls == "defect":
+        return S, "Change to group/activity", None
+    if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives"}:
+        return S, "Other", "RETREAT"  # a release of prisoners is a significant development
     if cls == "flee":
         return S, "Other", "RETREAT"
     if cls == "order_leave":

@@ -215,6 +215,17 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         if lemma == "burn" and not dobj:
             return None
         return cls
+    if cls == "flee" and lemma == "return":
+        # refugees and migrants returning home: a movement of people, not any return
+        subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
+        return cls if subj & {"refugees", "migrants", "idps", "displaced", "returnees", "families",
+                              "residents", "civilians", "people"} else None
+    if cls == "defect":
+        # "soldiers joined the Taliban", "a battalion defected to the STC"
+        subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
+        armed = {"soldiers", "fighters", "members", "militants", "policemen", "troops", "battalion",
+                 "brigade", "commander", "commanders", "officers", "unit", "militiamen", "rebels"}
+        return cls if lemma == "defect" or subj & armed else None
     if cls == "close" and not (sub & lex.closure_objects):
         return None
     if cls == "deploy" and lemma == "send":
@@ -243,6 +254,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None  # "told Reuters that ..." reports; it requests nothing
         if lemma in ("insist", "press") and not (preps & {"on", "for"} or x):
             return None
+        if lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
+                (CROWD_WORDS | {"employees", "drivers", "families", "farmers", "teachers", "doctors", "nurses"}):
+            return "protest"  # "workers demanded their unpaid salaries": a protest
         return cls
     if cls == "offer" or (cls == "agree" and lemma in ("pledge", "promise", "vow")):
         words = dobj if cls == "agree" else sub
@@ -257,14 +271,16 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return None
     if cls == "sanction":
         if lemma == "impose":
-            if dobj & {"curfew", "curfews", "lockdown", "blockade", "siege"}:
-                return "coerce"
+            if dobj & {"curfew", "curfews", "lockdown", "blockade", "siege", "emergency"}:
+                return "restrict"
             return cls if dobj & {"sanctions", "embargo", "tariffs", "ban", "restrictions"} else None
         if lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze", "recall") and not dobj:
             return None
         return cls
     if cls == "concede":
         if lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
+            if dobj & {"curfew", "lockdown", "emergency"}:
+                return "restrict"  # "declared a lockdown": a security measure
             return cls if dobj & {"ceasefire", "truce", "amnesty", "pause"} else None
         return cls if dobj & lex.concession_objects or lemma in ("concede", "cede") else None
     if cls == "reject" and lemma == "deny":
