@@ -395,6 +395,31 @@ class _Builder:
         many = any(w.isdigit() and int(w) >= 10 for w in arrested) or arrested & {"dozens", "hundreds", "scores"}
         return bool(arrested & POLITICAL_ARRESTEES or many)
 
+    def _one_per_place_day(self, evs: list[Event]) -> list[Event]:
+        """Within a paragraph, two events of the same sub-type, place and day are one event
+        told twice ("Protesters gathered in X ... The protest was held ..."), as ACLED codes
+        one event per type, place and day; the first keeps what the second adds."""
+        out: list[Event] = []
+        index: dict[tuple, int] = {}
+        text = self.article.text
+        for e in evs:
+            if not e.event_type or e.location is None:
+                out.append(e)
+                continue
+            key = (text.count("\n", 0, e.span[0]), e.sub_event_type, e.location.geonameid,
+                   e.location.precision, e.event_date)
+            if key in index:
+                i = index[key]
+                first = out[i]
+                a1 = first.actor1 if first.actor1 and not first.actor1.name.startswith("Unidentified") \
+                    else (e.actor1 or first.actor1)
+                fat = max(filter(None, (first.fatalities, e.fatalities)), default=first.fatalities)
+                out[i] = replace(first, actor1=a1, actor2=first.actor2 or e.actor2, fatalities=fat)
+                continue
+            index[key] = len(out)
+            out.append(e)
+        return out
+
     def finish(self) -> list[Event]:
         """Article-level passes; events in article order, the main event of a sentence first."""
         evs = [e for _, e in sorted(self.events, key=lambda x: x[0])]
@@ -410,6 +435,7 @@ class _Builder:
                 iso = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
                     else self.ctx.focus
                 evs[i] = replace(e, actor1=kb.actor(f"unidentified-{iso or ''}".rstrip("-")))
+        evs = self._one_per_place_day(evs)
         out: list[Event] = []
         seen: dict[tuple, int] = {}
         for e in evs:

@@ -129,7 +129,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                 actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians":
             # a state "struck" or "targeted" a site: by air unless the report names a weapon
             weapon = "Air/drone strike"
-        if victims & {"protesters", "demonstrators", "marchers", "protestors"}:
+        if victims & {"protesters", "demonstrators", "marchers", "protestors"} and cls in ("kill", "shooting") \
+                and not words & {"rubber"}:
             return P, "Excessive force against protesters", "ASSAULT"
         if weapon:
             return E, weapon, "ASSAULT"
@@ -167,7 +168,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         return P, "Peaceful protest", "PROTEST"
     if cls == "disperse":
         # ACLED codes the protesters as actor1 and the force that broke them up as actor2
-        if words & {"killed", "dead", "shot", "live", "bullets", "beaten", "wounded", "injured"}:
+        if words & {"killed", "dead", "live", "shot"} and not words & {"rubber"}:
             return P, "Excessive force against protesters", "PROTEST"
         return P, "Protest with intervention", "PROTEST"
     if cls == "loot":
