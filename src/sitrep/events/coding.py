@@ -50,6 +50,19 @@ MOB_WORDS = {"mob", "mobs", "crowd", "crowds", "villagers", "vigilantes", "lynch
 ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen", "soldiers", "police",
                "policemen", "forces", "troops", "fighters", "militants", "gang", "gangs"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
+# classes whose coding does not depend on who acts
+FIXED: dict[str, tuple[str, str, str | None]] = {
+    "close": (S, "Other", "SANCTION"), "evacuate": (S, "Other", "RETREAT"),
+    "displacement": (S, "Other", "RETREAT"), "flee": (S, "Other", "RETREAT"),
+    "order_leave": (S, "Other", "REQUEST"),
+    "restrict": (S, "Change to group/activity", "COERCE"),  # curfews, lockdowns: security measures
+    "defect": (S, "Change to group/activity", None),
+    "base": (S, "Headquarters or base established", "MOBILIZE"),
+    "deploy": (S, "Change to group/activity", "MOBILIZE"),
+    "deployment": (S, "Change to group/activity", "MOBILIZE"),
+    "arrest": (S, "Arrests", "COERCE"), "abduct": (V, "Abduction/forced disappearance", "COERCE"),
+    "intercept": (S, "Disrupted weapons use", "COERCE"), "deal": (S, "Agreement", "AGREE"),
+}
 VERBAL_PLOVER = {"agree": "AGREE", "consult": "CONSULT", "talks": "CONSULT", "request": "REQUEST",
                  "support": "SUPPORT", "accuse": "ACCUSE", "reject": "REJECT",
                  "threaten": "THREATEN", "sanction": "SANCTION", "supply": "AID",
@@ -184,32 +197,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if k1 in CROWD and subject & MOB_WORDS:
             return R, "Mob violence", "ASSAULT"
         return S, "Looting/property destruction", "COERCE"
-    if cls == "close":
-        return S, "Other", "SANCTION"
-    if cls == "evacuate":
-        return S, "Other", "RETREAT"
-    if cls == "displacement":
-        return S, "Other", "RETREAT"
-    if cls == "restrict":
-        return S, "Change to group/activity", "COERCE"  # curfews, lockdowns: security measures
-    if cls == "defect":
-        return S, "Change to group/activity", None
     if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives"}:
         return S, "Other", "RETREAT"  # a release of prisoners is a significant development
-    if cls == "flee":
-        return S, "Other", "RETREAT"
-    if cls == "order_leave":
-        return S, "Other", "REQUEST"
-    if cls == "base":
-        return S, "Headquarters or base established", "MOBILIZE"
-    if cls in ("deploy", "deployment"):
-        return S, "Change to group/activity", "MOBILIZE"
-    if cls == "arrest":
-        return S, "Arrests", "COERCE"
-    if cls == "abduct":
-        return V, "Abduction/forced disappearance", "COERCE"
-    if cls == "intercept":
-        return S, "Disrupted weapons use", "COERCE"
-    if cls == "deal":
-        return S, "Agreement", "AGREE"
+    if cls in FIXED:
+        return FIXED[cls]
     return None, None, VERBAL_PLOVER.get(cls, "CONSULT")
