@@ -137,3 +137,39 @@ def test_the_focus_follows_the_chosen_places(res) -> None:
     found, focus = find_toponyms(doc, res.gazetteer, ids, set(kb.capitals), set(kb.demonyms))
     assert focus == "SY"  # Ariha alone might be Jericho; "in Idlib province" says which
     assert where(one(found, "Ariha")) == ("SY", "city")
+
+
+# ------------------------------------------------------------------ demonyms, datelines, parties
+def test_a_demonym_that_qualifies_a_place_is_that_country(tops) -> None:
+    found = tops("Turkish troops shelled villages along the Syrian border on Tuesday.")
+    border = one(found, "Syrian")
+    assert (border.role, border.modifier) == ("location", True)  # where, but never an event's place
+    assert where(border) == ("SY", "country")
+    assert all(t.span.text != "Turkish" for t in found)  # "Turkish troops" are people
+
+
+def test_a_continent_adjective_before_countries_is_the_continent(tops) -> None:
+    t = one(tops("Several European countries expelled diplomats on Monday."), "European")
+    assert t.role == "location" and t.candidate is not None and t.candidate.name == "Europe"
+
+
+def test_a_title_case_dateline_is_where_the_story_was_filed(tops) -> None:
+    t = one(tops("Hanoi (VNA) – Vietnam supports the peace talks, the minister said."), "Hanoi")
+    assert t.role == "location"
+
+
+def test_a_possessive_of_a_places_economy_is_the_place(tops) -> None:
+    t = one(tops("Many of Hawaii's available jobs are in the service sector."), "Hawaii")
+    assert t.role == "location"
+
+
+def test_an_accused_capital_is_a_party(tops) -> None:
+    t = one(tops("Moscow is accused of every sin, the commentator wrote."), "Moscow")
+    assert t.role == "metonym"
+
+
+def test_a_name_in_a_list_of_states_is_the_state(tops) -> None:
+    found = tops("Visitors came from California, Utah, Colorado, Idaho and Washington last year.")
+    assert where(one(found, "Washington")) == ("US", "admin1")
+    capital = tops("Talks in Washington, New York and Boston went well.")
+    assert where(one(capital, "Washington")) == ("US", "city")

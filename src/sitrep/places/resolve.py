@@ -91,6 +91,12 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
     out: list[tuple[Hit, list[Candidate]]] = []
     for h in (p for hit in hits for p in _split(doc, hit)):
         sp = h.span
+        if h.label == "DEMONYM":  # "the Syrian border": the country; "European countries": the continent
+            code = h.lookup or ""
+            found = [gaz.country(code)] if code.isupper() else [
+                c for c in gaz.candidates(code) if c.feature in ("continent", "region")][:1]
+            out.append((h, [c for c in found if c is not None]))
+            continue
         if out and sp.text in STATE_ABBREVIATIONS and out[-1][0].span.end == sp.start - 1 \
                 and doc[sp.start - 1].text in (",", "("):
             state = [c for c in gaz.candidates(STATE_ABBREVIATIONS[sp.text])
@@ -149,6 +155,8 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None) -> Counte
     is the province, not the Californian city; "Ariha" is in Syria or in Palestine)."""
     votes: Counter[str] = Counter()
     for h, cands in pairs:
+        if h.label == "DEMONYM":
+            continue  # counted once, as a demonym (_demonym_votes)
         cs = [c for c in cands[:10] if acceptable(c, h.strong, None, h.span.text) and c.match != "skeleton"]
         if not cs:
             continue
@@ -238,6 +246,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
     qualifiers = {i + 1 for i in range(len(pairs)) if _qualifier(doc, pairs, i)}
+    _like_the_list(doc, pairs, options, chosen)
     for i, ((h, _), best) in enumerate(zip(pairs, chosen)):
         sp = h.span
         if best is None:
@@ -253,7 +262,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
                                    source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
-        located = h.label == "DATELINE" or i in qualifiers
+        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or _dateline(sp)
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
                            precision(sp, best), modifier=h.modifier, source=h.label))
     sure = {a.geonameid for a in anchors}
@@ -292,6 +301,40 @@ def _locative(sp: Span) -> bool:
     while t.dep_ in ("conj", "appos", "compound") and t.head != t:
         t = t.head
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+
+def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen: list) -> None:
+    """A name in a list of states is the state: "Utah, Colorado, Idaho and Washington" (not the
+    capital), as a name in a list of countries is the country. Changes `chosen` in place."""
+    def listed(a: int, b: int) -> bool:
+        between = doc[pairs[a][0].span.end:pairs[b][0].span.start].text.strip().lower()
+        return between in (",", "and", ", and", "or", ", or")
+    for i, best in enumerate(chosen):
+        if best is None or best.feature != "city" or _qualifier(doc, pairs, i):
+            continue  # "Washington, D.C.": the district qualifies the city, it is no list
+        near = [chosen[k] for k in (i - 1, i + 1) if 0 <= k < len(chosen) and chosen[k] is not None
+                and listed(min(i, k), max(i, k))]
+        kinds = {(c.feature, c.country_code) for c in near}
+        if len(kinds) != 1 or next(iter(kinds))[0] not in ("admin1", "country"):
+            continue
+        feature, cc = next(iter(kinds))
+        same = [c for c in options[i] if c.feature == feature and c.country_code == cc and c.match != "skeleton"]
+        if same:
+            chosen[i] = same[0]
+
+
+def _dateline(sp: Span) -> bool:
+    """A place opening a paragraph as a dateline, in any case: "Muscat: The ...", "Hanoi (VNA) –",
+    "Moscow, SANA- ...", "MANILA, Philippines –" (after a caption). Where the story was filed."""
+    doc, i, j = sp.doc, sp.start, sp.end
+    para = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_ or sp.text.isupper() and sp[0].is_sent_start
+    if not para or j >= len(doc):
+        return False
+    if doc[j].text in (":", "—", "–", "--") or doc[j].text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")":
+        return True
+    # "Moscow, SANA-", "MANILA, Philippines –": a comma, one or two names, then a dash
+    return doc[j].text == "," and any(t.text in ("—", "–", "-", "--") or t.text.endswith("-")
+                                      for t in doc[j + 1:j + 4])
 
 
 def _placed(sp: Span) -> bool:

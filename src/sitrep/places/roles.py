@@ -35,6 +35,8 @@ PLACE_HEADS = frozenset("""
     residence headquarters hq branch location locations venue store shop restaurant bar club mall
     economy industry sector population growth rate rates history development production pollution weather
     climate heat rain snow temperature temperatures
+    airline airlines passenger passengers job jobs resident residents tally total unemployment neighbour
+    neighbor schools school war
 """.split())
 # Happenings: a toponym that modifies them says where they happened ("the Paris attack").
 EVENT_HEADS = frozenset("""
@@ -74,6 +76,11 @@ AGENT_VERBS = frozenset("""
 LOCATIVE_VERBS = frozenset("""
     sit lie witness see experience fall border neighbour neighbor become suffer host be house
     have include contain cover stretch span boast record
+""".split())
+# Verbs whose passive subject is a party, not a place: "Moscow is accused", "Europe was forced to".
+PASSIVE_AGENT_VERBS = frozenset("""
+    accuse allege force expect require oblige concern engage involve represent compel advise encourage
+    believe consider see suppose say report criticise criticize reward entitle
 """.split())
 # Nouns whose "for X" is a party, not a place: "consequences for Hawaii", "a greater role for France".
 FOR_HEADS = frozenset("""
@@ -140,9 +147,12 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
             return "metonym"  # a plural verb: "Liverpool have", "Portland are" (a team)
         if hl == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in AGENT_STATES for c in head.children):
             return "metonym"  # "Russia is concerned"
+        if any(c.dep_ == "xcomp" for c in head.children):
+            return "metonym"  # "China had to initiate", "Britain is to expel": who acts
         return "location" if hl in LOCATIVE_VERBS else "metonym"
     if dep == "nsubjpass":
-        return "location"
+        # "Hama was captured" is a place; "Moscow is accused", "Europe was forced to" a party
+        return "metonym" if hl in PASSIVE_AGENT_VERBS or hl in AGENT_VERBS else "location"
     if dep == "dobj":
         return "metonym" if hl in AGENT_VERBS else "location"
     if dep == "dative":

@@ -7,11 +7,12 @@ so that the choice can ask more of a weak one (an ORG or PERSON must be a convin
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["Hit", "find_spans", "person_words", "PLACE_LABELS"]
+__all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # the statistical NER often calls Arabic town names ORG or PERSON
@@ -25,6 +26,19 @@ PLACE_SUFFIXES = frozenset("based born headquartered area bound".split())
 _NOT_DATELINES = frozenset("AP UPDATE UPDATED BREAKING EXCLUSIVE WATCH VIDEO PHOTOS PHOTO LIVE OPINION "
                            "EDITORIAL ANALYSIS REVIEW NOTE EDITOR EDITORS WARNING CORRECTION FILE".split())
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", ":", "--"})
+# Nouns that make a demonym say where, not who (GeoWebNews: a literal modifier): "the Syrian
+# border", "an English city", "Indian states", "the American market". Not "state" or
+# "government": "the Russian state" is the government.
+DEMONYM_PLACE_HEADS = frozenset("""
+    border borders frontier city cities town towns village villages capital enclave countryside coast
+    coastline soil territory territories mainland region regions province provinces states countries
+    airspace waters port ports airbase airbases base bases jail jails prison prisons farm farms factory
+    factories plant plants market markets industry jurisdictions island islands side
+""".split())
+# Continents' adjectives, which no country's demonym list holds: "European countries".
+CONTINENT_ADJECTIVES = {"european": "Europe", "african": "Africa", "asian": "Asia",
+                        "north american": "North America", "south american": "South America",
+                        "latin american": "Latin America"}
 
 
 @dataclass
@@ -35,6 +49,7 @@ class Hit:
     label: str  # the NER label, or DATELINE
     strong: bool  # labelled a place (or a dateline): any gazetteer match may be meant
     modifier: bool = False  # "London-based": locates something else
+    lookup: str | None = None  # what to look up when not the span's text: "British" -> "GBR"
 
 
 def _clean(span: Span) -> Span:
@@ -90,8 +105,22 @@ def person_words(doc: Doc) -> set[str]:
     return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
 
 
-def find_spans(doc: Doc, actor_ids: set[str], demonyms: set[str]) -> list[Hit]:
-    """Spans that may be places, in text order, none overlapping."""
+def _place_demonym(ent: Span, demonyms: Collection[str] | Mapping[str, str]) -> str | None:
+    """What a demonym that modifies a place noun stands for ("the Syrian border" -> 'SYR',
+    "European countries" -> 'Europe'), else None: "Syrian forces" are people."""
+    key = ent.text.lower().replace("’", "'")
+    code = CONTINENT_ADJECTIVES.get(key) or (demonyms.get(key) if isinstance(demonyms, Mapping) else None)
+    root = ent.root
+    if code is None or root.dep_ not in ("amod", "compound", "nmod") or root.head.i < ent.end:
+        return None
+    return code if root.head.lower_ in DEMONYM_PLACE_HEADS else None
+
+
+def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mapping[str, str]) -> list[Hit]:
+    """Spans that may be places, in text order, none overlapping.
+
+    A demonym is a place only where it qualifies a place noun: a Hit labelled DEMONYM, a
+    modifier, whose `lookup` is the country's ISO code or the continent's name."""
     out: list[Hit] = []
     taken: set[int] = set()
     for sp in _datelines(doc):
@@ -102,7 +131,11 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: set[str]) -> list[Hit]:
             continue
         if ent.ent_id_ and ent.ent_id_ in actor_ids:
             continue  # the ruler knows it is a group, a leader or a news source
-        if ent.text.lower().replace("’", "'") in demonyms or (ent.label_ == "NORP" and ent.root.pos_ == "ADJ"):
+        if ent.text.lower().replace("’", "'") in demonyms or ent.label_ == "NORP" and (
+                ent.root.pos_ == "ADJ" or ent.text.lower() in CONTINENT_ADJECTIVES):
+            code = _place_demonym(ent, demonyms)
+            if code:
+                out.append(Hit(ent, "DEMONYM", True, modifier=True, lookup=code))
             continue  # "Syrian", "Lebanese" describe; they do not name a place
         if ent.label_ not in PLACE_LABELS and ent.label_ not in WEAK_LABELS:
             continue
