@@ -90,9 +90,10 @@ class LocationFinder:
         of the last province named."""
         if t.lower_ not in ANAPHORS or not any(c.lower_ == "the" for c in t.children):
             return None
-        if any(c.dep_ in ("prep", "appos", "compound") and any(g.i in self.by_token for g in c.subtree)
-               for c in t.children):
-            return None  # "the city of Hama" names its place
+        if any(c.dep_ in ("prep", "appos", "compound") and
+               any(g.i in self.by_token and self.by_token[g.i].candidate.feature not in AREA_FEATURES
+                   for g in c.subtree) for c in t.children):
+            return None  # "the city of Hama" names its place (a river or a region does not)
         before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location"]
         if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
             for tp in reversed(before):
