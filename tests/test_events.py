@@ -20,7 +20,7 @@ def _get(e, key):
 def test_takeover_by_rebels_with_weekday(extract):
     evs = extract("Rebel fighters led by Hayat Tahrir al-Sham captured the town of Saraqib on Monday.")
     e = one(evs, sub_event_type="Non-state actor overtakes territory")
-    assert e.actor1.name == "Hayat Tahrir al-Sham"
+    assert e.actor1.id == "hts" and e.actor1.name == "HTS: Hayat Tahrir al Sham"  # ACLED's name
     assert e.event_date == "2024-12-02"
     assert e.location.country_code == "SY" and e.location.precision == 1
 
@@ -67,7 +67,7 @@ def test_withdrawal_then_takeover_is_one_non_violent_transfer(extract):
     evs = extract("Kurdish-led forces took control of the city of Raqqa after government troops withdrew.")
     e = one(evs, event_type="Strategic developments")
     assert e.sub_event_type == "Non-violent transfer of territory"
-    assert e.actor1.name == "Syrian Democratic Forces"
+    assert e.actor1.id == "sdf" and e.actor1.name == "QSD: Syrian Democratic Forces"  # ACLED's name
 
 
 def test_self_claim_is_claimed(extract):

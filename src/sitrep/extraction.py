@@ -304,7 +304,7 @@ class _Builder:
         assoc = list(roles.actor1.assoc) if roles.actor1 else []
         if tr.cls == "disperse":
             # ACLED codes the protesters as actor1 and the force that broke them up as actor2
-            a1, a2 = a2 or ctx.kb.actor(f"protesters-{ctx.focus or ''}".rstrip("-")), a1
+            a1, a2 = a2 or ctx.actor(f"protesters-{ctx.focus or ''}".rstrip("-")), a1
         if tr.cls in ("consult", "talks", "agree") and a2 is None and assoc:
             a2 = assoc.pop(0)  # "the foreign ministers of Turkey, Iran and Russia are to meet"
         actor_iso2 = next((k for k, v in ctx.kb.iso2_to_3.items() if a1 and v == a1.country), None)
@@ -354,10 +354,14 @@ class _Builder:
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
                                         words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
                                         subject)
-        country = loc_iso3 or ctx.focus
-        if etype in ("Protests", "Riots") and (a1 is None or a1.kind == "Civilians"):
+        country = loc_iso3 or ctx.country(t.doc)
+        if etype in ("Protests", "Riots") and (a1 is None or a1.kind in ("Civilians", "Political militia",
+                                                                         "Rebel group", "Identity militia")):
+            # ACLED names the crowd; a party or group that leads it is an associate
+            if a1 is not None and a1.kind != "Civilians":
+                assoc.insert(0, a1)
             crowd = "rioters" if etype == "Riots" else "protesters"
-            a1 = ctx.kb.actor(f"{crowd}-{country or ''}".rstrip("-"))
+            a1 = ctx.actor(f"{crowd}-{country or ''}".rstrip("-"))
         elif tr.cls == "protest" and not tr.noun and a1 is not None and a1.id and a1.id.endswith("-government"):
             etype, sub, plover = None, None, "ACCUSE"  # a government "protests": a complaint
         if etype == "Protests" and tr.cls in ("protest",):
@@ -434,7 +438,7 @@ class _Builder:
             elif e.actor1 is None and e.sub_event_type in UNIDENTIFIED_OK:
                 iso = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
                     else self.ctx.focus
-                evs[i] = replace(e, actor1=kb.actor(f"unidentified-{iso or ''}".rstrip("-")))
+                evs[i] = replace(e, actor1=kb.unattributed(iso, on=e.event_date))
         evs = self._one_per_place_day(evs)
         out: list[Event] = []
         seen: dict[tuple, int] = {}

@@ -117,7 +117,7 @@ def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
         if owner:
             a = owner.actor
             if a.id and a.id.endswith("-government") and head.lower_ not in ("government", "officials"):
-                return Resolution(ctx.kb.actor(a.id.replace("-government", "-military")), owner.assoc, "poss")
+                return Resolution(ctx.actor(a.id.replace("-government", "-military")), owner.assoc, "poss")
             return owner
     return _leader_of(head, ctx, violent) or resolve_phrase(head, ctx, violent, antecedent)
 
@@ -203,9 +203,9 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         loser = a1
         winner = None
         if loser and loser.actor.kind == "State forces" and ctx.lead_armed:
-            winner = Resolution(ctx.kb.actor(ctx.lead_armed), (), "lead")
+            winner = Resolution(ctx.actor(ctx.lead_armed), (), "lead")
         elif loser and loser.actor.kind != "State forces" and ctx.focus:
-            winner = Resolution(ctx.kb.actor(f"{ctx.focus}-military"), (), "focus")
+            winner = Resolution(ctx.actor(f"{ctx.focus}-military"), (), "focus")
         return Roles(winner, loser, [])
     return Roles(a1, a2, [])
 

@@ -33,7 +33,7 @@ def paragraphs(doc):
 
 
 def _ruler_patterns(extra_actors: str | None) -> list[dict]:
-    from ..actors.kb import load_kb
+    from ..actors.kb import is_abbreviation, load_kb
     from ..places.sources import load_additions
 
     kb = load_kb(extra_actors)
@@ -41,7 +41,7 @@ def _ruler_patterns(extra_actors: str | None) -> list[dict]:
 
     def phrase(text: str, label: str, ent_id: str | None = None) -> None:
         # Abbreviations keep their case ("IS" is not "is"); longer names match any case.
-        if text.isupper() and len(text) <= 5:
+        if is_abbreviation(text):
             pats.append({"label": label, "pattern": [{"TEXT": text}], **({"id": ent_id} if ent_id else {})})
         else:
             # a phrase pattern: tokenised by the model's own tokenizer, matched on LOWER

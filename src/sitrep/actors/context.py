@@ -1,0 +1,98 @@
+"""What the resolver knows of an article, and what it returns.
+
+`ArticleActors` holds the article's date (names change with regimes), its focus country
+(whose police "the police" are), its lead armed actor (whom "the rebels" means) and the
+abbreviations it introduces; `Resolution` is an actor with its associates and how it was
+found.  Shared by `resolve.py`, `named.py` and `generic.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..models import Actor
+from .kb import ActorKB
+
+__all__ = ["ArticleActors", "Resolution"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    actor: Actor
+    assoc: tuple[Actor, ...] = ()
+    how: str = ""
+
+
+@dataclass
+class ArticleActors:
+    """What the resolver knows of the article: its date, focus country, lead armed actor."""
+
+    kb: ActorKB
+    published: str | None = None
+    focus: str | None = None  # ISO3 of the country the article is about
+    lead_armed: str | None = None  # group id of its main non-state armed actor
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
+    _countries: dict[int, str | None] = field(default_factory=dict, repr=False)
+    _named: dict[int, set[str]] = field(default_factory=dict, repr=False)
+
+    def actor(self, actor_id: str, violent: bool = False, where: str | None = None) -> Actor:
+        """The Actor for an id as of the article's date; a state named without a branch
+        ("state:SYR") is its military in violence and its government otherwise; "a|b" is
+        ACLED's "A and/or B" for a report that hesitates between two groups."""
+        if "|" in actor_id:
+            first, second = (self.actor(x, violent, where) for x in actor_id.split("|", 1))
+            return Actor(name=f"{first.name} and/or {second.name}", id=actor_id, kind=first.kind,
+                         country=first.country or second.country)
+        if actor_id.startswith("state:"):
+            actor_id = f"{actor_id[6:]}-{'military' if violent else 'government'}"
+        if violent and actor_id.endswith("-government"):
+            actor_id = actor_id[:-len("government")] + "military"
+        return self.kb.actor(actor_id, on=self.published, where=where or self.focus)
+
+    def country(self, doc: Doc) -> str | None:
+        """The country whose people and forces unqualified nouns mean ("the police").
+
+        The places' focus, unless the text never names it while it names another
+        country outright (a gazetteer slip: "Lebanon" read as a town in the US)."""
+        key = id(doc)
+        if key not in self._countries:
+            self._countries[key] = _text_country(self.kb, doc.text, self.focus)
+        return self._countries[key]
+
+    def groups_named(self, doc: Doc) -> set[str]:
+        """The ids of the groups the article names anywhere."""
+        key = id(doc)
+        if key not in self._named:
+            self._named[key] = {gid for _, _, gid in self.kb.find_groups(doc.text)}
+        return self._named[key]
+
+
+def _text_country(kb: ActorKB, text: str, focus: str | None) -> str | None:
+    """Votes of the text for a country: its name (3), a group based there (2), a capital,
+    demonym or leader (1).  The places' focus stands unless the text never points to it
+    while pointing elsewhere at least twice as strongly as one demonym."""
+    votes: dict[str, int] = {}
+
+    def vote(iso: str | None, w: int) -> None:
+        if iso:
+            votes[iso] = votes.get(iso, 0) + w
+
+    for s, e, iso, how in kb.find_states(text):
+        if re.match(r"\s*-\s*(backed|led|based|supported|born|funded|aligned)", text[e:e + 12]):
+            continue  # "US-backed", "UK-based": someone else's sponsor, not the scene
+        vote(iso, {"country": 3, "capital": 1, "demonym": 1}[how])
+    for _, _, gid in kb.find_groups(text):
+        g = kb.groups.get(gid)
+        if g is not None and g.country and g.kind != "External/Other forces":
+            vote(g.country, 2)
+    for _, _, aid in kb.find_leaders(text):
+        vote(aid.split("-")[0] if aid[:3].isupper() else None, 1)
+    if focus and (votes.get(focus) or not votes):
+        return focus
+    best = max(votes, key=lambda k: votes[k], default=None)
+    if best and (votes[best] >= 2 or not focus):
+        return best
+    return focus
