@@ -295,7 +295,7 @@ class _Builder:
                ) -> tuple[Event | None, bool, bool]:
         ctx, res, t = self.ctx, self.res, tr.token
         violent = tr.cls in VIOLENT
-        roles = actors_for(t, tr.cls, tr.noun, ctx, violent, self.ante)
+        roles = actors_for(t, tr.cls, tr.noun, ctx, violent, self.ante, tr.merged)
         a1 = roles.actor1.actor if roles.actor1 else None
         if tr.cls == "advance" and (a1 is None or a1.kind in ("Civilians", "Protesters") or
                                     any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):

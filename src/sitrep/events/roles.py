@@ -21,10 +21,20 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "parataxis"}
 LEADS = {"spearhead", "lead", "head", "command", "led", "spearheaded"}
 
 
+def _date_led(c: Token, t: Token) -> Token | None:
+    """'On 8 May 2020, two armed men attacked ...' parsed with 'May' as the subject: the noun
+    phrase between the date and the verb is."""
+    heads = [x for x in c.doc[c.i + 1:t.i] if x.pos_ in ("NOUN", "PROPN") and not x.ent_type_ in
+             ("DATE", "TIME", "CARDINAL") and x.head.i >= x.i]
+    return heads[-1] if heads else None
+
+
 def subject_of(t: Token) -> tuple[Token | None, bool]:
     """The agent of t (following conjunctions and participles up), and whether t is passive."""
     for c in t.children:
         if c.dep_ == "nsubj":
+            if c.ent_type_ in ("DATE", "TIME"):
+                return _date_led(c, t), False
             return c, False
         if c.dep_ == "nsubjpass":
             for a in t.children:
@@ -140,7 +150,7 @@ def _pobj(t: Token, preps: set[str]) -> list[Token]:
 def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool) -> Resolution | None:
     """Who carried out what a noun names ("Russian airstrikes", "strikes by X", "X launched strikes")."""
     r = resolve_phrase(n, ctx, violent, None, premodifiers_only=True)
-    if r and r.how in ("named", "demonym", "country", "capital"):
+    if r and r.how in ("named", "demonym", "country", "capital", "focus"):
         return r
     for p in _pobj(n, {"by", "from"}):
         r = resolve(p, ctx, violent, ante)
@@ -164,10 +174,20 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
 
 
 def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool,
-               ante: Actor | None) -> Roles:
-    """actor1 and actor2 of the event triggered at t."""
+               ante: Actor | None, merged: list[Token] = ()) -> Roles:
+    """actor1 and actor2 of the event triggered at t (and the triggers merged into it)."""
     if noun:
+        between = _pobj(t, {"between"})
+        if between:  # "clashes between X and Y": the two sides
+            sides = [resolve(x, ctx, violent, ante) for x in [between[0], *between[0].conjuncts]]
+            sides = [r for r in sides if r is not None]
+            if sides:
+                return Roles(sides[0], sides[1] if len(sides) > 1 else None, [])
         a1 = _noun_agent(t, ctx, ante, violent)
+        for m in merged:  # "ADF fighters killed two men in a new attack": the verb's subject
+            if a1 is None and m.pos_ == "VERB":
+                subj, _ = subject_of(m)
+                a1 = resolve(subj, ctx, violent, ante)
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
             r = resolve(p, ctx, violent, ante)
