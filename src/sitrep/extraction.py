@@ -309,6 +309,12 @@ class _Builder:
             a2 = assoc.pop(0)  # "the foreign ministers of Turkey, Iran and Russia are to meet"
         actor_iso2 = next((k for k, v in ctx.kb.iso2_to_3.items() if a1 and v == a1.country), None)
         loc = self.finder.find(t, tr.cls, sent, actor_iso2, self.para.location)
+        conjoined = self.finder.conjoined
+        for m in tr.merged:  # one happening told with two words: the more precise place wins
+            other = self.finder.find(m, tr.cls, sent, actor_iso2, self.para.location)
+            if other is not None and (loc is None or other.precision < loc.precision):
+                loc, conjoined = other, self.finder.conjoined
+        self.finder.conjoined = conjoined
         own_place = loc is not None and loc is not self.para.location
         loc_iso3 = ctx.kb.iso2_to_3.get(loc.country_code) if loc and loc.country_code else None
         d = date_for(t, sent, self.article.published)

@@ -188,6 +188,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             if a1 is None and m.pos_ == "VERB":
                 subj, _ = subject_of(m)
                 a1 = resolve(subj, ctx, violent, ante)
+            elif a1 is None:  # "launched an offensive ... in the most serious fighting"
+                a1 = _noun_agent(m, ctx, ante, violent)
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
             r = resolve(p, ctx, violent, ante)
