@@ -6,7 +6,7 @@ events -> Event.  Frozen dataclasses, no I/O: every stage may import this module
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 __all__ = ["Article", "Actor", "Location", "PlaceMention", "Event"]
