@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
+from .events.clues import protest_words, weapon_of
 from .events.coding import code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
 from .events.detect import Trigger, find_triggers
@@ -58,8 +59,6 @@ INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "ev
              "arrest", "push", "break", "move"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
                    "the agency", "watchdog", "rights group"}
-# outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
-GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to"}
 
 
 @dataclass
@@ -110,54 +109,6 @@ def _actor_kind_in(a: Actor | None, loc_iso3: str | None) -> Actor | None:
 def _back_reference(names: list[str], named: list[str]) -> list[str]:
     """'the monitor said': the monitor the article named before."""
     return [named[-1] if n.lower() in GENERIC_SOURCES and named else n for n in names]
-
-
-def _protest_words(t: Token) -> set[str]:
-    """The words of a protest's own clause, without its grievance ("against the arrest of")."""
-    keep: list[Token] = []
-
-    def walk(x: Token) -> None:
-        keep.append(x)
-        for c in x.children:
-            if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS) or \
-                    (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("demand", "protest", "denounce",
-                                                                          "condemn", "call", "reject")):
-                continue
-            walk(c)
-
-    root = t
-    while root.dep_ in ("xcomp", "conj", "advcl") and root.head != root:
-        root = root.head
-    walk(root)
-    return {x.lower_ for x in keep} | {x.lemma_.lower() for x in keep}
-
-
-def _weapon(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -> str | None:
-    """The ACLED sub-type a weapon names: in the trigger's clause first, then (for a noun like
-    'strikes' or a bare 'attack') the sentence.  Small arms and an exchange of fire make a clash."""
-    if clause & lex.grenade_words and clause & lex.grenade_throw and not clause & {"launcher", "launchers"}:
-        return "Grenade"
-    if tr.token.lemma_.lower() == "fire" and clause & (set(lex.weapons) | lex.small_arms) and \
-            not clause & {"exchange", "exchanged", "returned", "small"} and "directions" not in sentence:
-        # "fired grenade launchers / machine guns at positions": fire at a distance, one-sided;
-        # small arms, or fire "in both directions", make it a clash
-        return "Shelling/artillery/missile attack"
-    if tr.cls in ("attack", "shelling", "kill", "shooting") and (clause & lex.small_arms or "exchange" in clause):
-        return None
-    found = _first_weapon(clause, lex)
-    if found is None and (tr.noun or tr.cls in ("air_attack",)):
-        found = _first_weapon(sentence, lex)
-    return found
-
-
-# the most telling weapon wins: a "suicide bomber" is a suicide bombing, not an air strike
-WEAPON_ORDER = ["Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IED", "Air/drone strike",
-                "Shelling/artillery/missile attack"]
-
-
-def _first_weapon(words: set[str], lex: Lexicon) -> str | None:
-    subs = {lex.weapons[w] for w in words if w in lex.weapons}
-    return next((s for s in WEAPON_ORDER if s in subs), None)
 
 
 def extract_article(article: Article, res: Resources, doc: Doc | None = None) -> tuple[list[Event], list[PlaceMention]]:
@@ -335,11 +286,11 @@ class _Builder:
         self.named_sources.extend(a for a in attribution if a.lower() in self.sources)
         words = {x.lower_ for x in sent} | {x.lemma_.lower() for x in sent}
         if tr.cls == "protest":
-            words = _protest_words(t)
+            words = protest_words(t)
         clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
-        weapon = _weapon(tr, clause_words, words, res.lexicon)
+        weapon = weapon_of(tr, clause_words, words, res.lexicon)
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
         verbs = [t, *([t.head] if t.dep_ == "conj" else []), *[c for c in t.children if c.dep_ == "conj"]]
         heads = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]

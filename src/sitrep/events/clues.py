@@ -1,0 +1,65 @@
+"""Clues around a trigger that decide its sub-type: the weapon named, and a protest's own words.
+
+A weapon in the trigger's clause outranks one elsewhere in the sentence; the most telling
+weapon wins; a protest's grievance ("against the arrest of ...") is not its conduct.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .detect import Trigger
+from .lexicon import Lexicon
+
+__all__ = ["protest_words", "weapon_of", "first_weapon"]
+
+# outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
+GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to"}
+
+
+def protest_words(t: Token) -> set[str]:
+    """The words of a protest's own clause, without its grievance ("against the arrest of")."""
+    keep: list[Token] = []
+
+    def walk(x: Token) -> None:
+        keep.append(x)
+        for c in x.children:
+            if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS) or \
+                    (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("demand", "protest", "denounce",
+                                                                          "condemn", "call", "reject")):
+                continue
+            walk(c)
+
+    root = t
+    while root.dep_ in ("xcomp", "conj", "advcl") and root.head != root:
+        root = root.head
+    walk(root)
+    return {x.lower_ for x in keep} | {x.lemma_.lower() for x in keep}
+
+
+def weapon_of(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -> str | None:
+    """The ACLED sub-type a weapon names: in the trigger's clause first, then (for a noun like
+    'strikes' or a bare 'attack') the sentence.  Small arms and an exchange of fire make a clash."""
+    if clause & lex.grenade_words and clause & lex.grenade_throw and not clause & {"launcher", "launchers"}:
+        return "Grenade"
+    if tr.token.lemma_.lower() == "fire" and clause & (set(lex.weapons) | lex.small_arms) and \
+            not clause & {"exchange", "exchanged", "returned", "small"} and "directions" not in sentence:
+        # "fired grenade launchers / machine guns at positions": fire at a distance, one-sided;
+        # small arms, or fire "in both directions", make it a clash
+        return "Shelling/artillery/missile attack"
+    if tr.cls in ("attack", "shelling", "kill", "shooting") and (clause & lex.small_arms or "exchange" in clause):
+        return None
+    found = first_weapon(clause, lex)
+    if found is None and (tr.noun or tr.cls in ("air_attack",)):
+        found = first_weapon(sentence, lex)
+    return found
+
+
+# the most telling weapon wins: a "suicide bomber" is a suicide bombing, not an air strike
+WEAPON_ORDER = ["Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IED", "Air/drone strike",
+                "Shelling/artillery/missile attack"]
+
+
+def first_weapon(words: set[str], lex: Lexicon) -> str | None:
+    subs = {lex.weapons[w] for w in words if w in lex.weapons}
+    return next((s for s in WEAPON_ORDER if s in subs), None)
