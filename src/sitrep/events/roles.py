@@ -214,6 +214,10 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         objs = _pobj(t.head, {"to", "with"}) + [c for c in t.head.children if c.dep_ == "dative"]
     if cls in ("evacuate", "withdraw", "deploy", "flee"):
         objs = []  # what is moved is one's own: no second actor
+    if cls == "request":
+        # "called for the people of Homs to rise up": who is asked is the requested clause's subject
+        objs += [s for c in t.children if c.dep_ in ("advcl", "xcomp", "ccomp")
+                 for s in c.children if s.dep_ == "nsubj"]
     for o in objs:
         r = resolve(o, ctx, violent, ante)
         if r and not (a1 and (r.actor.id == a1.actor.id or
