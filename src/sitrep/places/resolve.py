@@ -87,6 +87,9 @@ def _split(doc: Doc, h: Hit) -> list[Hit]:
     return parts if len(parts) > 1 else [h]
 
 
+SETTLEMENT_WORDS = {"city", "town", "village", "municipality", "township", "locality", "settlement"}
+
+
 def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
     out: list[tuple[Hit, list[Candidate]]] = []
     for h in (p for hit in hits for p in _split(doc, hit)):
@@ -114,6 +117,11 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
                     break
         if not found:
             found = gaz.candidates(sp.text)
+        if all(c.match == "skeleton" for c in found) and len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS:
+            # "Sidon City", "Jammu Town", "Kasoa Village": the settlement word is not in the name
+            bare = gaz.candidates(sp[:-1].text)
+            if any(c.match != "skeleton" for c in bare):
+                found, h, sp = bare, Hit(sp[:-1], h.label, h.strong, h.modifier), sp[:-1]
         k = len(sp)
         while not found and k > 1 and sp[k - 1].is_lower:  # "Pacific equatorial (region)": the name
             k -= 1
