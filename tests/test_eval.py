@@ -284,3 +284,67 @@ def test_unreadable_inputs_exit_1(gold_dir: Path, acled_csv: Path) -> None:
 def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
     run = sitrep_eval(*args, cwd=tmp_path)
     assert run.returncode == 2 and "usage:" in run.stderr
+
+
+# --- --places -----------------------------------------------------------------------------
+
+PLACE_TEXTS = {
+    "a1": "Hundreds of protesters gathered in Nairobi on Monday, police said.",
+    "a2": "Floods hit villages near Mosul on Tuesday, and aid convoys left Baghdad.",
+}
+PLACE_GOLD = {  # (article, name, geonameid, lat, lon)
+    "a1": [("Nairobi", 184745, -1.28333, 36.81667)],
+    "a2": [("Mosul", 99072, 36.335, 43.11889), ("Baghdad", 98182, 33.34058, 44.40088)],
+}
+
+
+def _places_xml() -> str:
+    arts = []
+    for aid, text in PLACE_TEXTS.items():
+        tops = []
+        for name, gid, lat, lon in PLACE_GOLD[aid]:
+            start = text.index(name)
+            tops.append(
+                f"<toponym><extractedName>{name}</extractedName><normalisedName>{name}</normalisedName>"
+                f"<type>Literal</type><start>{start}</start><end>{start + len(name)}</end>"
+                f"<geonamesID>{gid}</geonamesID><latitude>{lat}</latitude><longitude>{lon}</longitude>"
+                f"</toponym>")
+        arts.append(f'<article file="{aid}"><title>t</title><text>{text}</text>'
+                    f"<toponyms>{''.join(tops)}</toponyms></article>")
+    return f'<?xml version="1.0" ?>\n<articles>{"".join(arts)}</articles>\n'
+
+
+PLACES_TAGGING = re.compile(
+    r"^tagging P (?P<p>[\d.]+|n/a)%? R (?P<r>[\d.]+)% F1 [\d.n/a%]+ \(TP (?P<tp>\d+), FP (?P<fp>\d+), FN (?P<fn>\d+)\)$",
+    re.M)
+
+
+def test_places_runs_sitrep_on_the_articles(tmp_path: Path) -> None:
+    path = tmp_path / "places.xml"
+    path.write_text(_places_xml(), encoding="utf-8")
+    run = sitrep_eval("--places", path, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert f"places {path}: 2 articles, 3 gold locational toponyms" in run.stdout
+    m = PLACES_TAGGING.search(run.stdout)
+    assert m, run.stdout
+    assert int(m["tp"]) + int(m["fn"]) == 3 and int(m["tp"]) == 3 and int(m["fp"]) == 0
+    assert "R 100.0%" in run.stdout
+    assert re.search(r"^acc@161km 100\.0% of 3 found \(0 unresolved\); over all 3 gold with coords 100\.0%$",
+                     run.stdout, re.M), run.stdout
+    assert re.search(r"^exact GeoNames id [\d.]+% of 3 found with an id$", run.stdout, re.M), run.stdout
+    limited = sitrep_eval("--places", path, "--limit", "1", cwd=tmp_path)
+    assert limited.returncode == 0, limited.stderr
+    assert "2 articles" not in limited.stdout and "1 articles, 1 gold" in limited.stdout
+
+
+def test_places_unreadable_file_exits_1(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such.xml"
+    run = sitrep_eval("--places", missing, cwd=tmp_path)
+    assert run.returncode == 1 and str(missing) in run.stderr and run.stdout == ""
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<articles><article>", encoding="utf-8")
+    run = sitrep_eval("--places", bad, cwd=tmp_path)
+    assert run.returncode == 1 and str(bad) in run.stderr and "not XML" in run.stderr
+    assert "Traceback" not in run.stderr
+    usage = sitrep_eval("--places", bad, "--gold", "g.json", cwd=tmp_path)
+    assert usage.returncode == 2 and "usage:" in usage.stderr

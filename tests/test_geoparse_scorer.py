@@ -1,4 +1,4 @@
-"""The GeoWebNews benchmark's parser and scorer (benchmarks/geoparse.py).
+"""The GeoWebNews parser and scorer (sitrep.evaluate.places, used by benchmarks/geoparse.py).
 
 The scorer is tested on a tiny article written here in GWN's XML layout (invented text, no
 dataset content); one test runs sitrep on 3 real GeoWebNews articles read from
@@ -7,31 +7,16 @@ dataset content); one test runs sitrep on 3 real GeoWebNews articles read from
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from sitrep.evaluate import places as gp
 from sitrep.models import PlaceMention
 
 REPO = Path(__file__).resolve().parents[1]
-GEOPARSE_PY = REPO / "benchmarks" / "geoparse.py"
 GWN_XML = REPO.parent / "shared" / "bench" / "geowebnews" / "GWN.xml"
-
-
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("sitrep_bench_geoparse", GEOPARSE_PY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-gp = _load()
 
 TEXT = "Officials in Paris said the Lyon plant near Marseille will close. Berlin refused."
 #       0         1         2         3         4         5         6         7
@@ -182,3 +167,28 @@ def test_real_run_on_three_articles() -> None:
         assert v is None or 0.0 <= v <= 1.0, (key, v)
     assert sc.metrics["gold"] == sum(len(a.gold) for a in arts) > 0
     assert sc.metrics["f1"] is not None
+
+
+LGL = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="38765806">
+    <text>Officials in Paris said so.</text>
+    <toponyms>
+      <toponym><start>13</start><end>18</end>
+        <gaztag geonameid="2988507"><name>Paris</name><fclass>P</fclass><fcode>PPLC</fcode>
+          <lat>48.85341</lat><lon>2.3488</lon><country>FR</country><admin1>Ile-de-France</admin1></gaztag>
+        <phrase>Paris</phrase></toponym>
+      <toponym><start>0</start><end>9</end><phrase>Officials</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_parse_reads_lgl_toponyms_as_locational() -> None:
+    [a] = gp.parse_gwn(LGL)
+    assert a.id == "38765806"
+    paris, other = {s.text: s for s in a.gold}["Paris"], {s.text: s for s in a.gold}["Officials"]
+    assert paris.aligned and paris.type == "Literal" and paris.name == "Paris"
+    assert paris.geonameid == 2988507 and paris.coords == (48.85341, 2.3488)
+    assert other.geonameid is None and other.coords is None

@@ -68,9 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     gold = ev.add_mutually_exclusive_group(required=True)  # one option per gold format
     gold.add_argument("--gold", metavar="FILE", help="sitrep's gold JSON: hand-coded events of one article")
     gold.add_argument("--acled", metavar="FILE.csv", help="an ACLED CSV: sitrep reads each row's notes")
+    gold.add_argument("--places", metavar="FILE.xml",
+                      help="GeoWebNews/LGL-style XML: annotated place mentions, to score the geoparser")
     ev.add_argument("--article", metavar="FILE", help="--gold's article (default: the file the gold names)")
     ev.add_argument("--published", type=_date, help="--gold's publication date (default: the gold's)")
-    ev.add_argument("--limit", type=_positive, metavar="N", help="--acled: only the first N notes")
+    ev.add_argument("--limit", type=_positive, metavar="N", help="--acled/--places: only the first N notes/articles")
     ev.add_argument("--events", metavar="OUT.jsonl",
                     help="score this saved `sitrep extract` output instead of running sitrep")
     ev.set_defaults(eval_parser=ev)  # for _check_eval's usage errors
@@ -83,7 +85,9 @@ def _check_eval(args) -> None:
     if args.acled and (args.article or args.published):
         p.error("--article and --published go with --gold (ACLED notes carry their dates)")
     if args.gold and args.limit is not None:
-        p.error("--limit goes with --acled")
+        p.error("--limit goes with --acled or --places")
+    if args.places and (args.article or args.published or args.events):
+        p.error("--article, --published and --events go with --gold or --acled")
 
 
 def _open_out(path: str | None):
@@ -184,10 +188,13 @@ def _demo(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import evaluate_acled, evaluate_gold
+    from .evaluate import evaluate_acled, evaluate_gold, evaluate_places
 
     if args.gold:
         result = evaluate_gold(args.gold, args.article, args.published, args.events)
+    elif args.places:
+        result = evaluate_places(args.places, args.limit,
+                                 on_error=lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
     else:
         result = evaluate_acled(args.acled, args.limit, args.events,
                                 on_error=lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
