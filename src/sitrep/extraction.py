@@ -27,7 +27,7 @@ from .events.clues import protest_words, weapon_of
 from .events.coding import code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
 from .events.detect import Trigger, find_triggers
-from .events.frames import place_like
+from .events.frames import lemma_of, place_like
 from .events.fatalities import fatalities_in
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
@@ -292,7 +292,11 @@ class _Builder:
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
-        verbs = [t, *([t.head] if t.dep_ == "conj" else []), *[c for c in t.children if c.dep_ == "conj"]]
+        # the trigger, the words merged into it, and coordinated violent verbs ("shot and killed");
+        # not "... and left warehouses burnt", whose object is no victim
+        violent_verb = {w for w, c in res.lexicon.verbs.items() if c in ("kill", "attack", "clash")}
+        verbs = [t, *tr.merged, *([t.head] if t.dep_ == "conj" and lemma_of(t.head) in violent_verb else []),
+                 *[c for c in t.children if c.dep_ == "conj" and lemma_of(c) in violent_verb]]
         heads = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         heads += [o for v in (t, *heads) for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "against", "upon")
                   for o in p.children if o.dep_ == "pobj"]
