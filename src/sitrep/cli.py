@@ -5,6 +5,7 @@
     sitrep demo    [--output DIR] [--db F]
     sitrep eval    --gold FILE [--article F] [--published D] [--events OUT.jsonl]
     sitrep eval    --acled FILE.csv [--limit N] [--events OUT.jsonl]
+    sitrep gazetteer import FILE [--index PATH]
 
 Exit status: 0 when every input was processed, 1 when any input failed (the others
 are still processed and stored), 2 for a usage error or a missing model.  `eval`: 0 when
@@ -76,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--events", metavar="OUT.jsonl",
                     help="score this saved `sitrep extract` output instead of running sitrep")
     ev.set_defaults(eval_parser=ev)  # for _check_eval's usage errors
+
+    gz = sub.add_parser("gazetteer", help="manage the place index")
+    gzsub = gz.add_subparsers(dest="gazetteer_command", required=True)
+    gi = gzsub.add_parser("import", help="add a GeoNames dump (allCountries.zip, SY.zip, alternateNamesV2.zip)")
+    gi.add_argument("file", metavar="FILE", help="a GeoNames geoname or alternateNamesV2 file, .txt or .zip")
+    gi.add_argument("--index", metavar="PATH", help="the place index (default: the one in the cache folder)")
     return p
 
 
@@ -202,18 +209,27 @@ def _eval(args) -> int:
     return 0
 
 
+def _gazetteer(args) -> int:
+    from .places.importer import import_geonames
+
+    st = import_geonames(args.file, args.index, on_error=lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
+    print(f"{st['file']}: {st['lines']} lines ({st['kind']}), {st['rows']} places and {st['names']} names added, "
+          f"{st['skipped']} skipped, {st['failed']} malformed, {st['seconds']} s")
+    return 1 if st["failed"] else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "eval":
         _check_eval(args)
-    commands = {"extract": _extract, "places": _places, "demo": _demo, "eval": _eval}
+    commands = {"extract": _extract, "places": _places, "demo": _demo, "eval": _eval, "gazetteer": _gazetteer}
     try:
         return commands[args.command](args)
     except SitrepError as exc:
         print(f"sitrep: {exc}", file=sys.stderr)
         # eval's inputs are its gold and events: one it cannot read is a failed input (1)
-        return 1 if args.command == "eval" and isinstance(exc, InputError) else 2
+        return 1 if (args.command == "eval" and isinstance(exc, InputError)) or args.command == "gazetteer" else 2
     except BrokenPipeError:
         return 0
 

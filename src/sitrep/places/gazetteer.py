@@ -81,6 +81,9 @@ class Gazetteer:
         if not path.exists():
             print("building place index (once)…", file=sys.stderr)
             build_index(path)
+            from .importer import imports_path, merge_imports
+            if imports_path(path).exists():  # a rebuild keeps the places a user imported
+                merge_imports(path)
             if default:  # drop indexes of older versions
                 for old in path.parent.glob("places-v*.sqlite"):
                     if old != path:

@@ -303,11 +303,20 @@ PLACE_WORDS = frozenset("""
 """.split())
 
 
+# verbs whose object is a place in conflict reporting: "shelled Kafr Shamsin", "entered Rastan"
+PLACE_OBJECT_VERBS = {"shell", "bomb", "strike", "attack", "raid", "storm", "capture", "seize", "enter",
+                      "overrun", "retake", "recapture", "besiege", "encircle", "target", "pound", "occupy",
+                      "reach", "liberate", "evacuate", "flee", "abandon", "bombard", "invade", "surround"}
+
+
 def _locative(sp: Span) -> bool:
-    """After a locative preposition: "in Khayelitsha", "from Misrata", "at Barclays Center"."""
+    """After a locative preposition ("in Khayelitsha", "from Misrata", "at Barclays Center"), or
+    the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib")."""
     t = sp.root
     while t.dep_ in ("conj", "appos", "compound") and t.head != t:
         t = t.head
+    if t.dep_ == "dobj" and t.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 
