@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..places.disambiguate import haversine_km as _haversine
 
-__all__ = ["EARTH_RADIUS_KM", "haversine_km", "hungarian", "parse_jsonl", "read_jsonl", "read_text_file"]
-
-EARTH_RADIUS_KM = 6371.0088
-
+__all__ = ["haversine_km", "hungarian", "parse_jsonl", "read_jsonl", "read_text_file"]
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance in kilometres (the geoparser's own formula)."""
+    return _haversine((lat1, lon1), (lat2, lon2))
 
 
 def hungarian(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:

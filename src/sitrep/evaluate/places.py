@@ -35,6 +35,7 @@ __all__ = [
     "figure_lines", "PlacesEvaluation", "evaluate",
 ]
 
+from ..places.disambiguate import haversine_km  # noqa: F401  (one distance for sitrep and its scorers)
 from .places_xml import (  # noqa: F401  (re-exported: the scorer reads these records)
     KM_161, LOCATIONAL, MAX_KM, NON_LOCATIONAL_TOPONYMS, NOT_TOPONYMS, GoldArticle, GoldSpan, Mention,
     load_places, parse_gwn,
@@ -42,12 +43,6 @@ from .places_xml import (  # noqa: F401  (re-exported: the scorer reads these re
 
 
 # ----------------------------------------------------------------------------- scoring
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
