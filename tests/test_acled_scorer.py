@@ -7,32 +7,22 @@ pipeline on 20 notes read in place from ../shared (skipped when the folder is ab
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _bench import load_benchmark
 
 from sitrep.evaluate import acled as reader
 from sitrep.evaluate import acled_score as scorer
 from sitrep.evaluate.common import haversine_km, hungarian
 from sitrep.models import Actor, Event, Location
 
-REPO = Path(__file__).resolve().parents[1]
-ACLED_PY = REPO / "benchmarks" / "acled.py"
 
 
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("sitrep_bench_acled", ACLED_PY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
-acled = _load()
+acled = load_benchmark("acled")
 
 # Made-up places: two towns ~11 km apart, one ~300 km away.
 TOWN_A = (34.50, 38.00)

@@ -7,28 +7,18 @@ shared folder is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-PLOVER_PY = REPO / "benchmarks" / "plover.py"
+from _bench import load_benchmark
 
 
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("sitrep_bench_plover", PLOVER_PY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
-pl = _load()
+
+pl = load_benchmark("plover")
 
 TABLE = """# a made-up excerpt in the CAMEO2PLOVER layout
 03: AGREE

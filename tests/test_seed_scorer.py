@@ -6,7 +6,6 @@ never copied into the repository.  Skips when the shared folder is absent.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _bench import load_benchmark
 
 from sitrep.evaluate import gold as scorer
 
@@ -28,16 +28,9 @@ if not (SHARED_SEED / "article.txt").is_file() or not (SHARED_SEED / "gold.json"
     )
 
 
-def _load_seed_module() -> Any:
-    spec = importlib.util.spec_from_file_location("sitrep_bench_seed", SEED_PY)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
-seed = _load_seed_module()
+seed = load_benchmark("seed")
 TEXT = (SHARED_SEED / "article.txt").read_text(encoding="utf-8")
 GOLD = json.loads((SHARED_SEED / "gold.json").read_text(encoding="utf-8"))
 GOLD_BY_ID = {g["id"]: g for g in GOLD["events"]}
