@@ -115,7 +115,10 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     """Events and place mentions of one article."""
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
-    actor_ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
+    # entity-ruler ids of actors, with their country: a named group votes for its country's places
+    to2 = {v: k for k, v in kb.iso2_to_3.items()}
+    actor_ids: dict[str, str | None] = {g.id: to2.get(g.country or "") for g in kb.groups.values()}
+    actor_ids |= {f"{s}-government": to2.get(s) for s in kb.states} | {"source": None}
     toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals), kb.demonyms)
     for tp in toponyms:
         for tok in tp.span:

@@ -19,6 +19,8 @@ __all__ = ["LocationFinder"]
 DEPARTURE = {"flee", "evacuate", "withdraw", "order_leave"}
 BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "border-crossing"}
 ANAPHORS = {"city", "town", "village", "capital"}
+# nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
+COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 
 
 class LocationFinder:
@@ -45,6 +47,10 @@ class LocationFinder:
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
         if tp.role != "location" or tp.modifier:
             return True  # metonyms and modifiers ("London-based") are not where things happen
+        r = tp.span.root
+        if tp.candidate.feature == "country" and r.dep_ in ("compound", "nmod", "amod") and r.head.i >= tp.span.end \
+                and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS:
+            return True  # "the US dollar", "the Turkish lira", "a Russia probe": a country describing a thing
         if cls in DEPARTURE:
             r = tp.span.root
             if r.dep_ == "pobj" and r.head.lower_ in ("to", "towards", "toward", "into"):
@@ -125,7 +131,8 @@ class LocationFinder:
         out = []
         for c in tp.span.root.conjuncts:
             other = self.by_token.get(c.i)
-            if other is not None and other.candidate is not None and not self._excluded(other, cls, trigger) \
+            if other is not None and other.candidate is not None and not other.qualifier \
+                    and not self._excluded(other, cls, trigger) \
                     and other.candidate.feature not in AREA_FEATURES - {"admin1"} \
                     and other.candidate.geonameid != tp.candidate.geonameid:
                 out.append(self._loc(other.candidate, other.precision))
@@ -167,7 +174,9 @@ class LocationFinder:
             if border and (not cands or all(c[2].precision == 3 for c in cands)):
                 return border
             if cands:
-                cands.sort(key=lambda x: (x[2].precision == 3, x[0], x[1]))
+                # the most precise place; a town before the division or town that qualifies it
+                # ("civilians in Al Bab in Aleppo protested")
+                cands.sort(key=lambda x: (x[2].precision == 3, x[3] is not None and x[3].qualifier, x[0], x[1]))
                 self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]
         if previous is not None:

@@ -59,6 +59,7 @@ class Toponym:
     reason: str | None = None
     modifier: bool = False  # "London-based": it locates something else, not an event
     source: str = ""  # what found the span: its NER label, DATELINE or PROPN
+    qualifier: bool = False  # it says where the place before it is: "Paris, Texas", "Binga (Lisala, Mongala)"
 
     def mention(self, article_id: str) -> PlaceMention:
         c = self.candidate
@@ -88,6 +89,11 @@ def _split(doc: Doc, h: Hit) -> list[Hit]:
 
 
 SETTLEMENT_WORDS = {"city", "town", "village", "municipality", "township", "locality", "settlement"}
+DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern south-western the""".split())
+# Words between a place and the brackets that say where it is: "Mendhar sector (Poonch district)".
+PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
+                                  "neighbourhood", "neighborhood", "governorate", "province", "front"}
 
 
 def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
@@ -101,7 +107,10 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
             out.append((h, [c for c in found if c is not None]))
             continue
         if out and sp.text in STATE_ABBREVIATIONS and out[-1][0].span.end == sp.start - 1 \
-                and doc[sp.start - 1].text in (",", "("):
+                and doc[sp.start - 1].text in (",", "(") and any(
+                    c.country_code == "US" and c.admin1 == STATE_ABBREVIATIONS[sp.text] for c in out[-1][1]):
+            # only after a town that the state has: "Salem, TN" is in Tamil Nadu when no Salem
+            # of Tennessee is known
             state = [c for c in gaz.candidates(STATE_ABBREVIATIONS[sp.text])
                      if c.feature == "admin1" and c.country_code == "US"]
             out.append((Hit(sp, h.label, True), state))
@@ -117,8 +126,10 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
                     break
         if not found:
             found = gaz.candidates(sp.text)
-        if all(c.match == "skeleton" for c in found) and len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS:
-            # "Sidon City", "Jammu Town", "Kasoa Village": the settlement word is not in the name
+        if len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS and sp[-1].is_lower or \
+                all(c.match == "skeleton" for c in found) and len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS:
+            # "Sidon City", "Jammu Town", "Kasoa Village": the settlement word is not in the name;
+            # "Hays city" is any Hays, not only the Kansan town once called so
             bare = gaz.candidates(sp[:-1].text)
             if any(c.match != "skeleton" for c in bare):
                 found, h, sp = bare, Hit(sp[:-1], h.label, h.strong, h.modifier), sp[:-1]
@@ -157,18 +168,28 @@ def _demonym_votes(doc: Doc, demonyms: Mapping[str, str], gaz: Gazetteer) -> Cou
     return votes
 
 
-def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None) -> Counter[str]:
+def _actor_votes(doc: Doc, actor_countries: Mapping[str, str | None]) -> Counter[str]:
+    """Half a vote per mention of a named actor of one country ("Houthi", "the Taliban"), like a demonym."""
+    votes: Counter[str] = Counter()
+    for e in doc.ents:
+        cc = actor_countries.get(e.ent_id_) if e.ent_id_ else None
+        if cc:
+            votes[cc] += 0.5
+    return votes
+
+
+def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Collection[int] = ()) -> Counter[str]:
     """Which countries the article is about: each mention votes for the country of its likeliest
     sense out of context, split with other countries whose sense is nearly as likely ("Ontario"
     is the province, not the Californian city; "Ariha" is in Syria or in Palestine)."""
     votes: Counter[str] = Counter()
-    for h, cands in pairs:
+    for i, (h, cands) in enumerate(pairs):
         if h.label == "DEMONYM":
             continue  # counted once, as a demonym (_demonym_votes)
         cs = [c for c in cands[:10] if acceptable(c, h.strong, None, h.span.text) and c.match != "skeleton"]
         if not cs:
             continue
-        scored = [(score(c, Context(), others=cs), c) for c in cs]
+        scored = [(score(c, Context(), others=cs, province=i in slots), c) for c in cs]
         top, first = max(scored, key=lambda t: t[0])
         if first.country_code is None:
             continue  # "the Middle East", "the Atlantic": no country's story
@@ -181,32 +202,60 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None) -> Counte
     return votes
 
 
-def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
-    """(cc, admin1 or None) of a division or country written right after span i: "Paris, Texas",
-    "Ariha in Idlib province".
+def _group(doc: Doc, pairs: list, i: int) -> list[int]:
+    """Indices of the places written right after span i to say where it is: the one after a
+    comma or "in" ("Paris, Texas", "Ariha in Idlib province"), or every one in the brackets
+    that follow it ("Binga (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)").
 
-    Not in a list of places: "stops in Washington, New York and Boston".
+    Not a list of places: "stops in Washington, New York and Boston".
     """
     if i + 1 >= len(pairs):
-        return frozenset()
-    sp, (nxt, cands) = pairs[i][0].span, pairs[i + 1]
-    if nxt.span.start != sp.end + 1 or doc[sp.end].lower_ not in (",", "(", "in"):
-        return frozenset()
+        return []
+    sp, nxt = pairs[i][0].span, pairs[i + 1][0].span
+    gap = doc[sp.end:nxt.start]
+    if len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in ("(", ",", "in"):
+        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen"
+    if len(gap) >= 2 and gap[0].lower_ in ("in", ",") and all(t.lower_ in DIRECTIONS for t in gap[1:]):
+        gap = gap[:1]  # "Hays city in western Yemen", "Kafr Nabl, southern Idlib"
+    if len(gap) != 1 or gap[0].lower_ not in (",", "(", "in"):
+        return []
+    if gap[0].text == "(":
+        close = next((t.i for t in doc[nxt.start:min(len(doc), nxt.start + 20)] if t.text == ")"), None)
+        if close is None:
+            return []
+        return [k for k in range(i + 1, len(pairs)) if pairs[k][0].span.end <= close]
     if i + 2 < len(pairs):
-        after, end = pairs[i + 2][0].span.start, nxt.span.end
+        after, end = pairs[i + 2][0].span.start, nxt.end
         between = doc[end:after].text.strip().lower()
         if between in (",", "and", ", and", "or", ", or"):
-            return frozenset()
-    return frozenset((c.country_code, c.name if c.feature == "admin1" else None)
-                     for c in cands if c.feature in ("admin1", "country") and c.match != "skeleton")
+            return []
+    return [i + 1]
 
 
-def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[str] = frozenset(),
-                  demonyms: Collection[str] | Mapping[str, str] = frozenset(),
+def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
+    """(cc, admin1 or None) of the divisions and countries that qualify span i (see _group),
+    and the divisions of the towns that do: "Oleksandrivka, Donetsk" is the village of that
+    name in Donetsk's oblast (the press often names a division by its capital)."""
+    out = set()
+    for k in _group(doc, pairs, i):
+        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")]
+        for c in pairs[k][1]:
+            if c.feature in ("admin1", "country") and c.match != "skeleton":
+                out.add((c.country_code, c.name if c.feature == "admin1" else None))
+        for c in towns[:1] + [c for c in towns[1:] if c.population >= 100_000]:
+            if c.admin1:
+                out.add((c.country_code, c.admin1))
+    return frozenset(out)
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
+                  capitals: set[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
                   focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
     """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
 
-    `actor_ids`: entity-ruler ids that mark a span as an actor, not a place;
+    `actor_ids`: entity-ruler ids that mark a span as an actor, not a place; given as a mapping
+    to the actor's country (ISO2 or None), a named armed group votes for its country the way
+    a demonym does ("pro-Houthi forces ... (Qaatabah, Ad Dali)" is a Yemeni story);
     `capitals`: lower-cased capitals that can stand for their state (from the actor KB; the
     gazetteer now flags national capitals itself, so this is kept for callers only);
     `demonyms`: lower-cased demonyms, which are never toponyms; given as a mapping to their
@@ -214,9 +263,14 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
     """
     persons = person_words(doc)
     pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
-    votes = _votes(pairs, focus_hint)
+    # A name that says where the place before it is reads as a division where it can be one:
+    # "Hays (Hays, Al Hudaydah)", "in Qaatabah (Ad Dali)" are governorates, not namesake towns.
+    slots = {k for i in range(len(pairs)) for k in _group(doc, pairs, i)}
+    votes = _votes(pairs, focus_hint, slots)
     if isinstance(demonyms, Mapping):
         votes.update(_demonym_votes(doc, demonyms, gaz))
+    if isinstance(actor_ids, Mapping):
+        votes.update(_actor_votes(doc, actor_ids))
     focus = votes.most_common(1)[0][0] if votes else None
     total = sum(votes.values())
     shares = tuple((cc, v / total) for cc, v in votes.items())
@@ -249,11 +303,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
     for i, ((h, _), cs) in enumerate(zip(pairs, options)):
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
-        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS, within=_qualifier(doc, pairs, i))
+        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=_qualifier(doc, pairs, i))
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
-    qualifiers = {i + 1 for i in range(len(pairs)) if _qualifier(doc, pairs, i)}
+    qualified = {i for i in range(len(pairs)) if _qualifier(doc, pairs, i)}
+    qualifiers = {k for i in qualified for k in _group(doc, pairs, i)}
     _like_the_list(doc, pairs, options, chosen)
     for i, ((h, _), best) in enumerate(zip(pairs, chosen)):
         sp = h.span
@@ -270,9 +325,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: set[str], capitals: set[s
                                    source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
-        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or _dateline(sp)
+        # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
+        # after it is a place, whatever the parse makes of it
+        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
-                           precision(sp, best), modifier=h.modifier, source=h.label))
+                           precision(sp, best), modifier=h.modifier, source=h.label, qualifier=i in qualifiers))
+    out = _neighbourhoods(out)
     sure = {a.geonameid for a in anchors}
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
     boxes = [t for t in towns if t.candidate.geonameid in sure or t.candidate.feature != "city"]
@@ -360,6 +418,32 @@ def _placed(sp: Span) -> bool:
     return sp[-1].lower_ in PLACE_WORDS or _locative(sp)
 
 
+# Words that make a name a part of a town: "Manga neighbourhood", "Colonia Santa Anita", "Bairro Alto".
+NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter suburb district "
+                                "area street road square market camp".split())
+NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vila jardim".split())
+
+
+def _neighbourhoods(out: list[Toponym]) -> list[Toponym]:
+    """A neighbourhood is inside the town the story names, not its namesake town elsewhere:
+    "in Guadalajara, Jalisco ... in Colonia Santa Anita", "in Manaus ... in Cidade Nova
+    neighbourhood". A part-of-town name whose town lies over 30 km from the last town named
+    before it is unresolved (then placed at that town, see _contained)."""
+    res: list[Toponym] = []
+    for t in out:
+        c, sp = t.candidate, t.span
+        doc = sp.doc
+        part = sp[0].lower_ in NEIGHBOURHOOD_BEFORE or sp.start > 0 and doc[sp.start - 1].lower_ in NEIGHBOURHOOD_BEFORE \
+            or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER
+        town = next((r.candidate for r in reversed(res) if r.candidate is not None and r.candidate.feature == "city"
+                     and r.role == "location" and r.candidate.match != "context"), None)
+        if part and c is not None and c.feature == "city" and town is not None and town.geonameid != c.geonameid \
+                and haversine_km((c.latitude, c.longitude), (town.latitude, town.longitude)) > 30:
+            t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
+        res.append(t)
+    return res
+
+
 def _contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym:
     """A street, building or hamlet the gazetteer lacks, placed at the town the story puts it in.
 
@@ -369,9 +453,14 @@ def _contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Topony
     named before it. The mention keeps its own text, and its reason says so.
     """
     doc, end = t.span.doc, t.span.end
-    nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of")
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+        end += 1  # "Bilad al Yubi area (Qaatabah, Ad Dali)"
+    nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of", "(")
            or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")]
-    near = nxt[:1] or [s for s in boxes if s.span.start < t.span.start][-1:]
+    part = t.span[0].lower_ in NEIGHBOURHOOD_BEFORE or end < len(doc) and doc[end].lower_ in NEIGHBOURHOOD_AFTER
+    near = nxt[:1] or part and [s for s in towns if s.span.start < t.span.start
+                                and s.candidate.feature == "city"][-1:] or []
+    near = near or [s for s in boxes if s.span.start < t.span.start][-1:]
     if not near:
         return t
     box = near[0].candidate
