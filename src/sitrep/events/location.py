@@ -153,6 +153,7 @@ class LocationFinder:
         if clause != trigger:
             scopes.append(list(clause.subtree))
         scopes.append(list(sent))
+        asides: list[tuple] = []  # places of the sentence in a relative clause or apposition
         for level, scope in enumerate(scopes):
             own = [t for t in scope if level > 0 or clause_distance(t, trigger) == 0]
             border = self._border(own, actor_iso2)
@@ -161,9 +162,11 @@ class LocationFinder:
                 dist = clause_distance(t, trigger) if level == 0 else 0
                 key = (dist if dist is not None else 9, abs(t.i - trigger.i))
                 tp = self.by_token.get(t.i)
-                if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger) \
-                        and not self._aside(t, trigger):
-                    cands.append((*key, self._loc(tp.candidate, tp.precision), tp))
+                if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger):
+                    if self._aside(t, trigger):
+                        asides.append((tp.precision == 3, abs(t.i - trigger.i), self._loc(tp.candidate, tp.precision)))
+                    else:
+                        cands.append((*key, self._loc(tp.candidate, tp.precision), tp))
                 elif level < 2:
                     ana = self._anaphor(t)
                     if ana is not None:
@@ -181,6 +184,8 @@ class LocationFinder:
                 return cands[0][2]
         if previous is not None:
             return previous
+        if asides:  # "shot a man who was not wearing a mask during the lockdown in Kimberley"
+            return min(asides, key=lambda a: a[:2])[2]
         if self.focus:
             c = self.gaz.country(self.focus)
             if c is not None:

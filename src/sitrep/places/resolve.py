@@ -77,10 +77,10 @@ def _big(c: Candidate) -> bool:
 
 
 def _split(doc: Doc, h: Hit) -> list[Hit]:
-    """"Thruxton, Hampshire" tagged as one entity: its comma-separated parts."""
+    """"Thruxton, Hampshire", "Ludhiana (Punjab" tagged as one entity: its parts."""
     sp, parts, start = h.span, [], h.span.start
     for t in list(sp) + [None]:
-        if t is None or t.text == ",":
+        if t is None or t.text in (",", "(", ")"):
             end = sp.end if t is None else t.i
             if end > start and doc[start].text[:1].isupper():
                 parts.append(Hit(doc[start:end], h.label, h.strong, h.modifier if t is None else False))
@@ -232,17 +232,31 @@ def _group(doc: Doc, pairs: list, i: int) -> list[int]:
     return [i + 1]
 
 
+def _minor(doc: Doc, pairs: list, i: int) -> bool:
+    """Whether span i may be a small town that the names after it place: written before
+    brackets, or a name with no large town ("Oleksandrivka, Donetsk" but not "After Paris,
+    London", "a restaurant in New York", "Washington University in St. Louis")."""
+    sp = pairs[i][0].span
+    if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
+        return True
+    towns = [c for c in pairs[i][1] if c.feature == "city" and c.match in ("exact", "folded", "alias")]
+    return bool(towns) and all(c.population < 100_000 for c in towns) and not any(
+        c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
+
+
 def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     """(cc, admin1 or None) of the divisions and countries that qualify span i (see _group),
-    and the divisions of the towns that do: "Oleksandrivka, Donetsk" is the village of that
-    name in Donetsk's oblast (the press often names a division by its capital)."""
+    and, for a small place (_minor), the divisions of the towns that do: "Oleksandrivka,
+    Donetsk" is the village of that name in Donetsk's oblast (the press often names a division
+    by its capital)."""
     out = set()
+    minor = _minor(doc, pairs, i)
     for k in _group(doc, pairs, i):
         towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")]
         for c in pairs[k][1]:
             if c.feature in ("admin1", "country") and c.match != "skeleton":
                 out.add((c.country_code, c.name if c.feature == "admin1" else None))
-        for c in towns[:1] + [c for c in towns[1:] if c.population >= 100_000]:
+        for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if minor else ():
             if c.admin1:
                 out.add((c.country_code, c.admin1))
     return frozenset(out)
@@ -265,7 +279,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # A name that says where the place before it is reads as a division where it can be one:
     # "Hays (Hays, Al Hudaydah)", "in Qaatabah (Ad Dali)" are governorates, not namesake towns.
-    slots = {k for i in range(len(pairs)) for k in _group(doc, pairs, i)}
+    slots = {k for i in range(len(pairs)) if _minor(doc, pairs, i) for k in _group(doc, pairs, i)}
     votes = _votes(pairs, focus_hint, slots)
     if isinstance(demonyms, Mapping):
         votes.update(_demonym_votes(doc, demonyms, gaz))
@@ -419,8 +433,7 @@ def _placed(sp: Span) -> bool:
 
 
 # Words that make a name a part of a town: "Manga neighbourhood", "Colonia Santa Anita", "Bairro Alto".
-NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter suburb district "
-                                "area street road square market camp".split())
+NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter suburb".split())
 NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vila jardim".split())
 
 
@@ -435,8 +448,13 @@ def _neighbourhoods(out: list[Toponym]) -> list[Toponym]:
         doc = sp.doc
         part = sp[0].lower_ in NEIGHBOURHOOD_BEFORE or sp.start > 0 and doc[sp.start - 1].lower_ in NEIGHBOURHOOD_BEFORE \
             or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER
-        town = next((r.candidate for r in reversed(res) if r.candidate is not None and r.candidate.feature == "city"
-                     and r.role == "location" and r.candidate.match != "context"), None)
+        # its town: the one written right after it ("the Crown Heights neighborhood of Brooklyn"),
+        # else the last one named before it in the sentence
+        after = [r.candidate for r in out if r.candidate is not None and r.candidate.feature == "city"
+                 and 0 < r.span.start - sp.end <= 3 and doc[r.span.start - 1].lower_ in ("of", "in", ",")]
+        town = after[0] if after else next((
+            r.candidate for r in reversed(res) if r.candidate is not None and r.candidate.feature == "city"
+            and r.role == "location" and r.candidate.match != "context" and r.span.sent == sp.sent), None)
         if part and c is not None and c.feature == "city" and town is not None and town.geonameid != c.geonameid \
                 and haversine_km((c.latitude, c.longitude), (town.latitude, town.longitude)) > 30:
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
