@@ -281,10 +281,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # "Hays (Hays, Al Hudaydah)", "in Qaatabah (Ad Dali)" are governorates, not namesake towns.
     slots = {k for i in range(len(pairs)) if _minor(doc, pairs, i) for k in _group(doc, pairs, i)}
     votes = _votes(pairs, focus_hint, slots)
+    people: Counter[str] = Counter()  # the countries of the people and groups the story names
     if isinstance(demonyms, Mapping):
-        votes.update(_demonym_votes(doc, demonyms, gaz))
+        people.update(_demonym_votes(doc, demonyms, gaz))
     if isinstance(actor_ids, Mapping):
-        votes.update(_actor_votes(doc, actor_ids))
+        people.update(_actor_votes(doc, actor_ids))
+    votes.update(people)
     focus = votes.most_common(1)[0][0] if votes else None
     total = sum(votes.values())
     shares = tuple((cc, v / total) for cc, v in votes.items())
@@ -317,7 +319,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     for i, ((h, _), cs) in enumerate(zip(pairs, options)):
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
-        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=_qualifier(doc, pairs, i))
+        within = _qualifier(doc, pairs, i)
+        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
+        if best is not None and within and best.country_code not in {cc for cc, _ in within} \
+                and best.feature == "city" and _minor(doc, pairs, i):
+            best = None  # "Elenovka, Donetsk": a Ukrainian village the gazetteer lacks, not Armenia's
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
@@ -345,9 +351,6 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
                            precision(sp, best), modifier=h.modifier, source=h.label, qualifier=i in qualifiers))
     out = _neighbourhoods(out)
-    sure = {a.geonameid for a in anchors}
-    towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
-    boxes = [t for t in towns if t.candidate.geonameid in sure or t.candidate.feature != "city"]
     # The story's country, once its places are chosen: each chosen place votes (a named
     # country half as much), so "Ariha in Idlib province" is a Syrian story, whatever Ariha
     # might have meant alone.
@@ -357,6 +360,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             final[t.candidate.country_code] += 0.5 if t.candidate.feature == "country" else 1.0
     if final:
         focus = max(final, key=lambda cc: (final[cc], votes.get(cc, 0.0)))
+        out = _strays(out, focus, final, people)
+    sure = {a.geonameid for a in anchors}
+    towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
+    boxes = [t for t in towns if t.candidate.geonameid in sure or t.candidate.feature != "city"]
     return [_contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
 
 
@@ -437,6 +444,30 @@ NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neigh
 NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vila jardim".split())
 
 
+def _strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[str]) -> list[Toponym]:
+    """A small town abroad that nothing else in a one-country story points to is a local
+    place the gazetteer lacks, not its namesake: "Armas square" in a Peruvian story is not
+    Armash (Armenia), "Gota area of Ahmedabad" not Göta (Sweden). Unresolved, it is then
+    placed at the story's town (see _contained). The story must be mostly about its focus (its
+    places and people there weigh at least 1.5, and twice all other countries'), and the town
+    under 100,000 people with no other place or person of its country named; a name the NER
+    itself calls a GPE keeps its sense ("Saipan" in an American story)."""
+    weight = final + people
+    rest = sum(v for cc, v in weight.items() if cc != focus)
+    if weight[focus] < 1.5 or weight[focus] < 2 * rest:
+        return out
+    res = []
+    for t in out:
+        c = t.candidate
+        if c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
+                and t.source not in ("GPE", "DATELINE") and not t.qualifier and not people.get(c.country_code) and not any(
+                    o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
+                    and fold(o.span.text) != fold(t.span.text) for o in out):
+            t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
+        res.append(t)
+    return res
+
+
 def _neighbourhoods(out: list[Toponym]) -> list[Toponym]:
     """A neighbourhood is inside the town the story names, not its namesake town elsewhere:
     "in Guadalajara, Jalisco ... in Colonia Santa Anita", "in Manaus ... in Cidade Nova
@@ -476,9 +507,10 @@ def _contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Topony
     nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of", "(")
            or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")]
     part = t.span[0].lower_ in NEIGHBOURHOOD_BEFORE or end < len(doc) and doc[end].lower_ in NEIGHBOURHOOD_AFTER
-    near = nxt[:1] or part and [s for s in towns if s.span.start < t.span.start
-                                and s.candidate.feature == "city"][-1:] or []
-    near = near or [s for s in boxes if s.span.start < t.span.start][-1:]
+    before = [s for s in towns if s.span.start < t.span.start and not s.qualifier]  # the town, not its province
+    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or []
+    near = near or [s for s in boxes if s.span.start < t.span.start and not s.qualifier][-1:] \
+        or [s for s in boxes if s.span.start < t.span.start][-1:]
     if not near:
         return t
     box = near[0].candidate
