@@ -60,3 +60,20 @@ def test_named_storms_are_not_places(tops) -> None:
 
 def test_a_place_in_apposition_to_a_place_noun_stays(tops) -> None:
     assert "Kafr Nabl" in texts(tops("Government forces shelled the town, Kafr Nabl, on Monday."))
+
+
+# ------------------------------------------------------------------ roles the parse gets wrong
+def test_a_list_after_in_is_where_even_when_the_parse_loses_it(tops) -> None:
+    found = tops("The largest security exhibition in Asia, the Middle East and Africa, Secex 2019 will open next week.")
+    assert {"Asia", "Middle East", "Africa"} <= set(texts(found))
+
+
+# ------------------------------------------------------------------ demonyms
+def test_a_demonym_before_what_happens_in_a_place_is_the_place(tops) -> None:
+    assert "American" in texts(tops("Tariffs would cost thousands of American jobs, the union said."))
+    assert "South Korean" in texts(tops("A South Korean court sentenced the former president to 24 years."))
+
+
+def test_a_demonym_before_people_or_a_government_is_not(tops) -> None:
+    found = [t.span.text for t in tops("The Syrian government and Turkish forces clashed near Afrin.")]
+    assert "Syrian" not in found and "Turkish" not in found

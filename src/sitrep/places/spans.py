@@ -30,12 +30,15 @@ _NOT_DATELINES = frozenset("AP UPDATE UPDATED BREAKING EXCLUSIVE WATCH VIDEO PHO
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", ":", "--"})
 # Nouns that make a demonym say where, not who (GeoWebNews: a literal modifier): "the Syrian
 # border", "an English city", "Indian states", "the American market". Not "state" or
-# "government": "the Russian state" is the government.
+# "government": "the Russian state" is the government. What happens in a place counts too: "the
+# American economy", "European flights", "a South Korean court", "the African development".
 DEMONYM_PLACE_HEADS = frozenset("""
     border borders frontier city cities town towns village villages capital enclave countryside coast
     coastline soil territory territories mainland region regions province provinces states countries
     airspace waters port ports airbase airbases base bases jail jails prison prisons farm farms factory
     factories plant plants market markets industry jurisdictions island islands side
+    country economy economies job jobs level site sites flight flights tour tours beach beaches court
+    courts grid development history
 """.split())
 # Continents' adjectives, which no country's demonym list holds: "European countries".
 CONTINENT_ADJECTIVES = {"european": "Europe", "african": "Africa", "asian": "Asia",
