@@ -77,3 +77,9 @@ def test_a_demonym_before_what_happens_in_a_place_is_the_place(tops) -> None:
 def test_a_demonym_before_people_or_a_government_is_not(tops) -> None:
     found = [t.span.text for t in tops("The Syrian government and Turkish forces clashed near Afrin.")]
     assert "Syrian" not in found and "Turkish" not in found
+
+
+def test_a_name_after_a_relative_is_a_person_even_when_the_parse_hangs_it_elsewhere(tops) -> None:
+    found = [t.span.text for t in tops("It has been home for Alan Reed and his old dog, Denver, since March. "
+                                       "Denver sleeps on the back seat.")]
+    assert "Denver" not in found

@@ -125,9 +125,14 @@ def _named_being(ent: Span) -> bool:
         t = t.head  # "hurricanes, Harvey, Irma and Maria": the list may hang on the noun itself
         if t.pos_ == "NOUN":
             return t.lemma_.lower() in words("person_nouns")
-    if t.dep_ != "appos":
-        return False
-    return t.head.pos_ == "NOUN" and t.head.lemma_.lower() in words("person_nouns")
+    if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in words("person_nouns"):
+        return True
+    # the parser may hang the name elsewhere: read the noun written before it ("his yellow lab,
+    # Levi", "daughters North and Chicago"), back over a comma and the list's earlier names
+    i = ent.start - 1
+    while i >= 0 and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].pos_ == "PROPN"):
+        i -= 1
+    return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in words("person_nouns")
 
 
 def _facility_hits(sp: Span, modifier: bool) -> list[Hit]:
