@@ -83,3 +83,19 @@ def test_a_name_after_a_relative_is_a_person_even_when_the_parse_hangs_it_elsewh
     found = [t.span.text for t in tops("It has been home for Alan Reed and his old dog, Denver, since March. "
                                        "Denver sleeps on the back seat.")]
     assert "Denver" not in found
+
+
+# ------------------------------------------------------------------ roads and names before a place noun
+def test_a_numbered_road_is_a_place_in_a_story_about_traffic(tops) -> None:
+    found = texts(tops("After the crash near Braintree, traffic was diverted via the A131 and the A12."))
+    assert "A131" in found and "A12" in found
+
+
+def test_a_rifle_is_not_a_road(tops) -> None:
+    found = [t.span.text for t in tops("The gunman fired an M16 and the M4 carbine at police in Aleppo.")]
+    assert "M16" not in found and "M4" not in found
+
+
+def test_a_name_before_a_roundabout_or_an_intersection_is_a_place(tops) -> None:
+    found = texts(tops("The road is closed from the Air Balloon roundabout to the Crickley Hill junction."))
+    assert "Air Balloon" in found

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .lexicon import words
+from .kinds import before_place_noun, facility, facility_parts, named_being, roads
 
 __all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
 
@@ -105,50 +105,10 @@ def _datelines(doc: Doc) -> list[Span]:
     return out
 
 
-def _facility(sp: Span) -> bool:
-    """A name ending in a word for a built or natural place: "Royal Street", "Glenrock Lagoon";
-    not a denomination ("the Catholic Church")."""
-    if len(sp) < 2 or sp[-2].is_lower or sp[-1].lower_.rstrip(".") not in words("facility_heads"):
-        return False
-    return not (len(sp) == 2 and sp[0].lower_ in words("faiths"))
-
-
-def _named_being(ent: Span) -> bool:
-    """A name in apposition to a noun for a person, a pet or a storm: "his mother Michelle",
-    "Rozen's wife, Julia", "hurricanes Harvey, Irma and Maria"."""
-    doc, t = ent.doc, ent.root
-    nxt = doc[ent.end] if ent.end < len(doc) else None
-    if nxt is not None and nxt.is_lower and (nxt.tag_ in ("NN", "NNS") or nxt.i + 1 < len(doc)
-                                             and doc[nxt.i + 1].tag_ == "POS"):
-        return False  # "artist Banksy and London boroughs' efforts": London qualifies the boroughs
-    while t.dep_ == "conj" and t.head != t:
-        t = t.head  # "hurricanes, Harvey, Irma and Maria": the list may hang on the noun itself
-        if t.pos_ == "NOUN":
-            return t.lemma_.lower() in words("person_nouns")
-    if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in words("person_nouns"):
-        return True
-    # the parser may hang the name elsewhere: read the noun written before it ("his yellow lab,
-    # Levi", "daughters North and Chicago"), back over a comma and the list's earlier names
-    i = ent.start - 1
-    while i >= 0 and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].pos_ == "PROPN"):
-        i -= 1
-    return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in words("person_nouns")
-
-
-def _facility_hits(sp: Span, modifier: bool) -> list[Hit]:
-    """A facility's name as a place (FAC), whatever the NER called it; "Harare's Third Street"
-    is two places, the town and its street."""
-    cut = next((t.i for t in sp if t.tag_ == "POS" and sp.start < t.i < sp.end - 1), None)
-    if cut is None:
-        return [Hit(sp, "FAC", True, modifier=modifier)]
-    doc = sp.doc
-    return [Hit(doc[sp.start:cut], "FAC", True), Hit(doc[cut + 1:sp.end], "FAC", True, modifier=modifier)]
-
-
 def person_words(doc: Doc) -> set[str]:
     """Lowercased words of the article's multi-word PERSON names ("John Kelly" -> kelly, john),
     and of names in apposition to a person ("his wife, Julia" -> julia)."""
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 or _named_being(e)
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 or named_being(e)
             for t in e if t.is_alpha}
 
 
@@ -173,12 +133,18 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
     for sp in _datelines(doc):
         out.append(Hit(sp, "DATELINE", True))
         taken.update(range(sp.start, sp.end))
+    for sp in roads(doc):  # "the A417", "the M5 highway"
+        out.append(Hit(sp, "FAC", True))
+        taken.update(range(sp.start, sp.end))
     for ent in doc.ents:
         if taken.intersection(range(ent.start, ent.end)):
-            continue
+            if ent.start not in taken or ent.end - 1 in taken:
+                continue
+            cut = max(taken.intersection(range(ent.start, ent.end))) + 1  # "A429 Cirencester": the town
+            ent = Span(doc, cut, ent.end, label=ent.label_, span_id=ent.id_)
         if ent.ent_id_ and ent.ent_id_ in actor_ids:
             continue  # the ruler knows it is a group, a leader or a news source
-        if _named_being(ent):
+        if named_being(ent):
             continue  # "his wife, Julia": a person
         if ent.text.lower().replace("’", "'") in demonyms or ent.label_ == "NORP" and (
                 ent.root.pos_ == "ADJ" or ent.text.lower() in CONTINENT_ADJECTIVES):
@@ -193,8 +159,12 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             continue
         sp = _clean(ent)
         if len(sp) and sp.text[:1].isupper():
-            if ent.label_ not in PLACE_LABELS and _facility(sp):
-                out += _facility_hits(sp, suffix in PLACE_SUFFIXES)
+            if ent.label_ not in PLACE_LABELS and facility(sp):
+                parts = facility_parts(sp)  # a facility is a place (FAC), whatever the NER called it
+                out += [Hit(p, "FAC", True, modifier=p is parts[-1] and suffix in PLACE_SUFFIXES) for p in parts]
+                continue
+            if ent.label_ not in PLACE_LABELS and before_place_noun(sp):
+                out.append(Hit(sp, "FAC", True, modifier=True))
                 continue
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
