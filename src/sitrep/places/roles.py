@@ -136,6 +136,9 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     t = _head_conjunct(span.root)
     dep, head = t.dep_, t.head
     hl = head.lemma_.lower()
+    written = _written_preposition(span, t) if dep != "pobj" else None
+    if written is not None:
+        return _object_role(written, cand)  # the parse lost it: "in Asia, the Middle East and Africa"
     if dep == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         owner = head if dep == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else head)
         while owner.dep_ in ("compound", "amod") and owner.head != owner and owner.i < owner.head.i:
@@ -160,24 +163,71 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and t.i < head.i:
         return "location" if _modifies_a_place(t) else "metonym"
     if dep == "pobj":
-        prep = head
-        noun = prep.head
-        nl = noun.lemma_.lower()
-        if prep.lower_ == "of" and (nl in AGENT_HEADS or noun.lower_ in AGENT_HEADS):
-            return "metonym"
-        if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
-            return "metonym"
-        if prep.lower_ in ("to", "from", "by", "with", "against") and noun.lower_ in METONYM_HEADS:
-            return "metonym"
-        if prep.lower_ == "against" or (prep.lower_ == "by" and nl not in PLACE_HEADS):
-            return "metonym"  # "backed by Moscow", "an investigation by the US", "the game against Portland"
-        if prep.lower_ == "for" and (nl in FOR_HEADS or noun.lower_ in FOR_HEADS):
-            return "metonym"
-        if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
-            return "metonym"
-        if prep.lower_ == "with" and cand.feature == "country" and nl not in PLACE_HEADS:
-            return "metonym"  # "engaging with the United States", but "a border with Syria"
+        return _object_role(head, cand)
     return "location"
+
+
+def _object_role(prep: Token, cand: Candidate) -> str:
+    """The role of a place governed by `prep`: "backed by Moscow", "relations with China"."""
+    noun = prep.head
+    nl = noun.lemma_.lower()
+    if prep.lower_ == "of" and (nl in AGENT_HEADS or noun.lower_ in AGENT_HEADS):
+        return "metonym"
+    if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
+        return "metonym"
+    if prep.lower_ in ("to", "from", "by", "with", "against") and noun.lower_ in METONYM_HEADS:
+        return "metonym"
+    if prep.lower_ == "against" or (prep.lower_ == "by" and nl not in PLACE_HEADS):
+        return "metonym"  # "backed by Moscow", "an investigation by the US", "the game against Portland"
+    if prep.lower_ == "for" and (nl in FOR_HEADS or noun.lower_ in FOR_HEADS):
+        return "metonym"
+    if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
+        return "metonym"
+    if prep.lower_ == "with" and cand.feature == "country" and nl not in PLACE_HEADS:
+        return "metonym"  # "engaging with the United States", but "a border with Syria"
+    return "location"
+
+
+# Prepositions whose object is where something is, read off the text when the parse lost them.
+WRITTEN_PREPS = frozenset("in at from to into near across throughout within inside between around "
+                          "towards toward".split())
+
+
+def _written_preposition(span: Span, t: Token) -> Token | None:
+    """A locative preposition written before a place the parser attached elsewhere, or None.
+
+    Only where the parse is implausible: a place in a list hung on a common noun ("a conference in
+    Asia, the Middle East and Africa": Africa the conjunct of "conference"), or a place modifying a
+    name or a noun further on ("between Coggeshall and Marks Tey", "from London to Amsterdam spews
+    out 50 kilos"). Walks back over "the" and over earlier names of the list.
+    """
+    doc = span.doc
+    root = span.root
+    lost_list = root.dep_ == "conj" and t.pos_ == "NOUN"
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    far_head = t.dep_ in ("compound", "nmod") and (
+        t.head.pos_ == "PROPN" and nxt in ("and", "or", ",") and t.head.dep_ == "pobj"  # "Coggeshall and Marks Tey"
+        or t.head.pos_ == "NOUN" and t.head.i > span.end + 2)  # "Amsterdam spews out 50 kilos"
+    if not (lost_list or far_head):
+        return None
+    i = span.start - 1
+    while i >= 0:
+        w = doc[i]
+        if w.lower_ == "the":
+            i -= 1
+        elif w.lower_ in WRITTEN_PREPS:
+            return w
+        elif w.text == "," or w.lower_ in ("and", "or"):
+            i -= 1  # over the list's earlier name
+            while i >= 0 and doc[i].lower_ == "the":
+                i -= 1
+            if i < 0 or not doc[i].ent_type_ and doc[i].pos_ != "PROPN":
+                return None
+            while i >= 0 and (doc[i].ent_type_ or doc[i].pos_ == "PROPN") and doc[i].lower_ != "the":
+                i -= 1
+        else:
+            return None
+    return None
 
 
 # Words after a toponym that make it vaguer: "the Hama countryside", "Homs province".

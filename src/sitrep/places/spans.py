@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .kinds import before_place_noun, facility, facility_parts, named_being, roads
+
 __all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -28,12 +30,15 @@ _NOT_DATELINES = frozenset("AP UPDATE UPDATED BREAKING EXCLUSIVE WATCH VIDEO PHO
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", ":", "--"})
 # Nouns that make a demonym say where, not who (GeoWebNews: a literal modifier): "the Syrian
 # border", "an English city", "Indian states", "the American market". Not "state" or
-# "government": "the Russian state" is the government.
+# "government": "the Russian state" is the government. What happens in a place counts too: "the
+# American economy", "European flights", "a South Korean court", "the African development".
 DEMONYM_PLACE_HEADS = frozenset("""
     border borders frontier city cities town towns village villages capital enclave countryside coast
     coastline soil territory territories mainland region regions province provinces states countries
     airspace waters port ports airbase airbases base bases jail jails prison prisons farm farms factory
     factories plant plants market markets industry jurisdictions island islands side
+    country economy economies job jobs level site sites flight flights tour tours beach beaches court
+    courts grid development history
 """.split())
 # Continents' adjectives, which no country's demonym list holds: "European countries".
 CONTINENT_ADJECTIVES = {"european": "Europe", "african": "Africa", "asian": "Asia",
@@ -101,8 +106,10 @@ def _datelines(doc: Doc) -> list[Span]:
 
 
 def person_words(doc: Doc) -> set[str]:
-    """Lowercased words of the article's multi-word PERSON names ("John Kelly" -> kelly, john)."""
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
+    """Lowercased words of the article's multi-word PERSON names ("John Kelly" -> kelly, john),
+    and of names in apposition to a person ("his wife, Julia" -> julia)."""
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 or named_being(e)
+            for t in e if t.is_alpha}
 
 
 def _place_demonym(ent: Span, demonyms: Collection[str] | Mapping[str, str]) -> str | None:
@@ -126,11 +133,19 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
     for sp in _datelines(doc):
         out.append(Hit(sp, "DATELINE", True))
         taken.update(range(sp.start, sp.end))
+    for sp in roads(doc):  # "the A417", "the M5 highway"
+        out.append(Hit(sp, "FAC", True))
+        taken.update(range(sp.start, sp.end))
     for ent in doc.ents:
         if taken.intersection(range(ent.start, ent.end)):
-            continue
+            if ent.start not in taken or ent.end - 1 in taken:
+                continue
+            cut = max(taken.intersection(range(ent.start, ent.end))) + 1  # "A429 Cirencester": the town
+            ent = Span(doc, cut, ent.end, label=ent.label_, span_id=ent.id_)
         if ent.ent_id_ and ent.ent_id_ in actor_ids:
             continue  # the ruler knows it is a group, a leader or a news source
+        if named_being(ent):
+            continue  # "his wife, Julia": a person
         if ent.text.lower().replace("’", "'") in demonyms or ent.label_ == "NORP" and (
                 ent.root.pos_ == "ADJ" or ent.text.lower() in CONTINENT_ADJECTIVES):
             code = _place_demonym(ent, demonyms)
@@ -144,6 +159,13 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             continue
         sp = _clean(ent)
         if len(sp) and sp.text[:1].isupper():
+            if ent.label_ not in PLACE_LABELS and facility(sp):
+                parts = facility_parts(sp)  # a facility is a place (FAC), whatever the NER called it
+                out += [Hit(p, "FAC", True, modifier=p is parts[-1] and suffix in PLACE_SUFFIXES) for p in parts]
+                continue
+            if ent.label_ not in PLACE_LABELS and before_place_noun(sp):
+                out.append(Hit(sp, "FAC", True, modifier=True))
+                continue
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
     # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
