@@ -45,8 +45,8 @@ class LocationFinder:
                         precision=max(precision, 3 if c.feature in AREA_FEATURES else 1))
 
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
-        if tp.role != "location" or tp.modifier:
-            return True  # metonyms and modifiers ("London-based") are not where things happen
+        if tp.role != "location":
+            return True  # metonyms are not where things happen
         r = tp.span.root
         if tp.candidate.feature == "country" and r.dep_ in ("compound", "nmod", "amod") and r.head.i >= tp.span.end \
                 and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS:
@@ -179,7 +179,10 @@ class LocationFinder:
             if cands:
                 # the most precise place; a town before the division or town that qualifies it
                 # ("civilians in Al Bab in Aleppo protested")
-                cands.sort(key=lambda x: (x[2].precision == 3, x[3] is not None and x[3].qualifier, x[0], x[1]))
+                # modifiers ("a London-based group", "on Murree road in Rawalpindi") only when
+                # nothing else is named
+                cands.sort(key=lambda x: (x[3] is not None and x[3].modifier, x[2].precision == 3,
+                                          x[3] is not None and x[3].qualifier, x[0], x[1]))
                 self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]
         if previous is not None:

@@ -244,6 +244,20 @@ def _minor(doc: Doc, pairs: list, i: int) -> bool:
         c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
 
 
+def _division_word(doc: Doc, pairs: list, k: int) -> bool:
+    """Whether the writer calls span k a division: "in Guarenas, Miranda state"."""
+    end = pairs[k][0].span.end
+    return end < len(doc) and doc[end].lower_ in PROVINCE_WORDS | {"department", "county", "prefecture"}
+
+
+def _larger(pairs: list, i: int, k: int) -> bool:
+    """Whether the place written after span i is far larger than any town i may be: "Al Bab in
+    Aleppo" (the city of two million holds the town)."""
+    def top(j: int) -> int:
+        return max((c.population for c in pairs[j][1] if c.match in ("exact", "folded")), default=0)
+    return top(k) > 3 * top(i)
+
+
 def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     """(cc, admin1 or None) of the divisions and countries that qualify span i (see _group),
     and, for a small place (_minor), the divisions of the towns that do: "Oleksandrivka,
@@ -327,7 +341,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
-    qualified = {i for i in range(len(pairs)) if _qualifier(doc, pairs, i)}
+    qualified = {i for i in range(len(pairs)) if _group(doc, pairs, i) and (
+        _qualifier(doc, pairs, i) or _minor(doc, pairs, i) or _larger(pairs, i, _group(doc, pairs, i)[-1])
+        or _division_word(doc, pairs, _group(doc, pairs, i)[-1]))}
     qualifiers = {k for i in qualified for k in _group(doc, pairs, i)}
     _like_the_list(doc, pairs, options, chosen)
     for i, ((h, _), best) in enumerate(zip(pairs, chosen)):

@@ -17,6 +17,7 @@ from .kinds import before_place_noun, facility, facility_parts, named_being, roa
 __all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ROAD_NOUNS = frozenset("street streets road roads avenue avenues highway intersection junction roundabout".split())
 # the statistical NER often calls Arabic town names ORG or PERSON
 WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # "US-backed", "Iran-led": the place qualifies an actor, it is not where anything is
@@ -164,7 +165,10 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 out += [Hit(p, "FAC", True, modifier=p is parts[-1] and suffix in PLACE_SUFFIXES) for p in parts]
                 continue
             if ent.label_ not in PLACE_LABELS and before_place_noun(sp):
-                out.append(Hit(sp, "FAC", True, modifier=True))
+                # "the Murree road" names a road (the event may be in the town after it); "Nagaur
+                # district", "the Riverdale area" are the place itself
+                road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
+                out.append(Hit(sp, "FAC", True, modifier=road))
                 continue
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
