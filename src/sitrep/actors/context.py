@@ -9,7 +9,7 @@ found.  Shared by `resolve.py`, `named.py` and `generic.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -37,6 +37,7 @@ class ArticleActors:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
     _countries: dict[int, str | None] = field(default_factory=dict, repr=False)
     _named: dict[int, set[str]] = field(default_factory=dict, repr=False)
+    _scenes: dict[tuple[int, str | None], str | None] = field(default_factory=dict, repr=False)
 
     def actor(self, actor_id: str, violent: bool = False, where: str | None = None) -> Actor:
         """The Actor for an id as of the article's date; a state named without a branch
@@ -61,6 +62,23 @@ class ArticleActors:
         if key not in self._countries:
             self._countries[key] = _text_country(self.kb, doc.text, self.focus)
         return self._countries[key]
+
+    def scene(self, doc: Doc, placed: str | None) -> str | None:
+        """The country an event happens in: where the geocoder placed it (`placed`, ISO3)
+        when the text supports that country, else the country the text points to.  A
+        gazetteer slip ("Rafah" read in Gaza for North Sinai, "Gagarin" in Russia for a
+        Donetsk mine) must not make a state's own forces foreign, nor crowds another
+        country's."""
+        key = (id(doc), placed)
+        if key not in self._scenes:
+            self._scenes[key] = _text_country(self.kb, doc.text, placed)
+        return self._scenes[key]
+
+    def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:
+        """ACLED codes a state's forces outside their own country as External/Other forces."""
+        if a and a.kind == "State forces" and scene and a.country and a.country != scene:
+            return replace(a, kind="External/Other forces")
+        return a
 
     def groups_named(self, doc: Doc) -> set[str]:
         """The ids of the groups the article names anywhere."""

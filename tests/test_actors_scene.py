@@ -1,0 +1,44 @@
+"""Where an event happens decides whether a state's forces are its own or foreign
+(ACLED's External/Other forces); a gazetteer slip must not decide it.  Sentences are
+our own, in the style of wire reports."""
+
+from __future__ import annotations
+
+import spacy
+
+from sitrep.actors.context import ArticleActors
+from sitrep.actors.kb import load_kb
+from sitrep.models import Actor
+
+KB = load_kb()
+NLP = spacy.blank("en")
+
+
+def _scene(text: str, placed: str | None) -> str | None:
+    return ArticleActors(kb=KB).scene(NLP(text), placed)
+
+
+def test_a_geocoder_slip_the_text_never_supports_is_overruled():
+    # "Rafah" read in Gaza for a town of North Sinai: the text speaks of Egypt only
+    text = "Egyptian military forces launched airstrikes on militants near Rafah, North Sinai, Egypt."
+    assert _scene(text, "PSE") == "EGY"
+
+
+def test_a_place_the_text_supports_stands():
+    text = "Turkish forces shelled villages near Tal Tamr in Syria's Hasakah province."
+    assert _scene(text, "SYR") == "SYR"
+
+
+def test_state_forces_abroad_are_external():
+    ctx = ArticleActors(kb=KB)
+    turkey = Actor(name="Military Forces of Turkey (2016-)", id="TUR-military", kind="State forces", country="TUR")
+    assert ctx.in_scene(turkey, "SYR").kind == "External/Other forces"
+    assert ctx.in_scene(turkey, "TUR").kind == "State forces"
+    assert ctx.in_scene(turkey, None).kind == "State forces"
+
+
+def test_own_forces_stay_state_forces_whatever_the_gazetteer(extract):
+    evs = extract("On 2 May 2020, Afghan police forces attacked Taliban militants in Chora district, "
+                  "Uruzgan province, Afghanistan, killing three.", "2020-05-03")
+    kinds = {e.actor1.name: e.actor1.kind for e in evs if e.actor1}
+    assert kinds.get("Police Forces of Afghanistan (2014-2021)") == "State forces"
