@@ -42,3 +42,25 @@ def test_own_forces_stay_state_forces_whatever_the_gazetteer(extract):
                   "Uruzgan province, Afghanistan, killing three.", "2020-05-03")
     kinds = {e.actor1.name: e.actor1.kind for e in evs if e.actor1}
     assert kinds.get("Police Forces of Afghanistan (2014-2021)") == "State forces"
+
+
+def test_a_conjoined_passive_shares_its_agent(extract):
+    evs = extract("On 3 May 2020, two reporters were beaten and then detained by the police in Goma, "
+                  "North Kivu, Democratic Republic of Congo.", "2020-05-04")
+    names = [e.actor1.name for e in evs if e.actor1 and e.event_type]
+    assert names and all(n.startswith("Police Forces of the Democratic Republic of Congo") for n in names)
+
+
+def test_clashes_that_erupt_between_two_sides(extract):
+    evs = extract("On 2 May 2020, clashes erupted between Taliban militants and Afghan forces in "
+                  "Ghazni province, Afghanistan.", "2020-05-03")
+    clash = [e for e in evs if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].actor1.name == "Taliban"
+
+
+def test_unattributed_shelling_follows_the_country_convention(extract):
+    # along Ukraine's contact line before 2022 ACLED records unattributed fire as Ukraine's
+    evs = extract("On 4 May 2020, the OSCE SMM observed 12 explosions involving artillery near Zolote, "
+                  "Luhansk region, Ukraine.", "2020-05-05")
+    fired = [e for e in evs if e.event_type == "Explosions/Remote violence"]
+    assert fired and fired[0].actor1.name == "Military Forces of Ukraine (2019-)"

@@ -390,10 +390,12 @@ class _Builder:
                         and o.sub_event_type == "Air/drone strike"]
                 if near:
                     evs[i] = replace(e, actor1=near[0].actor1, assoc_actors=near[0].assoc_actors)
-            elif e.actor1 is None and e.sub_event_type in UNIDENTIFIED_OK:
-                iso = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
+            elif e.actor1 is None and e.event_type:
+                placed = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
                     else self.ctx.focus
-                evs[i] = replace(e, actor1=kb.unattributed(iso, on=e.event_date))
+                iso = self.ctx.scene(self.article.text, placed)
+                if e.sub_event_type in UNIDENTIFIED_OK or kb.has_convention(iso, e.event_date):
+                    evs[i] = replace(e, actor1=kb.unattributed(iso, on=e.event_date))
         evs = self._one_per_place_day(evs)
         out: list[Event] = []
         seen: dict[tuple, int] = {}

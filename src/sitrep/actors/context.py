@@ -63,15 +63,16 @@ class ArticleActors:
             self._countries[key] = _text_country(self.kb, doc.text, self.focus)
         return self._countries[key]
 
-    def scene(self, doc: Doc, placed: str | None) -> str | None:
+    def scene(self, doc: Doc | str, placed: str | None) -> str | None:
         """The country an event happens in: where the geocoder placed it (`placed`, ISO3)
         when the text supports that country, else the country the text points to.  A
         gazetteer slip ("Rafah" read in Gaza for North Sinai, "Gagarin" in Russia for a
         Donetsk mine) must not make a state's own forces foreign, nor crowds another
         country's."""
-        key = (id(doc), placed)
+        text = doc if isinstance(doc, str) else doc.text
+        key = (hash(text), placed)
         if key not in self._scenes:
-            self._scenes[key] = _text_country(self.kb, doc.text, placed)
+            self._scenes[key] = _text_country(self.kb, text, placed)
         return self._scenes[key]
 
     def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:

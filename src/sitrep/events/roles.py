@@ -18,6 +18,12 @@ from ..models import Actor
 __all__ = ["subject_of", "actors_for", "date_for", "clause_distance", "CLAUSE_DEPS"]
 
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "parataxis"}
+# verbs that a fighting noun is the subject of while its sides hang from the verb
+ERUPT = {"erupt", "break", "take", "occur", "happen", "ensue", "flare", "rage", "continue", "resume", "intensify",
+         "break out", "escalate", "begin", "start", "renew"}
+# who shows, sees or counts an attack did not carry it out ("the OSCE observed 12 explosions")
+WITNESS_VERBS = {"show", "see", "witness", "report", "record", "document", "condemn", "denounce", "survive",
+                 "observe", "monitor", "detect", "hear", "count", "register", "note", "verify", "log", "spot"}
 LEADS = {"spearhead", "lead", "head", "command", "led", "spearheaded"}
 
 
@@ -37,11 +43,13 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
                 return _date_led(c, t), False
             return c, False
         if c.dep_ == "nsubjpass":
-            for a in t.children:
-                if a.dep_ == "agent":
-                    for p in a.children:
-                        if p.dep_ == "pobj":
-                            return p, True
+            # "beaten and then arrested by the police": a conjoined passive's agent is both verbs'
+            for v in (t, *[x for x in t.children if x.dep_ == "conj" and x.tag_ == "VBN"]):
+                for a in v.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                return p, True
             return None, True
     if t.dep_ == "conj" and t.head != t:
         return subject_of(t.head)
@@ -167,8 +175,7 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
         h = h.head.head if h.head.lower_ == "responsible" else h.head
     if n.dep_ in ("dobj", "pobj") or h != n.head:
         subj, _ = subject_of(h)
-        if subj is not None and h.lemma_.lower() not in ("show", "see", "witness", "report", "record",
-                                                         "document", "condemn", "denounce", "survive"):
+        if subj is not None and h.lemma_.lower() not in WITNESS_VERBS:
             return resolve(subj, ctx, violent, ante)
     return None
 
@@ -178,6 +185,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     """actor1 and actor2 of the event triggered at t (and the triggers merged into it)."""
     if noun:
         between = _pobj(t, {"between"})
+        if not between and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in ERUPT:
+            between = _pobj(t.head, {"between"})  # "clashes erupted between X and Y"
         if between:  # "clashes between X and Y": the two sides
             sides = [resolve(x, ctx, violent, ante) for x in [between[0], *between[0].conjuncts]]
             sides = [r for r in sides if r is not None]
