@@ -64,3 +64,24 @@ def test_unattributed_shelling_follows_the_country_convention(extract):
                   "Luhansk region, Ukraine.", "2020-05-05")
     fired = [e for e in evs if e.event_type == "Explosions/Remote violence"]
     assert fired and fired[0].actor1.name == "Military Forces of Ukraine (2019-)"
+
+
+def test_the_author_of_the_attack_a_passive_killing_follows(extract):
+    evs = extract("On 2 May 2020, three soldiers were killed following an attack by al-Shabaab militants "
+                  "on a base in Lower Shabelle, Somalia.", "2020-05-03")
+    violent = [e for e in evs if e.event_type in ("Battles", "Violence against civilians")]
+    assert violent and violent[0].actor1.name == "Al Shabaab"
+
+
+def test_a_device_planted_by_a_group_is_the_group_s(extract):
+    evs = extract("On 4 May 2020, a roadside bomb planted by the Taliban destroyed a police vehicle "
+                  "in Helmand province, Afghanistan.", "2020-05-05")
+    acted = [e for e in evs if e.event_type and e.actor1]
+    assert acted and acted[0].actor1.name == "Taliban"
+
+
+def test_state_forces_in_a_clash_the_parse_gives_no_agent(extract):
+    evs = extract("On 5 May 2020, a suspected drug dealer was killed after exchanging fire with "
+                  "military police officers in Recife, Pernambuco, Brazil.", "2020-05-06")
+    clash = [e for e in evs if e.event_type == "Battles"]
+    assert clash and clash[0].actor1.name == "Military Forces of Brazil (2019-2022) Military Police"
