@@ -85,3 +85,9 @@ def test_state_forces_in_a_clash_the_parse_gives_no_agent(extract):
                   "military police officers in Recife, Pernambuco, Brazil.", "2020-05-06")
     clash = [e for e in evs if e.event_type == "Battles"]
     assert clash and clash[0].actor1.name == "Military Forces of Brazil (2019-2022) Military Police"
+
+
+def test_a_stray_place_gives_way_to_the_places_focus():
+    # "Armas square" read in Armenia, in an article whose places are Peruvian
+    ctx = ArticleActors(kb=KB, focus="PER")
+    assert ctx.scene(NLP("Pensioners protested in Armas square in Juliaca, Puno."), "ARM") == "PER"

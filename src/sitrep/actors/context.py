@@ -72,7 +72,11 @@ class ArticleActors:
         text = doc if isinstance(doc, str) else doc.text
         key = (hash(text), placed)
         if key not in self._scenes:
-            self._scenes[key] = _text_country(self.kb, text, placed)
+            scene = _text_country(self.kb, text, placed)
+            if scene == placed and placed and self.focus and placed != self.focus \
+                    and not _votes(self.kb, text).get(placed):
+                scene = self.focus  # one stray place the text never supports: the places' focus
+            self._scenes[key] = scene
         return self._scenes[key]
 
     def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:
@@ -93,6 +97,17 @@ def _text_country(kb: ActorKB, text: str, focus: str | None) -> str | None:
     """Votes of the text for a country: its name (3), a group based there (2), a capital,
     demonym or leader (1).  The places' focus stands unless the text never points to it
     while pointing elsewhere at least twice as strongly as one demonym."""
+    votes = _votes(kb, text)
+    if focus and (votes.get(focus) or not votes):
+        return focus
+    best = max(votes, key=lambda k: votes[k], default=None)
+    if best and (votes[best] >= 2 or not focus):
+        return best
+    return focus
+
+
+def _votes(kb: ActorKB, text: str) -> dict[str, int]:
+    """The text's votes for countries (see `_text_country`)."""
     votes: dict[str, int] = {}
 
     def vote(iso: str | None, w: int) -> None:
@@ -109,9 +124,4 @@ def _text_country(kb: ActorKB, text: str, focus: str | None) -> str | None:
             vote(g.country, 2)
     for _, _, aid in kb.find_leaders(text):
         vote(aid.split("-")[0] if aid[:3].isupper() else None, 1)
-    if focus and (votes.get(focus) or not votes):
-        return focus
-    best = max(votes, key=lambda k: votes[k], default=None)
-    if best and (votes[best] >= 2 or not focus):
-        return best
-    return focus
+    return votes
