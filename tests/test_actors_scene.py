@@ -91,3 +91,17 @@ def test_a_stray_place_gives_way_to_the_places_focus():
     # "Armas square" read in Armenia, in an article whose places are Peruvian
     ctx = ArticleActors(kb=KB, focus="PER")
     assert ctx.scene(NLP("Pensioners protested in Armas square in Juliaca, Puno."), "ARM") == "PER"
+
+
+def test_agentless_violence_is_laid_to_the_group_that_claims_it(extract):
+    evs = extract("On 1 May 2020, a bomb exploded near a police station in Marka, Lower Shabelle, Somalia, "
+                  "killing two officers. Al Shabaab claimed responsibility.", "2020-05-02")
+    coded = [e for e in evs if e.event_type]
+    assert coded and coded[0].actor1.name == "Al Shabaab"
+
+
+def test_agentless_violence_with_no_group_named_stays_unidentified(extract):
+    evs = extract("On 1 May 2020, a bomb exploded near a police station in Marka, Lower Shabelle, Somalia, "
+                  "killing two officers.", "2020-05-02")
+    coded = [e for e in evs if e.event_type]
+    assert coded and coded[0].actor1.name == "Unidentified Armed Group (Somalia)"

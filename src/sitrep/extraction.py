@@ -395,7 +395,7 @@ class _Builder:
                     else self.ctx.focus
                 iso = self.ctx.scene(self.article.text, placed)
                 if e.sub_event_type in UNIDENTIFIED_OK or kb.has_convention(iso, e.event_date):
-                    evs[i] = replace(e, actor1=kb.unattributed(iso, on=e.event_date))
+                    evs[i] = replace(e, actor1=self.ctx.claimed(iso) or kb.unattributed(iso, on=e.event_date))
         evs = self._one_per_place_day(evs)
         out: list[Event] = []
         seen: dict[tuple, int] = {}

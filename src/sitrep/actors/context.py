@@ -85,6 +85,16 @@ class ArticleActors:
             return replace(a, kind="External/Other forces")
         return a
 
+    def claimed(self, iso3: str | None) -> Actor | None:
+        """Who violence the parse leaves agentless is laid to: the article's lead armed group,
+        where it acts in the event's country ("... Al Shabaab claimed the attack", "officials
+        said the Taliban planted the bomb"); None leaves it unattributed."""
+        g = self.kb.groups.get(self.lead_armed or "")
+        if g is None or g.kind not in ("Rebel group", "Political militia", "Identity militia") \
+                or (g.country and iso3 and g.country != iso3):
+            return None
+        return self.actor(g.id, violent=True, where=iso3)
+
     def groups_named(self, doc: Doc) -> set[str]:
         """The ids of the groups the article names anywhere."""
         key = id(doc)
