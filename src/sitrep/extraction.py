@@ -99,13 +99,6 @@ def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{trig}|{label}".encode()).hexdigest()[:16]
 
 
-def _actor_kind_in(a: Actor | None, loc_iso3: str | None) -> Actor | None:
-    """ACLED codes a state's forces outside its own country as External/Other forces."""
-    if a and a.kind == "State forces" and loc_iso3 and a.country and a.country != loc_iso3:
-        return replace(a, kind="External/Other forces")
-    return a
-
-
 def _back_reference(names: list[str], named: list[str]) -> list[str]:
     """'the monitor said': the monitor the article named before."""
     return [named[-1] if n.lower() in GENERIC_SOURCES and named else n for n in names]
@@ -318,7 +311,8 @@ class _Builder:
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
                                         words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
                                         subject)
-        country = loc_iso3 or ctx.country(t.doc)
+        scene = ctx.scene(t.doc, loc_iso3)  # the geocoded country, unless the text disowns it
+        country = scene or ctx.country(t.doc)
         if etype in ("Protests", "Riots") and (a1 is None or a1.kind in ("Civilians", "Political militia",
                                                                          "Rebel group", "Identity militia")):
             # ACLED names the crowd; a party or group that leads it is an associate
@@ -336,7 +330,7 @@ class _Builder:
             etype = sub = None
         if sub == "Arrests" and not self._arrest_is_news(victims):
             return None, False, False
-        a1, a2 = _actor_kind_in(a1, loc_iso3), _actor_kind_in(a2, loc_iso3)
+        a1, a2 = ctx.in_scene(a1, scene), ctx.in_scene(a2, scene)
         fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
         label = sub or plover or tr.cls
         what = sub if sub else (plover or tr.cls).lower()
@@ -346,7 +340,7 @@ class _Builder:
             plover=plover, actor1=a1, actor2=a2, location=loc, fatalities=fatalities,
             modality=modality, text=text, span=span,
             notes=make_notes(ev_date, what, a1, a2, loc, modality, attribution, fatalities),
-            assoc_actors=tuple(_actor_kind_in(a, loc_iso3) for a in assoc), attribution=tuple(attribution))
+            assoc_actors=tuple(ctx.in_scene(a, scene) for a in assoc), attribution=tuple(attribution))
         return ev, own_place, own_date
 
     def _arrest_is_news(self, arrested: frozenset[str]) -> bool:
@@ -399,10 +393,12 @@ class _Builder:
                         and o.sub_event_type == "Air/drone strike"]
                 if near:
                     evs[i] = replace(e, actor1=near[0].actor1, assoc_actors=near[0].assoc_actors)
-            elif e.actor1 is None and e.sub_event_type in UNIDENTIFIED_OK:
-                iso = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
+            elif e.actor1 is None and e.event_type:
+                placed = kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code \
                     else self.ctx.focus
-                evs[i] = replace(e, actor1=kb.unattributed(iso, on=e.event_date))
+                iso = self.ctx.scene(self.article.text, placed)
+                if e.sub_event_type in UNIDENTIFIED_OK or kb.has_convention(iso, e.event_date):
+                    evs[i] = replace(e, actor1=self.ctx.claimed(iso) or kb.unattributed(iso, on=e.event_date))
         evs = self._one_per_place_day(evs)
         out: list[Event] = []
         seen: dict[tuple, int] = {}

@@ -9,7 +9,7 @@ found.  Shared by `resolve.py`, `named.py` and `generic.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -37,6 +37,7 @@ class ArticleActors:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
     _countries: dict[int, str | None] = field(default_factory=dict, repr=False)
     _named: dict[int, set[str]] = field(default_factory=dict, repr=False)
+    _scenes: dict[tuple[int, str | None], str | None] = field(default_factory=dict, repr=False)
 
     def actor(self, actor_id: str, violent: bool = False, where: str | None = None) -> Actor:
         """The Actor for an id as of the article's date; a state named without a branch
@@ -62,6 +63,38 @@ class ArticleActors:
             self._countries[key] = _text_country(self.kb, doc.text, self.focus)
         return self._countries[key]
 
+    def scene(self, doc: Doc | str, placed: str | None) -> str | None:
+        """The country an event happens in: where the geocoder placed it (`placed`, ISO3)
+        when the text supports that country, else the country the text points to.  A
+        gazetteer slip ("Rafah" read in Gaza for North Sinai, "Gagarin" in Russia for a
+        Donetsk mine) must not make a state's own forces foreign, nor crowds another
+        country's."""
+        text = doc if isinstance(doc, str) else doc.text
+        key = (hash(text), placed)
+        if key not in self._scenes:
+            scene = _text_country(self.kb, text, placed)
+            if scene == placed and placed and self.focus and placed != self.focus \
+                    and not _votes(self.kb, text).get(placed):
+                scene = self.focus  # one stray place the text never supports: the places' focus
+            self._scenes[key] = scene
+        return self._scenes[key]
+
+    def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:
+        """ACLED codes a state's forces outside their own country as External/Other forces."""
+        if a and a.kind == "State forces" and scene and a.country and a.country != scene:
+            return replace(a, kind="External/Other forces")
+        return a
+
+    def claimed(self, iso3: str | None) -> Actor | None:
+        """Who violence the parse leaves agentless is laid to: the article's lead armed group,
+        where it acts in the event's country ("... Al Shabaab claimed the attack", "officials
+        said the Taliban planted the bomb"); None leaves it unattributed."""
+        g = self.kb.groups.get(self.lead_armed or "")
+        if g is None or g.kind not in ("Rebel group", "Political militia", "Identity militia") \
+                or (g.country and iso3 and g.country != iso3):
+            return None
+        return self.actor(g.id, violent=True, where=iso3)
+
     def groups_named(self, doc: Doc) -> set[str]:
         """The ids of the groups the article names anywhere."""
         key = id(doc)
@@ -74,6 +107,17 @@ def _text_country(kb: ActorKB, text: str, focus: str | None) -> str | None:
     """Votes of the text for a country: its name (3), a group based there (2), a capital,
     demonym or leader (1).  The places' focus stands unless the text never points to it
     while pointing elsewhere at least twice as strongly as one demonym."""
+    votes = _votes(kb, text)
+    if focus and (votes.get(focus) or not votes):
+        return focus
+    best = max(votes, key=lambda k: votes[k], default=None)
+    if best and (votes[best] >= 2 or not focus):
+        return best
+    return focus
+
+
+def _votes(kb: ActorKB, text: str) -> dict[str, int]:
+    """The text's votes for countries (see `_text_country`)."""
     votes: dict[str, int] = {}
 
     def vote(iso: str | None, w: int) -> None:
@@ -90,9 +134,4 @@ def _text_country(kb: ActorKB, text: str, focus: str | None) -> str | None:
             vote(g.country, 2)
     for _, _, aid in kb.find_leaders(text):
         vote(aid.split("-")[0] if aid[:3].isupper() else None, 1)
-    if focus and (votes.get(focus) or not votes):
-        return focus
-    best = max(votes, key=lambda k: votes[k], default=None)
-    if best and (votes[best] >= 2 or not focus):
-        return best
-    return focus
+    return votes

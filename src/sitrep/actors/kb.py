@@ -376,6 +376,12 @@ class ActorKB:
             return None
         return next((p.label for p in s.insurgents if p.covers(on)), None)
 
+    def has_convention(self, iso3: str | None, on: str | None = None) -> bool:
+        """Whether the country names the perpetrator of unattributed violence of any kind
+        (shelling along Ukraine's contact line is its military's)."""
+        s = self.states.get(iso3 or "")
+        return bool(s and any(p.covers(on) for p in s.unattributed))
+
     def unattributed(self, iso3: str | None, on: str | None = None) -> Actor:
         """The actor ACLED records for violence whose perpetrator a report does not name:
         the country's convention ("Unidentified Gang (Mexico)"; along Ukraine's contact

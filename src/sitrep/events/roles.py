@@ -18,6 +18,17 @@ from ..models import Actor
 __all__ = ["subject_of", "actors_for", "date_for", "clause_distance", "CLAUSE_DEPS"]
 
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "parataxis"}
+# verbs that a fighting noun is the subject of while its sides hang from the verb
+ERUPT = {"erupt", "break", "take", "occur", "happen", "ensue", "flare", "rage", "continue", "resume", "intensify",
+         "break out", "escalate", "begin", "start", "renew"}
+# who shows, sees or counts an attack did not carry it out ("the OSCE observed 12 explosions")
+WITNESS_VERBS = {"show", "see", "witness", "report", "record", "document", "condemn", "denounce", "survive",
+                 "observe", "monitor", "detect", "hear", "count", "register", "note", "verify", "log", "spot"}
+# "an IED planted by X", "a strike attributed to X": the verbs that name who did what a noun names
+AUTHORED = {"attribute", "carry", "launch", "conduct", "blame", "fire", "plant", "place", "lay", "set", "detonate",
+            "perpetrate", "commit", "stage", "mount", "claim", "throw", "hurl", "lob", "drop", "trigger"}
+# "killed following an attack by X": the prepositions that tie a passive killing to its cause
+CAUSE_PREPS = {"following", "after", "in", "during", "amid", "by", "from", "when"}
 LEADS = {"spearhead", "lead", "head", "command", "led", "spearheaded"}
 
 
@@ -37,11 +48,13 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
                 return _date_led(c, t), False
             return c, False
         if c.dep_ == "nsubjpass":
-            for a in t.children:
-                if a.dep_ == "agent":
-                    for p in a.children:
-                        if p.dep_ == "pobj":
-                            return p, True
+            # "beaten and then arrested by the police": a conjoined passive's agent is both verbs'
+            for v in (t, *[x for x in t.children if x.dep_ == "conj" and x.tag_ == "VBN"]):
+                for a in v.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                return p, True
             return None, True
     if t.dep_ == "conj" and t.head != t:
         return subject_of(t.head)
@@ -57,7 +70,10 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         return subject_of(t.head)
     if t.dep_ == "pcomp" and t.head.head != t:
         return subject_of(t.head.head)
-    if t.dep_ == "acl" and (t.tag_ == "VBG" or (t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN"))):
+    if t.dep_ == "acl" and (t.tag_ == "VBG" or (t.head.dep_ in ("ROOT", "attr") and t.head.pos_ in ("NOUN", "PROPN"))
+                            and not any(c.dep_ == "agent" for c in t.children)):
+        # "airstrikes targeting Talbiseh"; a mis-parsed "interns protested"; "IS militants
+        # killed a soldier" read as "[there] IS militants killed ..."
         return t.head, False  # "airstrikes targeting Talbiseh"; a mis-parsed "interns protested"
     if t.dep_ == "relcl":
         return t.head, False
@@ -157,7 +173,7 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
         if r:
             return r
     for c in n.children:  # "a strike attributed to forces from Moscow"
-        if c.dep_ == "acl" and c.lemma_.lower() in ("attribute", "carry", "launch", "conduct", "blame", "fire"):
+        if c.dep_ == "acl" and c.lemma_.lower() in AUTHORED:
             for p in _pobj(c, {"to", "by", "on"}):
                 r = resolve(p, ctx, violent, ante)
                 if r:
@@ -167,10 +183,33 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
         h = h.head.head if h.head.lower_ == "responsible" else h.head
     if n.dep_ in ("dobj", "pobj") or h != n.head:
         subj, _ = subject_of(h)
-        if subj is not None and h.lemma_.lower() not in ("show", "see", "witness", "report", "record",
-                                                         "document", "condemn", "denounce", "survive"):
+        if subj is not None and h.lemma_.lower() not in WITNESS_VERBS:
             return resolve(subj, ctx, violent, ante)
     return None
+
+
+ARMED = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+PATIENT_DEPS = {"nsubjpass", "dobj"}
+PATIENT_PREPS = {"on", "against", "at", "targeting", "of", "to", "from"}
+
+
+def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolution | None:
+    """Violence whose agent the parse misses ("a man was killed after exchanging fire with
+    military police", "a suspect was killed during a police raid", "the Myanmar military
+    and AA clashed"): the first armed actor the sentence names outside the victims' places
+    (the patient of a verb, the object of "on", "against"), named or state forces first."""
+    found: list[Resolution] = []
+    for n in t.sent:
+        if n.pos_ not in ("NOUN", "PROPN") or n.dep_ in ("compound", "amod", "poss") or n._.sitrep_place:
+            continue
+        if n.dep_ in PATIENT_DEPS or (n.dep_ == "pobj" and n.head.lower_ in PATIENT_PREPS):
+            continue
+        r = resolve_phrase(n, ctx, True)
+        if r is None or r.actor.kind not in ARMED or (a2 and r.actor.id == a2.actor.id):
+            continue
+        found.append(r)
+    best = [r for r in found if r.how in ("named", "unit", "demonym", "country", "capital", "focus")]
+    return (best or found or [None])[0]
 
 
 def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool,
@@ -178,6 +217,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     """actor1 and actor2 of the event triggered at t (and the triggers merged into it)."""
     if noun:
         between = _pobj(t, {"between"})
+        if not between and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in ERUPT:
+            between = _pobj(t.head, {"between"})  # "clashes erupted between X and Y"
         if between:  # "clashes between X and Y": the two sides
             sides = [resolve(x, ctx, violent, ante) for x in [between[0], *between[0].conjuncts]]
             sides = [r for r in sides if r is not None]
@@ -196,12 +237,20 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             if r and not (a1 and r.actor.id == a1.actor.id):
                 a2 = r
                 break
+        if a1 is None and cls == "clash":  # "a shoot-out with military police": a side is an author
+            a1 = _participant(t, ctx, a2)
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
     if passive and subj is None and cls == "flee":
         # "thousands of people had been displaced": the displaced are the actor
         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
     a1 = resolve(subj, ctx, violent, ante)
+    if a1 is None and passive and violent:
+        # "4 policemen were killed following an attack by Taliban militants": the attack's author
+        for n in [n for v in (t, *[c for c in t.children if c.dep_ == "conj"]) for n in _pobj(v, CAUSE_PREPS)]:
+            a1 = _noun_agent(n, ctx, ante, violent) if n.pos_ == "NOUN" else None
+            if a1 is not None:
+                break
     a2 = None
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
         [c for c in t.children if c.dep_ == "nsubjpass"]
@@ -224,6 +273,10 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                                (r.actor.kind == a1.actor.kind == "State forces" and r.actor.country == a1.actor.country))):
             a2 = r
             break
+    if a1 is None and cls == "clash" and a2 is not None:
+        a1, a2 = a2, None  # "exchanged fire with the police": the one side named is actor1
+    if a1 is None and violent:
+        a1 = _participant(t, ctx, a2)
     if cls == "lose_control":
         # "the government lost control of Deraa": the loser is actor2, the winner actor1
         loser = a1
