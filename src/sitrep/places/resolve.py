@@ -305,8 +305,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     total = sum(votes.values())
     shares = tuple((cc, v / total) for cc, v in votes.items())
     # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
+    # So does one in brackets after a place, or with its division written after it: "Binga
+    # (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)" - the NER often calls such names persons.
+    placed = slots | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
+        pairs[i][0].span.end:pairs[i][0].span.end + 2]) and _group(doc, pairs, i)}
     for k, (h, cands) in enumerate(pairs):
-        if not h.strong and len(h.span) <= 4 and _locative(h.span) and h.span.text.lower() not in persons:
+        if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
+                and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
     options = [[c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)] for h, cands in pairs]
 
@@ -335,9 +340,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
         within = _qualifier(doc, pairs, i)
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
-        if best is not None and within and best.country_code not in {cc for cc, _ in within} \
-                and best.feature == "city" and _minor(doc, pairs, i):
-            best = None  # "Elenovka, Donetsk": a Ukrainian village the gazetteer lacks, not Armenia's
+        lands = {cc for cc, _ in within}
+        if best is not None and within and best.country_code not in lands and best.feature == "city":
+            # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas's
+            best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
+            if best is None and not _minor(doc, pairs, i):
+                best = choose(cs, ctx, within=within)
+            # else "Elenovka, Donetsk": a Ukrainian village the gazetteer lacks, not Armenia's
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
@@ -412,6 +421,8 @@ def _locative(sp: Span) -> bool:
         t = t.head
     if t.dep_ == "dobj" and t.head.lemma_.lower() in PLACE_OBJECT_VERBS:
         return True
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in SETTLEMENT_WORDS | {"province", "district"}:
+        return True  # "the city of Hays", "the village of Azzun"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 

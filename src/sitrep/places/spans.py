@@ -170,7 +170,9 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
                 out.append(Hit(sp, "FAC", True, modifier=road))
                 continue
-            out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES))
+            # "on Murree road in Rawalpindi": a road named after a town is not that town
+            road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
+            out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES or road))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
     # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
     covered = taken | {i for e in doc.ents for i in range(e.start, e.end)}
@@ -182,7 +184,7 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and j + 1 not in covered \
                     and doc[j + 1].is_title and doc[j + 1].is_alpha:
                 j += 1
-            out.append(Hit(doc[i:j + 1], "PROPN", False))
+            out.append(Hit(doc[i:j + 1], "PROPN", False, modifier=j + 1 < len(doc) and doc[j + 1].lower_ in ROAD_NOUNS))
             i = j + 1
         else:
             i += 1
