@@ -57,6 +57,12 @@ POLITICAL_ARRESTEES = {"activist", "activists", "journalist", "journalists", "op
                        "mayor", "governor", "commander", "officials", "organisers", "organizers"}
 INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "evict", "stop", "block",
              "arrest", "push", "break", "move"}
+# developments that, after violence in the same paragraph, are its aftermath
+AFTERMATH = {"Arrests", "Disrupted weapons use", "Other"}
+PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
+              "participants", "crowd"}
+FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
+         "wounded", "injured", "injuring", "bullets"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
                    "the agency", "watchdog", "rights group"}
 
@@ -162,7 +168,8 @@ class _Builder:
             ev, own_place, own_date = self._build(tr, sent, text, span)
             if ev is None:
                 continue
-            if self._elaborates(ev, own_place, own_date):
+            if self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
+                    self._aftermath(ev, own_date):
                 continue
             made += 1
             if ev.location and ev.location.precision < 3:
@@ -215,6 +222,41 @@ class _Builder:
                 return True
         return False
 
+    def _aftermath(self, ev: Event, own_date: bool) -> bool:
+        """'Police seized a pistol and drugs.', '16 people were arrested.', 'The assailants also
+        looted households.' after a clash, a riot or an attack told in the same paragraph: what
+        followed that event belongs to it (ACLED codes the one event), it is no new development."""
+        if ev.sub_event_type not in AFTERMATH:
+            return False
+        for i in reversed(self.para.events):
+            prev = self.events[i][1]
+            if prev.event_type in LETHAL_TYPES:
+                return not own_date or prev.event_date == ev.event_date
+        return False
+
+    def _force_on_protest(self, ev: Event, sent: Span) -> bool:
+        """'During the protest, HTS opened fire killing a protester': force used on the paragraph's
+        protest is that protest's sub-type (ACLED codes one event), not a second, violent event."""
+        if ev.event_type not in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
+                ev.sub_event_type != "Excessive force against protesters":
+            return False
+        words = {t.lower_ for t in sent}
+        if not words & PROTESTERS or not words & FORCE:
+            return False
+        lethal = words & {"killed", "killing", "dead", "live", "bullets", "wounded", "injured", "injuring"} and \
+            not words & {"rubber", "warning"}
+        # every protest of the paragraph: "During the protest, ..." names the one told before
+        found = False
+        for i in self.para.events:
+            key, prev = self.events[i]
+            if prev.event_type == "Protests":
+                found = True
+                if prev.sub_event_type != "Excessive force against protesters":
+                    sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+                    self.events[i] = (key, replace(prev, sub_event_type=sub,
+                                                   fatalities=prev.fatalities or ev.fatalities))
+        return found
+
     def _intervention(self, sent: Span) -> None:
         """'Police intervened and moved the protesters': the paragraph's protest met intervention."""
         forces = {"police", "policemen", "gendarmes", "guards", "security", "forces", "troops", "soldiers"}
@@ -248,7 +290,11 @@ class _Builder:
         violent = tr.cls in VIOLENT
         roles = actors_for(t, tr.cls, tr.noun, ctx, violent, self.ante, tr.merged)
         a1 = roles.actor1.actor if roles.actor1 else None
-        if tr.cls == "advance" and (a1 is None or a1.kind in ("Civilians", "Protesters") or
+        movers = {x.lower_ for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+        troops = bool(movers & {"convoy", "convoys", "column", "columns", "reinforcements", "troops",
+                                "vehicles", "military", "forces", "soldiers", "fighters", "militants"})
+        if tr.cls == "advance" and (a1 is None and not troops or a1 is not None and
+                                    a1.kind in ("Civilians", "Protesters") or
                                     any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):
             return None, False, False  # "Assad arrived in Moscow" is travel, not an advance
         a2 = roles.actor2.actor if roles.actor2 else None
@@ -308,6 +354,9 @@ class _Builder:
         victims = frozenset([h.lower_ for h in heads] + [h.lemma_.lower() for h in heads] +
                             [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nummod")])
         subject = frozenset(x.lower_ for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree)
+        if tr.noun:  # "a clash between the army and ELN members": the parties are its subject
+            subject |= {x.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                        for x in c.subtree}
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
         if any(place_like(h) for h in heads):

@@ -107,7 +107,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
     k1 = actor1.kind if actor1 else None
     k2 = actor2.kind if actor2 else None
     if cls in ("takeover", "advance", "lose_control"):
-        if cls == "advance" and words & {"column", "convoy", "reinforcements", "patrol", "logistical"}:
+        if cls == "advance" and words & {"column", "columns", "convoy", "convoys", "reinforcements", "patrol", "logistical"}:
             return S, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
         if k1 in CROWD:
             return R, "Mob violence", "ASSAULT"
@@ -180,8 +180,9 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"
     if cls == "disperse":
-        # ACLED codes the protesters as actor1 and the force that broke them up as actor2
-        if words & {"killed", "dead", "live", "shot"} and not words & {"rubber"}:
+        # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
+        # warning shots fired into the air disperse, they are not force used against anyone
+        if words & {"killed", "dead", "live", "shot"} and not words & {"rubber", "warning", "air"}:
             return P, "Excessive force against protesters", "PROTEST"
         return P, "Protest with intervention", "PROTEST"
     if cls == "loot":
@@ -197,7 +198,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if k1 in CROWD and subject & MOB_WORDS:
             return R, "Mob violence", "ASSAULT"
         return S, "Looting/property destruction", "COERCE"
-    if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives"}:
+    if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives", "prison",
+                                     "prisons", "captivity", "custody", "hostage", "jail"}:
         return S, "Other", "RETREAT"  # a release of prisoners is a significant development
     if cls in FIXED:
         return FIXED[cls]

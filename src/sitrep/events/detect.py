@@ -22,8 +22,9 @@ from .lexicon import Lexicon
 
 __all__ = ["Trigger", "find_triggers", "VERBAL", "place_like"]
 
-# "began to evacuate": the complement happened
-REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try"}
+# "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
+REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
+           "force", "compel", "cause", "oblige"}
 # "are expected to meet": the complement is an expectation, a plan or a possibility
 # (threats, pledges, refusals and wishes are events of their own: what they promise is
 # their content, not a second event)

@@ -1,0 +1,62 @@
+"""Frames and paragraph rules for ACLED sub-types, on reports written for these tests."""
+
+from test_events import one
+
+
+def subs(events):
+    return [e.sub_event_type for e in events if e.event_type]
+
+
+def test_rape_is_sexual_violence(extract):
+    evs = extract("Militiamen raped two women in a village near Goma on Tuesday.")
+    one(evs, sub_event_type="Sexual violence")
+
+
+def test_protest_forms(extract):
+    for text in ("Hundreds of workers took out a rally in Lahore on Monday demanding unpaid wages.",
+                 "Residents banged pots in Rosario on Friday against the pension reform.",
+                 "Students formed a human chain in Dhaka on Sunday to demand safer roads.",
+                 "Taxi drivers gathered outside the town hall of Cusco on Monday to complain about fuel prices."):
+        assert subs(extract(text)) == ["Peaceful protest"], text
+
+
+def test_seized_goods_are_no_takeover(extract):
+    evs = extract("Federal police seized two tons of cocaine in a truck in Santos on Monday.")
+    assert subs(evs) == ["Looting/property destruction"]
+
+
+def test_forced_to_flee_happened(extract):
+    evs = extract("On Monday, fighting between the army and rebels forced 300 families to flee Kalehe.")
+    assert "Other" in subs(evs)
+
+
+def test_there_was_a_clash(extract):
+    evs = extract("There was a clash between soldiers and militants near Gao on Sunday.")
+    assert subs(evs) == ["Armed clash"]
+
+
+def test_convoy_entering_is_a_movement(extract):
+    evs = extract("A Turkish military convoy entered Idlib province on Saturday.")
+    assert subs(evs) == ["Change to group/activity"]
+
+
+def test_regained_control(extract):
+    evs = extract("Syrian government forces regained control of the town of Palmyra on Monday.")
+    assert subs(evs) == ["Government regains territory"]
+
+
+def test_force_on_a_protest_is_one_event(extract):
+    evs = extract("Residents protested in Beledweyne on Monday against the new tax. During the protest, "
+                  "police opened fire, killing two protesters.")
+    assert subs(evs) == ["Excessive force against protesters"]
+
+
+def test_warning_shots_disperse(extract):
+    evs = extract("Police fired warning shots into the air to disperse protesters in Bamako on Friday.")
+    assert subs(evs) == ["Protest with intervention"]
+
+
+def test_what_follows_a_clash_belongs_to_it(extract):
+    evs = extract("Gunmen clashed with police in Niteroi on Monday. The police seized two rifles and "
+                  "arrested five men.")
+    assert subs(evs) == ["Armed clash"]
