@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import protest_words, weapon_of
-from .events.coding import code_event
+from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
 from .events.detect import Trigger, find_triggers
 from .events.frames import lemma_of, place_like
@@ -98,6 +98,25 @@ def _abbreviations(text: str, kb: ActorKB) -> dict[str, str]:
         hits = kb.find_groups(m.group(1))
         if hits:
             out[m.group(2)] = hits[-1][2]
+    return out
+
+
+def _victim_window(t: Token) -> set[str]:
+    """Who was hit, read off the words beside the verb where the parse lost its object
+    ("killed 4 IS militants", with "IS" taken for a verb): the noun phrase after an active
+    verb, the one before a passive one ("1 security personnel was shot and killed by")."""
+    passive = any(c.dep_ == "auxpass" for c in t.children) or (t.tag_ == "VBN" and t.dep_ == "conj")
+    out: set[str] = set()
+    if passive:
+        for x in reversed(t.doc[max(t.sent.start, t.i - 8):t.i]):
+            if x.text in (",", ";") or x.ent_type_ == "DATE":
+                break
+            out.add(x.lower_)
+    else:
+        for x in t.doc[t.i + 1:min(t.sent.end, t.i + 7)]:
+            if x.pos_ in ("ADP", "PUNCT", "VERB") and x.lower_ not in ("of", "is"):
+                break
+            out.add(x.lower_)
     return out
 
 
@@ -355,10 +374,13 @@ class _Builder:
                             [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nummod")])
         subject = frozenset(x.lower_ for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree)
         if tr.noun:  # "a clash between the army and ELN members": the parties are its subject
-            subject |= {x.lower_ for c in t.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                        for x in c.subtree}
+            # ("a clash took place between ...": the parties may hang off the licensing verb)
+            subject |= {x.lower_ for h in (t, t.head) for c in h.children
+                        if c.dep_ == "prep" and c.lower_ in ("between", "among") for x in c.subtree}
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
+        if not victims & (ARMED_VICTIMS | CIVILIAN_VICTIMS):
+            victims = victims | _victim_window(t)
         if any(place_like(h) for h in heads):
             victims = victims | {"<place>"}  # "attacked the village of X"
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,

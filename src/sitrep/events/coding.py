@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..models import Actor
 
-__all__ = ["code_event", "ACLED_TYPES"]
+__all__ = ["code_event", "ACLED_TYPES", "ARMED_VICTIMS", "CIVILIAN_VICTIMS"]
 
 B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against civilians",
                     "Protests", "Riots", "Strategic developments")
@@ -49,6 +49,17 @@ MOB_WORDS = {"mob", "mobs", "crowd", "crowds", "villagers", "vigilantes", "lynch
              "youths", "rioters", "locals", "nationals", "neighbours", "neighbors", "relatives", "supporters"}
 ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen", "soldiers", "police",
                "policemen", "forces", "troops", "fighters", "militants", "gang", "gangs"}
+# a crowd's weapons: fights with these between unorganised groups are mob violence
+CROWD_WEAPONS = {"sticks", "stick", "stones", "machetes", "machete", "axes", "axe", "clubs", "bows", "arrows",
+                 "knives", "rods", "bats", "fists", "batons", "spears", "bricks"}
+FIREARMS = {"gun", "guns", "gunfire", "shot", "shots", "shooting", "rifles", "rifle", "firearms", "pistol",
+            "bullets", "fire", "fired", "gunmen", "armed"}
+# people with no organisation named ("five persons beat up a man", "community members assaulted")
+PLAIN_PEOPLE = {"people", "persons", "citizens", "individuals", "kin", "relatives", "community"}
+# what demonstrators do that ACLED counts as a violent demonstration: burning tyres on a road,
+# barricading it, for a stated grievance
+DEMONSTRATION_CONDUCT = {"tires", "tyres", "tire", "tyre", "barricaded", "barricades", "barricade", "blocked",
+                         "reject", "denounce", "complain", "dissatisfaction", "demands", "grievances"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
 # classes whose coding does not depend on who acts
 FIXED: dict[str, tuple[str, str, str | None]] = {
@@ -81,7 +92,9 @@ ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "comba
                  "position", "base", "checkpoint", "checkpoints", "post", "outpost", "convoy", "patrol",
                  "security", "police", "policeman", "policemen", "policewoman", "army", "guard", "gunmen",
                  "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
-                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer"}
+                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer",
+                 "lieutenant", "captain", "colonel", "sergeant", "corporal", "private", "gendarme", "gendarmes",
+                 "militiaman", "insurgent", "jihadist", "combatant", "paramilitaries", "paramilitary"}
 CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers", "children", "women",
                     "farmers", "man", "men", "woman", "boy", "girl", "family", "worker", "workers",
                     "shepherd", "student", "students", "journalist", "journalists", "driver", "drivers",
@@ -148,8 +161,12 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if weapon:
             return E, weapon, "ASSAULT"
         if (subject & MOB_WORDS and not subject & ARMED_WORDS) or lemma == "lynch" or \
+                (subject & PLAIN_PEOPLE and not subject & ARMED_WORDS and not words & FIREARMS
+                 and k1 not in ARMED_KINDS) or \
                 (words & {"dispute", "scuffle", "altercation", "brawl", "feud"} and k1 not in ARMED_KINDS):
             return R, "Mob violence", "ASSAULT"  # a crowd attacking people; a quarrel turned violent
+        if "off-duty" in words or {"off", "duty"} <= words:
+            return V, "Attack", "ASSAULT"  # ACLED: off-duty security personnel are civilians
         if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
             return B, "Armed clash", "ASSAULT"
         if victims & CIVILIAN_VICTIMS:
@@ -164,6 +181,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return V, "Attack", "ASSAULT"
         return B, "Armed clash", "ASSAULT"
     if cls == "clash":
+        if words & CROWD_WEAPONS and not words & FIREARMS and k1 != "State forces" and k2 != "State forces":
+            return R, "Mob violence", "ASSAULT"  # "two groups fought with sticks and machetes"
         if words & {"dispute", "feud", "quarrel", "altercation", "brawl", "scuffle"} and k1 not in ARMED_KINDS:
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed over a land dispute"
         if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
@@ -185,13 +204,19 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if words & {"killed", "dead", "live", "shot"} and not words & {"rubber", "warning", "air"}:
             return P, "Excessive force against protesters", "PROTEST"
         return P, "Protest with intervention", "PROTEST"
+    if cls == "steal":
+        # armed men stealing cattle loot; a thief's theft is a crime, not a political event
+        if k1 in ARMED_KINDS or subject & (LOOTERS | ARMED_WORDS):
+            return S, "Looting/property destruction", "COERCE"
+        return None, None, "COERCE"
     if cls == "loot":
         return S, "Looting/property destruction", "COERCE"
     if cls == "riot":
         if k1 in ARMED_KINDS or subject & LOOTERS:
             return S, "Looting/property destruction", "COERCE"
         if words & {"protest", "protests", "protesters", "demonstrators", "demonstration", "rioted", "riot",
-                    "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"}:
+                    "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"} or \
+                words & DEMONSTRATION_CONDUCT:
             return R, "Violent demonstration", "PROTEST"
         return R, "Mob violence", "ASSAULT"
     if cls == "destroy":

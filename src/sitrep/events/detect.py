@@ -24,7 +24,9 @@ __all__ = ["Trigger", "find_triggers", "VERBAL", "place_like"]
 
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
-           "force", "compel", "cause", "oblige"}
+           "force", "compel", "cause", "oblige",
+           # "claimed to have shot down two drones": a report of the deed (modality says who claims it)
+           "claim", "allege", "report", "say", "appear", "seem"}
 # "are expected to meet": the complement is an expectation, a plan or a possibility
 # (threats, pledges, refusals and wishes are events of their own: what they promise is
 # their content, not a second event)

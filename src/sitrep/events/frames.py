@@ -49,10 +49,19 @@ PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "f
             "livestock", "cattle", "goats", "sheep", "camels", "money", "cash", "property", "properties",
             "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",
             "aid", "supplies", "equipment", "harvest", "fuel"}
-CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
+CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests", "citizens",
+               "neighbours", "neighbors", "participants", "inhabitants",
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
                "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
                "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
+DISPLACED = {"refugees", "migrants", "idps", "displaced", "returnees", "evacuees"}
+ROADS = {"road", "roads", "highway", "highways", "street", "streets", "entrance", "access", "bridge", "route",
+         "routes", "avenue", "intersection", "junction", "traffic"}
+# ordinary people acting together, who block roads to be heard
+CIVIL_GROUPS = {"citizens", "neighbours", "neighbors", "drivers", "merchants", "inhabitants", "group",
+                "members", "users", "parents", "relatives", "fishermen", "miners", "teachers", "employees"}
+BLASTS = {"bomb", "bombs", "ied", "ieds", "device", "devices", "mine", "mines", "landmine", "explosive",
+          "explosives", "grenade", "grenades", "car", "shell", "shells", "charge", "charges", "dynamite"}
 # verbs that hold a protest noun: "staged a sit-in", "took out a rally", "formed a human chain"
 PROTEST_HOSTS = {"stage", "hold", "organise", "organize", "take", "join", "attend", "lead", "launch",
                  "form", "observe", "start", "begin", "continue", "mount", "carry", "conduct", "participate"}
@@ -142,6 +151,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if lemma == "take" and any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
                                for p in _children(t, {"prep"})):
         return "protest"  # "took to the streets"
+    if lemma == "take" and obj_words & {"hostage", "hostages", "captive", "captives"}:
+        return "abduct"  # "were taken hostage"
     if cls == "takeover":
         # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
         if lemma == "take" and not ("control" in obj_words or "over" in prts or
@@ -167,6 +178,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return None
     if lemma == "lose":
         return "lose_control" if "control" in obj_words else None
+    if cls == "advance" and lemma == "arrive" and _subject_words(t) & DISPLACED:
+        return "flee"  # "500 refugees arrived from Colombia": a movement of people
     if cls == "advance":
         # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
         ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
@@ -226,6 +239,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         if _words(_children(t, {"nsubj"})) & {"rioters", "mob", "mobs"}:
             return "riot"  # "rioters blocked the highway"
+        if lemma in ("block", "barricade") and dobj & ROADS and _subject_words(t) & (CROWD_WORDS | CIVIL_GROUPS):
+            return "protest"  # "residents blocked the highway": a road blockade is a protest
         return "protest" if _purpose_is_protest(t, lex) else None
     if cls == "throw":
         if dobj & {"gas", "teargas", "tear"}:
@@ -326,6 +341,12 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return cls
     if cls == "disperse":
+        if lemma in ("stop", "prevent", "obstruct"):
+            # "soldiers stopped protesters from setting up tents": an intervention
+            return cls if dobj & {"protesters", "protestors", "demonstrators", "marchers", "protest", "march",
+                                  "rally", "demonstration", "sit-in"} else None
+        if lemma == "use" and dobj & {"explosives", "explosive", "dynamite", "bomb", "bombs", "ied", "ieds"}:
+            return "explosive"  # "used explosives in a robbery"
         if lemma == "crack" and "down" not in prts:
             return None
         if lemma == "use" and not (dobj & {"force", "gas", "ammunition", "bullets", "batons", "cannon",
@@ -340,6 +361,13 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return "base" if dobj & {"base", "bases", "headquarters", "outpost", "outposts", "camp", "camps"} else cls
     if cls == "destroy" and not objs:
+        return None
+    if cls == "destroy" and dobj & (WEAPON_OBJECTS | {"depot", "depots", "arms"}):
+        return "intercept"  # "destroyed a weapons cache": weapons taken out of use
+    if cls == "explosive":
+        # "an IED exploded", "detonated a bomb"; not "tensions exploded"
+        return cls if (_subject_words(t) | dobj | _words(_children(t, {"nsubjpass"}))) & BLASTS else None
+    if cls == "steal" and not dobj:
         return None
     if cls == "evacuate" and not objs and not preps:
         return None
