@@ -60,3 +60,35 @@ def test_what_follows_a_clash_belongs_to_it(extract):
     evs = extract("Gunmen clashed with police in Niteroi on Monday. The police seized two rifles and "
                   "arrested five men.")
     assert subs(evs) == ["Armed clash"]
+
+
+def test_forces_arriving_unopposed_move(extract):
+    evs = extract("A convoy of government troops arrived in Kidal on Monday.")
+    assert subs(evs) == ["Change to group/activity"]
+
+
+def test_entering_to_kill_is_the_killing(extract):
+    evs = extract("Gunmen entered the village of Koumbri in Burkina Faso on Monday and killed two farmers.")
+    assert "Non-state actor overtakes territory" not in subs(evs)
+
+
+def test_prisoner_exchange_is_an_agreement(extract):
+    evs = extract("The army and the rebels exchanged prisoners near Misrata in Libya on Sunday.")
+    assert subs(evs) == ["Agreement"]
+
+
+def test_a_base_installed(extract):
+    evs = extract("UN peacekeepers installed a new base in the village of Djugu in Congo on Tuesday.")
+    assert subs(evs) == ["Headquarters or base established"]
+
+
+def test_killing_that_a_protest_is_about(extract):
+    evs = extract("Residents demonstrated in Bafoussam on Saturday after a gendarme shot and killed a driver.")
+    assert "Excessive force against protesters" not in subs(evs)
+
+
+def test_explosions_and_thefts(extract):
+    assert "Remote explosive/landmine/IED" in subs(extract(
+        "A roadside bomb exploded near a market in Kirkuk on Tuesday, killing a driver."))
+    assert subs(extract("Armed bandits stole forty cows from a farm near Makurdi, Nigeria, on Monday.")) == \
+        ["Looting/property destruction"]

@@ -58,7 +58,7 @@ POLITICAL_ARRESTEES = {"activist", "activists", "journalist", "journalists", "op
 INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "evict", "stop", "block",
              "arrest", "push", "break", "move"}
 # developments that, after violence in the same paragraph, are its aftermath
-AFTERMATH = {"Arrests", "Disrupted weapons use", "Other"}
+AFTERMATH = {"Arrests", "Disrupted weapons use", "Other", "Non-violent transfer of territory"}
 PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
               "participants", "crowd"}
 FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
@@ -356,6 +356,10 @@ class _Builder:
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
+        if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
+                c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers"}:
+            # "police killed one of the suicide bombers": a suicide bombing is the bomber's own blast
+            weapon = None
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
         # the trigger, the words merged into it, and coordinated violent verbs ("shot and killed");
         # not "... and left warehouses burnt", whose object is no victim

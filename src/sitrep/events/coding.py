@@ -49,6 +49,10 @@ MOB_WORDS = {"mob", "mobs", "crowd", "crowds", "villagers", "vigilantes", "lynch
              "youths", "rioters", "locals", "nationals", "neighbours", "neighbors", "relatives", "supporters"}
 ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen", "soldiers", "police",
                "policemen", "forces", "troops", "fighters", "militants", "gang", "gangs"}
+# the words that make an advance a fight for ground (a takeover is a battle in ACLED's codebook)
+FIGHTING = {"clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "attack", "attacked",
+            "killed", "killing", "stormed", "seized", "captured", "overran", "offensive", "assault", "repelled",
+            "firefight", "gunfight", "casualties", "dead", "wounded", "injured"}
 # a crowd's weapons: fights with these between unorganised groups are mob violence
 CROWD_WEAPONS = {"sticks", "stick", "stones", "machetes", "machete", "axes", "axe", "clubs", "bows", "arrows",
                  "knives", "rods", "bats", "fists", "batons", "spears", "bricks"}
@@ -124,6 +128,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return S, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
         if k1 in CROWD:
             return R, "Mob violence", "ASSAULT"
+        if cls == "advance" and not words & FIGHTING:
+            return S, "Change to group/activity", "MOBILIZE"  # forces arriving unopposed: a movement
         if nonviolent:
             return S, "Non-violent transfer of territory", "COERCE"
         if _state_at_home(actor1, location_iso3):
@@ -191,7 +197,9 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
         return B, "Armed clash", "ASSAULT"
     if cls == "protest":
-        if words & LETHAL and words & {"killed", "dead", "shot", "live"}:
+        if words & LETHAL and words & {"killed", "dead", "shot", "live"} and words & {
+                "protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers", "crowd"}:
+            # force used on the protesters themselves, not a killing the protest is about
             return P, "Excessive force against protesters", "PROTEST"
         if words & VIOLENT_CROWD:
             return R, "Violent demonstration", "PROTEST"
@@ -199,6 +207,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"
     if cls == "disperse":
+        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting"}:
+            return R, "Violent demonstration", "PROTEST"  # force met a violent crowd: ACLED codes the riot
         # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
         # warning shots fired into the air disperse, they are not force used against anyone
         if words & {"killed", "dead", "live", "shot"} and not words & {"rubber", "warning", "air"}:

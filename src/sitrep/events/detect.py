@@ -184,11 +184,19 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                     absorbed.add(o.i)
             words = {x.lower_ for x in t.subtree}
             if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed"} or \
-                    {"without", "fight"} <= words or "withdrawal" in words:
+                    ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash"}) or \
+                    "withdrawal" in words:
                 tr.nonviolent = True
                 for other in found:
                     if other.cls == "deal" and _within(other.token, t):
                         absorbed.add(other.token.i)
+    for tr in material:
+        # "gunmen entered the village and killed two people": the entry is how they attacked
+        # ("entered the village and detained 70 villagers": the detention is what happened)
+        if tr.cls == "advance" and any(o is not tr and (o.token.head == tr.token or
+                                                                     tr.token.head == o.token) and
+                                       "conj" in (o.token.dep_, tr.token.dep_) for o in material):
+            absorbed.add(tr.token.i)
     for tr in material:
         for other in material:
             if other is tr or other.token.i in absorbed or tr.token.i in absorbed:

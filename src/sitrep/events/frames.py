@@ -54,6 +54,10 @@ CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
                "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
                "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
+# buildings and land taken are property seized, not territory won
+PROPERTY_PLACES = {"parliament", "building", "buildings", "factory", "hospital", "office", "offices", "school",
+                   "schools", "house", "houses", "home", "homes", "farm", "farms", "land", "lands", "plot", "mosque",
+                   "church", "shop", "shops", "store", "warehouse", "mine", "hotel", "residence", "property"}
 DISPLACED = {"refugees", "migrants", "idps", "displaced", "returnees", "evacuees"}
 ROADS = {"road", "roads", "highway", "highways", "street", "streets", "entrance", "access", "bridge", "route",
          "routes", "avenue", "intersection", "junction", "traffic"}
@@ -68,7 +72,7 @@ PROTEST_HOSTS = {"stage", "hold", "organise", "organize", "take", "join", "atten
 # spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
                 "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot",
-                "raped": "rape", "rapes": "rape", "raping": "rape"}
+                "raped": "rape", "rapes": "rape", "raping": "rape", "installed": "install"}
 
 
 def lemma_of(t: Token) -> str:
@@ -111,6 +115,21 @@ def _subject_words(t: Token) -> set[str]:
     if not subj and t.dep_ == "acl" and t.tag_ == "VBD":
         subj = _words([t.head, *_children(t.head, {"amod", "compound", "nummod"})])
     return subj
+
+
+def _controls_place(t: Token) -> bool:
+    """'took control of the village', 'gained control over Al Hummah'; not 'took control of
+    the situation' nor 'took control the riot'."""
+    for o in _objects(t):
+        if o.lower_ != "control":
+            continue
+        held = [g for p in _children(o, {"prep"}) if p.lower_ in ("of", "over") for g in _children(p, {"pobj"})]
+        held += [c for g in held for c in g.conjuncts]
+        if any(place_like(g) or g.pos_ == "PROPN" for g in held):
+            return True
+        if not held and any(place_like(x) for x in _objects(t) if x.i != o.i):
+            return True  # "took control in Burkan"
+    return False
 
 
 def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
@@ -165,7 +184,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         taken = _children(t, {"dobj", "nsubjpass"}) + [o for p in _children(t, {"prep"})
                                                        if p.lower_ in ("of", "over", "into")
                                                        for o in _children(p, {"pobj"})]
-        if any(place_like(o) for o in taken) or "control" in obj_words:
+        if taken and all(o.lower_ in PROPERTY_PLACES for o in taken):
+            return "loot"  # "occupied the parliament", "seized Palestinian-owned land": property, not ground
+        if any(place_like(o) for o in taken if o.lower_ != "control") or _controls_place(t):
             return "takeover"
         if dobj & WEAPON_OBJECTS:
             return "intercept"
@@ -220,6 +241,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return cls
     if cls == "clash":
+        if lemma == "exchange" and dobj & {"prisoners", "detainees", "captives", "bodies", "hostages"}:
+            return "deal"  # a prisoner exchange is an agreement carried out
         if lemma == "exchange":
             return cls if dobj & (FIRE_OBJECTS | set(lex.weapons) | {"artillery", "shelling"}) else None
         if lemma == "engage":
@@ -353,7 +376,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
                                           "cannons", "grenades", "fire", "violence"}):
             return None  # "used tear gas against protesters"
         return cls if sub & CROWD_WORDS else None
-    if cls == "deploy" and lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer"):
+    if cls == "deploy" and lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
         if not dobj & {"fortifications", "fortification", "base", "bases", "positions", "position",
                        "checkpoint", "checkpoints", "outpost", "outposts", "post", "posts", "headquarters",
