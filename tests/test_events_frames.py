@@ -92,3 +92,16 @@ def test_explosions_and_thefts(extract):
         "A roadside bomb exploded near a market in Kirkuk on Tuesday, killing a driver."))
     assert subs(extract("Armed bandits stole forty cows from a farm near Makurdi, Nigeria, on Monday.")) == \
         ["Looting/property destruction"]
+
+
+def test_abbreviated_date_the_model_splits(extract):
+    evs = extract("On 28 Apr 2020, Iraqi forces shelled Islamic State positions with mortars near Kirkuk.",
+                  published="2020-05-01")
+    e = one(evs, sub_event_type="Shelling/artillery/missile attack")
+    assert e.event_date == "2020-04-28"
+
+
+def test_protested_by_doing(extract):
+    evs = extract("On 7 May 2020, owners and workers of transport companies protested by riding buses in "
+                  "Rijeka, Croatia.", published="2020-05-08")
+    assert subs(evs) == ["Peaceful protest"]

@@ -101,6 +101,23 @@ def _abbreviations(text: str, kb: ActorKB) -> dict[str, str]:
     return out
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
+
+
+def _mend_dates(doc: Doc) -> None:
+    """'28 Apr 2020' that the model splits into a number and a year ('28' CARDINAL, '2020'
+    DATE) is one date: without the mend the event is dated to the year and dropped as background."""
+    spans = []
+    for m in _FULL_DATE.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+        if sp is not None and not any(e.label_ == "DATE" and e.start <= sp.start and e.end >= sp.end for e in doc.ents):
+            spans.append(sp)
+    if spans:
+        keep = [e for e in doc.ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
+        doc.ents = sorted(keep + spans, key=lambda e: e.start)
+
+
 def _victim_window(t: Token) -> set[str]:
     """Who was hit, read off the words beside the verb where the parse lost its object
     ("killed 4 IS militants", with "IS" taken for a verb): the noun phrase after an active
@@ -140,6 +157,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     """Events and place mentions of one article."""
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
+    _mend_dates(doc)
     actor_ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
     toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals), kb.demonyms)
     for tp in toponyms:

@@ -87,7 +87,10 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return _is_content(t.head, lex)
     counted = any(c.dep_ == "nummod" for c in t.head.children) or t.head.dep_ == "attr"
-    if t.dep_ == "acl" and t.tag_ == "VBN" and not predicate_acl(t) and \
+    # "workers protested by riding buses": an active verb the parser hung off its subject
+    by_doing = any(c.dep_ == "agent" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                   for c in t.children)
+    if t.dep_ == "acl" and t.tag_ == "VBN" and not predicate_acl(t) and not by_doing and \
             t.head.lower_ not in WEAPON_HEADS and not counted:  # "shells fired by", "10 soldiers killed" happened
         return True  # "a site used to ...", "the crossing closed last year" describe a noun
     return False

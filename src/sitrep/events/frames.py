@@ -50,7 +50,7 @@ PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "f
             "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",
             "aid", "supplies", "equipment", "harvest", "fuel"}
 CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests", "citizens",
-               "neighbours", "neighbors", "participants", "inhabitants",
+               "neighbours", "neighbors", "participants", "inhabitants", "laborers", "labourers", "migrants",
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
                "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
                "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
@@ -337,7 +337,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "consult" and lemma == "talk" and not preps & {"with", "to"}:
         return None
     if cls == "sanction":
-        if lemma == "impose":
+        if lemma in ("impose", "enforce"):
             if dobj & {"curfew", "curfews", "lockdown", "blockade", "siege", "emergency"}:
                 return "restrict"
             return cls if dobj & {"sanctions", "embargo", "tariffs", "ban", "restrictions"} else None
