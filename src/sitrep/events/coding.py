@@ -52,7 +52,7 @@ ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen",
 # the words that make an advance a fight for ground (a takeover is a battle in ACLED's codebook)
 FIGHTING = {"clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "attack", "attacked",
             "killed", "killing", "stormed", "seized", "captured", "overran", "offensive", "assault", "repelled",
-            "firefight", "gunfight", "casualties", "dead", "wounded", "injured"}
+            "firefight", "gunfight", "casualties", "dead", "wounded", "injured", "advance", "sweeping"}
 # a crowd's weapons: fights with these between unorganised groups are mob violence
 CROWD_WEAPONS = {"sticks", "stick", "stones", "machetes", "machete", "axes", "axe", "clubs", "bows", "arrows",
                  "knives", "rods", "bats", "fists", "batons", "spears", "bricks"}
@@ -128,10 +128,11 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return S, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
         if k1 in CROWD:
             return R, "Mob violence", "ASSAULT"
-        if cls == "advance" and not words & FIGHTING:
-            return S, "Change to group/activity", "MOBILIZE"  # forces arriving unopposed: a movement
         if nonviolent:
             return S, "Non-violent transfer of territory", "COERCE"
+        if cls == "advance" and not words & FIGHTING and k1 in (None, "State forces", "External/Other forces"):
+            # a state's forces arriving unopposed: a movement; insurgents entering towns take them
+            return S, "Change to group/activity", "MOBILIZE"
         if _state_at_home(actor1, location_iso3):
             return B, "Government regains territory", "ASSAULT"
         return B, "Non-state actor overtakes territory", "ASSAULT"
