@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import protest_words, weapon_of
-from .events.coding import code_event
+from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
 from .events.detect import Trigger, find_triggers
 from .events.frames import lemma_of, place_like
@@ -57,6 +57,12 @@ POLITICAL_ARRESTEES = {"activist", "activists", "journalist", "journalists", "op
                        "mayor", "governor", "commander", "officials", "organisers", "organizers"}
 INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "evict", "stop", "block",
              "arrest", "push", "break", "move"}
+# developments that, after violence in the same paragraph, are its aftermath
+AFTERMATH = {"Arrests", "Disrupted weapons use", "Other", "Non-violent transfer of territory"}
+PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
+              "participants", "crowd"}
+FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
+         "wounded", "injured", "injuring", "bullets"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
                    "the agency", "watchdog", "rights group"}
 
@@ -95,6 +101,42 @@ def _abbreviations(text: str, kb: ActorKB) -> dict[str, str]:
     return out
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
+
+
+def _mend_dates(doc: Doc) -> None:
+    """'28 Apr 2020' that the model splits into a number and a year ('28' CARDINAL, '2020'
+    DATE) is one date: without the mend the event is dated to the year and dropped as background."""
+    spans = []
+    for m in _FULL_DATE.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+        if sp is not None and not any(e.label_ == "DATE" and e.start <= sp.start and e.end >= sp.end for e in doc.ents):
+            spans.append(sp)
+    if spans:
+        keep = [e for e in doc.ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
+        doc.ents = sorted(keep + spans, key=lambda e: e.start)
+
+
+def _victim_window(t: Token) -> set[str]:
+    """Who was hit, read off the words beside the verb where the parse lost its object
+    ("killed 4 IS militants", with "IS" taken for a verb): the noun phrase after an active
+    verb, the one before a passive one ("1 security personnel was shot and killed by")."""
+    passive = any(c.dep_ == "auxpass" for c in t.children) or (t.tag_ == "VBN" and t.dep_ == "conj")
+    out: set[str] = set()
+    if passive:
+        for x in reversed(t.doc[max(t.sent.start, t.i - 8):t.i]):
+            if x.text in (",", ";") or x.ent_type_ == "DATE":
+                break
+            out.add(x.lower_)
+    else:
+        for x in t.doc[t.i + 1:min(t.sent.end, t.i + 7)]:
+            if x.pos_ in ("ADP", "PUNCT", "VERB") and x.lower_ not in ("of", "is"):
+                break
+            out.add(x.lower_)
+    return out
+
+
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{trig}|{label}".encode()).hexdigest()[:16]
 
@@ -108,6 +150,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     """Events and place mentions of one article."""
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
+    _mend_dates(doc)
     # entity-ruler ids of actors, with their country: a named group votes for its country's places
     to2 = {v: k for k, v in kb.iso2_to_3.items()}
     actor_ids: dict[str, str | None] = {g.id: to2.get(g.country or "") for g in kb.groups.values()}
@@ -158,7 +201,8 @@ class _Builder:
             ev, own_place, own_date = self._build(tr, sent, text, span)
             if ev is None:
                 continue
-            if self._elaborates(ev, own_place, own_date):
+            if self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
+                    self._aftermath(ev, own_date):
                 continue
             made += 1
             if ev.location and ev.location.precision < 3:
@@ -211,6 +255,41 @@ class _Builder:
                 return True
         return False
 
+    def _aftermath(self, ev: Event, own_date: bool) -> bool:
+        """'Police seized a pistol and drugs.', '16 people were arrested.', 'The assailants also
+        looted households.' after a clash, a riot or an attack told in the same paragraph: what
+        followed that event belongs to it (ACLED codes the one event), it is no new development."""
+        if ev.sub_event_type not in AFTERMATH:
+            return False
+        for i in reversed(self.para.events):
+            prev = self.events[i][1]
+            if prev.event_type in LETHAL_TYPES:
+                return not own_date or prev.event_date == ev.event_date
+        return False
+
+    def _force_on_protest(self, ev: Event, sent: Span) -> bool:
+        """'During the protest, HTS opened fire killing a protester': force used on the paragraph's
+        protest is that protest's sub-type (ACLED codes one event), not a second, violent event."""
+        if ev.event_type not in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
+                ev.sub_event_type != "Excessive force against protesters":
+            return False
+        words = {t.lower_ for t in sent}
+        if not words & PROTESTERS or not words & FORCE:
+            return False
+        lethal = words & {"killed", "killing", "dead", "live", "bullets", "wounded", "injured", "injuring"} and \
+            not words & {"rubber", "warning"}
+        # every protest of the paragraph: "During the protest, ..." names the one told before
+        found = False
+        for i in self.para.events:
+            key, prev = self.events[i]
+            if prev.event_type == "Protests":
+                found = True
+                if prev.sub_event_type != "Excessive force against protesters":
+                    sub = "Excessive force against protesters" if lethal else "Protest with intervention"
+                    self.events[i] = (key, replace(prev, sub_event_type=sub,
+                                                   fatalities=prev.fatalities or ev.fatalities))
+        return found
+
     def _intervention(self, sent: Span) -> None:
         """'Police intervened and moved the protesters': the paragraph's protest met intervention."""
         forces = {"police", "policemen", "gendarmes", "guards", "security", "forces", "troops", "soldiers"}
@@ -244,7 +323,11 @@ class _Builder:
         violent = tr.cls in VIOLENT
         roles = actors_for(t, tr.cls, tr.noun, ctx, violent, self.ante, tr.merged)
         a1 = roles.actor1.actor if roles.actor1 else None
-        if tr.cls == "advance" and (a1 is None or a1.kind in ("Civilians", "Protesters") or
+        movers = {x.lower_ for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
+        troops = bool(movers & {"convoy", "convoys", "column", "columns", "reinforcements", "troops",
+                                "vehicles", "military", "forces", "soldiers", "fighters", "militants"})
+        if tr.cls == "advance" and (a1 is None and not troops or a1 is not None and
+                                    a1.kind in ("Civilians", "Protesters") or
                                     any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):
             return None, False, False  # "Assad arrived in Moscow" is travel, not an advance
         a2 = roles.actor2.actor if roles.actor2 else None
@@ -287,6 +370,10 @@ class _Builder:
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
+        if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
+                c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers"}:
+            # "police killed one of the suicide bombers": a suicide bombing is the bomber's own blast
+            weapon = None
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
         # the trigger, the words merged into it, and coordinated violent verbs ("shot and killed");
         # not "... and left warehouses burnt", whose object is no victim
@@ -304,8 +391,14 @@ class _Builder:
         victims = frozenset([h.lower_ for h in heads] + [h.lemma_.lower() for h in heads] +
                             [c.lower_ for h in heads for c in h.children if c.dep_ in ("amod", "compound", "nummod")])
         subject = frozenset(x.lower_ for c in t.children if c.dep_ in ("nsubj", "agent") for x in c.subtree)
+        if tr.noun:  # "a clash between the army and ELN members": the parties are its subject
+            # ("a clash took place between ...": the parties may hang off the licensing verb)
+            subject |= {x.lower_ for h in (t, t.head) for c in h.children
+                        if c.dep_ == "prep" and c.lower_ in ("between", "among") for x in c.subtree}
         has_place = loc is not None and loc.precision < 3 if tr.cls not in ("withdraw", "withdrawal") else \
             any(x._.sitrep_place or x.lower_ in ("area", "city", "town", "positions") for x in t.subtree)
+        if not victims & (ARMED_VICTIMS | CIVILIAN_VICTIMS):
+            victims = victims | _victim_window(t)
         if any(place_like(h) for h in heads):
             victims = victims | {"<place>"}  # "attacked the village of X"
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,

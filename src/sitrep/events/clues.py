@@ -14,7 +14,9 @@ from .lexicon import Lexicon
 __all__ = ["protest_words", "weapon_of", "first_weapon"]
 
 # outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
-GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to"}
+GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to", "after", "following"}
+# "demonstrated after a gendarme shot a driver": what happened before is the protest's cause
+CAUSE_MARKS = {"after", "because", "since", "as", "when"}
 
 
 def protest_words(t: Token) -> set[str]:
@@ -25,6 +27,7 @@ def protest_words(t: Token) -> set[str]:
         keep.append(x)
         for c in x.children:
             if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS) or \
+                    (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children)) or \
                     (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("demand", "protest", "denounce",
                                                                           "condemn", "call", "reject")):
                 continue

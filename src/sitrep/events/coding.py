@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..models import Actor
 
-__all__ = ["code_event", "ACLED_TYPES"]
+__all__ = ["code_event", "ACLED_TYPES", "ARMED_VICTIMS", "CIVILIAN_VICTIMS"]
 
 B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against civilians",
                     "Protests", "Riots", "Strategic developments")
@@ -49,6 +49,21 @@ MOB_WORDS = {"mob", "mobs", "crowd", "crowds", "villagers", "vigilantes", "lynch
              "youths", "rioters", "locals", "nationals", "neighbours", "neighbors", "relatives", "supporters"}
 ARMED_WORDS = {"armed", "gunmen", "gunman", "militia", "militias", "militiamen", "soldiers", "police",
                "policemen", "forces", "troops", "fighters", "militants", "gang", "gangs"}
+# the words that make an advance a fight for ground (a takeover is a battle in ACLED's codebook)
+FIGHTING = {"clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "attack", "attacked",
+            "killed", "killing", "stormed", "seized", "captured", "overran", "offensive", "assault", "repelled",
+            "firefight", "gunfight", "casualties", "dead", "wounded", "injured", "advance", "sweeping"}
+# a crowd's weapons: fights with these between unorganised groups are mob violence
+CROWD_WEAPONS = {"sticks", "stick", "stones", "machetes", "machete", "axes", "axe", "clubs", "bows", "arrows",
+                 "knives", "rods", "bats", "fists", "batons", "spears", "bricks"}
+FIREARMS = {"gun", "guns", "gunfire", "shot", "shots", "shooting", "rifles", "rifle", "firearms", "pistol",
+            "bullets", "fire", "fired", "gunmen", "armed"}
+# people with no organisation named ("five persons beat up a man", "community members assaulted")
+PLAIN_PEOPLE = {"people", "persons", "citizens", "individuals", "kin", "relatives", "community"}
+# what demonstrators do that ACLED counts as a violent demonstration: burning tyres on a road,
+# barricading it, for a stated grievance
+DEMONSTRATION_CONDUCT = {"tires", "tyres", "tire", "tyre", "barricaded", "barricades", "barricade", "blocked",
+                         "reject", "denounce", "complain", "dissatisfaction", "demands", "grievances"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
 # classes whose coding does not depend on who acts
 FIXED: dict[str, tuple[str, str, str | None]] = {
@@ -81,7 +96,9 @@ ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "comba
                  "position", "base", "checkpoint", "checkpoints", "post", "outpost", "convoy", "patrol",
                  "security", "police", "policeman", "policemen", "policewoman", "army", "guard", "gunmen",
                  "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
-                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer"}
+                 "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer",
+                 "lieutenant", "captain", "colonel", "sergeant", "corporal", "private", "gendarme", "gendarmes",
+                 "militiaman", "insurgent", "jihadist", "combatant", "paramilitaries", "paramilitary"}
 CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers", "children", "women",
                     "farmers", "man", "men", "woman", "boy", "girl", "family", "worker", "workers",
                     "shepherd", "student", "students", "journalist", "journalists", "driver", "drivers",
@@ -107,12 +124,15 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
     k1 = actor1.kind if actor1 else None
     k2 = actor2.kind if actor2 else None
     if cls in ("takeover", "advance", "lose_control"):
-        if cls == "advance" and words & {"column", "convoy", "reinforcements", "patrol", "logistical"}:
+        if cls == "advance" and words & {"column", "columns", "convoy", "convoys", "reinforcements", "patrol", "logistical"}:
             return S, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
         if k1 in CROWD:
             return R, "Mob violence", "ASSAULT"
         if nonviolent:
             return S, "Non-violent transfer of territory", "COERCE"
+        if cls == "advance" and not words & FIGHTING and k1 in (None, "State forces", "External/Other forces"):
+            # a state's forces arriving unopposed: a movement; insurgents entering towns take them
+            return S, "Change to group/activity", "MOBILIZE"
         if _state_at_home(actor1, location_iso3):
             return B, "Government regains territory", "ASSAULT"
         return B, "Non-state actor overtakes territory", "ASSAULT"
@@ -148,8 +168,12 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if weapon:
             return E, weapon, "ASSAULT"
         if (subject & MOB_WORDS and not subject & ARMED_WORDS) or lemma == "lynch" or \
+                (subject & PLAIN_PEOPLE and not subject & ARMED_WORDS and not words & FIREARMS
+                 and k1 not in ARMED_KINDS) or \
                 (words & {"dispute", "scuffle", "altercation", "brawl", "feud"} and k1 not in ARMED_KINDS):
             return R, "Mob violence", "ASSAULT"  # a crowd attacking people; a quarrel turned violent
+        if "off-duty" in words or {"off", "duty"} <= words:
+            return V, "Attack", "ASSAULT"  # ACLED: off-duty security personnel are civilians
         if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
             return B, "Armed clash", "ASSAULT"
         if victims & CIVILIAN_VICTIMS:
@@ -164,6 +188,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return V, "Attack", "ASSAULT"
         return B, "Armed clash", "ASSAULT"
     if cls == "clash":
+        if words & CROWD_WEAPONS and not words & FIREARMS and k1 != "State forces" and k2 != "State forces":
+            return R, "Mob violence", "ASSAULT"  # "two groups fought with sticks and machetes"
         if words & {"dispute", "feud", "quarrel", "altercation", "brawl", "scuffle"} and k1 not in ARMED_KINDS:
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed over a land dispute"
         if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
@@ -172,7 +198,9 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
         return B, "Armed clash", "ASSAULT"
     if cls == "protest":
-        if words & LETHAL and words & {"killed", "dead", "shot", "live"}:
+        if words & LETHAL and words & {"killed", "dead", "shot", "live"} and words & {
+                "protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers", "crowd"}:
+            # force used on the protesters themselves, not a killing the protest is about
             return P, "Excessive force against protesters", "PROTEST"
         if words & VIOLENT_CROWD:
             return R, "Violent demonstration", "PROTEST"
@@ -180,24 +208,34 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"
     if cls == "disperse":
-        # ACLED codes the protesters as actor1 and the force that broke them up as actor2
-        if words & {"killed", "dead", "live", "shot"} and not words & {"rubber"}:
+        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting"}:
+            return R, "Violent demonstration", "PROTEST"  # force met a violent crowd: ACLED codes the riot
+        # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
+        # warning shots fired into the air disperse, they are not force used against anyone
+        if words & {"killed", "dead", "live", "shot"} and not words & {"rubber", "warning", "air"}:
             return P, "Excessive force against protesters", "PROTEST"
         return P, "Protest with intervention", "PROTEST"
+    if cls == "steal":
+        # armed men stealing cattle loot; a thief's theft is a crime, not a political event
+        if k1 in ARMED_KINDS or subject & (LOOTERS | ARMED_WORDS):
+            return S, "Looting/property destruction", "COERCE"
+        return None, None, "COERCE"
     if cls == "loot":
         return S, "Looting/property destruction", "COERCE"
     if cls == "riot":
         if k1 in ARMED_KINDS or subject & LOOTERS:
             return S, "Looting/property destruction", "COERCE"
         if words & {"protest", "protests", "protesters", "demonstrators", "demonstration", "rioted", "riot",
-                    "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"}:
+                    "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"} or \
+                words & DEMONSTRATION_CONDUCT:
             return R, "Violent demonstration", "PROTEST"
         return R, "Mob violence", "ASSAULT"
     if cls == "destroy":
         if k1 in CROWD and subject & MOB_WORDS:
             return R, "Mob violence", "ASSAULT"
         return S, "Looting/property destruction", "COERCE"
-    if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives"}:
+    if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives", "prison",
+                                     "prisons", "captivity", "custody", "hostage", "jail"}:
         return S, "Other", "RETREAT"  # a release of prisoners is a significant development
     if cls in FIXED:
         return FIXED[cls]

@@ -22,8 +22,11 @@ from .lexicon import Lexicon
 
 __all__ = ["Trigger", "find_triggers", "VERBAL", "place_like"]
 
-# "began to evacuate": the complement happened
-REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try"}
+# "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
+REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
+           "force", "compel", "cause", "oblige",
+           # "claimed to have shot down two drones": a report of the deed (modality says who claims it)
+           "claim", "allege", "report", "say", "appear", "seem"}
 # "are expected to meet": the complement is an expectation, a plan or a possibility
 # (threats, pledges, refusals and wishes are events of their own: what they promise is
 # their content, not a second event)
@@ -84,7 +87,10 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return _is_content(t.head, lex)
     counted = any(c.dep_ == "nummod" for c in t.head.children) or t.head.dep_ == "attr"
-    if t.dep_ == "acl" and t.tag_ == "VBN" and not predicate_acl(t) and \
+    # "workers protested by riding buses": an active verb the parser hung off its subject
+    by_doing = any(c.dep_ == "agent" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                   for c in t.children)
+    if t.dep_ == "acl" and t.tag_ == "VBN" and not predicate_acl(t) and not by_doing and \
             t.head.lower_ not in WEAPON_HEADS and not counted:  # "shells fired by", "10 soldiers killed" happened
         return True  # "a site used to ...", "the crossing closed last year" describe a noun
     return False
@@ -181,11 +187,19 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                     absorbed.add(o.i)
             words = {x.lower_ for x in t.subtree}
             if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed"} or \
-                    {"without", "fight"} <= words or "withdrawal" in words:
+                    ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash"}) or \
+                    "withdrawal" in words:
                 tr.nonviolent = True
                 for other in found:
                     if other.cls == "deal" and _within(other.token, t):
                         absorbed.add(other.token.i)
+    for tr in material:
+        # "gunmen entered the village and killed two people": the entry is how they attacked
+        # ("entered the village and detained 70 villagers": the detention is what happened)
+        if tr.cls == "advance" and any(o is not tr and (o.token.head == tr.token or
+                                                                     tr.token.head == o.token) and
+                                       "conj" in (o.token.dep_, tr.token.dep_) for o in material):
+            absorbed.add(tr.token.i)
     for tr in material:
         for other in material:
             if other is tr or other.token.i in absorbed or tr.token.i in absorbed:

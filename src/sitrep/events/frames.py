@@ -49,13 +49,30 @@ PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "f
             "livestock", "cattle", "goats", "sheep", "camels", "money", "cash", "property", "properties",
             "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",
             "aid", "supplies", "equipment", "harvest", "fuel"}
-CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests",
+CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests", "citizens",
+               "neighbours", "neighbors", "participants", "inhabitants", "laborers", "labourers", "migrants",
                "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
                "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
                "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
+# buildings and land taken are property seized, not territory won
+PROPERTY_PLACES = {"parliament", "building", "buildings", "factory", "hospital", "office", "offices", "school",
+                   "schools", "house", "houses", "home", "homes", "farm", "farms", "land", "lands", "plot", "mosque",
+                   "church", "shop", "shops", "store", "warehouse", "mine", "hotel", "residence", "property"}
+DISPLACED = {"refugees", "migrants", "idps", "displaced", "returnees", "evacuees"}
+ROADS = {"road", "roads", "highway", "highways", "street", "streets", "entrance", "access", "bridge", "route",
+         "routes", "avenue", "intersection", "junction", "traffic"}
+# ordinary people acting together, who block roads to be heard
+CIVIL_GROUPS = {"citizens", "neighbours", "neighbors", "drivers", "merchants", "inhabitants", "group",
+                "members", "users", "parents", "relatives", "fishermen", "miners", "teachers", "employees"}
+BLASTS = {"bomb", "bombs", "ied", "ieds", "device", "devices", "mine", "mines", "landmine", "explosive",
+          "explosives", "grenade", "grenades", "car", "shell", "shells", "charge", "charges", "dynamite"}
+# verbs that hold a protest noun: "staged a sit-in", "took out a rally", "formed a human chain"
+PROTEST_HOSTS = {"stage", "hold", "organise", "organize", "take", "join", "attend", "lead", "launch",
+                 "form", "observe", "start", "begin", "continue", "mount", "carry", "conduct", "participate"}
 # spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
-                "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot"}
+                "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot",
+                "raped": "rape", "rapes": "rape", "raping": "rape", "installed": "install"}
 
 
 def lemma_of(t: Token) -> str:
@@ -91,12 +108,38 @@ def _dobj_words(t: Token) -> set[str]:
     return _words(x for o in _children(t, {"dobj", "nsubjpass"}) for x in o.subtree)
 
 
+def _subject_words(t: Token) -> set[str]:
+    """The words of a verb's subject; for a finite verb the parser hung off a noun ("90 migrants
+    returned from ...", parsed as an acl of "migrants"), that noun is its subject."""
+    subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
+    if not subj and t.dep_ == "acl" and t.tag_ == "VBD":
+        subj = _words([t.head, *_children(t.head, {"amod", "compound", "nummod"})])
+    return subj
+
+
+def _controls_place(t: Token) -> bool:
+    """'took control of the village', 'gained control over Al Hummah'; not 'took control of
+    the situation' nor 'took control the riot'."""
+    for o in _objects(t):
+        if o.lower_ != "control":
+            continue
+        held = [g for p in _children(o, {"prep"}) if p.lower_ in ("of", "over") for g in _children(p, {"pobj"})]
+        held += [c for g in held for c in g.conjuncts]
+        if any(place_like(g) or g.pos_ == "PROPN" for g in held):
+            return True
+        if not held and any(place_like(x) for x in _objects(t) if x.i != o.i):
+            return True  # "took control in Burkan"
+    return False
+
+
 def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     """'gathered ... to demand', 'blocked roads in protest against', 'as a protest', 'marched against'."""
     protest_nouns = {k for k, v in lex.nouns.items() if v == "protest"}
     for c in t.children:
         if c.dep_ in ("advcl", "xcomp", "conj") and lemma_of(c) in lex.protest_purposes:
             return True
+        if c.dep_ == "prep" and any(o.lower_ in ("streets", "street") for o in c.children):
+            return True  # "marched on the streets", "rallied in the streets"
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
                                  (c.lower_ in ("in", "as") and any(g.lower_ in protest_nouns for g in c.subtree))):
             return True
@@ -104,8 +147,7 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
         if c.dep_ == "dobj" and any(g.dep_ in ("acl", "advcl") and lemma_of(g) in lex.protest_purposes
                                     for g in c.children):
             return True
-    subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
-    return bool(subj & {"protesters", "protestors", "demonstrators", "marchers"})
+    return bool(_subject_words(t) & {"protesters", "protestors", "demonstrators", "marchers"})
 
 
 def verb_class(t: Token, lex: Lexicon) -> str | None:
@@ -123,15 +165,28 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     prts = {c.lower_ for c in _children(t, {"prt"})}
     preps = {c.lower_ for c in _children(t, {"prep"})}
     sub = _words(t.subtree)
+    if lemma == "bang" and dobj & {"pots", "pans", "pot", "saucepans", "casseroles"}:
+        return "protest"  # "banged pots": a cacerolazo
     if lemma == "take" and any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
                                for p in _children(t, {"prep"})):
         return "protest"  # "took to the streets"
+    if lemma == "take" and obj_words & {"hostage", "hostages", "captive", "captives"}:
+        return "abduct"  # "were taken hostage"
     if cls == "takeover":
         # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
         if lemma == "take" and not ("control" in obj_words or "over" in prts or
                                     any(place_like(o) for o in _children(t, {"dobj"}))):
             return None
-        if any(place_like(o) for o in objs) or "control" in obj_words:
+        if lemma == "gain" and "control" not in obj_words:
+            return None  # "gained control of"; not "gained support"
+        # the place taken is the object ("seized the town", "took control of", "stormed into");
+        # "seized drugs in Guaira" names where the seizure happened, not what was taken
+        taken = _children(t, {"dobj", "nsubjpass"}) + [o for p in _children(t, {"prep"})
+                                                       if p.lower_ in ("of", "over", "into")
+                                                       for o in _children(p, {"pobj"})]
+        if taken and all(o.lower_ in PROPERTY_PLACES for o in taken):
+            return "loot"  # "occupied the parliament", "seized Palestinian-owned land": property, not ground
+        if any(place_like(o) for o in taken if o.lower_ != "control") or _controls_place(t):
             return "takeover"
         if dobj & WEAPON_OBJECTS:
             return "intercept"
@@ -139,18 +194,26 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return "abduct" if lemma in ("capture", "seize") else None
         if lemma in ("seize", "capture", "take") and dobj & PROPERTY:
             return "loot"  # "seized their vehicle", "took the cattle"
+        if lemma == "seize" and dobj:
+            return "loot"  # "seized a ton of marijuana", "seized smuggled cigarettes": goods taken
         return None
     if lemma == "lose":
         return "lose_control" if "control" in obj_words else None
+    if cls == "advance" and lemma == "arrive" and _subject_words(t) & DISPLACED:
+        return "flee"  # "500 refugees arrived from Colombia": a movement of people
     if cls == "advance":
         # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
         ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
                                           ("into", "to", "toward", "towards", "on", "in", "inside", "upon")
                                           for o in _children(p, {"pobj"})]
-        return cls if any(place_like(o) for o in ahead) else None
+        # a proper name entered is a place even where the gazetteer does not know it
+        return cls if any(place_like(o) or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP"))
+                          for o in ahead) else None
     if lemma == "pull":
         return "withdraw" if prts & {"out", "back"} else None
     if cls == "attack":
+        if lemma == "fire" and ("warning" in dobj or "air" in obj_words):
+            return None  # "fired warning shots into the air" threatens; it hits no one
         if lemma == "fire":  # "fired mortars at", "fired on positions"
             return cls if dobj & (lex.weapons.keys() | FIRE_OBJECTS | WEAPON_OBJECTS) or preps & {"at", "on", "upon", "into", "towards"} else None
         if lemma == "open":  # "opened fire on"
@@ -178,6 +241,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return cls
     if cls == "clash":
+        if lemma == "exchange" and dobj & {"prisoners", "detainees", "captives", "bodies", "hostages"}:
+            return "deal"  # a prisoner exchange is an agreement carried out
         if lemma == "exchange":
             return cls if dobj & (FIRE_OBJECTS | set(lex.weapons) | {"artillery", "shelling"}) else None
         if lemma == "engage":
@@ -197,6 +262,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         if _words(_children(t, {"nsubj"})) & {"rioters", "mob", "mobs"}:
             return "riot"  # "rioters blocked the highway"
+        if lemma in ("block", "barricade") and dobj & ROADS and _subject_words(t) & (CROWD_WORDS | CIVIL_GROUPS):
+            return "protest"  # "residents blocked the highway": a road blockade is a protest
         return "protest" if _purpose_is_protest(t, lex) else None
     if cls == "throw":
         if dobj & {"gas", "teargas", "tear"}:
@@ -217,12 +284,12 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return cls
     if cls == "flee" and lemma == "return":
         # refugees and migrants returning home: a movement of people, not any return
-        subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
+        subj = _subject_words(t)
         return cls if subj & {"refugees", "migrants", "idps", "displaced", "returnees", "families",
                               "residents", "civilians", "people"} else None
     if cls == "defect":
         # "soldiers joined the Taliban", "a battalion defected to the STC"
-        subj = _words(x for c in _children(t, {"nsubj"}) for x in c.subtree)
+        subj = _subject_words(t)
         armed = {"soldiers", "fighters", "members", "militants", "policemen", "troops", "battalion",
                  "brigade", "commander", "commanders", "officers", "unit", "militiamen", "rebels"}
         return cls if lemma == "defect" or subj & armed else None
@@ -270,7 +337,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "consult" and lemma == "talk" and not preps & {"with", "to"}:
         return None
     if cls == "sanction":
-        if lemma == "impose":
+        if lemma in ("impose", "enforce"):
             if dobj & {"curfew", "curfews", "lockdown", "blockade", "siege", "emergency"}:
                 return "restrict"
             return cls if dobj & {"sanctions", "embargo", "tariffs", "ban", "restrictions"} else None
@@ -292,17 +359,24 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
                 return None
             return "supply" if dobj & lex.aid_objects else cls
         if lemma in ("release", "free") and not (obj_words & {"prisoners", "prisoner", "hostages",
-                                                              "hostage", "detainees", "captives"}):
+                                                              "hostage", "detainees", "captives", "prison",
+                                                              "prisons", "captivity", "custody", "jail"}):
             return None
         return cls
     if cls == "disperse":
+        if lemma in ("stop", "prevent", "obstruct"):
+            # "soldiers stopped protesters from setting up tents": an intervention
+            return cls if dobj & {"protesters", "protestors", "demonstrators", "marchers", "protest", "march",
+                                  "rally", "demonstration", "sit-in"} else None
+        if lemma == "use" and dobj & {"explosives", "explosive", "dynamite", "bomb", "bombs", "ied", "ieds"}:
+            return "explosive"  # "used explosives in a robbery"
         if lemma == "crack" and "down" not in prts:
             return None
         if lemma == "use" and not (dobj & {"force", "gas", "ammunition", "bullets", "batons", "cannon",
                                           "cannons", "grenades", "fire", "violence"}):
             return None  # "used tear gas against protesters"
         return cls if sub & CROWD_WORDS else None
-    if cls == "deploy" and lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer"):
+    if cls == "deploy" and lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
         if not dobj & {"fortifications", "fortification", "base", "bases", "positions", "position",
                        "checkpoint", "checkpoints", "outpost", "outposts", "post", "posts", "headquarters",
@@ -310,6 +384,13 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return None
         return "base" if dobj & {"base", "bases", "headquarters", "outpost", "outposts", "camp", "camps"} else cls
     if cls == "destroy" and not objs:
+        return None
+    if cls == "destroy" and dobj & (WEAPON_OBJECTS | {"depot", "depots", "arms"}):
+        return "intercept"  # "destroyed a weapons cache": weapons taken out of use
+    if cls == "explosive":
+        # "an IED exploded", "detonated a bomb"; not "tensions exploded"
+        return cls if (_subject_words(t) | dobj | _words(_children(t, {"nsubjpass"}))) & BLASTS else None
+    if cls == "steal" and not dobj:
         return None
     if cls == "evacuate" and not objs and not preps:
         return None
@@ -334,6 +415,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if cls is None and t.i >= 2 and t.nbor(-1).text == "-":
         # "shoot-out", "sit-in": hyphenated nouns the tokenizer splits
         cls = lex.nouns.get(f"{t.nbor(-2).lower_}-{t.lower_}")
+    if cls is None and t.lower_ in ("chain", "chains") and "human" in {c.lower_ for c in t.lefts}:
+        cls = "protest"  # "formed a human chain"
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
         parts = [lex.nouns.get(p.lower()) for p in t.text.split("/")]
         cls = next((p for p in parts if p), None)
@@ -375,6 +458,11 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         or (dep == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in LICENSING_PREPS
             and (lemma_of(head.head) in lex.noun_object_of or head.lower_ in ("amid",)))
         or (dep == "ROOT")
+        # "there was a clash between ...", "there were protests in ..."
+        or (dep == "attr" and hl == "be" and any(c.dep_ == "expl" for c in head.children))
+        # "staged a demonstration ...", "took out a procession", "formed a human chain", also
+        # where the parser hangs the noun one step below the verb that holds it
+        or (cls == "protest" and any(lemma_of(a) in PROTEST_HOSTS for a in list(t.ancestors)[:2]))
         or (cls in ("shelling", "shooting") and any(c.dep_ == "acl" and lemma_of(c) in ("fire", "launch", "land", "hit")
                                                      for c in t.children))
         or (t.dep_ == "conj" and noun_class(head, lex) is not None)

@@ -1,0 +1,107 @@
+"""Frames and paragraph rules for ACLED sub-types, on reports written for these tests."""
+
+from test_events import one
+
+
+def subs(events):
+    return [e.sub_event_type for e in events if e.event_type]
+
+
+def test_rape_is_sexual_violence(extract):
+    evs = extract("Militiamen raped two women in a village near Goma on Tuesday.")
+    one(evs, sub_event_type="Sexual violence")
+
+
+def test_protest_forms(extract):
+    for text in ("Hundreds of workers took out a rally in Lahore on Monday demanding unpaid wages.",
+                 "Residents banged pots in Rosario on Friday against the pension reform.",
+                 "Students formed a human chain in Dhaka on Sunday to demand safer roads.",
+                 "Taxi drivers gathered outside the town hall of Cusco on Monday to complain about fuel prices."):
+        assert subs(extract(text)) == ["Peaceful protest"], text
+
+
+def test_seized_goods_are_no_takeover(extract):
+    evs = extract("Federal police seized two tons of cocaine in a truck in Santos on Monday.")
+    assert subs(evs) == ["Looting/property destruction"]
+
+
+def test_forced_to_flee_happened(extract):
+    evs = extract("On Monday, fighting between the army and rebels forced 300 families to flee Kalehe.")
+    assert "Other" in subs(evs)
+
+
+def test_there_was_a_clash(extract):
+    evs = extract("There was a clash between soldiers and militants near Gao on Sunday.")
+    assert subs(evs) == ["Armed clash"]
+
+
+def test_convoy_entering_is_a_movement(extract):
+    evs = extract("A Turkish military convoy entered Idlib province on Saturday.")
+    assert subs(evs) == ["Change to group/activity"]
+
+
+def test_regained_control(extract):
+    evs = extract("Syrian government forces regained control of the town of Palmyra on Monday.")
+    assert subs(evs) == ["Government regains territory"]
+
+
+def test_force_on_a_protest_is_one_event(extract):
+    evs = extract("Residents protested in Beledweyne on Monday against the new tax. During the protest, "
+                  "police opened fire, killing two protesters.")
+    assert subs(evs) == ["Excessive force against protesters"]
+
+
+def test_warning_shots_disperse(extract):
+    evs = extract("Police fired warning shots into the air to disperse protesters in Bamako on Friday.")
+    assert subs(evs) == ["Protest with intervention"]
+
+
+def test_what_follows_a_clash_belongs_to_it(extract):
+    evs = extract("Gunmen clashed with police in Niteroi on Monday. The police seized two rifles and "
+                  "arrested five men.")
+    assert subs(evs) == ["Armed clash"]
+
+
+def test_forces_arriving_unopposed_move(extract):
+    evs = extract("A convoy of government troops arrived in Kidal on Monday.")
+    assert subs(evs) == ["Change to group/activity"]
+
+
+def test_entering_to_kill_is_the_killing(extract):
+    evs = extract("Gunmen entered the village of Koumbri in Burkina Faso on Monday and killed two farmers.")
+    assert "Non-state actor overtakes territory" not in subs(evs)
+
+
+def test_prisoner_exchange_is_an_agreement(extract):
+    evs = extract("The army and the rebels exchanged prisoners near Misrata in Libya on Sunday.")
+    assert subs(evs) == ["Agreement"]
+
+
+def test_a_base_installed(extract):
+    evs = extract("UN peacekeepers installed a new base in the village of Djugu in Congo on Tuesday.")
+    assert subs(evs) == ["Headquarters or base established"]
+
+
+def test_killing_that_a_protest_is_about(extract):
+    evs = extract("Residents demonstrated in Bafoussam on Saturday after a gendarme shot and killed a driver.")
+    assert "Excessive force against protesters" not in subs(evs)
+
+
+def test_explosions_and_thefts(extract):
+    assert "Remote explosive/landmine/IED" in subs(extract(
+        "A roadside bomb exploded near a market in Kirkuk on Tuesday, killing a driver."))
+    assert subs(extract("Armed bandits stole forty cows from a farm near Makurdi, Nigeria, on Monday.")) == \
+        ["Looting/property destruction"]
+
+
+def test_abbreviated_date_the_model_splits(extract):
+    evs = extract("On 28 Apr 2020, Iraqi forces shelled Islamic State positions with mortars near Kirkuk.",
+                  published="2020-05-01")
+    e = one(evs, sub_event_type="Shelling/artillery/missile attack")
+    assert e.event_date == "2020-04-28"
+
+
+def test_protested_by_doing(extract):
+    evs = extract("On 7 May 2020, owners and workers of transport companies protested by riding buses in "
+                  "Rijeka, Croatia.", published="2020-05-08")
+    assert subs(evs) == ["Peaceful protest"]
