@@ -58,7 +58,7 @@ def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", la
     A skeleton (consonant) match is only trusted for longer names that begin alike:
     "UK" must never become Lagos.
     """
-    if text.isupper() and len(text) <= 4 and c.feature not in ("country", "admin1") and c.geonameid > 0:
+    if text.isupper() and len(text) <= 4 and c.feature in ("city", "continent"):
         return False  # "US", "UK": abbreviations of countries, never a village called Us
     if c.match == "alias" and len(fold(text).replace(" ", "")) <= 3:
         return False  # "MoD" is not Maud, once spelt Mod
