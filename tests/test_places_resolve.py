@@ -173,3 +173,10 @@ def test_a_name_in_a_list_of_states_is_the_state(tops) -> None:
     assert where(one(found, "Washington")) == ("US", "admin1")
     capital = tops("Talks in Washington, New York and Boston went well.")
     assert where(one(capital, "Washington")) == ("US", "city")
+
+
+def test_an_ocean_outranks_a_small_town_of_the_story_country(tops) -> None:
+    found = tops("The storm strengthened over the Atlantic on Tuesday before it turned toward Florida, "
+                 "where the governor told residents of Miami and Tampa to prepare.")
+    assert where(one(found, "Atlantic")) == (None, "ocean")
+    assert where(one(found, "Tampa")) == ("US", "city")
