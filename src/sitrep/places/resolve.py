@@ -564,21 +564,47 @@ def _contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Topony
 
     ACLED's practice for a place too small to find: the nearest named town, precision 2. The
     town is the one written right after it ("Royal Street in New Orleans", "Colchester
-    Hospital, Essex"), else the last town resolved with confidence, or division (`boxes`),
-    named before it. The mention keeps its own text, and its reason says so.
+    Hospital, Essex", "an estate in north-west London"), else the last town resolved with
+    confidence, or division (`boxes`), named before it in the sentence. Where the story is mostly about one
+    country, that town must be in it: an estate in a London story is not placed at the US
+    state an aside named earlier, nor a Cape Town clinic at a namesake of a person's name.
+    The mention keeps its own text, and its reason says so.
     """
     doc, end = t.span.doc, t.span.end
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
         end += 1  # "Bilad al Yubi area (Qaatabah, Ad Dali)"
+    lead = end
+    if lead < len(doc) and doc[lead].lower_ in ("in", "of", "near"):  # "in north-west London"
+        k = lead + 1 + (lead + 1 < len(doc) and doc[lead + 1].lower_ == "the")
+        while k < len(doc) and k - lead <= 4 and (doc[k].lower_ in DIRECTIONS or doc[k].text == "-"):
+            k += 1
+        lead = k - 1 if k > lead + 1 else lead
     nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of", "(")
-           or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")]
+           or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")
+           or lead > end and s.span.start == lead + 1]
     part = t.span[0].lower_ in NEIGHBOURHOOD_BEFORE or end < len(doc) and doc[end].lower_ in NEIGHBOURHOOD_AFTER
     before = [s for s in towns if s.span.start < t.span.start and not s.qualifier]  # the town, not its province
+    # the story's country: that of most of the distinct places it names, if over half of them
+    # (distinct names, not mentions: a person's name a town shares, "Noma", recurs far more),
+    # counting only names written as they are and tagged as places, not "Royal" for Royal Oak
+    seen = Counter(cc for _, cc in {(fold(s.span.text), s.candidate.country_code) for s in towns
+                                    if s.candidate.match in ("exact", "folded")
+                                    and s.source.split("@")[0] in ("GPE", "LOC", "FAC", "DATELINE")} if cc)
+    main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
+    ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
+    local = [s for s in towns if s.candidate.country_code == main] if main else []
     near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or []
-    near = near or [s for s in boxes if s.span.start < t.span.start and not s.qualifier][-1:] \
+    near = near or [s for s in boxes if s.span.start < t.span.start and s.span.sent == t.span.sent
+                    and not s.qualifier][-1:] \
+        or [s for s in ours if s.span.start < t.span.start and not s.qualifier][-1:] \
+        or [s for s in ours if s.span.start < t.span.start][-1:] \
+        or [s for s in local if s.span.start < t.span.start and not s.qualifier][-1:] \
+        or [s for s in local if s.span.start > t.span.start][:1] \
+        or [s for s in boxes if s.span.start < t.span.start and not s.qualifier][-1:] \
         or [s for s in boxes if s.span.start < t.span.start][-1:]
     if not near:
         return t
     box = near[0].candidate
     return replace(t, candidate=replace(box, match="context"), precision=2,
                    reason=f"not in gazetteer; placed at {box.name}")
+
