@@ -276,7 +276,9 @@ def _districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot
     if slot and any(c.feature == "admin1" for c in cands):
         return [c for c in cands if not is_district(c)]  # "Maywand district, Kandahar": the province
     keep = slot or h.strong and focus is not None
-    return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)]
+    towns = {(c.country_code, fold(c.name)) for c in cands if c.feature == "city"}
+    return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)
+            and (c.country_code, fold(c.name)) not in towns]  # "Ariha" is the town, not its district
 
 
 def _larger(pairs: list, i: int, k: int) -> bool:
