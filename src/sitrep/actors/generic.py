@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..models import Actor
 from .context import ArticleActors, Resolution
+from .conventions import gang_marks
 from .vocab import (AGENTS, ARMED_MODIFIERS, ARMED_OTHER, CIVIL, CLANS, ETHNIC, FORCE, GANG, GROUP_CUES, GROUPISH,
                     HERDERS, IDENTITY_CUES, INDIGENOUS, OCCUPATIONS, POLICE, PROTEST, REBEL, REGIME, RIOT, SECURITY,
                     STATE_FORCE_GENERIC, UNKNOWN_MODIFIERS)
@@ -103,6 +104,13 @@ def _agent(head: Token) -> bool:
 def _place(t: Token) -> bool:
     """Whether the toponym stage read the token as a place (when it has run)."""
     return Token.has_extension("sitrep_place") and bool(t._.sitrep_place)
+
+
+def _around(head: Token) -> str:
+    """The sentence of a phrase and a little of what follows ("... by two armed men. The
+    victim had been convicted of drug trafficking.")."""
+    sent = head.sent
+    return head.doc.text[sent.start_char:sent.end_char + 200]
 
 
 def _label(run: list[Token]) -> str:
@@ -246,6 +254,8 @@ def describe(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors
     if armed or (unknown and noun in REBEL | GROUPISH):
         if noun in ("vigilantes", "vigilante"):
             return _res(_generic(ctx, "vigilante", where), assoc, "generic")
+        if kb.gangland(where) and gang_marks(_around(head)):
+            return _res(_generic(ctx, "gang", where), assoc, "generic")  # "armed men on a motorcycle"
         return _res(_generic(ctx, "armed", where), assoc, "generic")
     if noun in REBEL or (nouns & REBEL and noun in FORCE | GROUPISH):
         lead = kb.groups.get(ctx.lead_armed or "")
