@@ -488,7 +488,10 @@ SENTENCES = [
      "Unidentified Gang (Jamaica)", PM),
     ("Gunmen on a motorcycle shot a village head in Zamfara.", "Gunmen", "NGA",
      "Unidentified Armed Group (Nigeria)", PM),
-    ("Armed men shot a councillor in Acapulco.", "men", "MEX", "Unidentified Armed Group (Mexico)", PM),
+    ("Armed men shot a councillor in Acapulco.", "men", "MEX", "Unidentified Armed Group (Mexico)", PM),    # guards of companies and buildings are ACLED's private security forces
+    ("A private security guard shot a customer in Lagos.", "guard", "NGA", "Private Security Forces (Nigeria)", EXT),
+    ("Mine security guards beat two artisanal miners in Mutare.", "guards", "ZWE",
+     "Private Security Forces (Zimbabwe)", EXT),
 ]
 
 

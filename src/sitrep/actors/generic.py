@@ -53,6 +53,10 @@ INSTITUTIONS = {"ministry", "university", "hospital", "company", "bank", "school
 NAME_ENTS = {"ORG", "NORP", "PERSON", "GPE", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}
 
 
+# guards that are a state's own ("border security guards", "presidential guards")
+STATE_GUARDS = {"border", "prison", "national", "presidential", "republican", "coast", "frontier", "state"}
+
+
 def _res(actor: Actor, assoc: list[Actor], how: str) -> Resolution:
     return Resolution(actor, tuple(assoc), how)
 
@@ -244,6 +248,8 @@ def describe(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors
         actor = None if unknown else _unknown_group(head, toks, nouns, ctx, where)
         if actor is not None:
             return _res(actor, assoc, "unknown")
+    if noun in ("guard", "guards") and mods & {"security", "private"} and not mods & STATE_GUARDS:
+        return _res(_generic(ctx, "private", where), assoc, "generic")  # "a private security guard"
     armed = noun in ARMED_OTHER or bool(mods & ARMED_MODIFIERS) and noun in CIVIL | {"group", "groups", "elements"} \
         or violent and noun in LONE and _agent(head)  # "four individuals opened fire", "killed by two men"
     if noun in FORCE | POLICE and mods & FORMER:

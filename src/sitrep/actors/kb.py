@@ -38,7 +38,8 @@ GENERIC: dict[str, tuple[str, str]] = {
     "tribal": ("Unidentified Tribal Militia ({c})", "Identity militia"),
     "islamist": ("Islamist Militia ({c})", "Political militia"),
     "vigilante": ("Vigilante Group ({c})", "Identity militia"),
-    "private": ("Private Security Forces ({c})", "Political militia"),
+    # security guards of companies and buildings: ACLED's "other forces", neither state nor militia
+    "private": ("Private Security Forces ({c})", "External/Other forces"),
     "mutineers": ("Mutiny of Military Forces of {c}", "Rebel group"),
     "prisoners": ("Prisoners ({c})", "Civilians"),
     # labelled generics: "ethnic:Fulani-NGA" -> "Fulani Ethnic Militia (Nigeria)"
