@@ -39,7 +39,9 @@ def test_every_state_has_acled_forces(kb):
     ("rioters-CIV", None, "Rioters (Ivory Coast)"),
     ("civilians-PSE", None, "Civilians (Palestine)"),
     ("unidentified-NGA", None, "Unidentified Armed Group (Nigeria)"),
-    ("unidentified-MEX", None, "Unidentified Gang (Mexico)"),
+    ("unidentified-MEX", None, "Unidentified Armed Group (Mexico)"),
+    ("gang-MEX", None, "Unidentified Gang (Mexico)"),
+    ("gang-BRA", None, "Unidentified Gang and/or Police Militia"),
     ("armed-MEX", None, "Unidentified Armed Group (Mexico)"),
     ("ethnic:Fulani-NGA", None, "Fulani Ethnic Militia (Nigeria)"),
     ("communal-of:Idleb-SYR", None, "Idleb Communal Militia (Syria)"),
@@ -117,7 +119,7 @@ def test_aliases_find_groups(kb):
 
 
 def test_unattributed_violence_follows_country_conventions(kb):
-    assert kb.unattributed("MEX").name == "Unidentified Gang (Mexico)"
+    assert kb.unattributed("MEX").name == "Unidentified Armed Group (Mexico)"  # a gang only with its marks
     assert kb.unattributed("UKR", "2020-05-01").name.startswith("Military Forces of Ukraine")
     assert kb.unattributed("UKR", "2023-01-01").name == "Unidentified Armed Group (Ukraine)"
     assert kb.unattributed("SYR").name == "Unidentified Armed Group (Syria)"

@@ -481,6 +481,17 @@ SENTENCES = [
      "Military Forces of Syria (2000-2024)", SF),
     ("Hezbollah fighters and the Syrian army clashed with HTS.", "fighters", "SYR", "Hezbollah", PM),
     ("Protesters in Beirut blocked roads.", "Protesters", "USA", "Protesters (Lebanon)", PRO),
+    # gang marks make the unnamed gunmen of Latin America and the Caribbean a gang
+    ("A shopkeeper was killed in a drive-by shooting by two armed men in San Pedro Sula.", "men", "HND",
+     "Unidentified Gang (Honduras)", PM),
+    ("Gunmen on a motorcycle shot a police officer in Montego Bay.", "Gunmen", "JAM",
+     "Unidentified Gang (Jamaica)", PM),
+    ("Gunmen on a motorcycle shot a village head in Zamfara.", "Gunmen", "NGA",
+     "Unidentified Armed Group (Nigeria)", PM),
+    ("Armed men shot a councillor in Acapulco.", "men", "MEX", "Unidentified Armed Group (Mexico)", PM),    # guards of companies and buildings are ACLED's private security forces
+    ("A private security guard shot a customer in Lagos.", "guard", "NGA", "Private Security Forces (Nigeria)", EXT),
+    ("Mine security guards beat two artisanal miners in Mutare.", "guards", "ZWE",
+     "Private Security Forces (Zimbabwe)", EXT),
 ]
 
 

@@ -59,9 +59,14 @@ def test_clashes_that_erupt_between_two_sides(extract):
 
 
 def test_unattributed_shelling_follows_the_country_convention(extract):
-    # along Ukraine's contact line before 2022 ACLED records unattributed fire as Ukraine's
+    # along Ukraine's contact line before 2022 ACLED lays unattributed fire to the side
+    # across the line: the NAF's where the government held the place, Ukraine's where the NAF did
     evs = extract("On 4 May 2020, the OSCE SMM observed 12 explosions involving artillery near Zolote, "
                   "Luhansk region, Ukraine.", "2020-05-05")
+    fired = [e for e in evs if e.event_type == "Explosions/Remote violence"]
+    assert fired and fired[0].actor1.name == "NAF: United Armed Forces of Novorossiya"
+    evs = extract("On 4 May 2020, the OSCE SMM observed 12 explosions involving artillery near Horlivka, "
+                  "Donetsk region, Ukraine.", "2020-05-05")
     fired = [e for e in evs if e.event_type == "Explosions/Remote violence"]
     assert fired and fired[0].actor1.name == "Military Forces of Ukraine (2019-)"
 

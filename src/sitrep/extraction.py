@@ -491,7 +491,9 @@ class _Builder:
                     else self.ctx.focus
                 iso = self.ctx.scene(self.article.text, placed)
                 if e.sub_event_type in UNIDENTIFIED_OK or kb.has_convention(iso, e.event_date):
-                    evs[i] = replace(e, actor1=self.ctx.claimed(iso) or kb.unattributed(iso, on=e.event_date))
+                    around = self.article.text[e.span[0]:e.span[1] + 200]  # actors/conventions.py
+                    evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
+                                                                     e.location.name if e.location else None))
         evs = self._one_per_place_day(evs)
         out: list[Event] = []
         seen: dict[tuple, int] = {}

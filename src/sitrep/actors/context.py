@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from ..models import Actor
+from .conventions import frontline, gang_marks, held_side, monitored
 from .kb import ActorKB
 
 __all__ = ["ArticleActors", "Resolution"]
@@ -95,6 +96,21 @@ class ArticleActors:
             return None
         return self.actor(g.id, violent=True, where=iso3)
 
+    def unattributed(self, text: str, iso3: str | None, on: str | None, place: str | None = None) -> Actor:
+        """Whom violence nobody is named for is recorded against (`text`: the report around
+        it; `place`: the name of the event's place): the article's lead group where it acts
+        there, the side across a front line (`conventions.py`), a gang where the report bears
+        gang marks in a country ACLED records gangs in, else the country's convention."""
+        claimed = self.claimed(iso3)
+        if claimed is not None:
+            return claimed
+        f = frontline(iso3, on)
+        if f is not None:
+            return self.actor(f"{f.state}-military" if held_side(f, place, text) else f.group, True)
+        if self.kb.gangland(iso3) and gang_marks(text):
+            return self.kb.actor(f"gang-{iso3}", on=on)
+        return self.kb.unattributed(iso3, on=on)
+
     def groups_named(self, doc: Doc) -> set[str]:
         """The ids of the groups the article names anywhere."""
         key = id(doc)
@@ -134,4 +150,6 @@ def _votes(kb: ActorKB, text: str) -> dict[str, int]:
             vote(g.country, 2)
     for _, _, aid in kb.find_leaders(text):
         vote(aid.split("-")[0] if aid[:3].isupper() else None, 1)
+    for iso in monitored(text):
+        vote(iso, 3)  # a monitoring mission named for its country (the OSCE SMM in Ukraine)
     return votes

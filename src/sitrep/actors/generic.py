@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..models import Actor
 from .context import ArticleActors, Resolution
+from .conventions import gang_marks
 from .vocab import (AGENTS, ARMED_MODIFIERS, ARMED_OTHER, CIVIL, CLANS, ETHNIC, FORCE, GANG, GROUP_CUES, GROUPISH,
                     HERDERS, IDENTITY_CUES, INDIGENOUS, OCCUPATIONS, POLICE, PROTEST, REBEL, REGIME, RIOT, SECURITY,
                     STATE_FORCE_GENERIC, UNKNOWN_MODIFIERS)
@@ -50,6 +51,10 @@ INSTITUTIONS = {"ministry", "university", "hospital", "company", "bank", "school
                 "agency", "office", "department", "party", "union", "association", "committee", "church",
                 "mosque", "foundation", "club", "network", "television", "radio", "news", "press"}
 NAME_ENTS = {"ORG", "NORP", "PERSON", "GPE", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}
+
+
+# guards that are a state's own ("border security guards", "presidential guards")
+STATE_GUARDS = {"border", "prison", "national", "presidential", "republican", "coast", "frontier", "state"}
 
 
 def _res(actor: Actor, assoc: list[Actor], how: str) -> Resolution:
@@ -103,6 +108,13 @@ def _agent(head: Token) -> bool:
 def _place(t: Token) -> bool:
     """Whether the toponym stage read the token as a place (when it has run)."""
     return Token.has_extension("sitrep_place") and bool(t._.sitrep_place)
+
+
+def _around(head: Token) -> str:
+    """The sentence of a phrase and a little of what follows ("... by two armed men. The
+    victim had been convicted of drug trafficking.")."""
+    sent = head.sent
+    return head.doc.text[sent.start_char:sent.end_char + 200]
 
 
 def _label(run: list[Token]) -> str:
@@ -236,6 +248,8 @@ def describe(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors
         actor = None if unknown else _unknown_group(head, toks, nouns, ctx, where)
         if actor is not None:
             return _res(actor, assoc, "unknown")
+    if noun in ("guard", "guards") and mods & {"security", "private"} and not mods & STATE_GUARDS:
+        return _res(_generic(ctx, "private", where), assoc, "generic")  # "a private security guard"
     armed = noun in ARMED_OTHER or bool(mods & ARMED_MODIFIERS) and noun in CIVIL | {"group", "groups", "elements"} \
         or violent and noun in LONE and _agent(head)  # "four individuals opened fire", "killed by two men"
     if noun in FORCE | POLICE and mods & FORMER:
@@ -246,6 +260,8 @@ def describe(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors
     if armed or (unknown and noun in REBEL | GROUPISH):
         if noun in ("vigilantes", "vigilante"):
             return _res(_generic(ctx, "vigilante", where), assoc, "generic")
+        if kb.gangland(where) and gang_marks(_around(head)):
+            return _res(_generic(ctx, "gang", where), assoc, "generic")  # "armed men on a motorcycle"
         return _res(_generic(ctx, "armed", where), assoc, "generic")
     if noun in REBEL or (nouns & REBEL and noun in FORCE | GROUPISH):
         lead = kb.groups.get(ctx.lead_armed or "")

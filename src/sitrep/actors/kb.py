@@ -38,7 +38,8 @@ GENERIC: dict[str, tuple[str, str]] = {
     "tribal": ("Unidentified Tribal Militia ({c})", "Identity militia"),
     "islamist": ("Islamist Militia ({c})", "Political militia"),
     "vigilante": ("Vigilante Group ({c})", "Identity militia"),
-    "private": ("Private Security Forces ({c})", "Political militia"),
+    # security guards of companies and buildings: ACLED's "other forces", neither state nor militia
+    "private": ("Private Security Forces ({c})", "External/Other forces"),
     "mutineers": ("Mutiny of Military Forces of {c}", "Rebel group"),
     "prisoners": ("Prisoners ({c})", "Civilians"),
     # labelled generics: "ethnic:Fulani-NGA" -> "Fulani Ethnic Militia (Nigeria)"
@@ -102,6 +103,7 @@ class StateEntry:
     units: tuple[Unit, ...] = ()
     insurgents: tuple[Period, ...] = ()  # label: the actor id "the insurgents" means by default
     unidentified: str | None = None  # the country's name for a perpetrator left unnamed
+    gang: str | None = None  # where ACLED records gangs: "" (the pattern) or the country's own name
     armed_men: str | None = None  # the country's name for "armed men", "gunmen"
     unattributed: tuple[Period, ...] = ()  # label: the actor id recorded when no one is named
     overrides: tuple[tuple[str, str], ...] = ()  # (branch, full name) where ACLED departs
@@ -352,7 +354,7 @@ class ActorKB:
         if prefix in GENERIC:
             pattern, kind = GENERIC[prefix]
             country = self.country_label(iso)
-            own = {"unidentified": "unidentified", "armed": "armed_men"}.get(prefix)
+            own = {"unidentified": "unidentified", "armed": "armed_men", "gang": "gang"}.get(prefix)
             if own and iso and getattr(self.states[iso], own):
                 return Actor(name=getattr(self.states[iso], own), id=actor_id, kind=kind, country=iso)
             if prefix == "mutineers":
@@ -376,6 +378,12 @@ class ActorKB:
             return None
         return next((p.label for p in s.insurgents if p.covers(on)), None)
 
+    def gangland(self, iso3: str | None) -> bool:
+        """Whether ACLED records the country's unnamed perpetrators of gang-style violence
+        as an Unidentified Gang (Latin America and the Caribbean)."""
+        s = self.states.get(iso3 or "")
+        return bool(s and s.gang is not None)
+
     def has_convention(self, iso3: str | None, on: str | None = None) -> bool:
         """Whether the country names the perpetrator of unattributed violence of any kind
         (shelling along Ukraine's contact line is its military's)."""
@@ -383,9 +391,10 @@ class ActorKB:
         return bool(s and any(p.covers(on) for p in s.unattributed))
 
     def unattributed(self, iso3: str | None, on: str | None = None) -> Actor:
-        """The actor ACLED records for violence whose perpetrator a report does not name:
-        the country's convention ("Unidentified Gang (Mexico)"; along Ukraine's contact
-        line before 2022, its military), else Unidentified Armed Group (Country)."""
+        """The actor ACLED records for violence whose perpetrator a report does not name,
+        the report unread: the country's convention (along Ukraine's contact line before
+        2022, its military), else Unidentified Armed Group (Country).  What the report says
+        refines it (gang marks, the side of a front line): `ArticleActors.unattributed`."""
         s = self.states.get(iso3 or "")
         chosen = next((p.label for p in s.unattributed if p.covers(on)), None) if s else None
         return self.actor(chosen or (f"unidentified-{iso3}" if s else "unidentified"), on=on)

@@ -135,11 +135,17 @@ def _states(meta: dict, demonyms: dict, capitals: dict, leaders: dict) -> tuple[
             leaders=_leaders(leaders.get(iso3)),
             the=bool(o.get("the", False)), periods=periods, units=units,
             insurgents=insurgents, unidentified=o.get("unidentified"), armed_men=o.get("armed_men"),
+            gang=_gang(o.get("gang")),
             unattributed=unattributed, overrides=overrides)
         states[iso3] = StateEntry(**{**s.__dict__, "military": s.branch_name("military"),
                                      "government": s.branch_name("government"),
                                      "police": s.branch_name("police")})
     return states, iso2_to_3
+
+
+def _gang(v: Any) -> str | None:
+    """`gang: true` (the pattern's name) or the country's own name for its gangs."""
+    return None if v is None or v is False else ("" if v is True else str(v))
 
 
 def _user_file(path: str) -> dict:

@@ -1,0 +1,89 @@
+"""ACLED's conventions for violence whose perpetrator a report does not name.
+
+- Gangs: where ACLED records criminal gangs (Latin America and the Caribbean), an
+  unnamed perpetrator is an "Unidentified Gang" only when the report bears the marks
+  of gang violence (a drive-by, gunmen on a motorcycle, drug trafficking, an execution
+  with the hands tied); a body found with nothing more, or "armed men" who shot someone,
+  stay an Unidentified Armed Group.
+- Front lines: along a front line that a monitor reports on without naming who fired
+  (the OSCE in Donbas before 2022), ACLED lays the fire observed at a place to the side
+  across the line: fire seen in areas the state holds to the armed group, fire seen in
+  areas the group holds to the state's forces.  `frontlines.yaml` lists the places each
+  group held.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+__all__ = ["Frontline", "frontline", "gang_marks", "held_side", "monitored"]
+
+# marks of gang violence in a report: the modus operandi of hitmen and of drug wars
+GANG_MARKS = re.compile(
+    r"\bdrive[- ]by\b|\b(?:on|riding|aboard)\s+(?:a\s+|two\s+)?motorcycles?\b"
+    r"|\b(?:in|driving|from)\s+a\s+(?:car|vehicle|van|truck|pickup)\b"
+    r"|\bdrugs?\b|\bnarco|\btraffick|\bgangs?\b|\bgangsters?\b|\bcartels?\b|\bcriminal\s+(?:groups?|gangs?|organi[sz]ations?)"
+    r"|\bcriminals\b|\bexecuted\b|\bexecution[- ]style\b|\btied\b|\bhandcuffed\b|\bblindfolded\b|\bgagged\b"
+    r"|\bbeheaded\b|\bdecapitated\b|\bdismembered\b|\bmutilated\b|\bhitm[ae]n\b|\bsicarios?\b|\bextortion",
+    re.IGNORECASE)
+
+
+def gang_marks(text: str) -> bool:
+    """Whether a report of violence bears the marks of gang violence."""
+    return bool(GANG_MARKS.search(text))
+
+
+@dataclass(frozen=True)
+class Frontline:
+    """A front line where unattributed fire is laid to the side across it."""
+
+    state: str  # ISO3 of the state whose forces hold one side
+    group: str  # the actor id of the armed group holding the other
+    since: str
+    until: str
+    held: frozenset[str]  # lower-case names of the places the group held
+    monitors: tuple[str, ...] = ()  # the missions whose reports speak of this line only
+
+    def covers(self, on: str | None) -> bool:
+        return on is None or self.since <= on < self.until
+
+
+@lru_cache(maxsize=1)
+def _frontlines() -> dict[str, Frontline]:
+    with resources.files("sitrep.actors").joinpath("data/frontlines.yaml").open(encoding="utf-8") as fp:
+        data = yaml.safe_load(fp) or {}
+    return {iso: Frontline(iso, str(o["group"]), str(o["since"]), str(o["until"]),
+                           frozenset(_fold(p) for p in o["held"]), tuple(o.get("monitors", ())))
+            for iso, o in data.items()}
+
+
+def frontline(iso3: str | None, on: str | None) -> Frontline | None:
+    f = _frontlines().get(iso3 or "")
+    return f if f is not None and f.covers(on) else None
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"[’'`ʼ]", "", s).lower().strip()
+
+
+def monitored(text: str) -> list[str]:
+    """The states whose front line a monitor the text names reports on ("the OSCE SMM
+    observed ...": Ukraine, wherever a gazetteer puts the village)."""
+    return [f.state for f in _frontlines().values() if any(m in text for m in f.monitors)]
+
+
+def held_side(f: Frontline, place: str | None, text: str) -> bool:
+    """Whether the fire was observed in the group's areas: the event's place, or a place
+    the report says the fire was "near", is one the group held."""
+    if place and not re.search(r"\b(oblast|region|province|raion|district)\b", place, re.IGNORECASE):
+        low = _fold(place)
+        # "Donetsk-Kirovskyi", "Donetsk Airport": a district or a site of a held town
+        if low in f.held or re.split(r"[-\s]", low, maxsplit=1)[0] in f.held:
+            return True
+    near = re.findall(r"\bnear\s+((?:[A-Z][\w’'-]+)(?:\s[A-Z][\w’'-]+){0,2})", text)
+    return any(_fold(n) in f.held for n in near)

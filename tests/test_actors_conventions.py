@@ -1,0 +1,58 @@
+"""ACLED's conventions for perpetrators a report leaves unnamed: gangs in Latin America
+and the Caribbean only where the report bears gang marks, and fire along a monitored
+front line laid to the side across it.  Sentences are our own, in the style of wire
+reports and monitors' daily reports."""
+
+from __future__ import annotations
+
+import spacy
+
+from sitrep.actors.context import ArticleActors
+from sitrep.actors.conventions import frontline, gang_marks, held_side, monitored
+from sitrep.actors.kb import load_kb
+
+KB = load_kb()
+NLP = spacy.blank("en")
+D20 = "2020-05-01"
+
+
+def test_gang_marks():
+    assert gang_marks("A trader was killed in a drive-by shooting in the market district.")
+    assert gang_marks("Two gunmen riding a motorcycle shot a bus driver.")
+    assert gang_marks("The body was found with its hands tied and a note beside it.")
+    assert gang_marks("Police said the killing was linked to drug trafficking.")
+    assert not gang_marks("A man was found dead in a ditch; the cause of death is unknown.")
+    assert not gang_marks("Armed men who arrived in two vehicles abducted a family.")
+
+
+def _unattributed(text: str, iso: str, place: str | None = None, on: str = D20) -> str:
+    return ArticleActors(kb=KB, published=on, focus=iso).unattributed(text, iso, on, place).name
+
+
+def test_a_gang_only_where_the_report_bears_its_marks():
+    assert _unattributed("A taxi driver was shot dead in a drive-by in Soyapango.", "SLV") == "Unidentified Gang (El Salvador)"
+    assert _unattributed("A woman was found dead wrapped in a blanket in Celaya.", "MEX") == \
+        "Unidentified Armed Group (Mexico)"
+    assert _unattributed("A man was shot by two men on a motorcycle in Recife.", "BRA") == \
+        "Unidentified Gang and/or Police Militia"
+    # outside the countries ACLED records gangs in, the marks change nothing
+    assert _unattributed("A man was killed in a drive-by in Kano.", "NGA") == "Unidentified Armed Group (Nigeria)"
+
+
+def test_fire_on_a_front_line_is_laid_across_it():
+    f = frontline("UKR", D20)
+    assert f is not None and frontline("UKR", "2023-01-01") is None
+    assert held_side(f, "Horlivka", "")
+    assert held_side(f, "Donetsk Airport", "")
+    assert not held_side(f, "Avdiivka", "")
+    assert not held_side(f, "Donetsk Oblast", "")
+    assert held_side(f, None, "The mission recorded ten explosions near Yasynuvata.")
+    text = "The OSCE SMM recorded 12 explosions near {}."
+    assert _unattributed(text.format("Pisky"), "UKR", "Pisky") == "NAF: United Armed Forces of Novorossiya"
+    assert _unattributed(text.format("Makiivka"), "UKR", "Makiivka").startswith("Military Forces of Ukraine")
+
+
+def test_a_monitor_named_for_its_country_sets_the_scene():
+    text = "On 3 May 2020, the OSCE SMM recorded 4 explosions near a village."
+    assert monitored(text) == ["UKR"]
+    assert ArticleActors(kb=KB).scene(NLP(text), "RUS") == "UKR"
