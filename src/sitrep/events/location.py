@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..models import Location
+from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.resolve import Toponym
 from .roles import clause_distance
@@ -40,9 +41,10 @@ class LocationFinder:
 
     def _loc(self, c: Candidate, precision: int) -> Location:
         country = self.country_names.get(c.country_code or "", None)
+        area = 2 if is_district(c) else 3 if c.feature in AREA_FEATURES else 1  # a district: near its town
         return Location(name=c.name, geonameid=c.geonameid, latitude=c.latitude, longitude=c.longitude,
                         admin1=c.admin1, country=country, country_code=c.country_code,
-                        precision=max(precision, 3 if c.feature in AREA_FEATURES else 1))
+                        precision=max(precision, area) if not is_district(c) else min(max(precision, 1), 2))
 
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
         if tp.role != "location":

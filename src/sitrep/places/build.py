@@ -41,7 +41,7 @@ from .sources import load_additions, load_admin1, load_country_names, load_count
 
 __all__ = ["SCHEMA_VERSION", "build_index"]
 
-SCHEMA_VERSION = 3  # 3: GeoNames' state and district names (divisions.py)
+SCHEMA_VERSION = 5  # 5: GeoNames' state and district names (divisions.py)
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").

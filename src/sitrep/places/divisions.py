@@ -125,10 +125,14 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
             missing[(p[5], state)].append(p)
     # GeoNames' English names of divisions build.py paired under ISO's: "Donetsk" for
     # "Donetska oblast", "Al Bayda" for "Al Bayḑā’"
+    # (not a town's name: "Mogilev" is the city before its voblast)
+    town_names = {(p[5], fold(p[1])) for p in towns}
+    town_ids = {p[0]: p[5] for p in towns}
+    town_names |= {(town_ids[gid], key) for key, gid in names.keys if gid in town_ids}
     for (cc, state_key), label in list(known.items()):
         aid = admin1_id.get((cc, label))
         if aid is not None and state_key != fold(label):
-            names.add(aid, [s for s in _states_named(towns, data, cc, state_key)])
+            names.add(aid, [s for s in _states_named(towns, data, cc, state_key) if (cc, fold(s)) not in town_names])
     for (cc, state), rows in sorted(missing.items()):
         label = known.get((cc, fold(state)))
         if label is None:  # a state no paired division covers: add it, at its largest towns
@@ -160,6 +164,8 @@ def _add_districts(places: list[list], names, taken: set[int], towns: list[list]
     """Second-level divisions outside the US (build.py has US counties), at their namesake town,
     else their largest; weighted by a tenth of the namesake town's population (else 0), so
     that a bare "Cape Town" is still the town and "Maywand district" finds the district."""
+    # a division the index has already, by name (the counties of regions.tsv: "Kent", "Fife")
+    known = {(p[5], fold(p[1])) for p in places if p[4] in ("county", "admin1", "region")}
     groups: dict[tuple[str, str, str], list[list]] = defaultdict(list)
     for p in towns:
         county = county_of.get(p[0])
@@ -168,6 +174,8 @@ def _add_districts(places: list[list], names, taken: set[int], towns: list[list]
     for (cc, admin1, county), rows in sorted(groups.items()):
         keys = division_keys(county)
         base = fold(keys[-1])
+        if any((cc, fold(k)) in known for k in keys):
+            continue
         namesake = [r for r in rows if fold(r[1]) == base]
         top = max(namesake or rows, key=lambda r: r[7])
         gid = synthetic_id("county", cc, admin1, county, taken=taken)

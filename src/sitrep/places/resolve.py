@@ -17,6 +17,7 @@ government or people, and how precisely it places an event. This module runs the
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
@@ -92,10 +93,12 @@ def _split(doc: Doc, h: Hit) -> list[Hit]:
 SETTLEMENT_WORDS = {"city", "town", "village", "municipality", "township", "locality", "settlement"}
 DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
     northwestern southeastern southwestern north-eastern north-western south-eastern south-western the""".split())
+ARABIC_ARTICLES = frozenset("al el ad ed as es ash esh ar er az ez an en at et adh ath".split())
 SURROUNDS = frozenset("countryside outskirts suburbs environs vicinity part parts area".split())
 # Words between a place and the brackets that say where it is: "Mendhar sector (Poonch district)".
 PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
-                                  "neighbourhood", "neighborhood", "governorate", "province", "front"}
+                                  "neighbourhood", "neighborhood", "governorate", "province", "front", "frontline",
+                                  "checkpoint", "township", "sub-division", "subdivision", "taluka", "tehsil"}
 
 
 def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
@@ -172,12 +175,13 @@ def _demonym_votes(doc: Doc, demonyms: Mapping[str, str], gaz: Gazetteer) -> Cou
 
 
 def _actor_votes(doc: Doc, actor_countries: Mapping[str, str | None]) -> Counter[str]:
-    """Half a vote per mention of a named actor of one country ("Houthi", "the Taliban"), like a demonym."""
+    """A vote per mention of a named actor of one country ("Houthi", "the Taliban"): an armed
+    group fights where it is from far more often than a place name is its namesake abroad."""
     votes: Counter[str] = Counter()
     for e in doc.ents:
         cc = actor_countries.get(e.ent_id_) if e.ent_id_ else None
         if cc:
-            votes[cc] += 0.5
+            votes[cc] += 1.0
     return votes
 
 
@@ -216,8 +220,10 @@ def _group(doc: Doc, pairs: list, i: int) -> list[int]:
         return []
     sp, nxt = pairs[i][0].span, pairs[i + 1][0].span
     gap = doc[sp.end:nxt.start]
-    if len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in ("(", ",", "in"):
-        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen"
+    while len(gap) >= 2 and (gap[-1].text in ("-", "‘", "'") or gap[-1].lower_ in ARABIC_ARTICLES):
+        gap = gap[:-1]  # "Dardara in al-Hasakeh": the article the NER left out of the name
+    while len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in PLACE_NOUNS | {"(", ",", "in"}:
+        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen", "Kirni sector area ("
     if len(gap) >= 3 and gap[0].lower_ in ("in", ",") and gap[-1].lower_ == "of" \
             and gap[-2].lower_ in SURROUNDS and all(t.lower_ in DIRECTIONS for t in gap[1:-2]):
         gap = gap[:1]  # "the town of Mansura in the western countryside of Ar-Raqqa"
@@ -245,7 +251,7 @@ def _minor(doc: Doc, pairs: list, i: int) -> bool:
     sp = pairs[i][0].span
     if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
         return True
-    towns = [c for c in pairs[i][1] if c.feature in ("city", "county") and c.match in ("exact", "folded", "alias")]
+    towns = [c for c in pairs[i][1] if c.feature in ("city", "county")]
     return bool(towns) and all(c.population < 100_000 for c in towns) and not any(
         c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
 
@@ -260,7 +266,8 @@ DISTRICT_WORDS = frozenset("district districts subdistrict lga municipality muni
                            "county commune tehsil upazila department sector".split())
 
 
-def _districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot: bool) -> list[Candidate]:
+def _districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot: bool,
+               last: bool = False) -> list[Candidate]:
     """Districts (GeoNames' second-level divisions, feature 'county' outside the US) are many
     and their names common: one is meant where the writer says so ("in Maywand district",
     "Egbado North LGA"), and then before a namesake town; else only in the story's country,
@@ -273,10 +280,12 @@ def _districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot
         return districts
     if not districts:
         return cands
-    if slot and any(c.feature == "admin1" for c in cands):
-        return [c for c in cands if not is_district(c)]  # "Maywand district, Kandahar": the province
-    keep = slot or h.strong and focus is not None
     towns = {(c.country_code, fold(c.name)) for c in cands if c.feature == "city"}
+    if last:  # "Maywand district, Kandahar": the province; "Gaskinde (Pobe-Mengao, Soum)": a district
+        admin1 = [c for c in cands if c.feature in ("admin1", "county") and not is_district(c)]
+        return admin1 or [c for c in districts if (c.country_code, fold(c.name)) not in towns] or \
+            [c for c in cands if not is_district(c)]
+    keep = slot or h.strong and focus is not None
     return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)
             and (c.country_code, fold(c.name)) not in towns]  # "Ariha" is the town, not its district
 
@@ -289,6 +298,12 @@ def _larger(pairs: list, i: int, k: int) -> bool:
     return top(k) > 3 * top(i)
 
 
+def _close_spelling(text: str, name: str) -> bool:
+    """A division spelt another way in a qualifier: "Urozgan" for Uruzgān, "Idleb" for Idlib."""
+    a, b = fold(text, True), fold(name, True)
+    return len(a) >= 4 and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
 def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     """(cc, admin1 or None) of the divisions and countries that qualify span i (see _group),
     and, for a small place (_minor), the divisions of the towns that do: "Oleksandrivka,
@@ -297,10 +312,13 @@ def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     out = set()
     minor = _minor(doc, pairs, i)
     for k in _group(doc, pairs, i):
+        text = pairs[k][0].span.text
         towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")]
         for c in pairs[k][1]:
-            if c.feature in ("admin1", "country") and c.match != "skeleton":
+            if c.feature in ("admin1", "country") and (c.match != "skeleton" or _close_spelling(text, c.name)):
                 out.add((c.country_code, c.name if c.feature == "admin1" else None))
+            elif is_district(c) and c.admin1 and c.match != "skeleton":  # "Gaskinde (Pobe-Mengao, Soum)"
+                out.add((c.country_code, c.admin1))
         for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if minor else ():
             if c.admin1:
                 out.add((c.country_code, c.admin1))
@@ -344,8 +362,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
+    last = {g[-1] for i in range(len(pairs)) if _minor(doc, pairs, i) for g in [_group(doc, pairs, i)] if g}
     options = [_districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
-                          focus, k in slots) for k, (h, cands) in enumerate(pairs)]
+                          focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
 
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
@@ -375,9 +394,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature == "city":
             # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas's
+            alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
-            if best is None and not _minor(doc, pairs, i):
-                best = choose(cs, ctx, within=within)
+            if best is None and not _minor(doc, pairs, i) and alt.match in ("exact", "folded") \
+                    and alt.population >= 100_000:
+                best = alt  # a city the qualifier may not hold after all
             # else "Elenovka, Donetsk": a Ukrainian village the gazetteer lacks, not Armenia's
         chosen.append(best)
         if best is not None and h.strong:
@@ -544,7 +565,8 @@ def _neighbourhoods(out: list[Toponym]) -> list[Toponym]:
     for t in out:
         c, sp = t.candidate, t.span
         doc = sp.doc
-        part = sp[0].lower_ in NEIGHBOURHOOD_BEFORE or sp.start > 0 and doc[sp.start - 1].lower_ in NEIGHBOURHOOD_BEFORE \
+        lead = [t for t in doc[max(0, sp.start - 3):sp.start + 1]]  # "Colonia Canon Palmeras", split by the NER
+        part = any(t.lower_ in NEIGHBOURHOOD_BEFORE and all(u.is_title for u in doc[t.i:sp.start]) for t in lead) \
             or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER \
             or sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("area", "district") and doc[sp.end + 1].lower_ == "of"
         # its town: the one written right after it ("the Crown Heights neighborhood of Brooklyn"),
