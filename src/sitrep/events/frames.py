@@ -136,8 +136,9 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     """'gathered ... to demand', 'blocked roads in protest against', 'as a protest', 'marched against'."""
     protest_nouns = {k for k, v in lex.nouns.items() if v == "protest"}
     for c in t.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and lemma_of(c) in lex.protest_purposes:
-            return True
+        if c.dep_ in ("advcl", "xcomp", "conj") and (lemma_of(c) in lex.protest_purposes or (
+                c.dep_ == "advcl" and any(lemma_of(x) in lex.protest_purposes for x in c.conjuncts))):
+            return True  # "gathered to file an appeal and to pressure the government"
         if c.dep_ == "prep" and any(o.lower_ in ("streets", "street") for o in c.children):
             return True  # "marched on the streets", "rallied in the streets"
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or

@@ -1,0 +1,59 @@
+"""Article-level merging: one happening told twice is one event, and what happens as part
+of another event is that event.
+
+ACLED codes one event per type, place and day, and codes a strategic development only when
+it stands on its own: a retreat after a battle, arrests after an attack, the cause or the
+aftermath of a protest belong to the battle, the attack or the protest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Event
+
+__all__ = ["LETHAL_TYPES", "drop_subsumed", "one_per_place_day"]
+
+LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# developments that, beside violence of the same day, are part of it: forces moving, retreating
+# or patrolling when the fight happened; the suspects arrested after it
+PART_OF_VIOLENCE = {"Change to group/activity", "Arrests"}
+# beside a protest of the same day, a release, a closure, a movement or a destruction is what the
+# protest is about ("against the release of prisoners", "after a storm destroyed their crops")
+PART_OF_PROTEST = {"Other", "Change to group/activity", "Looting/property destruction"}
+
+
+def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
+    """Within a paragraph, two events of the same sub-type, place and day are one event
+    told twice ("Protesters gathered in X ... The protest was held ..."); the first keeps
+    what the second adds."""
+    out: list[Event] = []
+    index: dict[tuple, int] = {}
+    for e in evs:
+        if not e.event_type or e.location is None:
+            out.append(e)
+            continue
+        key = (text.count("\n", 0, e.span[0]), e.sub_event_type, e.location.geonameid,
+               e.location.precision, e.event_date)
+        if key in index:
+            i = index[key]
+            first = out[i]
+            a1 = first.actor1 if first.actor1 and not first.actor1.name.startswith("Unidentified") \
+                else (e.actor1 or first.actor1)
+            fat = max(filter(None, (first.fatalities, e.fatalities)), default=first.fatalities)
+            out[i] = replace(first, actor1=a1, actor2=first.actor2 or e.actor2, fatalities=fat)
+            continue
+        index[key] = len(out)
+        out.append(e)
+    return out
+
+
+def drop_subsumed(evs: list[Event]) -> list[Event]:
+    """Strategic developments that are part of a violent event or a protest of the same day
+    told in the article, whichever sentence comes first."""
+    violent = {e.event_date for e in evs if e.event_type in LETHAL_TYPES}
+    protest = {e.event_date for e in evs if e.event_type == "Protests"}
+    return [e for e in evs if not (
+        e.event_type == "Strategic developments" and (
+            (e.sub_event_type in PART_OF_VIOLENCE and e.event_date in violent) or
+            (e.sub_event_type in PART_OF_PROTEST and e.event_date in protest)))]
