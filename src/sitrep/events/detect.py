@@ -115,15 +115,8 @@ def predicate_acl(t: Token) -> bool:
     'protested' hanging off it: the participle is the sentence's predicate."""
     if t.dep_ != "acl" or t.tag_ not in ("VBN", "VBD"):
         return False
-    return not any(_finite(a) for a in t.ancestors)
-
-
-def _finite(t: Token) -> bool:
-    """A verb that can carry the sentence: not a subjectless gerund ("... protested outside the
-    office demanding the right to ...", parsed with "demanding" as the root)."""
-    if t.pos_ not in ("VERB", "AUX"):
-        return False
-    return not (t.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in t.children))
+    root = t.sent.root
+    return root.pos_ not in ("VERB", "AUX") and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors)
 
 
 def _is_habitual_or_background(t: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["verb_class", "noun_class", "place_like", "lemma_of", "VERBAL", "MATERIAL_PRIORITY"]
+__all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like", "verb_class"]
 
 # classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
 VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
@@ -151,10 +151,25 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     return bool(_subject_words(t) & {"protesters", "protestors", "demonstrators", "marchers"})
 
 
+# what is found of a killing: ACLED codes the killing ("a human head was found")
+REMAINS = {"body", "bodies", "corpse", "corpses", "dead", "remains", "head", "heads"}
+HOSTILE_FIRE = {"fire", "gunfire", "attack", "attacks", "shelling", "assault", "offensive"}
+
+
+def _answered(t: Token, lemma: str) -> str | None:
+    """'responded to enemy fire', 'retaliated to the attack': the answer makes it a fight."""
+    if lemma in ("respond", "retaliate"):
+        answered = [o for p in _children(t, {"prep"}) if p.lower_ == "to" for o in _children(p, {"pobj"})]
+        return "clash" if any(o.lower_ in HOSTILE_FIRE for o in answered) else None
+    return None
+
+
 def verb_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a verb in its frame, or None."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
+    if cls is None and t.pos_ == "VERB":
+        return _answered(t, lemma)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
     if t.dep_ in ("amod", "compound", "npadvmod") or \
@@ -235,7 +250,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         if lemma == "shoot" and "down" in prts:
             return "intercept"  # "shot down a drone"
         if lemma in ("find", "discover"):  # "bodies were found", "found dead"
-            return cls if (dobj | obj_words) & {"body", "bodies", "corpse", "corpses", "dead", "remains"} or \
+            found = _words(_children(t, {"nsubjpass"}))
+            return cls if (dobj | obj_words | found) & REMAINS or \
                 any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in t.children) else None
         if lemma in ("beat", "hack") and not (dobj & PERSON_OBJECTS | {"him", "her", "them"} or
                                             _children(t, {"nsubjpass"})):
@@ -418,6 +434,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         cls = lex.nouns.get(f"{t.nbor(-2).lower_}-{t.lower_}")
     if cls is None and t.lower_ in ("chain", "chains") and "human" in {c.lower_ for c in t.lefts}:
         cls = "protest"  # "formed a human chain"
+    if cls is None and t.lower_ in ("fight", "fights") and "fire" in {c.lower_ for c in t.lefts}:
+        cls = "clash"  # "engaged in a fire fight"
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
         parts = [lex.nouns.get(p.lower()) for p in t.text.split("/")]
         cls = next((p for p in parts if p), None)
@@ -455,6 +473,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     dep = t_lic.dep_
     ok = (
         (dep in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
+        # "attacks by helicopter gunships were conducted against ...": the passive of an active licence
+        or (dep == "nsubjpass" and hl in lex.noun_object_of)
         or (dep in ("dobj", "attr") and hl in lex.noun_object_of)
         or (dep == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in LICENSING_PREPS
             and (lemma_of(head.head) in lex.noun_object_of or head.lower_ in ("amid",)))

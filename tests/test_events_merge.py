@@ -1,0 +1,39 @@
+"""Events that are part of another, and frames added in the second round, on reports written
+for these tests."""
+
+from test_events_frames import subs
+
+
+def test_deployment_before_a_fight_belongs_to_it(extract):
+    evs = extract("Troops were deployed to Beni on Monday. Rebels attacked the troops near Beni on Monday, "
+                  "killing two soldiers.")
+    assert subs(evs) == ["Armed clash"]
+
+
+def test_what_a_protest_is_about_is_no_second_event(extract):
+    assert subs(extract("On Monday, farmers protested in Swabi after a storm destroyed their crops.")) == \
+        ["Peaceful protest"]
+    evs = extract("Residents protested in Salta on Monday against the release of prisoners. Judges released "
+                  "300 prisoners on Monday.")
+    assert subs(evs) == ["Peaceful protest"]
+
+
+def test_fights_told_as_answers_and_fire_fights(extract):
+    assert subs(extract("Army troops responded to enemy fire in Tillaberi on Monday.")) == ["Armed clash"]
+    assert subs(extract("Soldiers engaged in a fire fight with separatists in Bamenda on Monday.")) == \
+        ["Armed clash"]
+
+
+def test_passive_of_a_conducted_attack(extract):
+    evs = extract("Attacks by helicopter gunships were conducted against militants near Palma on Monday.")
+    assert subs(evs) == ["Air/drone strike"]
+
+
+def test_remains_found(extract):
+    assert subs(extract("A human head was found in a street of Celaya on Monday.")) == ["Attack"]
+
+
+def test_second_purpose_of_a_gathering(extract):
+    evs = extract("Dozens of traders gathered outside the ministry in Accra on Monday to submit a petition "
+                  "and to pressure the government.")
+    assert subs(evs) == ["Peaceful protest"]
