@@ -37,3 +37,35 @@ def test_second_purpose_of_a_gathering(extract):
     evs = extract("Dozens of traders gathered outside the ministry in Accra on Monday to submit a petition "
                   "and to pressure the government.")
     assert subs(evs) == ["Peaceful protest"]
+
+
+def test_gangs_fighting_and_fire_both_ways_are_clashes(extract):
+    assert subs(extract("On Monday, armed men shot and killed an alleged gang member in Soyapango.")) == \
+        ["Armed clash"]
+    assert subs(extract("On Monday, two men shot dead a man in Recife. The victim had a criminal record for "
+                        "robbery.")) == ["Armed clash"]
+    assert subs(extract("On Monday, armed men shot and killed a shopkeeper in Soyapango.")) == ["Attack"]
+    assert subs(extract("On Monday, the monitors observed 40 explosions in both directions of the frontline "
+                        "near Avdiivka.")) == ["Armed clash"]
+
+
+def test_force_on_workers_is_an_attack(extract):
+    assert subs(extract("On Monday, police officers assaulted two journalists in Kampala.")) == ["Attack"]
+    assert subs(extract("On Monday, gunmen of an army brigade assaulted the manager of the district office in "
+                        "Taizz.")) == ["Attack"]
+
+
+def test_moves_that_are_no_change_of_ground(extract):
+    assert subs(extract("On Monday, the government announced it was withdrawing 300 troops from Iraq.")) == \
+        ["Change to group/activity"]
+    assert subs(extract("On Monday, a man was shot dead by four armed men who invaded his home in Recife.")) == \
+        ["Attack"]
+
+
+def test_ended_truces_and_described_camps_are_no_events(extract):
+    evs = extract("On Monday, rebels attacked an oil pipeline in Arauca, after the group announced the end of "
+                  "its ceasefire.")
+    assert "Agreement" not in subs(evs)
+    evs = extract("On Monday, the police arrested the head of a camp in Idlib after he sold the land on which "
+                  "the camp is established.")
+    assert "Headquarters or base established" not in subs(evs)

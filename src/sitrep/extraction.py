@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
-from .events.clues import protest_words, weapon_of
+from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
@@ -384,6 +384,8 @@ class _Builder:
             victims = victims | _victim_window(t)
         if any(place_like(h) for h in heads):
             victims = victims | {"<place>"}  # "attacked the village of X"
+        if tr.cls in ("kill", "shooting", "attack") and outlaw_victim(self.article.text):
+            victims = victims | {"<outlaw>"}
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
                                         words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
                                         subject)

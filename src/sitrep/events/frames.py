@@ -152,6 +152,7 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
 
 
 # what is found of a killing: ACLED codes the killing ("a human head was found")
+ENDED = {"end", "collapse", "breach", "violation", "violations", "suspension", "expiry", "breakdown"}
 REMAINS = {"body", "bodies", "corpse", "corpses", "dead", "remains", "head", "heads"}
 HOSTILE_FIRE = {"fire", "gunfire", "attack", "attacks", "shelling", "assault", "offensive"}
 
@@ -217,6 +218,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return "lose_control" if "control" in obj_words else None
     if cls == "advance" and lemma == "arrive" and _subject_words(t) & DISPLACED:
         return "flee"  # "500 refugees arrived from Colombia": a movement of people
+    if cls == "advance" and _children(t, {"dobj"}) and \
+            all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
+        return None  # "armed men invaded his home": the way into an attack, not ground taken
     if cls == "advance":
         # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
         ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
@@ -496,4 +500,6 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         return "accuse"  # "lodged a protest" with a government is a complaint
     if cls == "shooting":
         return "attack"
+    if cls == "deal" and head.lower_ == "of" and lemma_of(head.head) in ENDED:
+        return None  # "announced the end of the ceasefire": an agreement over, none made
     return cls

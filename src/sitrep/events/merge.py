@@ -16,8 +16,8 @@ __all__ = ["LETHAL_TYPES", "drop_subsumed", "one_per_place_day"]
 
 LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # developments that, beside violence of the same day, are part of it: forces moving, retreating
-# or patrolling when the fight happened; the suspects arrested after it
-PART_OF_VIOLENCE = {"Change to group/activity", "Arrests"}
+# or patrolling when the fight happened; the suspects arrested after it; ground given up after it
+PART_OF_VIOLENCE = {"Change to group/activity", "Arrests", "Non-violent transfer of territory"}
 # beside a protest of the same day, a release, a closure, a movement or a destruction is what the
 # protest is about ("against the release of prisoners", "after a storm destroyed their crops")
 PART_OF_PROTEST = {"Other", "Change to group/activity", "Looting/property destruction"}
