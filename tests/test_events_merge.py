@@ -69,3 +69,25 @@ def test_ended_truces_and_described_camps_are_no_events(extract):
     evs = extract("On Monday, the police arrested the head of a camp in Idlib after he sold the land on which "
                   "the camp is established.")
     assert "Headquarters or base established" not in subs(evs)
+
+
+def test_a_crowd_that_kills_riots(extract):
+    evs = extract("Youths demonstrated in Kisumu on Monday over the death of a trader. Demonstrators caught one "
+                  "of the suspects and killed him.")
+    assert subs(evs) == ["Violent demonstration"]
+
+
+def test_what_a_protest_is_about_on_another_day(extract):
+    evs = extract("Residents protested in Salta on Monday against the release of prisoners. Until Sunday, "
+                  "judges had released 300 prisoners.")
+    assert subs(evs) == ["Peaceful protest"]
+
+
+def test_modifiers_and_stopped_cars_are_no_events_of_their_own(extract):
+    evs = extract("Activists held a rally in Islamabad on Monday in solidarity with the people of occupied "
+                  "Kashmir.")
+    assert subs(evs) == ["Peaceful protest"]
+    evs = extract("On Monday, two gunmen intercepted a car in San Pedro Sula and shot the driver dead.")
+    assert subs(evs) == ["Attack"]
+    evs = extract("On Monday, police intercepted a truck carrying rifles and grenades near Cucuta.")
+    assert subs(evs) == ["Disrupted weapons use"]

@@ -61,6 +61,7 @@ INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "ev
 AFTERMATH = {"Arrests", "Disrupted weapons use", "Other", "Non-violent transfer of territory"}
 PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
               "participants", "crowd"}
+CROWD_FORCE = {"kill", "beat", "lynch", "attack", "stone", "burn", "torch", "pelt", "throw", "hurl", "clash"}
 FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
          "wounded", "injured", "injuring", "bullets"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
@@ -261,13 +262,24 @@ class _Builder:
             return False
         lethal = words & {"killed", "killing", "dead", "live", "bullets", "wounded", "injured", "injuring"} and \
             not words & {"rubber", "warning"}
+        # "demonstrators killed a suspect", "youths clashed with the forces, who fired live rounds":
+        # the crowd's own violence makes the protest a violent demonstration
+        rioting = words & {"clash", "clashed", "clashes", "stones", "stoned", "pelted", "torched"} or any(
+            c.dep_ == "nsubj" and c.lower_ in PROTESTERS | {"youths", "rioters"} and
+            {lemma_of(v) for v in (c.head, *c.head.conjuncts)} & CROWD_FORCE for c in sent)
         # every protest of the paragraph: "During the protest, ..." names the one told before
         found = False
         for i in self.para.events:
             key, prev = self.events[i]
             if prev.event_type == "Protests":
                 found = True
-                if prev.sub_event_type != "Excessive force against protesters":
+                if rioting:
+                    a1 = prev.actor1
+                    if a1 is not None and a1.id and a1.id.startswith("protesters-"):
+                        a1 = self.ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
+                    self.events[i] = (key, replace(prev, event_type="Riots", sub_event_type="Violent demonstration",
+                                                   actor1=a1, fatalities=prev.fatalities or ev.fatalities))
+                elif prev.sub_event_type != "Excessive force against protesters":
                     sub = "Excessive force against protesters" if lethal else "Protest with intervention"
                     self.events[i] = (key, replace(prev, sub_event_type=sub,
                                                    fatalities=prev.fatalities or ev.fatalities))

@@ -152,6 +152,8 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
 
 
 # what is found of a killing: ACLED codes the killing ("a human head was found")
+VEHICLES = {"car", "cars", "vehicle", "vehicles", "bus", "buses", "truck", "trucks", "taxi", "motorcycle",
+            "motorbike", "minibus", "van"}
 ENDED = {"end", "collapse", "breach", "violation", "violations", "suspension", "expiry", "breakdown"}
 REMAINS = {"body", "bodies", "corpse", "corpses", "dead", "remains", "head", "heads"}
 HOSTILE_FIRE = {"fire", "gunfire", "attack", "attacks", "shelling", "assault", "offensive"}
@@ -176,6 +178,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if t.dep_ in ("amod", "compound", "npadvmod") or \
             (t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ not in ("re", "counter", "co")):
         return None  # "US-backed", "Iran-backed": a modifier, not an act ("re-captured" is one)
+    if t.tag_ == "VBN" and t.i > 0 and t.nbor(-1).lower_ in ("of", "the", "an", "a"):
+        return None  # "the occupied territory", "journalists of occupied Kashmir": an adjective
     objs = _objects(t)
     obj_words = _words(objs)
     dobj = _dobj_words(t)
@@ -421,6 +425,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return "clash"  # "thwarted an attack of pro-Houthi forces": they fought it off
     if cls == "intercept" and lemma == "recover" and not dobj & WEAPON_OBJECTS:
         return None
+    if cls == "intercept" and lemma == "intercept" and dobj & VEHICLES and not sub & WEAPON_OBJECTS:
+        return None  # "gunmen intercepted a car and shot the driver": the way into an attack
     if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
         return "loot"  # "confiscated the mall": property taken
     if cls == "cooperate" and lemma == "share" and not dobj & {"intelligence", "information", "data"}:

@@ -49,11 +49,13 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
 
 
 def drop_subsumed(evs: list[Event]) -> list[Event]:
-    """Strategic developments that are part of a violent event or a protest of the same day
+    """Strategic developments that are part of a violent event of the same day or of a protest
     told in the article, whichever sentence comes first."""
     violent = {e.event_date for e in evs if e.event_type in LETHAL_TYPES}
-    protest = {e.event_date for e in evs if e.event_type == "Protests"}
+    # a protest's report tells what it is about whatever day that happened ("against the release
+    # of prisoners ... Until 29 April, 753 prisoners were released")
+    protest = any(e.event_type == "Protests" for e in evs)
     return [e for e in evs if not (
         e.event_type == "Strategic developments" and (
             (e.sub_event_type in PART_OF_VIOLENCE and e.event_date in violent) or
-            (e.sub_event_type in PART_OF_PROTEST and e.event_date in protest)))]
+            (e.sub_event_type in PART_OF_PROTEST and protest)))]
