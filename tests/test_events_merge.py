@@ -91,3 +91,9 @@ def test_modifiers_and_stopped_cars_are_no_events_of_their_own(extract):
     assert subs(evs) == ["Attack"]
     evs = extract("On Monday, police intercepted a truck carrying rifles and grenades near Cucuta.")
     assert subs(evs) == ["Disrupted weapons use"]
+
+
+def test_a_third_party_moving_beside_a_strike_is_news_of_its_own(extract):
+    evs = extract("Israeli jets struck a border crossing near Qusayr on Friday. Hezbollah deployed fighters to "
+                  "Homs on Friday.")
+    assert subs(evs) == ["Air/drone strike", "Change to group/activity"]

@@ -464,7 +464,7 @@ class _Builder:
                 iso = self.ctx.scene(self.article.text, placed)
                 if e.sub_event_type in UNIDENTIFIED_OK or kb.has_convention(iso, e.event_date):
                     evs[i] = replace(e, actor1=self.ctx.claimed(iso) or kb.unattributed(iso, on=e.event_date))
-        evs = drop_subsumed(one_per_place_day(evs, self.article.text))
+        evs = drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text)
         out: list[Event] = []
         seen: dict[tuple, int] = {}
         for e in evs:

@@ -23,6 +23,9 @@ PART_OF_VIOLENCE = {"Change to group/activity", "Arrests", "Non-violent transfer
 PART_OF_PROTEST = {"Other", "Change to group/activity", "Looting/property destruction"}
 
 
+ANY_SIDE, STATE_SIDE = "<unnamed side>", "<state forces>"
+
+
 def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
     """Within a paragraph, two events of the same sub-type, place and day are one event
     told twice ("Protesters gathered in X ... The protest was held ..."); the first keeps
@@ -48,14 +51,38 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
     return out
 
 
-def drop_subsumed(evs: list[Event]) -> list[Event]:
+def drop_subsumed(evs: list[Event], text: str) -> list[Event]:
     """Strategic developments that are part of a violent event of the same day or of a protest
-    told in the article, whichever sentence comes first."""
-    violent = {e.event_date for e in evs if e.event_type in LETHAL_TYPES}
-    # a protest's report tells what it is about whatever day that happened ("against the release
-    # of prisoners ... Until 29 April, 753 prisoners were released")
-    protest = any(e.event_type == "Protests" for e in evs)
+    told in the same paragraph, whichever sentence comes first. A long report tells many
+    happenings of one day; only a paragraph tells one story."""
+    def para(e: Event) -> int:
+        return text.count("\n", 0, e.span[0])
+
+    def parties(e: Event) -> set[str | None]:
+        return {a.id for a in (e.actor1, e.actor2) if a is not None}
+
+    # part of a fight is what one of its parties did ("Hezbollah dispatched forces" beside an
+    # Israeli strike is a development of its own); a clash told with one side has the other
+    # unnamed, and the forces that answer a riot are its other side
+    violent: dict[tuple[int, str | None], set[str | None]] = {}
+    for e in evs:
+        if e.event_type in LETHAL_TYPES:
+            sides = violent.setdefault((para(e), e.event_date), set())
+            sides.update(parties(e))
+            if e.event_type == "Battles" and e.actor2 is None:
+                sides.add(ANY_SIDE)
+            if e.event_type == "Riots":
+                sides.add(STATE_SIDE)
+
+    def in_fight(e: Event) -> bool:
+        sides = violent.get((para(e), e.event_date))
+        return sides is not None and (e.actor1 is None or e.actor1.id in sides or ANY_SIDE in sides or
+                                      (STATE_SIDE in sides and e.actor1.kind == "State forces"))
+
+    # a protest's paragraph tells what it is about whatever day that happened ("against the
+    # release of prisoners ... Until 29 April, 753 prisoners were released")
+    protest = {para(e) for e in evs if e.event_type == "Protests"}
     return [e for e in evs if not (
         e.event_type == "Strategic developments" and (
-            (e.sub_event_type in PART_OF_VIOLENCE and e.event_date in violent) or
-            (e.sub_event_type in PART_OF_PROTEST and protest)))]
+            (e.sub_event_type in PART_OF_VIOLENCE and in_fight(e)) or
+            (e.sub_event_type in PART_OF_PROTEST and para(e) in protest)))]
