@@ -97,3 +97,12 @@ def test_a_third_party_moving_beside_a_strike_is_news_of_its_own(extract):
     evs = extract("Israeli jets struck a border crossing near Qusayr on Friday. Hezbollah deployed fighters to "
                   "Homs on Friday.")
     assert subs(evs) == ["Air/drone strike", "Change to group/activity"]
+
+
+def test_force_on_a_riot_is_the_riot(extract):
+    evs = extract("Hundreds of rioters blocked a road in Tripoli on Monday and clashed with soldiers. A number of "
+                  "demonstrators were detained and one injured.")
+    assert "Excessive force against protesters" not in subs(evs)
+    evs = extract("Police dispersed traders at a market in Zinder on Monday, and youths clashed with the police, "
+                  "who fired live bullets.")
+    assert "Violent demonstration" in subs(evs) and "Excessive force against protesters" not in subs(evs)

@@ -271,7 +271,9 @@ class _Builder:
         found = False
         for i in self.para.events:
             key, prev = self.events[i]
-            if prev.event_type == "Protests":
+            if prev.sub_event_type == "Violent demonstration":
+                found = True  # force met a riot told before: ACLED codes the riot
+            elif prev.event_type == "Protests":
                 found = True
                 if rioting:
                     a1 = prev.actor1

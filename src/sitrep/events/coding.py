@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..models import Actor
 
-__all__ = ["code_event", "ACLED_TYPES", "ARMED_VICTIMS", "CIVILIAN_VICTIMS"]
+__all__ = ["ACLED_TYPES", "ARMED_VICTIMS", "CIVILIAN_VICTIMS", "code_event"]
 
 B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against civilians",
                     "Protests", "Riots", "Strategic developments")
@@ -95,7 +95,7 @@ STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
 ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "positions",
                  "position", "base", "checkpoint", "checkpoints", "post", "outpost", "convoy", "patrol",
                  "security", "police", "policeman", "policemen", "policewoman", "army", "guard", "gunmen",
-                 "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
+                 "officers", "insurgents", "militiamen", "jihadists", "personnel",
                  "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer",
                  "lieutenant", "captain", "colonel", "sergeant", "corporal", "private", "gendarme", "gendarmes",
                  "militiaman", "insurgent", "jihadist", "combatant", "paramilitaries", "paramilitary"}
@@ -108,7 +108,7 @@ CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers",
                     "individual", "individuals", "victim", "victims", "mother", "father", "son", "daughter",
                     "wife", "husband", "couple", "villager", "resident", "idps", "refugees", "migrants",
                     "detainees", "prisoners", "vehicle", "bus", "minibus", "taxi", "house", "home", "homes",
-                    "suspect", "suspects", "leader", "official", "journalist", "lawyer", "politician",
+                    "suspect", "suspects", "leader", "official", "lawyer", "politician",
                     "member", "fishermen", "fisherman", "pastoralist", "pastoralists", "staff", "conference",
                     "worshippers", "mourners", "patients", "hospital", "school", "market", "church", "mosque",
                     "employee", "employees", "manager", "managers", "correspondent", "correspondents",
@@ -222,7 +222,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"
     if cls == "disperse":
-        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting"}:
+        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting",
+                    "clash", "clashed"}:
             return R, "Violent demonstration", "PROTEST"  # force met a violent crowd: ACLED codes the riot
         # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
         # warning shots fired into the air disperse, they are not force used against anyone

@@ -18,12 +18,13 @@ LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civil
 # developments that, beside violence of the same day, are part of it: forces moving, retreating
 # or patrolling when the fight happened; the suspects arrested after it; ground given up after it
 PART_OF_VIOLENCE = {"Change to group/activity", "Arrests", "Non-violent transfer of territory"}
-# beside a protest of the same day, a release, a closure, a movement or a destruction is what the
-# protest is about ("against the release of prisoners", "after a storm destroyed their crops")
-PART_OF_PROTEST = {"Other", "Change to group/activity", "Looting/property destruction"}
+# beside a protest, a release, a closure or a destruction is what the protest is about ("against
+# the release of prisoners", "after a storm destroyed their crops"); forces sent after a protest
+# are news of their own ("ordered patrols after violent protests")
+PART_OF_PROTEST = {"Other", "Looting/property destruction"}
 
 
-ANY_SIDE, STATE_SIDE = "<unnamed side>", "<state forces>"
+ANY_SIDE = "<unnamed side>"
 
 
 def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
@@ -63,8 +64,9 @@ def drop_subsumed(evs: list[Event], text: str) -> list[Event]:
 
     # part of a fight is what one of its parties did ("Hezbollah dispatched forces" beside an
     # Israeli strike is a development of its own); a clash told with one side has the other
-    # unnamed, and the forces that answer a riot are its other side
+    # unnamed, and the forces that answer a riot told before are its other side
     violent: dict[tuple[int, str | None], set[str | None]] = {}
+    riot_told: dict[tuple[int, str | None], int] = {}
     for e in evs:
         if e.event_type in LETHAL_TYPES:
             sides = violent.setdefault((para(e), e.event_date), set())
@@ -72,12 +74,18 @@ def drop_subsumed(evs: list[Event], text: str) -> list[Event]:
             if e.event_type == "Battles" and e.actor2 is None:
                 sides.add(ANY_SIDE)
             if e.event_type == "Riots":
-                sides.add(STATE_SIDE)
+                riot_told.setdefault((para(e), e.event_date), e.span[0])
 
     def in_fight(e: Event) -> bool:
-        sides = violent.get((para(e), e.event_date))
-        return sides is not None and (e.actor1 is None or e.actor1.id in sides or ANY_SIDE in sides or
-                                      (STATE_SIDE in sides and e.actor1.kind == "State forces"))
+        key = (para(e), e.event_date)
+        sides = violent.get(key)
+        if sides is None:
+            return False
+        if e.actor1 is None or e.actor1.id in sides or ANY_SIDE in sides:
+            return True
+        # forces sent after a riot told before ("Police were deployed"); not "ordered patrols
+        # after violent protests", where the riot is the cause of the news
+        return e.actor1.kind == "State forces" and key in riot_told and riot_told[key] < e.span[0]
 
     # a protest's paragraph tells what it is about whatever day that happened ("against the
     # release of prisoners ... Until 29 April, 753 prisoners were released")
