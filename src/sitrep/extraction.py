@@ -23,14 +23,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
-from .events.clues import protest_words, weapon_of
+from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
-from .events.dates import BACKGROUND_DAYS, ResolvedDate, resolve_date
+from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
-from .events.frames import lemma_of, place_like
 from .events.fatalities import fatalities_in
+from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
+from .events.merge import LETHAL_TYPES, drop_subsumed, one_per_place_day
 from .events.modality import attribution_of, modality_of, speaker_heads
 from .events.notes import make_notes
 from .events.roles import actors_for, date_for, resolve
@@ -42,7 +43,6 @@ __all__ = ["Resources", "extract_article"]
 
 VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "takeover", "advance",
            "lose_control", "withdraw", "destroy", "deploy", "shooting", "sexual", "withdrawal"}
-LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
 UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
                    "Armed clash", "Grenade", "Suicide bomb", "Sexual violence"}
@@ -61,6 +61,7 @@ INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "ev
 AFTERMATH = {"Arrests", "Disrupted weapons use", "Other", "Non-violent transfer of territory"}
 PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
               "participants", "crowd"}
+CROWD_FORCE = {"kill", "beat", "lynch", "attack", "stone", "burn", "torch", "pelt", "throw", "hurl", "clash"}
 FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
          "wounded", "injured", "injuring", "bullets"}
 GENERIC_SOURCES = {"monitor", "war monitor", "the monitor", "observatory", "agency", "news agency",
@@ -101,23 +102,6 @@ def _abbreviations(text: str, kb: ActorKB) -> dict[str, str]:
     return out
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
-
-
-def _mend_dates(doc: Doc) -> None:
-    """'28 Apr 2020' that the model splits into a number and a year ('28' CARDINAL, '2020'
-    DATE) is one date: without the mend the event is dated to the year and dropped as background."""
-    spans = []
-    for m in _FULL_DATE.finditer(doc.text):
-        sp = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
-        if sp is not None and not any(e.label_ == "DATE" and e.start <= sp.start and e.end >= sp.end for e in doc.ents):
-            spans.append(sp)
-    if spans:
-        keep = [e for e in doc.ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
-        doc.ents = sorted(keep + spans, key=lambda e: e.start)
-
-
 def _victim_window(t: Token) -> set[str]:
     """Who was hit, read off the words beside the verb where the parse lost its object
     ("killed 4 IS militants", with "IS" taken for a verb): the noun phrase after an active
@@ -150,7 +134,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     """Events and place mentions of one article."""
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
-    _mend_dates(doc)
+    mend_dates(doc)
     # entity-ruler ids of actors, with their country: a named group votes for its country's places
     to2 = {v: k for k, v in kb.iso2_to_3.items()}
     actor_ids: dict[str, str | None] = {g.id: to2.get(g.country or "") for g in kb.groups.values()}
@@ -278,13 +262,26 @@ class _Builder:
             return False
         lethal = words & {"killed", "killing", "dead", "live", "bullets", "wounded", "injured", "injuring"} and \
             not words & {"rubber", "warning"}
+        # "demonstrators killed a suspect", "youths clashed with the forces, who fired live rounds":
+        # the crowd's own violence makes the protest a violent demonstration
+        rioting = words & {"clash", "clashed", "clashes", "stones", "stoned", "pelted", "torched"} or any(
+            c.dep_ == "nsubj" and c.lower_ in PROTESTERS | {"youths", "rioters"} and
+            {lemma_of(v) for v in (c.head, *c.head.conjuncts)} & CROWD_FORCE for c in sent)
         # every protest of the paragraph: "During the protest, ..." names the one told before
         found = False
         for i in self.para.events:
             key, prev = self.events[i]
-            if prev.event_type == "Protests":
+            if prev.sub_event_type == "Violent demonstration":
+                found = True  # force met a riot told before: ACLED codes the riot
+            elif prev.event_type == "Protests":
                 found = True
-                if prev.sub_event_type != "Excessive force against protesters":
+                if rioting:
+                    a1 = prev.actor1
+                    if a1 is not None and a1.id and a1.id.startswith("protesters-"):
+                        a1 = self.ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
+                    self.events[i] = (key, replace(prev, event_type="Riots", sub_event_type="Violent demonstration",
+                                                   actor1=a1, fatalities=prev.fatalities or ev.fatalities))
+                elif prev.sub_event_type != "Excessive force against protesters":
                     sub = "Excessive force against protesters" if lethal else "Protest with intervention"
                     self.events[i] = (key, replace(prev, sub_event_type=sub,
                                                    fatalities=prev.fatalities or ev.fatalities))
@@ -401,6 +398,8 @@ class _Builder:
             victims = victims | _victim_window(t)
         if any(place_like(h) for h in heads):
             victims = victims | {"<place>"}  # "attacked the village of X"
+        if tr.cls in ("kill", "shooting", "attack") and outlaw_victim(self.article.text):
+            victims = victims | {"<outlaw>"}
         etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
                                         words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
                                         subject)
@@ -450,31 +449,6 @@ class _Builder:
         many = any(w.isdigit() and int(w) >= 10 for w in arrested) or arrested & {"dozens", "hundreds", "scores"}
         return bool(arrested & POLITICAL_ARRESTEES or many)
 
-    def _one_per_place_day(self, evs: list[Event]) -> list[Event]:
-        """Within a paragraph, two events of the same sub-type, place and day are one event
-        told twice ("Protesters gathered in X ... The protest was held ..."), as ACLED codes
-        one event per type, place and day; the first keeps what the second adds."""
-        out: list[Event] = []
-        index: dict[tuple, int] = {}
-        text = self.article.text
-        for e in evs:
-            if not e.event_type or e.location is None:
-                out.append(e)
-                continue
-            key = (text.count("\n", 0, e.span[0]), e.sub_event_type, e.location.geonameid,
-                   e.location.precision, e.event_date)
-            if key in index:
-                i = index[key]
-                first = out[i]
-                a1 = first.actor1 if first.actor1 and not first.actor1.name.startswith("Unidentified") \
-                    else (e.actor1 or first.actor1)
-                fat = max(filter(None, (first.fatalities, e.fatalities)), default=first.fatalities)
-                out[i] = replace(first, actor1=a1, actor2=first.actor2 or e.actor2, fatalities=fat)
-                continue
-            index[key] = len(out)
-            out.append(e)
-        return out
-
     def finish(self) -> list[Event]:
         """Article-level passes; events in article order, the main event of a sentence first."""
         evs = [e for _, e in sorted(self.events, key=lambda x: x[0])]
@@ -494,7 +468,7 @@ class _Builder:
                     around = self.article.text[e.span[0]:e.span[1] + 200]  # actors/conventions.py
                     evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
                                                                      e.location.name if e.location else None))
-        evs = self._one_per_place_day(evs)
+        evs = drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text)
         out: list[Event] = []
         seen: dict[tuple, int] = {}
         for e in evs:

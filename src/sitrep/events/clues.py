@@ -6,12 +6,14 @@ weapon wins; a protest's grievance ("against the arrest of ...") is not its cond
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .detect import Trigger
 from .lexicon import Lexicon
 
-__all__ = ["protest_words", "weapon_of", "first_weapon"]
+__all__ = ["first_weapon", "outlaw_victim", "protest_words", "weapon_of"]
 
 # outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
 GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to", "after", "following"}
@@ -66,3 +68,15 @@ WEAPON_ORDER = ["Suicide bomb", "Chemical weapon", "Remote explosive/landmine/IE
 def first_weapon(words: set[str], lex: Lexicon) -> str | None:
     subs = {lex.weapons[w] for w in words if w in lex.weapons}
     return next((s for s in WEAPON_ORDER if s in subs), None)
+
+
+# a victim told as an outlaw ("the victim had charges for drug trafficking", "had a criminal
+# record"): violence between gangs is fighting between armed groups, not an attack on civilians
+_OUTLAW = re.compile(r"\b(?:victims?|he|she|both|the (?:two|three) men)\b[^.]{0,40}?\b(?:had (?:a )?(?:criminal|police) "
+                     r"record|had (?:been )?(?:charged|convicted|arrested) (?:for|of|with)|had charges|was a fugitive)",
+                     re.IGNORECASE)
+
+
+def outlaw_victim(text: str) -> bool:
+    """Whether the report tells the victim's criminal past (a gang killing, in ACLED's coding)."""
+    return bool(_OUTLAW.search(text))

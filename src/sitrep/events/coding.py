@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..models import Actor
 
-__all__ = ["code_event", "ACLED_TYPES", "ARMED_VICTIMS", "CIVILIAN_VICTIMS"]
+__all__ = ["ACLED_TYPES", "ARMED_VICTIMS", "CIVILIAN_VICTIMS", "code_event"]
 
 B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against civilians",
                     "Protests", "Riots", "Strategic developments")
@@ -95,7 +95,7 @@ STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
 ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "positions",
                  "position", "base", "checkpoint", "checkpoints", "post", "outpost", "convoy", "patrol",
                  "security", "police", "policeman", "policemen", "policewoman", "army", "guard", "gunmen",
-                 "policemen", "officers", "insurgents", "gunmen", "militiamen", "jihadists", "personnel",
+                 "officers", "insurgents", "militiamen", "jihadists", "personnel",
                  "servicemen", "guards", "soldier", "fighter", "militant", "rebel", "commander", "officer",
                  "lieutenant", "captain", "colonel", "sergeant", "corporal", "private", "gendarme", "gendarmes",
                  "militiaman", "insurgent", "jihadist", "combatant", "paramilitaries", "paramilitary"}
@@ -108,9 +108,17 @@ CIVILIAN_VICTIMS = {"civilians", "civilian", "people", "residents", "villagers",
                     "individual", "individuals", "victim", "victims", "mother", "father", "son", "daughter",
                     "wife", "husband", "couple", "villager", "resident", "idps", "refugees", "migrants",
                     "detainees", "prisoners", "vehicle", "bus", "minibus", "taxi", "house", "home", "homes",
-                    "suspect", "suspects", "leader", "official", "journalist", "lawyer", "politician",
+                    "suspect", "suspects", "leader", "official", "lawyer", "politician",
                     "member", "fishermen", "fisherman", "pastoralist", "pastoralists", "staff", "conference",
-                    "worshippers", "mourners", "patients", "hospital", "school", "market", "church", "mosque"}
+                    "worshippers", "mourners", "patients", "hospital", "school", "market", "church", "mosque",
+                    "employee", "employees", "manager", "managers", "correspondent", "correspondents",
+                    "reporter", "reporters", "owners", "supporter", "supporters", "shopkeeper", "shopkeepers",
+                    "chief", "headman", "councillor", "councilor", "mayor", "labourers", "laborers"}
+
+
+# victims who are armed outlaws: ACLED codes violence between gangs as armed clashes
+OUTLAWS = {"gang", "gangs", "gangster", "gangsters", "dealer", "dealers", "trafficker", "traffickers",
+           "hitman", "hitmen", "<outlaw>"}
 
 
 def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str | None,
@@ -137,6 +145,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return B, "Government regains territory", "ASSAULT"
         return B, "Non-state actor overtakes territory", "ASSAULT"
     if cls == "withdraw":
+        if victims & {"troops", "forces", "soldiers", "batteries", "units", "personnel", "equipment"}:
+            return S, "Change to group/activity", "RETREAT"  # troops withdrawn: a movement of forces
         if has_place:
             return S, "Non-violent transfer of territory", "RETREAT"
         return S, "Change to group/activity", "RETREAT"
@@ -146,6 +156,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if cls in ("shelling", "attack", "shooting") and words & {"exchange", "exchanged", "exchanging",
                                                                   "responded", "returned"}:
             return B, "Armed clash", "ASSAULT"  # "a shelling exchange", "returned fire"
+        if cls in ("shelling", "explosive", "attack", "shooting") and {"both", "directions"} <= words:
+            return B, "Armed clash", "ASSAULT"  # fire "in both directions of the frontline" is an exchange
         weapon = VERB_WEAPON.get(lemma) or weapon  # "shelled" is shelling whatever flew overhead
         if cls == "air_attack":
             weapon = weapon or "Air/drone strike"
@@ -172,6 +184,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                  and k1 not in ARMED_KINDS) or \
                 (words & {"dispute", "scuffle", "altercation", "brawl", "feud"} and k1 not in ARMED_KINDS):
             return R, "Mob violence", "ASSAULT"  # a crowd attacking people; a quarrel turned violent
+        if victims & OUTLAWS and k1 != "State forces":
+            return B, "Armed clash", "ASSAULT"  # "shot an alleged gang member": gangs fighting
         if "off-duty" in words or {"off", "duty"} <= words:
             return V, "Attack", "ASSAULT"  # ACLED: off-duty security personnel are civilians
         if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
@@ -208,7 +222,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"
     if cls == "disperse":
-        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting"}:
+        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting",
+                    "clash", "clashed"}:
             return R, "Violent demonstration", "PROTEST"  # force met a violent crowd: ACLED codes the riot
         # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
         # warning shots fired into the air disperse, they are not force used against anyone

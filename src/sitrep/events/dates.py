@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["ResolvedDate", "resolve_date", "BACKGROUND_DAYS"]
+from spacy.tokens import Doc
+
+__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "mend_dates", "resolve_date"]
 
 # An event dated this many days before publication is background ("the cradle of
 # the 2011 uprising"), not news: it is not coded as a new event.
@@ -132,3 +134,20 @@ def resolve_date(text: str, published: str) -> ResolvedDate | None:
     pub = date.fromisoformat(published)
     low = text.lower().replace("’", "'")
     return _weekday(low, pub) or _relative(low, pub) or _explicit(low, published)
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
+
+
+def mend_dates(doc: Doc) -> None:
+    """'28 Apr 2020' that the model splits into a number and a year ('28' CARDINAL, '2020'
+    DATE) is one date: without the mend the event is dated to the year and dropped as background."""
+    spans = []
+    for m in _FULL_DATE.finditer(doc.text):
+        sp = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+        if sp is not None and not any(e.label_ == "DATE" and e.start <= sp.start and e.end >= sp.end for e in doc.ents):
+            spans.append(sp)
+    if spans:
+        keep = [e for e in doc.ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
+        doc.ents = sorted(keep + spans, key=lambda e: e.start)

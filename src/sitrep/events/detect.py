@@ -121,8 +121,11 @@ def predicate_acl(t: Token) -> bool:
 
 def _is_habitual_or_background(t: Token) -> bool:
     if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or
-                              any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children)):
-        return True  # "a militia that fights with", "activists who had been detained"
+                              any(c.dep_ == "aux" and c.lower_ == "had" or
+                                  c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children)):
+        # "a militia that fights with", "activists who had been detained", "the land on which
+        # the camp is established": a description, not an event
+        return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
     for x in [t, *t.ancestors]:
         if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV for c in x.children):

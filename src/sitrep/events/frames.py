@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["verb_class", "noun_class", "place_like", "lemma_of", "VERBAL", "MATERIAL_PRIORITY"]
+__all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like", "verb_class"]
 
 # classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
 VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
@@ -136,8 +136,9 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     """'gathered ... to demand', 'blocked roads in protest against', 'as a protest', 'marched against'."""
     protest_nouns = {k for k, v in lex.nouns.items() if v == "protest"}
     for c in t.children:
-        if c.dep_ in ("advcl", "xcomp", "conj") and lemma_of(c) in lex.protest_purposes:
-            return True
+        if c.dep_ in ("advcl", "xcomp", "conj") and (lemma_of(c) in lex.protest_purposes or (
+                c.dep_ == "advcl" and any(lemma_of(x) in lex.protest_purposes for x in c.conjuncts))):
+            return True  # "gathered to file an appeal and to pressure the government"
         if c.dep_ == "prep" and any(o.lower_ in ("streets", "street") for o in c.children):
             return True  # "marched on the streets", "rallied in the streets"
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
@@ -150,15 +151,35 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     return bool(_subject_words(t) & {"protesters", "protestors", "demonstrators", "marchers"})
 
 
+# what is found of a killing: ACLED codes the killing ("a human head was found")
+VEHICLES = {"car", "cars", "vehicle", "vehicles", "bus", "buses", "truck", "trucks", "taxi", "motorcycle",
+            "motorbike", "minibus", "van"}
+ENDED = {"end", "collapse", "breach", "violation", "violations", "suspension", "expiry", "breakdown"}
+REMAINS = {"body", "bodies", "corpse", "corpses", "dead", "remains", "head", "heads"}
+HOSTILE_FIRE = {"fire", "gunfire", "attack", "attacks", "shelling", "assault", "offensive"}
+
+
+def _answered(t: Token, lemma: str) -> str | None:
+    """'responded to enemy fire', 'retaliated to the attack': the answer makes it a fight."""
+    if lemma in ("respond", "retaliate"):
+        answered = [o for p in _children(t, {"prep"}) if p.lower_ == "to" for o in _children(p, {"pobj"})]
+        return "clash" if any(o.lower_ in HOSTILE_FIRE for o in answered) else None
+    return None
+
+
 def verb_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a verb in its frame, or None."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
+    if cls is None and t.pos_ == "VERB":
+        return _answered(t, lemma)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
     if t.dep_ in ("amod", "compound", "npadvmod") or \
             (t.i > 1 and t.nbor(-1).text == "-" and t.nbor(-2).lower_ not in ("re", "counter", "co")):
         return None  # "US-backed", "Iran-backed": a modifier, not an act ("re-captured" is one)
+    if t.tag_ == "VBN" and t.i > 0 and t.nbor(-1).lower_ in ("of", "the", "an", "a"):
+        return None  # "the occupied territory", "journalists of occupied Kashmir": an adjective
     objs = _objects(t)
     obj_words = _words(objs)
     dobj = _dobj_words(t)
@@ -201,6 +222,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return "lose_control" if "control" in obj_words else None
     if cls == "advance" and lemma == "arrive" and _subject_words(t) & DISPLACED:
         return "flee"  # "500 refugees arrived from Colombia": a movement of people
+    if cls == "advance" and _children(t, {"dobj"}) and \
+            all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
+        return None  # "armed men invaded his home": the way into an attack, not ground taken
     if cls == "advance":
         # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
         ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
@@ -234,7 +258,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         if lemma == "shoot" and "down" in prts:
             return "intercept"  # "shot down a drone"
         if lemma in ("find", "discover"):  # "bodies were found", "found dead"
-            return cls if (dobj | obj_words) & {"body", "bodies", "corpse", "corpses", "dead", "remains"} or \
+            found = _words(_children(t, {"nsubjpass"}))
+            return cls if (dobj | obj_words | found) & REMAINS or \
                 any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in t.children) else None
         if lemma in ("beat", "hack") and not (dobj & PERSON_OBJECTS | {"him", "her", "them"} or
                                             _children(t, {"nsubjpass"})):
@@ -400,6 +425,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return "clash"  # "thwarted an attack of pro-Houthi forces": they fought it off
     if cls == "intercept" and lemma == "recover" and not dobj & WEAPON_OBJECTS:
         return None
+    if cls == "intercept" and lemma == "intercept" and dobj & VEHICLES and not sub & WEAPON_OBJECTS:
+        return None  # "gunmen intercepted a car and shot the driver": the way into an attack
     if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
         return "loot"  # "confiscated the mall": property taken
     if cls == "cooperate" and lemma == "share" and not dobj & {"intelligence", "information", "data"}:
@@ -417,6 +444,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         cls = lex.nouns.get(f"{t.nbor(-2).lower_}-{t.lower_}")
     if cls is None and t.lower_ in ("chain", "chains") and "human" in {c.lower_ for c in t.lefts}:
         cls = "protest"  # "formed a human chain"
+    if cls is None and t.lower_ in ("fight", "fights") and "fire" in {c.lower_ for c in t.lefts}:
+        cls = "clash"  # "engaged in a fire fight"
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
         parts = [lex.nouns.get(p.lower()) for p in t.text.split("/")]
         cls = next((p for p in parts if p), None)
@@ -454,6 +483,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     dep = t_lic.dep_
     ok = (
         (dep in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
+        # "attacks by helicopter gunships were conducted against ...": the passive of an active licence
+        or (dep == "nsubjpass" and hl in lex.noun_object_of)
         or (dep in ("dobj", "attr") and hl in lex.noun_object_of)
         or (dep == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in LICENSING_PREPS
             and (lemma_of(head.head) in lex.noun_object_of or head.lower_ in ("amid",)))
@@ -475,4 +506,6 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         return "accuse"  # "lodged a protest" with a government is a complaint
     if cls == "shooting":
         return "attack"
+    if cls == "deal" and head.lower_ == "of" and lemma_of(head.head) in ENDED:
+        return None  # "announced the end of the ceasefire": an agreement over, none made
     return cls

@@ -1,0 +1,96 @@
+"""Article-level merging: one happening told twice is one event, and what happens as part
+of another event is that event.
+
+ACLED codes one event per type, place and day, and codes a strategic development only when
+it stands on its own: a retreat after a battle, arrests after an attack, the cause or the
+aftermath of a protest belong to the battle, the attack or the protest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Event
+
+__all__ = ["LETHAL_TYPES", "drop_subsumed", "one_per_place_day"]
+
+LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# developments that, beside violence of the same day, are part of it: forces moving, retreating
+# or patrolling when the fight happened; the suspects arrested after it; ground given up after it
+PART_OF_VIOLENCE = {"Change to group/activity", "Arrests", "Non-violent transfer of territory"}
+# beside a protest, a release, a closure or a destruction is what the protest is about ("against
+# the release of prisoners", "after a storm destroyed their crops"); forces sent after a protest
+# are news of their own ("ordered patrols after violent protests")
+PART_OF_PROTEST = {"Other", "Looting/property destruction"}
+
+
+ANY_SIDE = "<unnamed side>"
+
+
+def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
+    """Within a paragraph, two events of the same sub-type, place and day are one event
+    told twice ("Protesters gathered in X ... The protest was held ..."); the first keeps
+    what the second adds."""
+    out: list[Event] = []
+    index: dict[tuple, int] = {}
+    for e in evs:
+        if not e.event_type or e.location is None:
+            out.append(e)
+            continue
+        key = (text.count("\n", 0, e.span[0]), e.sub_event_type, e.location.geonameid,
+               e.location.precision, e.event_date)
+        if key in index:
+            i = index[key]
+            first = out[i]
+            a1 = first.actor1 if first.actor1 and not first.actor1.name.startswith("Unidentified") \
+                else (e.actor1 or first.actor1)
+            fat = max(filter(None, (first.fatalities, e.fatalities)), default=first.fatalities)
+            out[i] = replace(first, actor1=a1, actor2=first.actor2 or e.actor2, fatalities=fat)
+            continue
+        index[key] = len(out)
+        out.append(e)
+    return out
+
+
+def drop_subsumed(evs: list[Event], text: str) -> list[Event]:
+    """Strategic developments that are part of a violent event of the same day or of a protest
+    told in the same paragraph, whichever sentence comes first. A long report tells many
+    happenings of one day; only a paragraph tells one story."""
+    def para(e: Event) -> int:
+        return text.count("\n", 0, e.span[0])
+
+    def parties(e: Event) -> set[str | None]:
+        return {a.id for a in (e.actor1, e.actor2) if a is not None}
+
+    # part of a fight is what one of its parties did ("Hezbollah dispatched forces" beside an
+    # Israeli strike is a development of its own); a clash told with one side has the other
+    # unnamed, and the forces that answer a riot told before are its other side
+    violent: dict[tuple[int, str | None], set[str | None]] = {}
+    riot_told: dict[tuple[int, str | None], int] = {}
+    for e in evs:
+        if e.event_type in LETHAL_TYPES:
+            sides = violent.setdefault((para(e), e.event_date), set())
+            sides.update(parties(e))
+            if e.event_type == "Battles" and e.actor2 is None:
+                sides.add(ANY_SIDE)
+            if e.event_type == "Riots":
+                riot_told.setdefault((para(e), e.event_date), e.span[0])
+
+    def in_fight(e: Event) -> bool:
+        key = (para(e), e.event_date)
+        sides = violent.get(key)
+        if sides is None:
+            return False
+        if e.actor1 is None or e.actor1.id in sides or ANY_SIDE in sides:
+            return True
+        # forces sent after a riot told before ("Police were deployed"); not "ordered patrols
+        # after violent protests", where the riot is the cause of the news
+        return e.actor1.kind == "State forces" and key in riot_told and riot_told[key] < e.span[0]
+
+    # a protest's paragraph tells what it is about whatever day that happened ("against the
+    # release of prisoners ... Until 29 April, 753 prisoners were released")
+    protest = {para(e) for e in evs if e.event_type == "Protests"}
+    return [e for e in evs if not (
+        e.event_type == "Strategic developments" and (
+            (e.sub_event_type in PART_OF_VIOLENCE and in_fight(e)) or
+            (e.sub_event_type in PART_OF_PROTEST and para(e) in protest)))]

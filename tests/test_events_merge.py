@@ -1,0 +1,108 @@
+"""Events that are part of another, and frames added in the second round, on reports written
+for these tests."""
+
+from test_events_frames import subs
+
+
+def test_deployment_before_a_fight_belongs_to_it(extract):
+    evs = extract("Troops were deployed to Beni on Monday. Rebels attacked the troops near Beni on Monday, "
+                  "killing two soldiers.")
+    assert subs(evs) == ["Armed clash"]
+
+
+def test_what_a_protest_is_about_is_no_second_event(extract):
+    assert subs(extract("On Monday, farmers protested in Swabi after a storm destroyed their crops.")) == \
+        ["Peaceful protest"]
+    evs = extract("Residents protested in Salta on Monday against the release of prisoners. Judges released "
+                  "300 prisoners on Monday.")
+    assert subs(evs) == ["Peaceful protest"]
+
+
+def test_fights_told_as_answers_and_fire_fights(extract):
+    assert subs(extract("Army troops responded to enemy fire in Tillaberi on Monday.")) == ["Armed clash"]
+    assert subs(extract("Soldiers engaged in a fire fight with separatists in Bamenda on Monday.")) == \
+        ["Armed clash"]
+
+
+def test_passive_of_a_conducted_attack(extract):
+    evs = extract("Attacks by helicopter gunships were conducted against militants near Palma on Monday.")
+    assert subs(evs) == ["Air/drone strike"]
+
+
+def test_remains_found(extract):
+    assert subs(extract("A human head was found in a street of Celaya on Monday.")) == ["Attack"]
+
+
+def test_second_purpose_of_a_gathering(extract):
+    evs = extract("Dozens of traders gathered outside the ministry in Accra on Monday to submit a petition "
+                  "and to pressure the government.")
+    assert subs(evs) == ["Peaceful protest"]
+
+
+def test_gangs_fighting_and_fire_both_ways_are_clashes(extract):
+    assert subs(extract("On Monday, armed men shot and killed an alleged gang member in Soyapango.")) == \
+        ["Armed clash"]
+    assert subs(extract("On Monday, two men shot dead a man in Recife. The victim had a criminal record for "
+                        "robbery.")) == ["Armed clash"]
+    assert subs(extract("On Monday, armed men shot and killed a shopkeeper in Soyapango.")) == ["Attack"]
+    assert subs(extract("On Monday, the monitors observed 40 explosions in both directions of the frontline "
+                        "near Avdiivka.")) == ["Armed clash"]
+
+
+def test_force_on_workers_is_an_attack(extract):
+    assert subs(extract("On Monday, police officers assaulted two journalists in Kampala.")) == ["Attack"]
+    assert subs(extract("On Monday, gunmen of an army brigade assaulted the manager of the district office in "
+                        "Taizz.")) == ["Attack"]
+
+
+def test_moves_that_are_no_change_of_ground(extract):
+    assert subs(extract("On Monday, the government announced it was withdrawing 300 troops from Iraq.")) == \
+        ["Change to group/activity"]
+    assert subs(extract("On Monday, a man was shot dead by four armed men who invaded his home in Recife.")) == \
+        ["Attack"]
+
+
+def test_ended_truces_and_described_camps_are_no_events(extract):
+    evs = extract("On Monday, rebels attacked an oil pipeline in Arauca, after the group announced the end of "
+                  "its ceasefire.")
+    assert "Agreement" not in subs(evs)
+    evs = extract("On Monday, the police arrested the head of a camp in Idlib after he sold the land on which "
+                  "the camp is established.")
+    assert "Headquarters or base established" not in subs(evs)
+
+
+def test_a_crowd_that_kills_riots(extract):
+    evs = extract("Youths demonstrated in Kisumu on Monday over the death of a trader. Demonstrators caught one "
+                  "of the suspects and killed him.")
+    assert subs(evs) == ["Violent demonstration"]
+
+
+def test_what_a_protest_is_about_on_another_day(extract):
+    evs = extract("Residents protested in Salta on Monday against the release of prisoners. Until Sunday, "
+                  "judges had released 300 prisoners.")
+    assert subs(evs) == ["Peaceful protest"]
+
+
+def test_modifiers_and_stopped_cars_are_no_events_of_their_own(extract):
+    evs = extract("Activists held a rally in Islamabad on Monday in solidarity with the people of occupied "
+                  "Kashmir.")
+    assert subs(evs) == ["Peaceful protest"]
+    evs = extract("On Monday, two gunmen intercepted a car in San Pedro Sula and shot the driver dead.")
+    assert subs(evs) == ["Attack"]
+    evs = extract("On Monday, police intercepted a truck carrying rifles and grenades near Cucuta.")
+    assert subs(evs) == ["Disrupted weapons use"]
+
+
+def test_a_third_party_moving_beside_a_strike_is_news_of_its_own(extract):
+    evs = extract("Israeli jets struck a border crossing near Qusayr on Friday. Hezbollah deployed fighters to "
+                  "Homs on Friday.")
+    assert subs(evs) == ["Air/drone strike", "Change to group/activity"]
+
+
+def test_force_on_a_riot_is_the_riot(extract):
+    evs = extract("Hundreds of rioters blocked a road in Tripoli on Monday and clashed with soldiers. A number of "
+                  "demonstrators were detained and one injured.")
+    assert "Excessive force against protesters" not in subs(evs)
+    evs = extract("Police dispersed traders at a market in Zinder on Monday, and youths clashed with the police, "
+                  "who fired live bullets.")
+    assert "Violent demonstration" in subs(evs) and "Excessive force against protesters" not in subs(evs)
