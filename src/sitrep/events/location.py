@@ -24,6 +24,13 @@ ANAPHORS = {"city", "town", "village", "capital"}
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 
 
+def _describes(tp: Toponym) -> bool:
+    """"the US dollar", "a Russia probe": a country describing a thing, not a place."""
+    r = tp.span.root
+    return tp.candidate.feature == "country" and r.dep_ in ("compound", "nmod", "amod") \
+        and r.head.i >= tp.span.end and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS
+
+
 class LocationFinder:
     """Finds event locations in one article, given its resolved toponyms."""
 
@@ -36,7 +43,10 @@ class LocationFinder:
                 self.by_token[tok.i] = tp
         self.gaz = gaz
         self.country_names = country_names  # iso2 -> English name
-        self.focus = focus_iso2
+        # the story's country is a fallback place only where something places it there, not
+        # where the only mention is "the high US dollar rate"
+        named = [t for t in self.tops if t.candidate.country_code == focus_iso2]
+        self.focus = focus_iso2 if not named or not all(_describes(t) for t in named) else None
         self.demonym_country = demonym_country  # text -> iso2 list
 
     def _loc(self, c: Candidate, precision: int) -> Location:
@@ -49,10 +59,8 @@ class LocationFinder:
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
         if tp.role != "location":
             return True  # metonyms are not where things happen
-        r = tp.span.root
-        if tp.candidate.feature == "country" and r.dep_ in ("compound", "nmod", "amod") and r.head.i >= tp.span.end \
-                and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS:
-            return True  # "the US dollar", "the Turkish lira", "a Russia probe": a country describing a thing
+        if _describes(tp):
+            return True
         if cls in DEPARTURE:
             r = tp.span.root
             if r.dep_ == "pobj" and r.head.lower_ in ("to", "towards", "toward", "into"):

@@ -39,7 +39,7 @@ _TYPE = re.compile(
     r"^(?:municipio|municipality of|province of|departamento de|departamento del|estado|provincia de|"
     r"provincia del|muhafazat|region of|district of|city of|county of)\s+|"
     r"\s+(?:department|departamento|district|province|state|governorate|region|municipality|municipio|"
-    r"territory|raion|rayon|county|lga|local government area|city|prefecture|subdistrict)$", re.I)
+    r"territory|raion|rayon|county|lga|local government area|city|prefecture|subdistrict)$", re.IGNORECASE)
 
 
 def division_keys(name: str) -> list[str]:

@@ -17,7 +17,6 @@ government or people, and how precisely it places an event. This module runs the
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
@@ -25,8 +24,19 @@ from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
 from .disambiguate import Context, acceptable, choose, haversine_km, margin, score
-from .divisions import is_district
 from .gazetteer import Candidate, Gazetteer, fold
+from .local import contained, neighbourhoods, strays
+from .qualifiers import (
+    DISTRICT_WORDS,
+    PROVINCE_WORDS,
+    SETTLEMENT_WORDS,
+    districts,
+    division_word,
+    group,
+    larger,
+    minor,
+    qualifier,
+)
 from .roles import precision, role
 from .spans import PLACE_LABELS, Hit, find_spans, person_words
 
@@ -47,7 +57,6 @@ STATE_ABBREVIATIONS = {abbr: name.replace("_", " ") for entry in _STATES.replace
                        for name, *abbrs in [entry.split()] for abbr in abbrs}
 FACILITIES = frozenset({"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
                         "border", "plant", "field"})
-PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "district"})
 
 
 @dataclass
@@ -88,17 +97,6 @@ def _split(doc: Doc, h: Hit) -> list[Hit]:
                 parts.append(Hit(doc[start:end], h.label, h.strong, h.modifier if t is None else False))
             start = end + 1
     return parts if len(parts) > 1 else [h]
-
-
-SETTLEMENT_WORDS = {"city", "town", "village", "municipality", "township", "locality", "settlement"}
-DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
-    northwestern southeastern southwestern north-eastern north-western south-eastern south-western the""".split())
-ARABIC_ARTICLES = frozenset("al el ad ed as es ash esh ar er az ez an en at et adh ath".split())
-SURROUNDS = frozenset("countryside outskirts suburbs environs vicinity part parts area".split())
-# Words between a place and the brackets that say where it is: "Mendhar sector (Poonch district)".
-PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
-                                  "neighbourhood", "neighborhood", "governorate", "province", "front", "frontline",
-                                  "checkpoint", "township", "sub-division", "subdivision", "taluka", "tehsil"}
 
 
 def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
@@ -209,122 +207,6 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Co
     return votes
 
 
-def _group(doc: Doc, pairs: list, i: int) -> list[int]:
-    """Indices of the places written right after span i to say where it is: the one after a
-    comma or "in" ("Paris, Texas", "Ariha in Idlib province"), or every one in the brackets
-    that follow it ("Binga (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)").
-
-    Not a list of places: "stops in Washington, New York and Boston".
-    """
-    if i + 1 >= len(pairs):
-        return []
-    sp, nxt = pairs[i][0].span, pairs[i + 1][0].span
-    gap = doc[sp.end:nxt.start]
-    while len(gap) >= 2 and (gap[-1].text in ("-", "‘", "'") or gap[-1].lower_ in ARABIC_ARTICLES):
-        gap = gap[:-1]  # "Dardara in al-Hasakeh": the article the NER left out of the name
-    while len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in PLACE_NOUNS | {"(", ",", "in"}:
-        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen", "Kirni sector area ("
-    if len(gap) >= 3 and gap[0].lower_ in ("in", ",") and gap[-1].lower_ == "of" \
-            and gap[-2].lower_ in SURROUNDS and all(t.lower_ in DIRECTIONS for t in gap[1:-2]):
-        gap = gap[:1]  # "the town of Mansura in the western countryside of Ar-Raqqa"
-    if len(gap) >= 2 and gap[0].lower_ in ("in", ",") and all(t.lower_ in DIRECTIONS for t in gap[1:]):
-        gap = gap[:1]  # "Hays city in western Yemen", "Kafr Nabl, southern Idlib"
-    if len(gap) != 1 or gap[0].lower_ not in (",", "(", "in"):
-        return []
-    if gap[0].text == "(":
-        close = next((t.i for t in doc[nxt.start:min(len(doc), nxt.start + 20)] if t.text == ")"), None)
-        if close is None:
-            return []
-        return [k for k in range(i + 1, len(pairs)) if pairs[k][0].span.end <= close]
-    if i + 2 < len(pairs):
-        after, end = pairs[i + 2][0].span.start, nxt.end
-        between = doc[end:after].text.strip().lower()
-        if between in (",", "and", ", and", "or", ", or"):
-            return []
-    return [i + 1]
-
-
-def _minor(doc: Doc, pairs: list, i: int) -> bool:
-    """Whether span i may be a small town that the names after it place: written before
-    brackets, or a name with no large town ("Oleksandrivka, Donetsk" but not "After Paris,
-    London", "a restaurant in New York", "Washington University in St. Louis")."""
-    sp = pairs[i][0].span
-    if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
-        return True
-    towns = [c for c in pairs[i][1] if c.feature in ("city", "county")]
-    return bool(towns) and all(c.population < 100_000 for c in towns) and not any(
-        c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
-
-
-def _division_word(doc: Doc, pairs: list, k: int) -> bool:
-    """Whether the writer calls span k a division: "in Guarenas, Miranda state"."""
-    end = pairs[k][0].span.end
-    return end < len(doc) and doc[end].lower_ in PROVINCE_WORDS | {"department", "county", "prefecture"}
-
-
-DISTRICT_WORDS = frozenset("district districts subdistrict lga municipality municipio raion rayon territory "
-                           "county commune tehsil upazila department sector".split())
-
-
-def _districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot: bool,
-               last: bool = False) -> list[Candidate]:
-    """Districts (GeoNames' second-level divisions, feature 'county' outside the US) are many
-    and their names common: one is meant where the writer says so ("in Maywand district",
-    "Egbado North LGA"), and then before a namesake town; else only in the story's country,
-    for a name the NER calls a place or that brackets or a comma place ("Bab Ghaliq (Qaatabah,
-    Ad Dali)")."""
-    end = h.span.end
-    said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
-    districts = [c for c in cands if is_district(c)]
-    if said and districts:
-        return districts
-    if not districts:
-        return cands
-    towns = {(c.country_code, fold(c.name)) for c in cands if c.feature == "city"}
-    if last:  # "Maywand district, Kandahar": the province; "Gaskinde (Pobe-Mengao, Soum)": a district
-        admin1 = [c for c in cands if c.feature in ("admin1", "county") and not is_district(c)]
-        return admin1 or [c for c in districts if (c.country_code, fold(c.name)) not in towns] or \
-            [c for c in cands if not is_district(c)]
-    keep = slot or h.strong and focus is not None
-    return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)
-            and (c.country_code, fold(c.name)) not in towns]  # "Ariha" is the town, not its district
-
-
-def _larger(pairs: list, i: int, k: int) -> bool:
-    """Whether the place written after span i is far larger than any town i may be: "Al Bab in
-    Aleppo" (the city of two million holds the town)."""
-    def top(j: int) -> int:
-        return max((c.population for c in pairs[j][1] if c.match in ("exact", "folded")), default=0)
-    return top(k) > 3 * top(i)
-
-
-def _close_spelling(text: str, name: str) -> bool:
-    """A division spelt another way in a qualifier: "Urozgan" for Uruzgān, "Idleb" for Idlib."""
-    a, b = fold(text, True), fold(name, True)
-    return len(a) >= 4 and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75
-
-
-def _qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
-    """(cc, admin1 or None) of the divisions and countries that qualify span i (see _group),
-    and, for a small place (_minor), the divisions of the towns that do: "Oleksandrivka,
-    Donetsk" is the village of that name in Donetsk's oblast (the press often names a division
-    by its capital)."""
-    out = set()
-    minor = _minor(doc, pairs, i)
-    for k in _group(doc, pairs, i):
-        text = pairs[k][0].span.text
-        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")]
-        for c in pairs[k][1]:
-            if c.feature in ("admin1", "country") and (c.match != "skeleton" or _close_spelling(text, c.name)):
-                out.add((c.country_code, c.name if c.feature == "admin1" else None))
-            elif is_district(c) and c.admin1 and c.match != "skeleton":  # "Gaskinde (Pobe-Mengao, Soum)"
-                out.add((c.country_code, c.admin1))
-        for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if minor else ():
-            if c.admin1:
-                out.add((c.country_code, c.admin1))
-    return frozenset(out)
-
-
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
                   capitals: set[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
                   focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
@@ -342,7 +224,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # A name that says where the place before it is reads as a division where it can be one:
     # "Hays (Hays, Al Hudaydah)", "in Qaatabah (Ad Dali)" are governorates, not namesake towns.
-    slots = {k for i in range(len(pairs)) if _minor(doc, pairs, i) for k in _group(doc, pairs, i)}
+    slots = {k for i in range(len(pairs)) if minor(doc, pairs, i) for k in group(doc, pairs, i)}
     votes = _votes(pairs, focus_hint, slots)
     people: Counter[str] = Counter()  # the countries of the people and groups the story names
     if isinstance(demonyms, Mapping):
@@ -357,13 +239,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # So does one in brackets after a place, or with its division written after it: "Binga
     # (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)" - the NER often calls such names persons.
     placed = slots | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
-        pairs[i][0].span.end:pairs[i][0].span.end + 2]) and _group(doc, pairs, i)}
+        pairs[i][0].span.end:pairs[i][0].span.end + 2]) and group(doc, pairs, i)}
     for k, (h, cands) in enumerate(pairs):
         if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
-    last = {g[-1] for i in range(len(pairs)) if _minor(doc, pairs, i) for g in [_group(doc, pairs, i)] if g}
-    options = [_districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
+    last = {g[-1] for i in range(len(pairs)) if minor(doc, pairs, i) for g in [group(doc, pairs, i)] if g}
+    options = [districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
 
     # First choice, without context beyond the focus: what the article names with confidence.
@@ -389,29 +271,29 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     for i, ((h, _), cs) in enumerate(zip(pairs, options)):
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
-        within = _qualifier(doc, pairs, i)
+        within = qualifier(doc, pairs, i)
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature == "city":
             # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas's
             alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
-            if best is None and not _minor(doc, pairs, i) and alt.match in ("exact", "folded") \
+            if best is None and not minor(doc, pairs, i) and alt.match in ("exact", "folded") \
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
             # else "Elenovka, Donetsk": a Ukrainian village the gazetteer lacks, not Armenia's
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
-    qualified = {i for i in range(len(pairs)) if _group(doc, pairs, i) and (
-        _qualifier(doc, pairs, i) or _minor(doc, pairs, i) or _larger(pairs, i, _group(doc, pairs, i)[-1])
-        or _division_word(doc, pairs, _group(doc, pairs, i)[-1]))}
-    qualifiers = {k for i in qualified for k in _group(doc, pairs, i)}
+    qualified = {i for i in range(len(pairs)) if group(doc, pairs, i) and (
+        qualifier(doc, pairs, i) or minor(doc, pairs, i) or larger(pairs, i, group(doc, pairs, i)[-1])
+        or division_word(doc, pairs, group(doc, pairs, i)[-1]))}
+    qualifiers = {k for i in qualified for k in group(doc, pairs, i)}
     # the qualifier lies in its place's country: "La Ceiba, Atlantida" is Honduras's department,
     # not Uruguay's town, once La Ceiba is known to be Honduran
     for i in qualified:
         if chosen[i] is not None:
-            for k in _group(doc, pairs, i):
+            for k in group(doc, pairs, i):
                 same = [c for c in options[k] if c.country_code == chosen[i].country_code]
                 if chosen[k] is not None and chosen[k].country_code != chosen[i].country_code and same:
                     chosen[k] = choose(same, ctx, province=True)
@@ -436,7 +318,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
                            precision(sp, best), modifier=h.modifier, source=h.label, qualifier=i in qualifiers))
-    out = _neighbourhoods(out)
+    out = neighbourhoods(out)
     # The story's country, once its places are chosen: each chosen place votes (a named
     # country half as much), so "Ariha in Idlib province" is a Syrian story, whatever Ariha
     # might have meant alone.
@@ -446,11 +328,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             final[t.candidate.country_code] += 0.5 if t.candidate.feature == "country" else 1.0
     if final:
         focus = max(final, key=lambda cc: (final[cc], votes.get(cc, 0.0)))
-        out = _strays(out, focus, final, people)
+        out = strays(out, focus, final, people)
     sure = {a.geonameid for a in anchors}
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
     boxes = [t for t in towns if t.candidate.geonameid in sure or t.candidate.feature != "city"]
-    return [_contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
+    return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
 
 
 # Prepositions after which a name the gazetteer lacks is still a place: "in Khayelitsha".
@@ -494,7 +376,7 @@ def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen
         between = doc[pairs[a][0].span.end:pairs[b][0].span.start].text.strip().lower()
         return between in (",", "and", ", and", "or", ", or")
     for i, best in enumerate(chosen):
-        if best is None or best.feature != "city" or _qualifier(doc, pairs, i):
+        if best is None or best.feature != "city" or qualifier(doc, pairs, i):
             continue  # "Washington, D.C.": the district qualifies the city, it is no list
         near = [chosen[k] for k in (i - 1, i + 1) if 0 <= k < len(chosen) and chosen[k] is not None
                 and listed(min(i, k), max(i, k))]
@@ -526,109 +408,4 @@ def _placed(sp: Span) -> bool:
     ending in a word like Street or District. Else an unknown GPE is usually a firm or a person."""
     return sp[-1].lower_ in PLACE_WORDS or _locative(sp)
 
-
-# Words that make a name a part of a town: "Manga neighbourhood", "Colonia Santa Anita", "Bairro Alto".
-NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter suburb".split())
-NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vila jardim".split())
-
-
-def _strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[str]) -> list[Toponym]:
-    """A small town abroad that nothing else in a one-country story points to is a local
-    place the gazetteer lacks, not its namesake: "Armas square" in a Peruvian story is not
-    Armash (Armenia), "Gota area of Ahmedabad" not Göta (Sweden). Unresolved, it is then
-    placed at the story's town (see _contained). The story must be mostly about its focus (its
-    places and people there weigh at least 1.5, and twice all other countries'), and the town
-    under 100,000 people with no other place or person of its country named; a name the NER
-    itself calls a GPE keeps its sense ("Saipan" in an American story)."""
-    weight = final + people
-    rest = sum(v for cc, v in weight.items() if cc != focus)
-    if weight[focus] < 1.5 or weight[focus] < 2 * rest:
-        return out
-    res = []
-    for t in out:
-        c = t.candidate
-        if c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
-                and t.source not in ("GPE", "DATELINE") and not t.qualifier and not people.get(c.country_code) and not any(
-                    o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
-                    and fold(o.span.text) != fold(t.span.text) for o in out):
-            t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
-        res.append(t)
-    return res
-
-
-def _neighbourhoods(out: list[Toponym]) -> list[Toponym]:
-    """A neighbourhood is inside the town the story names, not its namesake town elsewhere:
-    "in Guadalajara, Jalisco ... in Colonia Santa Anita", "in Manaus ... in Cidade Nova
-    neighbourhood". A part-of-town name whose town lies over 30 km from the last town named
-    before it is unresolved (then placed at that town, see _contained)."""
-    res: list[Toponym] = []
-    for t in out:
-        c, sp = t.candidate, t.span
-        doc = sp.doc
-        lead = [t for t in doc[max(0, sp.start - 3):sp.start + 1]]  # "Colonia Canon Palmeras", split by the NER
-        part = any(t.lower_ in NEIGHBOURHOOD_BEFORE and all(u.is_title for u in doc[t.i:sp.start]) for t in lead) \
-            or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER \
-            or sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("area", "district") and doc[sp.end + 1].lower_ == "of"
-        # its town: the one written right after it ("the Crown Heights neighborhood of Brooklyn"),
-        # else the last one named before it in the sentence
-        after = [r.candidate for r in out if r.candidate is not None and r.candidate.feature == "city"
-                 and 0 < r.span.start - sp.end <= 3 and doc[r.span.start - 1].lower_ in ("of", "in", ",")]
-        town = after[0] if after else next((
-            r.candidate for r in reversed(res) if r.candidate is not None and r.candidate.feature == "city"
-            and r.role == "location" and r.candidate.match != "context" and r.span.sent == sp.sent), None)
-        if part and c is not None and c.feature == "city" and town is not None and town.geonameid != c.geonameid \
-                and haversine_km((c.latitude, c.longitude), (town.latitude, town.longitude)) > 30:
-            t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
-        res.append(t)
-    return res
-
-
-def _contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym:
-    """A street, building or hamlet the gazetteer lacks, placed at the town the story puts it in.
-
-    ACLED's practice for a place too small to find: the nearest named town, precision 2. The
-    town is the one written right after it ("Royal Street in New Orleans", "Colchester
-    Hospital, Essex", "an estate in north-west London"), else the last town resolved with
-    confidence, or division (`boxes`), named before it in the sentence. Where the story is mostly about one
-    country, that town must be in it: an estate in a London story is not placed at the US
-    state an aside named earlier, nor a Cape Town clinic at a namesake of a person's name.
-    The mention keeps its own text, and its reason says so.
-    """
-    doc, end = t.span.doc, t.span.end
-    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
-        end += 1  # "Bilad al Yubi area (Qaatabah, Ad Dali)"
-    lead = end
-    if lead < len(doc) and doc[lead].lower_ in ("in", "of", "near"):  # "in north-west London"
-        k = lead + 1 + (lead + 1 < len(doc) and doc[lead + 1].lower_ == "the")
-        while k < len(doc) and k - lead <= 4 and (doc[k].lower_ in DIRECTIONS or doc[k].text == "-"):
-            k += 1
-        lead = k - 1 if k > lead + 1 else lead
-    nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of", "(")
-           or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")
-           or lead > end and s.span.start == lead + 1]
-    part = t.span[0].lower_ in NEIGHBOURHOOD_BEFORE or end < len(doc) and doc[end].lower_ in NEIGHBOURHOOD_AFTER
-    before = [s for s in towns if s.span.start < t.span.start and not s.qualifier]  # the town, not its province
-    # the story's country: that of most of the distinct places it names, if over half of them
-    # (distinct names, not mentions: a person's name a town shares, "Noma", recurs far more),
-    # counting only names written as they are and tagged as places, not "Royal" for Royal Oak
-    seen = Counter(cc for _, cc in {(fold(s.span.text), s.candidate.country_code) for s in towns
-                                    if s.candidate.match in ("exact", "folded")
-                                    and s.source.split("@")[0] in ("GPE", "LOC", "FAC", "DATELINE")} if cc)
-    main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
-    ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
-    local = [s for s in towns if s.candidate.country_code == main] if main else []
-    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or []
-    near = near or [s for s in boxes if s.span.start < t.span.start and s.span.sent == t.span.sent
-                    and not s.qualifier][-1:] \
-        or [s for s in ours if s.span.start < t.span.start and not s.qualifier][-1:] \
-        or [s for s in ours if s.span.start < t.span.start][-1:] \
-        or [s for s in local if s.span.start < t.span.start and not s.qualifier][-1:] \
-        or [s for s in local if s.span.start > t.span.start][:1] \
-        or [s for s in boxes if s.span.start < t.span.start and not s.qualifier][-1:] \
-        or [s for s in boxes if s.span.start < t.span.start][-1:]
-    if not near:
-        return t
-    box = near[0].candidate
-    return replace(t, candidate=replace(box, match="context"), precision=2,
-                   reason=f"not in gazetteer; placed at {box.name}")
 

@@ -1,0 +1,125 @@
+"""Places inside places: neighbourhoods, streets and hamlets the gazetteer lacks, and small
+towns abroad that nothing in a one-country story points to. Each is placed at the town the
+story puts it in (ACLED's practice: the nearest named town, precision 2)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .disambiguate import haversine_km
+from .gazetteer import fold
+from .qualifiers import DIRECTIONS, PLACE_NOUNS
+
+if TYPE_CHECKING:
+    from .resolve import Toponym
+
+__all__ = ["contained", "neighbourhoods", "strays"]
+
+
+# Words that make a name a part of a town: "Manga neighbourhood", "Colonia Santa Anita", "Bairro Alto".
+NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter suburb".split())
+NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vila jardim".split())
+
+
+def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[str]) -> list[Toponym]:
+    """A small town abroad that nothing else in a one-country story points to is a local
+    place the gazetteer lacks, not its namesake: "Armas square" in a Peruvian story is not
+    Armash (Armenia), "Gota area of Ahmedabad" not Göta (Sweden). Unresolved, it is then
+    placed at the story's town (see contained). The story must be mostly about its focus (its
+    places and people there weigh at least 1.5, and twice all other countries'), and the town
+    under 100,000 people with no other place or person of its country named; a name the NER
+    itself calls a GPE keeps its sense ("Saipan" in an American story)."""
+    weight = final + people
+    rest = sum(v for cc, v in weight.items() if cc != focus)
+    if weight[focus] < 1.5 or weight[focus] < 2 * rest:
+        return out
+    res = []
+    for t in out:
+        c = t.candidate
+        if c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
+                and t.source not in ("GPE", "DATELINE") and not t.qualifier and not people.get(c.country_code) and not any(
+                    o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
+                    and fold(o.span.text) != fold(t.span.text) for o in out):
+            t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
+        res.append(t)
+    return res
+
+
+def neighbourhoods(out: list[Toponym]) -> list[Toponym]:
+    """A neighbourhood is inside the town the story names, not its namesake town elsewhere:
+    "in Guadalajara, Jalisco ... in Colonia Santa Anita", "in Manaus ... in Cidade Nova
+    neighbourhood". A part-of-town name whose town lies over 30 km from the last town named
+    before it is unresolved (then placed at that town, see contained)."""
+    res: list[Toponym] = []
+    for t in out:
+        c, sp = t.candidate, t.span
+        doc = sp.doc
+        lead = [t for t in doc[max(0, sp.start - 3):sp.start + 1]]  # "Colonia Canon Palmeras", split by the NER
+        part = any(t.lower_ in NEIGHBOURHOOD_BEFORE and all(u.is_title for u in doc[t.i:sp.start]) for t in lead) \
+            or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER \
+            or sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("area", "district") and doc[sp.end + 1].lower_ == "of"
+        # its town: the one written right after it ("the Crown Heights neighborhood of Brooklyn"),
+        # else the last one named before it in the sentence
+        after = [r.candidate for r in out if r.candidate is not None and r.candidate.feature == "city"
+                 and 0 < r.span.start - sp.end <= 3 and doc[r.span.start - 1].lower_ in ("of", "in", ",")]
+        town = after[0] if after else next((
+            r.candidate for r in reversed(res) if r.candidate is not None and r.candidate.feature == "city"
+            and r.role == "location" and r.candidate.match != "context" and r.span.sent == sp.sent), None)
+        if part and c is not None and c.feature == "city" and town is not None and town.geonameid != c.geonameid \
+                and haversine_km((c.latitude, c.longitude), (town.latitude, town.longitude)) > 30:
+            t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
+        res.append(t)
+    return res
+
+
+def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym:
+    """A street, building or hamlet the gazetteer lacks, placed at the town the story puts it in.
+
+    ACLED's practice for a place too small to find: the nearest named town, precision 2. The
+    town is the one written right after it ("Royal Street in New Orleans", "Colchester
+    Hospital, Essex", "an estate in north-west London"), else the last town resolved with
+    confidence, or division (`boxes`), named before it in the sentence. Where the story is mostly about one
+    country, that town must be in it: an estate in a London story is not placed at the US
+    state an aside named earlier, nor a Cape Town clinic at a namesake of a person's name.
+    The mention keeps its own text, and its reason says so.
+    """
+    doc, end = t.span.doc, t.span.end
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
+        end += 1  # "Bilad al Yubi area (Qaatabah, Ad Dali)"
+    lead = end
+    if lead < len(doc) and doc[lead].lower_ in ("in", "of", "near"):  # "in north-west London"
+        k = lead + 1 + (lead + 1 < len(doc) and doc[lead + 1].lower_ == "the")
+        while k < len(doc) and k - lead <= 4 and (doc[k].lower_ in DIRECTIONS or doc[k].text == "-"):
+            k += 1
+        lead = k - 1 if k > lead + 1 else lead
+    nxt = [s for s in towns if s.span.start in (end + 1, end + 2) and doc[end].lower_ in (",", "in", "at", "near", "of", "(")
+           or s.span.start == end + 3 and doc[end:end + 2].text.lower() in ("in the", "of the", "near the")
+           or lead > end and s.span.start == lead + 1]
+    part = t.span[0].lower_ in NEIGHBOURHOOD_BEFORE or end < len(doc) and doc[end].lower_ in NEIGHBOURHOOD_AFTER
+    before = [s for s in towns if s.span.start < t.span.start and not s.qualifier]  # the town, not its province
+    # the story's country: that of most of the distinct places it names, if over half of them
+    # (distinct names, not mentions: a person's name a town shares, "Noma", recurs far more),
+    # counting only names written as they are and tagged as places, not "Royal" for Royal Oak
+    seen = Counter(cc for _, cc in {(fold(s.span.text), s.candidate.country_code) for s in towns
+                                    if s.candidate.match in ("exact", "folded")
+                                    and s.source.split("@")[0] in ("GPE", "LOC", "FAC", "DATELINE")} if cc)
+    main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
+    ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
+    local = [s for s in towns if s.candidate.country_code == main] if main else []
+    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or []
+    near = near or [s for s in boxes if s.span.start < t.span.start and s.span.sent == t.span.sent
+                    and not s.qualifier][-1:] \
+        or [s for s in ours if s.span.start < t.span.start and not s.qualifier][-1:] \
+        or [s for s in ours if s.span.start < t.span.start][-1:] \
+        or [s for s in local if s.span.start < t.span.start and not s.qualifier][-1:] \
+        or [s for s in local if s.span.start > t.span.start][:1] \
+        or [s for s in boxes if s.span.start < t.span.start and not s.qualifier][-1:] \
+        or [s for s in boxes if s.span.start < t.span.start][-1:]
+    if not near:
+        return t
+    box = near[0].candidate
+    return replace(t, candidate=replace(box, match="context"), precision=2,
+                   reason=f"not in gazetteer; placed at {box.name}")
+

@@ -1,0 +1,152 @@
+"""Places that say where another place is: "Paris, Texas", "Binga (Lisala, Mongala)",
+"Oleksandrivka, Donetsk", "Mansura in the western countryside of Ar-Raqqa".
+
+The press, and ACLED's notes above all, write a small place with the district, province or
+town that holds it after it, in brackets or after a comma or "in". Such a qualifier chooses
+the small place's sense (its country and division), reads as a division itself where it can
+be one, and is only the fallback for where the event happened. Pure functions over the
+(Hit, candidates) pairs of resolve.py.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from spacy.tokens import Doc
+
+from .divisions import is_district
+from .gazetteer import Candidate, fold
+from .spans import Hit
+
+__all__ = ["DISTRICT_WORDS", "PLACE_NOUNS", "PROVINCE_WORDS", "SETTLEMENT_WORDS", "close_spelling", "districts",
+           "division_word", "group", "larger", "minor", "qualifier"]
+
+PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "district"})
+SETTLEMENT_WORDS = {"city", "town", "village", "municipality", "township", "locality", "settlement"}
+DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeastern
+    northwestern southeastern southwestern north-eastern north-western south-eastern south-western the""".split())
+ARABIC_ARTICLES = frozenset("al el ad ed as es ash esh ar er az ez an en at et adh ath".split())
+SURROUNDS = frozenset("countryside outskirts suburbs environs vicinity part parts area".split())
+# Words between a place and the brackets that say where it is: "Mendhar sector (Poonch district)".
+PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
+                                  "neighbourhood", "neighborhood", "governorate", "province", "front", "frontline",
+                                  "checkpoint", "township", "sub-division", "subdivision", "taluka", "tehsil"}
+
+
+def group(doc: Doc, pairs: list, i: int) -> list[int]:
+    """Indices of the places written right after span i to say where it is: the one after a
+    comma or "in" ("Paris, Texas", "Ariha in Idlib province"), or every one in the brackets
+    that follow it ("Binga (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)").
+
+    Not a list of places: "stops in Washington, New York and Boston".
+    """
+    if i + 1 >= len(pairs):
+        return []
+    sp, nxt = pairs[i][0].span, pairs[i + 1][0].span
+    gap = doc[sp.end:nxt.start]
+    while len(gap) >= 2 and (gap[-1].text in ("-", "‘", "'") or gap[-1].lower_ in ARABIC_ARTICLES):
+        gap = gap[:-1]  # "Dardara in al-Hasakeh": the article the NER left out of the name
+    while len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in PLACE_NOUNS | {"(", ",", "in"}:
+        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen", "Kirni sector area ("
+    if len(gap) >= 3 and gap[0].lower_ in ("in", ",") and gap[-1].lower_ == "of" \
+            and gap[-2].lower_ in SURROUNDS and all(t.lower_ in DIRECTIONS for t in gap[1:-2]):
+        gap = gap[:1]  # "the town of Mansura in the western countryside of Ar-Raqqa"
+    if len(gap) >= 2 and gap[0].lower_ in ("in", ",") and all(t.lower_ in DIRECTIONS for t in gap[1:]):
+        gap = gap[:1]  # "Hays city in western Yemen", "Kafr Nabl, southern Idlib"
+    if len(gap) != 1 or gap[0].lower_ not in (",", "(", "in"):
+        return []
+    if gap[0].text == "(":
+        close = next((t.i for t in doc[nxt.start:min(len(doc), nxt.start + 20)] if t.text == ")"), None)
+        if close is None:
+            return []
+        return [k for k in range(i + 1, len(pairs)) if pairs[k][0].span.end <= close]
+    if i + 2 < len(pairs):
+        after, end = pairs[i + 2][0].span.start, nxt.end
+        between = doc[end:after].text.strip().lower()
+        if between in (",", "and", ", and", "or", ", or"):
+            return []
+    return [i + 1]
+
+
+def minor(doc: Doc, pairs: list, i: int) -> bool:
+    """Whether span i may be a small town that the names after it place: written before
+    brackets, or a name with no large town ("Oleksandrivka, Donetsk" but not "After Paris,
+    London", "a restaurant in New York", "Washington University in St. Louis")."""
+    sp = pairs[i][0].span
+    if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
+        return True
+    towns = [c for c in pairs[i][1] if c.feature in ("city", "county")]
+    towns = [c for c in towns if c.match != "alias"] or towns  # "Oleksandrivka", once Donetsk's name
+    return bool(towns) and all(c.population < 100_000 for c in towns) and not any(
+        c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
+
+
+def division_word(doc: Doc, pairs: list, k: int) -> bool:
+    """Whether the writer calls span k a division: "in Guarenas, Miranda state"."""
+    end = pairs[k][0].span.end
+    return end < len(doc) and doc[end].lower_ in PROVINCE_WORDS | {"department", "county", "prefecture"}
+
+
+DISTRICT_WORDS = frozenset("district districts subdistrict lga municipality municipio raion rayon territory "
+                           "county commune tehsil upazila department sector".split())
+
+
+def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot: bool,
+               last: bool = False) -> list[Candidate]:
+    """Districts (GeoNames' second-level divisions, feature 'county' outside the US) are many
+    and their names common: one is meant where the writer says so ("in Maywand district",
+    "Egbado North LGA"), and then before a namesake town; else only in the story's country,
+    for a name the NER calls a place or that brackets or a comma place ("Bab Ghaliq (Qaatabah,
+    Ad Dali)")."""
+    end = h.span.end
+    said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
+    districts = [c for c in cands if is_district(c)]
+    if said and districts:
+        return districts
+    if not districts:
+        return cands
+    towns = {(c.country_code, fold(c.name)) for c in cands if c.feature == "city"}
+    if last:  # "Maywand district, Kandahar": the province; "Gaskinde (Pobe-Mengao, Soum)": a district
+        admin1 = [c for c in cands if c.feature in ("admin1", "county") and not is_district(c)]
+        return admin1 or [c for c in districts if (c.country_code, fold(c.name)) not in towns] or \
+            [c for c in cands if not is_district(c)]
+    keep = slot or h.strong and focus is not None
+    return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)
+            and (c.country_code, fold(c.name)) not in towns]  # "Ariha" is the town, not its district
+
+
+def larger(pairs: list, i: int, k: int) -> bool:
+    """Whether the place written after span i is far larger than any town i may be: "Al Bab in
+    Aleppo" (the city of two million holds the town)."""
+    def top(j: int) -> int:
+        return max((c.population for c in pairs[j][1] if c.match in ("exact", "folded")), default=0)
+    return top(k) > 3 * top(i)
+
+
+def close_spelling(text: str, name: str) -> bool:
+    """A division spelt another way in a qualifier: "Urozgan" for Uruzgān, "Idleb" for Idlib."""
+    a, b = fold(text, True), fold(name, True)
+    return len(a) >= 4 and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
+    """(cc, admin1 or None) of the divisions and countries that qualify span i (see group),
+    and, for a small place (minor), the divisions of the towns that do: "Oleksandrivka,
+    Donetsk" is the village of that name in Donetsk's oblast (the press often names a division
+    by its capital)."""
+    out = set()
+    small = minor(doc, pairs, i)
+    for k in group(doc, pairs, i):
+        text = pairs[k][0].span.text
+        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")]
+        for c in pairs[k][1]:
+            if c.feature in ("admin1", "country") and (c.match != "skeleton" or close_spelling(text, c.name)):
+                out.add((c.country_code, c.name if c.feature == "admin1" else None))
+            elif is_district(c) and c.admin1 and c.match != "skeleton":  # "Gaskinde (Pobe-Mengao, Soum)"
+                out.add((c.country_code, c.admin1))
+        for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if small else ():
+            if c.admin1:
+                out.add((c.country_code, c.admin1))
+    return frozenset(out)
+
+

