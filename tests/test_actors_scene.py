@@ -110,3 +110,29 @@ def test_agentless_violence_with_no_group_named_stays_unidentified(extract):
                   "killing two officers.", "2020-05-02")
     coded = [e for e in evs if e.event_type]
     assert coded and coded[0].actor1.name == "Unidentified Armed Group (Somalia)"
+
+
+# crowds, civilians and unnamed groups read against the wrong country take the scene's
+CROWDS_IN_SCENE = [
+    ("rioters-RUS", "LBN", "Rioters (Lebanon)", "Rioters"),
+    ("protesters-JOR", "LBN", "Protesters (Lebanon)", "Protesters"),
+    ("protesters", "CHL", "Protesters (Chile)", "Protesters"),
+    ("civilians-USA", "MEX", "Civilians (Mexico)", "Civilians"),
+    ("unidentified-LBY", "TUN", "Unidentified Armed Group (Tunisia)", "Political militia"),
+    ("protesters-IND", "IND", "Protesters (India)", "Protesters"),
+    ("protesters-IND", None, "Protesters (India)", "Protesters"),
+]
+
+
+def test_crowds_are_named_by_the_scene():
+    ctx = ArticleActors(kb=KB, published="2020-05-01")
+    for actor_id, scene, name, kind in CROWDS_IN_SCENE:
+        a = ctx.in_scene(KB.actor(actor_id, on="2020-05-01"), scene)
+        assert a is not None and (a.name, a.kind) == (name, kind), (actor_id, scene)
+
+
+def test_unattributed_shelling_is_an_unidentified_armed_group(extract):
+    evs = extract("On 8 May 2020, heavy artillery fire by an unknown party was reported in "
+                  "Ain Zara, Tripoli, Libya. No casualties were reported.", "2020-05-09")
+    shelling = [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1.name == "Unidentified Armed Group (Libya)"
