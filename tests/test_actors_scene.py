@@ -136,3 +136,23 @@ def test_unattributed_shelling_is_an_unidentified_armed_group(extract):
                   "Ain Zara, Tripoli, Libya. No casualties were reported.", "2020-05-09")
     shelling = [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1.name == "Unidentified Armed Group (Libya)"
+
+
+# who repelled an attack defended: the attack's author initiated the battle (ACLED's actor1)
+REPELLED = [
+    ("On 6 May 2020, Afghan military forces repelled an attack by Taliban militants in Maidan Shar "
+     "district, Wardak, Afghanistan.", "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+    ("On 3 May 2020, soldiers foiled an attack by al-Shabaab militants on a military base in "
+     "Lower Shabelle, Somalia.", "Al Shabaab", "Military Forces of Somalia (2017-2022)"),
+    ("On 4 May 2020, the Syrian army repulsed an ISIS assault on its positions near Palmyra, Syria.",
+     "Islamic State (Syria)", "Military Forces of Syria (2000-2024)"),
+    ("On 9 May 2020, two Taliban militants were killed when Afghan forces repulsed their attack on a "
+     "convoy in Balkh province, Afghanistan.", "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+]
+
+
+def test_the_author_of_a_repelled_attack_is_actor1(extract):
+    for text, attacker, defender in REPELLED:
+        clash = [e for e in extract(text, "2020-05-10") if e.sub_event_type == "Armed clash"]
+        assert clash, text
+        assert (clash[0].actor1.name, clash[0].actor2 and clash[0].actor2.name) == (attacker, defender), text

@@ -80,9 +80,9 @@ def monitored(text: str) -> list[str]:
 def held_side(f: Frontline, place: str | None, text: str) -> bool:
     """Whether the fire was observed in the group's areas: the event's place, or a place
     the report says the fire was "near", is one the group held."""
-    if place and not re.search(r"\b(oblast|region|province|raion|district)\b", place, re.IGNORECASE):
-        if _held(f, place):
-            return True
+    if place and not re.search(r"\b(oblast|region|province|raion|district)\b", place, re.IGNORECASE) \
+            and _held(f, place):
+        return True
     near = re.findall(r"\bnear\s+((?:[A-Z][\w’'-]+)(?:\s[A-Z][\w’'-]+){0,2})", text)
     return any(_held(f, n) for n in near)
 
