@@ -140,14 +140,14 @@ def test_unattributed_shelling_is_an_unidentified_armed_group(extract):
 
 # who repelled an attack defended: the attack's author initiated the battle (ACLED's actor1)
 REPELLED = [
-    ("On 6 May 2020, Afghan military forces repelled an attack by Taliban militants in Maidan Shar "
-     "district, Wardak, Afghanistan.", "Taliban", "Military Forces of Afghanistan (2014-2021)"),
-    ("On 3 May 2020, soldiers foiled an attack by al-Shabaab militants on a military base in "
-     "Lower Shabelle, Somalia.", "Al Shabaab", "Military Forces of Somalia (2017-2022)"),
+    (("On 6 May 2020, Afghan military forces repelled an attack by Taliban militants in Maidan Shar "
+      "district, Wardak, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+    (("On 3 May 2020, soldiers foiled an attack by al-Shabaab militants on a military base in "
+      "Lower Shabelle, Somalia."), "Al Shabaab", "Military Forces of Somalia (2017-2022)"),
     ("On 4 May 2020, the Syrian army repulsed an ISIS assault on its positions near Palmyra, Syria.",
      "Islamic State (Syria)", "Military Forces of Syria (2000-2024)"),
-    ("On 9 May 2020, two Taliban militants were killed when Afghan forces repulsed their attack on a "
-     "convoy in Balkh province, Afghanistan.", "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+    (("On 9 May 2020, two Taliban militants were killed when Afghan forces repulsed their attack on a "
+      "convoy in Balkh province, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
 ]
 
 
