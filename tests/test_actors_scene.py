@@ -156,3 +156,18 @@ def test_the_author_of_a_repelled_attack_is_actor1(extract):
         clash = [e for e in extract(text, "2020-05-10") if e.sub_event_type == "Armed clash"]
         assert clash, text
         assert (clash[0].actor1.name, clash[0].actor2 and clash[0].actor2.name) == (attacker, defender), text
+
+
+# "killed in an army operation": the forces a noun names carried out what it names
+OPERATIONS = [
+    (("On 7 May 2020, two suspected militants were killed in an army operation in Lakki Marwat, "
+      "Khyber Pakhtunkhwa, Pakistan."), "Military Forces of Pakistan (2018-2022)"),
+    ("On 6 May 2020, three suspects were killed in a police operation in Rio de Janeiro, Brazil.",
+     "Police Forces of Brazil (2019-2022)"),
+]
+
+
+def test_the_forces_a_noun_names_carried_it_out(extract):
+    for text, name in OPERATIONS:
+        acted = [e for e in extract(text, "2020-05-10") if e.event_type and e.actor1]
+        assert acted and acted[0].actor1.name == name, text

@@ -168,6 +168,13 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     r = resolve_phrase(n, ctx, violent, None, premodifiers_only=True)
     if r and r.how in ("named", "demonym", "country", "capital", "focus"):
         return r
+    # "an army operation", "a police shootout": the state's forces named by a noun ("a police
+    # raid" not yet: coding.py reads a state's raid as an air raid)
+    for c in n.children if n.lemma_.lower() not in ("raid", "strike") else ():
+        if c.dep_ == "compound" and c.i < n.i:
+            r = resolve_phrase(c, ctx, violent)
+            if r and r.actor.kind == "State forces":
+                return r
     for p in _pobj(n, {"by", "from"}):
         r = resolve(p, ctx, violent, ante)
         if r:
