@@ -47,6 +47,11 @@ def test_fire_on_a_front_line_is_laid_across_it():
     assert not held_side(f, "Avdiivka", "")
     assert not held_side(f, "Donetsk Oblast", "")
     assert held_side(f, None, "The mission recorded ten explosions near Yasynuvata.")
+    # Russian spellings of held places, and districts of a held city
+    for place in ("Petrovskoye", "Makeyevka", "Trudovskiye", "Gorlovka", "Donetsk-Kuibyshevskyi"):
+        assert held_side(f, None, f"The SMM recorded 3 explosions near {place}."), place
+    for place in ("Avdeyevka", "Krasnogorovka", "Marinka", "Toretsk", "Popasnaya", "Shchastye"):
+        assert not held_side(f, None, f"The SMM recorded 3 explosions near {place}."), place
     text = "The OSCE SMM recorded 12 explosions near {}."
     assert _unattributed(text.format("Pisky"), "UKR", "Pisky") == "NAF: United Armed Forces of Novorossiya"
     assert _unattributed(text.format("Makiivka"), "UKR", "Makiivka").startswith("Military Forces of Ukraine")

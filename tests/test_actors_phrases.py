@@ -488,7 +488,13 @@ SENTENCES = [
      "Unidentified Gang (Jamaica)", PM),
     ("Gunmen on a motorcycle shot a village head in Zamfara.", "Gunmen", "NGA",
      "Unidentified Armed Group (Nigeria)", PM),
-    ("Armed men shot a councillor in Acapulco.", "men", "MEX", "Unidentified Armed Group (Mexico)", PM),    # guards of companies and buildings are ACLED's private security forces
+    ("Armed men shot a councillor in Acapulco.", "men", "MEX", "Unidentified Armed Group (Mexico)", PM),
+
+    # the subject of "died" is what befell: the dead, never unnamed gunmen
+    ("One man died and another was injured in the shooting.", "man", "MEX", "Civilians (Mexico)", CIV),
+    ("Two men succumbed to their wounds in hospital in Kano.", "men", "NGA", "Civilians (Nigeria)", CIV),
+    ("One man opened fire on the crowd in Karachi.", "man", "PAK", "Unidentified Armed Group (Pakistan)", PM),
+    # guards of companies and buildings are ACLED's private security forces
     ("A private security guard shot a customer in Lagos.", "guard", "NGA", "Private Security Forces (Nigeria)", EXT),
     ("Mine security guards beat two artisanal miners in Mutare.", "guards", "ZWE",
      "Private Security Forces (Zimbabwe)", EXT),

@@ -110,3 +110,64 @@ def test_agentless_violence_with_no_group_named_stays_unidentified(extract):
                   "killing two officers.", "2020-05-02")
     coded = [e for e in evs if e.event_type]
     assert coded and coded[0].actor1.name == "Unidentified Armed Group (Somalia)"
+
+
+# crowds, civilians and unnamed groups read against the wrong country take the scene's
+CROWDS_IN_SCENE = [
+    ("rioters-RUS", "LBN", "Rioters (Lebanon)", "Rioters"),
+    ("protesters-JOR", "LBN", "Protesters (Lebanon)", "Protesters"),
+    ("protesters", "CHL", "Protesters (Chile)", "Protesters"),
+    ("civilians-USA", "MEX", "Civilians (Mexico)", "Civilians"),
+    ("unidentified-LBY", "TUN", "Unidentified Armed Group (Tunisia)", "Political militia"),
+    ("protesters-IND", "IND", "Protesters (India)", "Protesters"),
+    ("protesters-IND", None, "Protesters (India)", "Protesters"),
+]
+
+
+def test_crowds_are_named_by_the_scene():
+    ctx = ArticleActors(kb=KB, published="2020-05-01")
+    for actor_id, scene, name, kind in CROWDS_IN_SCENE:
+        a = ctx.in_scene(KB.actor(actor_id, on="2020-05-01"), scene)
+        assert a is not None and (a.name, a.kind) == (name, kind), (actor_id, scene)
+
+
+def test_unattributed_shelling_is_an_unidentified_armed_group(extract):
+    evs = extract("On 8 May 2020, heavy artillery fire by an unknown party was reported in "
+                  "Ain Zara, Tripoli, Libya. No casualties were reported.", "2020-05-09")
+    shelling = [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1.name == "Unidentified Armed Group (Libya)"
+
+
+# who repelled an attack defended: the attack's author initiated the battle (ACLED's actor1)
+REPELLED = [
+    (("On 6 May 2020, Afghan military forces repelled an attack by Taliban militants in Maidan Shar "
+      "district, Wardak, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+    (("On 3 May 2020, soldiers foiled an attack by al-Shabaab militants on a military base in "
+      "Lower Shabelle, Somalia."), "Al Shabaab", "Military Forces of Somalia (2017-2022)"),
+    ("On 4 May 2020, the Syrian army repulsed an ISIS assault on its positions near Palmyra, Syria.",
+     "Islamic State (Syria)", "Military Forces of Syria (2000-2024)"),
+    (("On 9 May 2020, two Taliban militants were killed when Afghan forces repulsed their attack on a "
+      "convoy in Balkh province, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+]
+
+
+def test_the_author_of_a_repelled_attack_is_actor1(extract):
+    for text, attacker, defender in REPELLED:
+        clash = [e for e in extract(text, "2020-05-10") if e.sub_event_type == "Armed clash"]
+        assert clash, text
+        assert (clash[0].actor1.name, clash[0].actor2 and clash[0].actor2.name) == (attacker, defender), text
+
+
+# "killed in an army operation": the forces a noun names carried out what it names
+OPERATIONS = [
+    (("On 7 May 2020, two suspected militants were killed in an army operation in Lakki Marwat, "
+      "Khyber Pakhtunkhwa, Pakistan."), "Military Forces of Pakistan (2018-2022)"),
+    ("On 6 May 2020, three suspects were killed in a police operation in Rio de Janeiro, Brazil.",
+     "Police Forces of Brazil (2019-2022)"),
+]
+
+
+def test_the_forces_a_noun_names_carried_it_out(extract):
+    for text, name in OPERATIONS:
+        acted = [e for e in extract(text, "2020-05-10") if e.event_type and e.actor1]
+        assert acted and acted[0].actor1.name == name, text

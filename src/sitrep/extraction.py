@@ -44,7 +44,7 @@ __all__ = ["Resources", "extract_article"]
 VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "takeover", "advance",
            "lose_control", "withdraw", "destroy", "deploy", "shooting", "sexual", "withdrawal"}
 # the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
-UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED",
+UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack",
                    "Armed clash", "Grenade", "Suicide bomb", "Sexual violence"}
 COOPERATIVE = {"RETREAT", "AID", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"}
 # ACLED codes arrests only when they are politically significant or en masse; an arrest

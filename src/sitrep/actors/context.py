@@ -19,6 +19,9 @@ from .kb import ActorKB
 
 __all__ = ["ArticleActors", "Resolution"]
 
+# generic actors ACLED names by the country of the event (kb.GENERIC prefixes)
+SCENE_NAMED = frozenset({"protesters", "rioters", "civilians", "unidentified", "armed"})
+
 
 @dataclass(frozen=True)
 class Resolution:
@@ -81,9 +84,15 @@ class ArticleActors:
         return self._scenes[key]
 
     def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:
-        """ACLED codes a state's forces outside their own country as External/Other forces."""
+        """ACLED codes a state's forces outside their own country as External/Other forces,
+        and names crowds, civilians and unidentified groups by the country the event is in:
+        "rioters" read against the article's focus (a gazetteer slip) take the scene's."""
         if a and a.kind == "State forces" and scene and a.country and a.country != scene:
             return replace(a, kind="External/Other forces")
+        if a and scene and a.id and a.country != scene:
+            prefix = a.id.rsplit("-", 1)[0] if a.country else a.id
+            if prefix in SCENE_NAMED:
+                return self.kb.actor(f"{prefix}-{scene}", on=self.published)
         return a
 
     def claimed(self, iso3: str | None) -> Actor | None:

@@ -80,10 +80,31 @@ def monitored(text: str) -> list[str]:
 def held_side(f: Frontline, place: str | None, text: str) -> bool:
     """Whether the fire was observed in the group's areas: the event's place, or a place
     the report says the fire was "near", is one the group held."""
-    if place and not re.search(r"\b(oblast|region|province|raion|district)\b", place, re.IGNORECASE):
-        low = _fold(place)
-        # "Donetsk-Kirovskyi", "Donetsk Airport": a district or a site of a held town
-        if low in f.held or re.split(r"[-\s]", low, maxsplit=1)[0] in f.held:
-            return True
+    if place and not re.search(r"\b(oblast|region|province|raion|district)\b", place, re.IGNORECASE) \
+            and _held(f, place):
+        return True
     near = re.findall(r"\bnear\s+((?:[A-Z][\w’'-]+)(?:\s[A-Z][\w’'-]+){0,2})", text)
-    return any(_fold(n) in f.held for n in near)
+    return any(_held(f, n) for n in near)
+
+
+def _held(f: Frontline, name: str) -> bool:
+    """Whether a place name is one the group held: as written, by its first part
+    ("Donetsk-Kirovskyi", "Donetsk Airport": a district or a site of a held town), or by
+    its consonants, which Russian and Ukrainian spellings share ("Petrovskoye", "Petrivske")."""
+    low = _fold(name)
+    if low in f.held or re.split(r"[-\s]", low, maxsplit=1)[0] in f.held:
+        return True
+    return _skeleton(low) in _skeletons(f)
+
+
+def _skeleton(low: str) -> str:
+    """A folded name's consonants after its first letter, 'g' read as 'h' ("Gorlovka",
+    "Horlivka" -> "hrlvk"): Russian and Ukrainian renderings of a place differ in vowels."""
+    low = re.sub(r"[^a-z]", "", low.replace("g", "h"))
+    return low[:1] + re.sub(r"[aeiouy]", "", low[1:])
+
+
+@lru_cache(maxsize=8)
+def _skeletons(f: Frontline) -> frozenset[str]:
+    # skeletons under five letters are too common to tell towns apart
+    return frozenset(k for k in map(_skeleton, f.held) if len(k) >= 5)

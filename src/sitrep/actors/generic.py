@@ -102,7 +102,13 @@ def _communities(run: list[Token]) -> list[list[Token]]:
 
 def _agent(head: Token) -> bool:
     """Whether the phrase does the verb's action: its subject, or "by" the phrase in a passive."""
-    return head.dep_ == "nsubj" or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+    if head.dep_ == "nsubj":
+        return head.head.lemma_.lower() not in SUFFERED  # "one man died" is the victim
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
+
+
+# intransitive verbs whose subject is what befell, not who acted
+SUFFERED = {"die", "perish", "succumb", "drown", "suffer", "sustain", "survive", "disappear", "go"}
 
 
 def _place(t: Token) -> bool:

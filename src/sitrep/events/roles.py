@@ -168,6 +168,13 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     r = resolve_phrase(n, ctx, violent, None, premodifiers_only=True)
     if r and r.how in ("named", "demonym", "country", "capital", "focus"):
         return r
+    # "an army operation", "a police shootout": the state's forces named by a noun ("a police
+    # raid" not yet: coding.py reads a state's raid as an air raid)
+    for c in n.children if n.lemma_.lower() not in ("raid", "strike") else ():
+        if c.dep_ == "compound" and c.i < n.i:
+            r = resolve_phrase(c, ctx, violent)
+            if r and r.actor.kind == "State forces":
+                return r
     for p in _pobj(n, {"by", "from"}):
         r = resolve(p, ctx, violent, ante)
         if r:
@@ -185,6 +192,32 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
         subj, _ = subject_of(h)
         if subj is not None and h.lemma_.lower() not in WITNESS_VERBS:
             return resolve(subj, ctx, violent, ante)
+    return None
+
+
+# "forces repelled an attack by X": the defender is the verb's subject, the initiator
+# (ACLED's actor1) the attack's author
+REPEL = {"repel", "repulse", "foil", "thwart", "fend", "rebuff", "resist", "beat"}
+ATTACKS = {"attack", "assault", "offensive", "raid", "ambush", "advance", "incursion", "infiltration", "attempt"}
+
+
+def _repelled(t: Token, ctx: ArticleActors, defender: Resolution, violent: bool) -> Resolution | None:
+    """Who launched the attack that t repelled: "an attack by Taliban militants", "a Taliban
+    attack", "their attack" (the nearest other armed actor before it in the sentence)."""
+    if t.lemma_.lower() not in REPEL:
+        return None
+    for o in t.children:
+        if o.dep_ != "dobj" or o.lemma_.lower() not in ATTACKS:
+            continue
+        r = _noun_agent(o, ctx, None, violent)
+        if r is not None and r.actor.id != defender.actor.id:
+            return r
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in o.children):
+            for n in reversed(t.sent[:o.i - t.sent.start]):
+                if n.pos_ in ("NOUN", "PROPN") and n.dep_ not in ("compound", "amod") and not n._.sitrep_place:
+                    r = resolve_phrase(n, ctx, violent)
+                    if r and r.actor.kind in ARMED and r.actor.id != defender.actor.id:
+                        return r
     return None
 
 
@@ -273,6 +306,9 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                                (r.actor.kind == a1.actor.kind == "State forces" and r.actor.country == a1.actor.country))):
             a2 = r
             break
+    attacker = _repelled(t, ctx, a1, violent) if a1 is not None and violent else None
+    if attacker is not None:
+        return Roles(attacker, a1, [])
     if a1 is None and cls == "clash" and a2 is not None:
         a1, a2 = a2, None  # "exchanged fire with the police": the one side named is actor1
     if a1 is None and violent:
