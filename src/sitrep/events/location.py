@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..models import Location
 from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
+from ..places.qualifiers import PLACE_NOUNS
 from ..places.resolve import Toponym
 from .roles import clause_distance
 
@@ -22,6 +23,11 @@ BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "borde
 ANAPHORS = {"city", "town", "village", "capital"}
 # nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
+
+
+def _bracketed(t: Token) -> bool:
+    """A word in the brackets right after a noun: "the Al Fajir front (Qaatabah, Ad Dali)"."""
+    return any(x.text == "(" for x in t.doc[max(0, t.left_edge.i - 1):t.left_edge.i + 1])
 
 
 def _describes(tp: Toponym) -> bool:
@@ -129,8 +135,9 @@ class LocationFinder:
                 return False
             if anc.dep_ in ("relcl", "appos") and anc.head != trigger and trigger not in anc.subtree \
                     and not (anc.dep_ == "appos" and (anc.head._.sitrep_place or anc.head.lower_ in ANAPHORS
-                                                      or anc.head.lower_ in ("town", "village", "province"))):
-                return True
+                                                      or anc.head.lower_ in PLACE_NOUNS
+                                                      or _bracketed(anc))):
+                return True  # but "in Sunderbani sector area (Rajouri district, J&K)" says where
         return False
 
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
