@@ -33,3 +33,17 @@ def extract(res):
         return extract_article(read_text(text, id="t", published=published), res)[0]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def tops(res):
+    """The toponyms of a text, as the pipeline resolves them (find_toponyms with the actor KB)."""
+    from sitrep.places.resolve import find_toponyms
+
+    kb = res.kb
+
+    def run(text: str):
+        return find_toponyms(res.nlp(text), res.gazetteer, kb.ruler_countries(), set(kb.capitals),
+                             dict(kb.demonyms))[0]
+
+    return run

@@ -8,19 +8,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.places.divisions import division_keys, is_district, load_divisions
-from sitrep.places.resolve import Toponym, find_toponyms
-
-
-@pytest.fixture(scope="module")
-def tops(res):
-    kb = res.kb
-    to2 = {v: k for k, v in kb.iso2_to_3.items()}
-    ids = {g.id: to2.get(g.country or "") for g in kb.groups.values()}
-
-    def run(text: str) -> list[Toponym]:
-        return find_toponyms(res.nlp(text), res.gazetteer, ids, set(kb.capitals), dict(kb.demonyms))[0]
-
-    return run
+from sitrep.places.resolve import Toponym
 
 
 def place(events, i: int = 0) -> tuple[str | None, str | None]:
@@ -130,5 +118,5 @@ def test_districts_come_from_the_installed_data(res) -> None:
 def test_a_bracketed_district_places_a_border_exchange(extract) -> None:
     evs = extract("On 4 May 2020, the armies of India and Pakistan exchanged fire across the Line of Control "
                   "in Sunderbani sector area (Rajouri district, J&K).", "2020-05-06")
-    loc = [e for e in evs if e.event_type is not None][0].location
+    loc = next(e for e in evs if e.event_type is not None).location
     assert loc.country_code == "IN" and loc.precision == 2  # the district, not the country

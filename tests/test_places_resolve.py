@@ -6,22 +6,9 @@ pins down: which spans are places, which place, and in what role.
 
 from __future__ import annotations
 
-import pytest
-
 from sitrep.places.disambiguate import Context, choose
 from sitrep.places.gazetteer import Candidate
 from sitrep.places.resolve import Toponym, find_toponyms
-
-
-@pytest.fixture(scope="module")
-def tops(res):
-    kb = res.kb
-    ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
-
-    def run(text: str) -> list[Toponym]:
-        return find_toponyms(res.nlp(text), res.gazetteer, ids, set(kb.capitals), dict(kb.demonyms))[0]
-
-    return run
 
 
 def one(found: list[Toponym], text: str) -> Toponym:

@@ -5,20 +5,7 @@ Real model and index; the sentences are written here in the style of local and c
 
 from __future__ import annotations
 
-import pytest
-
-from sitrep.places.resolve import Toponym, find_toponyms
-
-
-@pytest.fixture(scope="module")
-def tops(res):
-    kb = res.kb
-    ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
-
-    def run(text: str) -> list[Toponym]:
-        return find_toponyms(res.nlp(text), res.gazetteer, ids, set(kb.capitals), dict(kb.demonyms))[0]
-
-    return run
+from sitrep.places.resolve import Toponym
 
 
 def texts(found: list[Toponym], role: str = "location") -> list[str]:

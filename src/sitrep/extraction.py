@@ -135,11 +135,7 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else res.nlp(article.text)
     mend_dates(doc)
-    # entity-ruler ids of actors, with their country: a named group votes for its country's places
-    to2 = {v: k for k, v in kb.iso2_to_3.items()}
-    actor_ids: dict[str, str | None] = {g.id: to2.get(g.country or "") for g in kb.groups.values()}
-    actor_ids |= {f"{s}-government": to2.get(s) for s in kb.states} | {"source": None}
-    toponyms, focus2 = find_toponyms(doc, gaz, actor_ids, set(kb.capitals), kb.demonyms)
+    toponyms, focus2 = find_toponyms(doc, gaz, kb.ruler_countries(), set(kb.capitals), kb.demonyms)
     for tp in toponyms:
         for tok in tp.span:
             tok._.sitrep_place = True

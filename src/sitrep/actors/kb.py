@@ -305,6 +305,16 @@ class ActorKB:
                 break
         return out
 
+    def ruler_countries(self) -> dict[str, str | None]:
+        """The entity ruler's actor ids with the ISO2 code of the actor's country (None for a
+        news source): what marks a span as an actor, not a place, and which country a named
+        group's mention points the story to (places/resolve.py)."""
+        to2 = {v: k for k, v in self.iso2_to_3.items()}
+        out: dict[str, str | None] = {g.id: to2.get(g.country or "") for g in self.groups.values()}
+        out |= {f"{s}-government": to2.get(s) for s in self.states}
+        out["source"] = None
+        return out
+
     def find_states(self, text: str) -> list[tuple[int, int, str, str]]:
         """Demonyms, country names and capitals: (start, end, iso3, how)."""
         out = []

@@ -54,8 +54,7 @@ class PlacesComponent:
         from ..places.resolve import find_toponyms
 
         kb = self.res.kb
-        actor_ids = set(kb.groups) | {"source"} | {f"{s}-government" for s in kb.states}
-        tops, focus = find_toponyms(doc, self.res.gazetteer, actor_ids, set(kb.capitals), kb.demonyms)
+        tops, focus = find_toponyms(doc, self.res.gazetteer, kb.ruler_countries(), set(kb.capitals), kb.demonyms)
         for tp in tops:
             for tok in tp.span:
                 tok._.sitrep_place = True
