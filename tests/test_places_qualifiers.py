@@ -29,7 +29,7 @@ def test_a_bracketed_province_chooses_the_town(tops) -> None:
 
 
 def test_a_town_written_after_a_village_places_it_in_its_province(tops) -> None:
-    found = tops("Shells landed in the area of Oleksandrivka, Donetsk, overnight.")
+    found = tops("Two houses were hit by shelling in Oleksandrivka, Donetsk, late on Monday.")
     village = next(t for t in found if t.span.text == "Oleksandrivka")
     assert village.candidate.country_code == "UA" and "Donetsk" in village.candidate.admin1
 
@@ -51,27 +51,27 @@ def test_a_us_state_abbreviation_only_after_a_town_it_has(tops) -> None:
 
 # ------------------------------------------------------------------ the event's place
 def test_the_event_is_at_the_town_not_its_division(extract) -> None:
-    evs = extract("On 8 May 2020, civilians in Al Bab in Aleppo protested against the shelling.", "2020-05-10")
+    evs = extract("Hundreds of residents of Al Bab in Aleppo marched on Friday against the shelling.", "2020-05-10")
     assert place(evs)[1] == "SY" and place(evs)[0] in ("Al Bāb", "Al Bab")
 
 
 def test_a_town_and_its_state_make_one_event(extract) -> None:
-    evs = extract("On 28 April 2020, in Salamanca, Guanajuato, about 100 merchants demonstrated "
-                  "on the highway to demand help.", "2020-04-30")
+    evs = extract("On Tuesday, in Salamanca, Guanajuato, street vendors demonstrated on a highway "
+                  "to demand help.", "2020-04-30")
     coded = [e for e in evs if e.event_type is not None]
     assert [(e.location.name, e.location.country_code) for e in coded] == [("Salamanca", "MX")]
 
 
 def test_a_district_named_as_such(extract) -> None:
-    evs = extract("On 1 May 2020, 10 Taliban fighters were killed by an Afghan airstrike in Maywand "
-                  "district, Kandahar.", "2020-05-03")
+    evs = extract("An Afghan air force strike killed eight insurgents in Maywand district, Kandahar, "
+                  "officials said on Sunday.", "2020-05-03")
     loc = evs[0].location
     assert loc.country_code == "AF" and loc.name == "Maywand" and loc.precision == 2
 
 
 def test_a_named_group_tells_the_country(extract) -> None:
-    evs = extract("On 30 April 2020, pro-Houthi forces fired mortar shells at homes in Bilad al Yubi "
-                  "area (Qaatabah, Ad Dali).", "2020-05-02")
+    evs = extract("Pro-Houthi gunmen shelled farms in the Wadi Saba area (Qaatabah, Ad Dali) on Monday.",
+                  "2020-05-02")
     assert place(evs)[1] == "YE"  # not Dali, China
 
 
@@ -82,20 +82,19 @@ def test_a_currency_is_not_where_a_riot_was(extract) -> None:
 
 
 def test_a_road_named_after_a_town_is_not_that_town(extract) -> None:
-    evs = extract("On 6 May 2020, journalists held a protest outside a newspaper office on Murree road "
-                  "in Rawalpindi city (Rawalpindi, Punjab).", "2020-05-08")
-    assert place(evs)[0] == "Rawalpindi"
+    evs = extract("Traders staged a sit-in on Mastung road in Quetta city (Quetta, Balochistan) on "
+                  "Monday.", "2020-05-08")
+    assert place(evs)[0] == "Quetta"
 
 
 # ------------------------------------------------------------------ places inside places
 def test_a_neighbourhood_stays_in_its_town(extract) -> None:
-    evs = extract("On 7 May 2020, in Guadalajara, Jalisco, armed men shot two men dead in Colonia "
-                  "Santa Anita.", "2020-05-09")
-    assert place(evs) == ("Guadalajara", "MX")
+    evs = extract("In Culiacan, Sinaloa, gunmen killed two men in Colonia Centro on Saturday.", "2020-05-09")
+    assert place(evs)[1] == "MX" and place(evs)[0].startswith("Culiac")
 
 
 def test_a_small_namesake_abroad_is_a_local_place(tops) -> None:
-    found = tops("In Juliaca, Puno, students staged a demonstration in Armas square on Tuesday.")
+    found = tops("Teachers marched to Armas square in Juliaca, Puno, on Monday.")
     armas = [t for t in found if t.span.text.startswith("Armas")]
     assert all(t.candidate is None or t.candidate.country_code == "PE" for t in armas)
 
@@ -116,7 +115,7 @@ def test_districts_come_from_the_installed_data(res) -> None:
 
 
 def test_a_bracketed_district_places_a_border_exchange(extract) -> None:
-    evs = extract("On 4 May 2020, the armies of India and Pakistan exchanged fire across the Line of Control "
-                  "in Sunderbani sector area (Rajouri district, J&K).", "2020-05-06")
+    evs = extract("Indian and Pakistani troops exchanged fire across the Line of Control in the Keran sector "
+                  "(Kupwara district, J&K) on Wednesday.", "2020-05-06")
     loc = next(e for e in evs if e.event_type is not None).location
     assert loc.country_code == "IN" and loc.precision == 2  # the district, not the country

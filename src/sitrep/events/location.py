@@ -26,7 +26,7 @@ COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mai
 
 
 def _bracketed(t: Token) -> bool:
-    """A word in the brackets right after a noun: "the Al Fajir front (Qaatabah, Ad Dali)"."""
+    """A word in the brackets right after a noun: "the Sirwah front (Sirwah, Marib)"."""
     return any(x.text == "(" for x in t.doc[max(0, t.left_edge.i - 1):t.left_edge.i + 1])
 
 
@@ -137,7 +137,7 @@ class LocationFinder:
                     and not (anc.dep_ == "appos" and (anc.head._.sitrep_place or anc.head.lower_ in ANAPHORS
                                                       or anc.head.lower_ in PLACE_NOUNS
                                                       or _bracketed(anc))):
-                return True  # but "in Sunderbani sector area (Rajouri district, J&K)" says where
+                return True  # but "in the Keran sector (Kupwara district, J&K)" says where
         return False
 
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
@@ -196,7 +196,7 @@ class LocationFinder:
             if cands:
                 # the most precise place; a town before the division or town that qualifies it
                 # ("civilians in Al Bab in Aleppo protested")
-                # modifiers ("a London-based group", "on Murree road in Rawalpindi") only when
+                # modifiers ("a London-based group", "on Airport Road in Kabul") only when
                 # nothing else is named
                 cands.sort(key=lambda x: (x[3] is not None and x[3].modifier, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier, x[0], x[1]))

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["contained", "neighbourhoods", "strays"]
 
 
-# Words that make a name a part of a town: "Manga neighbourhood", "Colonia Santa Anita", "Bairro Alto".
+# Words that make a name a part of a town: "the Bela Vista neighbourhood", "Colonia Roma", "Bairro Alto".
 NEIGHBOURHOOD_AFTER = frozenset("neighbourhood neighborhood neighbourhoods neighborhoods quarter suburb".split())
 NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vila jardim".split())
 
@@ -49,7 +49,7 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
 
 def neighbourhoods(out: list[Toponym]) -> list[Toponym]:
     """A neighbourhood is inside the town the story names, not its namesake town elsewhere:
-    "in Guadalajara, Jalisco ... in Colonia Santa Anita", "in Manaus ... in Cidade Nova
+    "in Culiacan, Sinaloa ... in Colonia Centro", "in Recife ... in the Boa Viagem
     neighbourhood". A part-of-town name whose town lies over 30 km from the last town named
     before it is unresolved (then placed at that town, see contained)."""
     res: list[Toponym] = []
@@ -87,7 +87,7 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     """
     doc, end = t.span.doc, t.span.end
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
-        end += 1  # "Bilad al Yubi area (Qaatabah, Ad Dali)"
+        end += 1  # "the Wadi Saba area (Damt, Ad Dali)"
     lead = end
     if lead < len(doc) and doc[lead].lower_ in ("in", "of", "near"):  # "in north-west London"
         k = lead + 1 + (lead + 1 < len(doc) and doc[lead + 1].lower_ == "the")

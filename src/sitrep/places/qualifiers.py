@@ -1,5 +1,5 @@
 """Places that say where another place is: "Paris, Texas", "Binga (Lisala, Mongala)",
-"Oleksandrivka, Donetsk", "Mansura in the western countryside of Ar-Raqqa".
+"Novoselivka, Donetsk", "Kafr Nabl in the southern countryside of Idlib".
 
 The press, and ACLED's notes above all, write a small place with the district, province or
 town that holds it after it, in brackets or after a comma or "in". Such a qualifier chooses
@@ -36,7 +36,7 @@ PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "
 def group(doc: Doc, pairs: list, i: int) -> list[int]:
     """Indices of the places written right after span i to say where it is: the one after a
     comma or "in" ("Paris, Texas", "Ariha in Idlib province"), or every one in the brackets
-    that follow it ("Binga (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)").
+    that follow it ("Binga (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)").
 
     Not a list of places: "stops in Washington, New York and Boston".
     """
@@ -45,14 +45,14 @@ def group(doc: Doc, pairs: list, i: int) -> list[int]:
     sp, nxt = pairs[i][0].span, pairs[i + 1][0].span
     gap = doc[sp.end:nxt.start]
     while len(gap) >= 2 and (gap[-1].text in ("-", "‘", "'") or gap[-1].lower_ in ARABIC_ARTICLES):
-        gap = gap[:-1]  # "Dardara in al-Hasakeh": the article the NER left out of the name
+        gap = gap[:-1]  # "Tal Tamr in al-Hasakeh": the article the NER left out of the name
     while len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in PLACE_NOUNS | {"(", ",", "in"}:
-        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Hays city in western Yemen", "Kirni sector area ("
+        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Zabid city in western Yemen", "the Keran sector area ("
     if len(gap) >= 3 and gap[0].lower_ in ("in", ",") and gap[-1].lower_ == "of" \
             and gap[-2].lower_ in SURROUNDS and all(t.lower_ in DIRECTIONS for t in gap[1:-2]):
-        gap = gap[:1]  # "the town of Mansura in the western countryside of Ar-Raqqa"
+        gap = gap[:1]  # "the town of Kafr Nabl in the southern countryside of Idlib"
     if len(gap) >= 2 and gap[0].lower_ in ("in", ",") and all(t.lower_ in DIRECTIONS for t in gap[1:]):
-        gap = gap[:1]  # "Hays city in western Yemen", "Kafr Nabl, southern Idlib"
+        gap = gap[:1]  # "Zabid city in western Yemen", "Kafr Nabl, southern Idlib"
     if len(gap) != 1 or gap[0].lower_ not in (",", "(", "in"):
         return []
     if gap[0].text == "(":
@@ -70,13 +70,13 @@ def group(doc: Doc, pairs: list, i: int) -> list[int]:
 
 def minor(doc: Doc, pairs: list, i: int) -> bool:
     """Whether span i may be a small town that the names after it place: written before
-    brackets, or a name with no large town ("Oleksandrivka, Donetsk" but not "After Paris,
+    brackets, or a name with no large town ("Novoselivka, Donetsk" but not "After Paris,
     London", "a restaurant in New York", "Washington University in St. Louis")."""
     sp = pairs[i][0].span
     if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
         return True
     towns = [c for c in pairs[i][1] if c.feature in ("city", "county")]
-    towns = [c for c in towns if c.match != "alias"] or towns  # "Oleksandrivka", once Donetsk's name
+    towns = [c for c in towns if c.match != "alias"] or towns  # a village name a city once bore
     return bool(towns) and all(c.population < 100_000 for c in towns) and not any(
         c.feature in ("country", "admin1") and c.match in ("exact", "folded") for c in pairs[i][1])
 
@@ -96,8 +96,8 @@ def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot:
     """Districts (GeoNames' second-level divisions, feature 'county' outside the US) are many
     and their names common: one is meant where the writer says so ("in Maywand district",
     "Egbado North LGA"), and then before a namesake town; else only in the story's country,
-    for a name the NER calls a place or that brackets or a comma place ("Bab Ghaliq (Qaatabah,
-    Ad Dali)")."""
+    for a name the NER calls a place or that brackets or a comma place ("Damt (Damt, Ad
+    Dali)")."""
     end = h.span.end
     said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
     districts = [c for c in cands if is_district(c)]
@@ -106,7 +106,7 @@ def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot:
     if not districts:
         return cands
     towns = {(c.country_code, fold(c.name)) for c in cands if c.feature == "city"}
-    if last:  # "Maywand district, Kandahar": the province; "Gaskinde (Pobe-Mengao, Soum)": a district
+    if last:  # "Maywand district, Kandahar": the province; "Arbinda (Arbinda, Soum)": a district
         admin1 = [c for c in cands if c.feature in ("admin1", "county") and not is_district(c)]
         return admin1 or [c for c in districts if (c.country_code, fold(c.name)) not in towns] or \
             [c for c in cands if not is_district(c)]
@@ -131,7 +131,7 @@ def close_spelling(text: str, name: str) -> bool:
 
 def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     """(cc, admin1 or None) of the divisions and countries that qualify span i (see group),
-    and, for a small place (minor), the divisions of the towns that do: "Oleksandrivka,
+    and, for a small place (minor), the divisions of the towns that do: "Novoselivka,
     Donetsk" is the village of that name in Donetsk's oblast (the press often names a division
     by its capital)."""
     out = set()
@@ -142,7 +142,7 @@ def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
         for c in pairs[k][1]:
             if c.feature in ("admin1", "country") and (c.match != "skeleton" or close_spelling(text, c.name)):
                 out.add((c.country_code, c.name if c.feature == "admin1" else None))
-            elif is_district(c) and c.admin1 and c.match != "skeleton":  # "Gaskinde (Pobe-Mengao, Soum)"
+            elif is_district(c) and c.admin1 and c.match != "skeleton":  # "Arbinda (Arbinda, Soum)"
                 out.add((c.country_code, c.admin1))
         for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if small else ():
             if c.admin1:

@@ -133,7 +133,7 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
                 all(c.match == "skeleton" for c in found) and len(sp) >= 2 \
                 and sp[-1].lower_ in SETTLEMENT_WORDS | DISTRICT_WORDS:
             # "Sidon City", "Jammu Town", "Kasoa Village": the settlement word is not in the name;
-            # "Hays city" is any Hays, not only the Kansan town once called so
+            # "Zabid city" is any Zabid, not only a town once called so
             bare = gaz.candidates(sp[:-1].text)
             if any(c.match != "skeleton" for c in bare):
                 found, h, sp = bare, Hit(sp[:-1], h.label, h.strong, h.modifier), sp[:-1]
@@ -214,7 +214,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
 
     `actor_ids`: entity-ruler ids that mark a span as an actor, not a place; given as a mapping
     to the actor's country (ISO2 or None), a named armed group votes for its country the way
-    a demonym does ("pro-Houthi forces ... (Qaatabah, Ad Dali)" is a Yemeni story);
+    a demonym does ("pro-Houthi forces ... (Damt, Ad Dali)" is a Yemeni story);
     `capitals`: lower-cased capitals that can stand for their state (from the actor KB; the
     gazetteer now flags national capitals itself, so this is kept for callers only);
     `demonyms`: lower-cased demonyms, which are never toponyms; given as a mapping to their
@@ -223,7 +223,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     persons = person_words(doc)
     pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # A name that says where the place before it is reads as a division where it can be one:
-    # "Hays (Hays, Al Hudaydah)", "in Qaatabah (Ad Dali)" are governorates, not namesake towns.
+    # "Zabid (Zabid, Al Hudaydah)", "in Damt (Ad Dali)" are governorates, not namesake towns.
     slots = {k for i in range(len(pairs)) if minor(doc, pairs, i) for k in group(doc, pairs, i)}
     votes = _votes(pairs, focus_hint, slots)
     people: Counter[str] = Counter()  # the countries of the people and groups the story names
@@ -237,7 +237,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     shares = tuple((cc, v / total) for cc, v in votes.items())
     # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
     # So does one in brackets after a place, or with its division written after it: "Binga
-    # (Lisala, Mongala)", "Hays (Hays, Al Hudaydah)" - the NER often calls such names persons.
+    # (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
     placed = slots | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
         pairs[i][0].span.end:pairs[i][0].span.end + 2]) and group(doc, pairs, i)}
     for k, (h, cands) in enumerate(pairs):
@@ -275,13 +275,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature == "city":
-            # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas's
+            # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas
             alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
             if best is None and not minor(doc, pairs, i) and alt.match in ("exact", "folded") \
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
-            # else "Elenovka, Donetsk": a Ukrainian village the gazetteer lacks, not Armenia's
+            # else a Donetsk village the gazetteer lacks, not its namesake in another country
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
@@ -365,7 +365,7 @@ def _locative(sp: Span) -> bool:
     if t.dep_ == "dobj" and t.head.lemma_.lower() in PLACE_OBJECT_VERBS:
         return True
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in SETTLEMENT_WORDS | {"province", "district"}:
-        return True  # "the city of Hays", "the village of Azzun"
+        return True  # "the city of Zabid", "the village of Kafr Nabl"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 

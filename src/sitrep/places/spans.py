@@ -165,12 +165,12 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 out += [Hit(p, "FAC", True, modifier=p is parts[-1] and suffix in PLACE_SUFFIXES) for p in parts]
                 continue
             if ent.label_ not in PLACE_LABELS and before_place_noun(sp):
-                # "the Murree road" names a road (the event may be in the town after it); "Nagaur
+                # "the Airport road" names a road (the event may be in the town after it); "Nagaur
                 # district", "the Riverdale area" are the place itself
                 road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
                 out.append(Hit(sp, "FAC", True, modifier=road))
                 continue
-            # "on Murree road in Rawalpindi": a road named after a town is not that town
+            # "on Airport Road in Kabul": a road named after a town is not that town
             road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES or road))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
