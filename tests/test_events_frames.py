@@ -105,3 +105,8 @@ def test_protested_by_doing(extract):
     evs = extract("On 7 May 2020, owners and workers of transport companies protested by riding buses in "
                   "Rijeka, Croatia.", published="2020-05-08")
     assert subs(evs) == ["Peaceful protest"]
+
+
+def test_traded_fire_is_a_clash_traded_goods_nothing(extract):
+    assert subs(extract("Government troops and rebels traded fire near Kidal on Sunday.")) == ["Armed clash"]
+    assert subs(extract("The two countries traded goods worth millions across the border on Sunday.")) == []

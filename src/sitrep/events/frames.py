@@ -268,7 +268,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "clash":
         if lemma == "exchange" and dobj & {"prisoners", "detainees", "captives", "bodies", "hostages"}:
             return "deal"  # a prisoner exchange is an agreement carried out
-        if lemma == "exchange":
+        if lemma in ("exchange", "trade"):  # "exchanged fire", "traded gunfire", never "traded goods"
             return cls if dobj & (FIRE_OBJECTS | set(lex.weapons) | {"artillery", "shelling"}) else None
         if lemma == "engage":
             return cls if sub & {"firefight", "clashes", "fighting", "battle", "gunfight", "combat"} else None
