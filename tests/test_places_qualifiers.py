@@ -119,3 +119,11 @@ def test_a_bracketed_district_places_a_border_exchange(extract) -> None:
                   "(Kupwara district, J&K) on Wednesday.", "2020-05-06")
     loc = next(e for e in evs if e.event_type is not None).location
     assert loc.country_code == "IN" and loc.precision == 2  # the district, not the country
+
+
+def test_a_based_modifier_is_never_the_event_place(extract) -> None:
+    evs = extract("Rebels attacked army posts near Hama on Monday.\n"
+                  "Dozens of fighters on both sides were killed in the clashes, a Britain-based monitor said.",
+                  "2024-12-03")
+    assert evs and all(e.location is None or e.location.country_code != "GB" for e in evs)
+    assert all(e.actor2 is None or e.actor1 is None or e.actor2.name != e.actor1.name for e in evs)

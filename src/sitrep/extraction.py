@@ -473,5 +473,7 @@ class _Builder:
             if e.event_type and e.actor1 and seen.get(key, e.span[0]) != e.span[0]:
                 continue  # the same happening told again in a later sentence of the article
             seen.setdefault(key, e.span[0])
+            if e.actor1 and e.actor2 and e.actor1.name == e.actor2.name:
+                e = replace(e, actor2=None)  # "fighters on both sides", both read as the lead group
             out.append(e)
         return out

@@ -65,6 +65,9 @@ class LocationFinder:
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
         if tp.role != "location":
             return True  # metonyms are not where things happen
+        end = tp.span.end
+        if tp.modifier and end + 1 < len(tp.span.doc) and tp.span.doc[end].text in ("-", "–"):
+            return True  # "a Britain-based monitor": where the monitor is (a road named after a town may be)
         if _describes(tp):
             return True
         if cls in DEPARTURE:
