@@ -113,6 +113,7 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
     towns = [p for p in places if p[4] == "city"]
     admin1_id = {(p[5], p[6]): p[0] for p in places if p[4] == "admin1"}
     known: dict[tuple[str, str], str] = {}  # (cc, folded state) -> the index's label for it
+    spelt: dict[tuple[str, str], str] = {}  # (cc, folded state) -> GeoNames' name for it
     missing: dict[tuple[str, str], list[list]] = defaultdict(list)
     county_of: dict[int, str] = {}
     for p in towns:
@@ -121,6 +122,7 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
             county_of[p[0]] = county
         if state and p[6]:
             known.setdefault((p[5], fold(state)), p[6])
+            spelt.setdefault((p[5], fold(state)), state)
         elif state:
             missing[(p[5], state)].append(p)
     # GeoNames' English names of divisions build.py paired under ISO's: "Donetsk" for
@@ -132,7 +134,7 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
     for (cc, state_key), label in list(known.items()):
         aid = admin1_id.get((cc, label))
         if aid is not None and state_key != fold(label):
-            names.add(aid, [s for s in _states_named(towns, data, cc, state_key) if (cc, fold(s)) not in town_names])
+            names.add(aid, [s for s in division_keys(spelt[(cc, state_key)]) if (cc, fold(s)) not in town_names])
     for (cc, state), rows in sorted(missing.items()):
         label = known.get((cc, fold(state)))
         if label is None:  # a state no paired division covers: add it, at its largest towns
@@ -148,16 +150,6 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
         for r in rows:
             r[6] = label
     _add_districts(places, names, taken, towns, county_of)
-
-
-def _states_named(towns: list[list], data: Divisions, cc: str, state_key: str) -> list[str]:
-    """The forms of a state's GeoNames name (only its key is kept above; look one town up)."""
-    for p in towns:
-        if p[5] == cc:
-            state, _ = data.of(cc, p[1], p[2], p[3])
-            if state and fold(state) == state_key:
-                return division_keys(state)
-    return []
 
 
 def _add_districts(places: list[list], names, taken: set[int], towns: list[list], county_of: dict[int, str]) -> None:

@@ -224,7 +224,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # A name that says where the place before it is reads as a division where it can be one:
     # "Zabid (Zabid, Al Hudaydah)", "in Damt (Ad Dali)" are governorates, not namesake towns.
-    slots = {k for i in range(len(pairs)) if minor(doc, pairs, i) for k in group(doc, pairs, i)}
+    # which places qualify which, and what they say: read once (they depend on the spans and
+    # their candidates only)
+    groups = [group(doc, pairs, i) for i in range(len(pairs))]
+    small = [minor(doc, pairs, i) for i in range(len(pairs))]
+    withins = [qualifier(doc, pairs, i) for i in range(len(pairs))]
+    slots = {k for i, g in enumerate(groups) if small[i] for k in g}
     votes = _votes(pairs, focus_hint, slots)
     people: Counter[str] = Counter()  # the countries of the people and groups the story names
     if isinstance(demonyms, Mapping):
@@ -239,12 +244,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # So does one in brackets after a place, or with its division written after it: "Binga
     # (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
     placed = slots | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
-        pairs[i][0].span.end:pairs[i][0].span.end + 2]) and group(doc, pairs, i)}
+        pairs[i][0].span.end:pairs[i][0].span.end + 2]) and groups[i]}
     for k, (h, cands) in enumerate(pairs):
         if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
-    last = {g[-1] for i in range(len(pairs)) if minor(doc, pairs, i) for g in [group(doc, pairs, i)] if g}
+    last = {g[-1] for i, g in enumerate(groups) if small[i] and g}
     options = [districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
 
@@ -271,29 +276,28 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     for i, ((h, _), cs) in enumerate(zip(pairs, options)):
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
-        within = qualifier(doc, pairs, i)
+        within = withins[i]
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature == "city":
             # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas
             alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
-            if best is None and not minor(doc, pairs, i) and alt.match in ("exact", "folded") \
+            if best is None and not small[i] and alt.match in ("exact", "folded") \
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
             # else a Donetsk village the gazetteer lacks, not its namesake in another country
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
-    qualified = {i for i in range(len(pairs)) if group(doc, pairs, i) and (
-        qualifier(doc, pairs, i) or minor(doc, pairs, i) or larger(pairs, i, group(doc, pairs, i)[-1])
-        or division_word(doc, pairs, group(doc, pairs, i)[-1]))}
-    qualifiers = {k for i in qualified for k in group(doc, pairs, i)}
+    qualified = {i for i, g in enumerate(groups) if g and (
+        withins[i] or small[i] or larger(pairs, i, g[-1]) or division_word(doc, pairs, g[-1]))}
+    qualifiers = {k for i in qualified for k in groups[i]}
     # the qualifier lies in its place's country: "La Ceiba, Atlantida" is Honduras's department,
     # not Uruguay's town, once La Ceiba is known to be Honduran
     for i in qualified:
         if chosen[i] is not None:
-            for k in group(doc, pairs, i):
+            for k in groups[i]:
                 same = [c for c in options[k] if c.country_code == chosen[i].country_code]
                 if chosen[k] is not None and chosen[k].country_code != chosen[i].country_code and same:
                     chosen[k] = choose(same, ctx, province=True)
