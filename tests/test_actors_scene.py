@@ -171,3 +171,22 @@ def test_the_forces_a_noun_names_carried_it_out(extract):
     for text, name in OPERATIONS:
         acted = [e for e in extract(text, "2020-05-10") if e.event_type and e.actor1]
         assert acted and acted[0].actor1.name == name, text
+
+
+def test_communities_and_families_at_arms_are_identity_militias(extract):
+    def first(text):
+        return [(e.actor1.name, e.actor1.kind) for e in extract(text, "2020-05-10") if e.event_type][0]
+
+    assert first("On Monday, armed militiamen from the Dir and Marehan clans clashed near Dhusamareb "
+                 "(Galgaduud).") == ("Dir Clan Militia (Somalia)", "Identity militia")
+    assert first("On Monday, two armed families exchanged fire in Baalbek over a debt.")[1] == "Identity militia"
+    assert first("On Monday, local militiamen attacked a herders' camp near Wukari (Taraba).") == \
+        ("Unidentified Communal Militia (Nigeria)", "Identity militia")
+    assert first("On Monday, armed pastoralists attacked farmers near Kutum (North Darfur state).") == \
+        ("Unidentified Communal Militia (Sudan)", "Identity militia")
+
+
+def test_bare_militiamen_after_a_named_community_are_that_community(extract):
+    evs = extract("On Monday, Jukun militias attacked villages near Wukari (Taraba). Militiamen killed four "
+                  "farmers.", "2020-05-10")
+    assert {e.actor1.name for e in evs if e.event_type} == {"Jukun Ethnic Militia (Nigeria)"}

@@ -106,3 +106,41 @@ def test_force_on_a_riot_is_the_riot(extract):
     evs = extract("Police dispersed traders at a market in Zinder on Monday, and youths clashed with the police, "
                   "who fired live bullets.")
     assert "Violent demonstration" in subs(evs) and "Excessive force against protesters" not in subs(evs)
+
+
+def _actors(evs):
+    return [(e.sub_event_type, e.actor1 and e.actor1.kind, e.actor2 and e.actor2.kind) for e in evs]
+
+
+def test_a_protest_that_turned_violent_is_one_riot_led_by_the_crowd(extract):
+    evs = extract("On Monday, traders held a demonstration in Lilongwe against the market's closure. "
+                  "Police clashed with the demonstrators.")
+    assert _actors(evs) == [("Violent demonstration", "Rioters", "State forces")]
+    evs = extract("On Monday, residents held a violent demonstration in Kasama over power cuts.")
+    assert _actors(evs) == [("Violent demonstration", "Rioters", None)]
+
+
+def test_a_grievance_or_a_camp_is_no_violence_of_the_protest(extract):
+    evs = extract("On Monday, pensioners set up a tent camp and protested in Skopje, demanding higher pensions.")
+    assert [e.event_type for e in evs] == ["Protests"]
+    evs = extract("On Monday, savers protested outside the central bank in Tyre. They also demanded the return "
+                  "of looted deposits.")
+    assert {e.event_type for e in evs} - {None} == {"Protests"}
+    evs = extract("On Monday, students marched in Sfax in a protest against the trial of two youths who "
+                  "clashed with guards last year.")
+    assert [e.event_type for e in evs] == ["Protests"]
+
+
+def test_an_accusation_in_a_description_is_no_event(extract):
+    evs = extract("On Monday, lawyers rallied in Quetta against the detention of two students accused of "
+                  "throwing stones at a convoy.")
+    assert [e.event_type for e in evs if e.event_type] == ["Protests"]
+    evs = extract("On Monday, police in Kitwe are accused of assaulting a bus driver at a checkpoint.")
+    coded = [e for e in evs if e.event_type]
+    assert [(e.sub_event_type, e.actor1.kind) for e in coded] == [("Attack", "State forces")]
+
+
+def test_a_killing_in_a_police_raid_is_the_police_s(extract):
+    evs = extract("On Monday, a robbery suspect was killed during a police raid in Cebu City.", "2020-05-10")
+    assert [(e.sub_event_type, e.actor1.name) for e in evs] == [
+        ("Attack", "Police Forces of the Philippines (2016-2022)")]

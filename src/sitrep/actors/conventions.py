@@ -94,7 +94,11 @@ def _held(f: Frontline, name: str) -> bool:
     low = _fold(name)
     if low in f.held or re.split(r"[-\s]", low, maxsplit=1)[0] in f.held:
         return True
-    return _skeleton(low) in _skeletons(f)
+    # the ending tells a town from the adjective-named village beside it ("Luhansk", "Luhanske")
+    return (_skeleton(low), low[-1:] in _VOWELS) in _skeletons(f)
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def _skeleton(low: str) -> str:
@@ -107,4 +111,4 @@ def _skeleton(low: str) -> str:
 @lru_cache(maxsize=8)
 def _skeletons(f: Frontline) -> frozenset[str]:
     # skeletons under five letters are too common to tell towns apart
-    return frozenset(k for k in map(_skeleton, f.held) if len(k) >= 5)
+    return frozenset((k, p[-1:] in _VOWELS) for p in f.held if len(k := _skeleton(p)) >= 5)

@@ -34,7 +34,7 @@ __all__ = ["describe", "fallback", "pro_actor", "occupation_assoc"]
 # gunmen"); "Kachin fighters" and "Tigrayan forces" are more often a rebel army
 IDENTITY_HEADS = {"militia", "militias", "militiamen", "militiaman", "gunmen", "youths", "youth", "men", "mobs",
                   "attackers", "assailants", "groups", "group", "raiders", "vigilantes", "tribesmen",
-                  "clansmen", "members", "herdsmen", "herders"}
+                  "clansmen", "members", "herdsmen", "herders", "pastoralists", "families", "family"}
 MILITIA_HEADS = {"militia", "militias", "militiamen", "militiaman", "fighters", "gunmen", "youths", "youth",
                  "men", "attackers", "assailants", "groups", "group", "raiders", "vigilantes",
                  "tribesmen", "clansmen", "forces", "elements", "members", "herdsmen", "herders"}
@@ -155,12 +155,52 @@ def _from_run(head: Token) -> list[Token]:
     return []
 
 
+# the groups a militia may be said to come from ("militiamen from the Ayr and Saleban sub-clans")
+COMMUNITY_NOUNS = {"clan": "clan", "clans": "clan", "sub-clan": "clan", "sub-clans": "clan", "tribe": "tribal",
+                   "tribes": "tribal", "community": "communal", "communities": "communal", "families": "clan",
+                   "family": "clan"}
+
+
+def _from_community(head: Token, ctx: ArticleActors, iso: str | None) -> Actor | None:
+    """'militias from the Hawadle and Jarer Weyne clans': the first community named, as ACLED
+    names its militia ("Hawadle Clan Militia (Somalia)")."""
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ != "from":
+            continue
+        for q in p.children:
+            kind = COMMUNITY_NOUNS.get(q.lower_) if q.dep_ == "pobj" else None
+            if kind is None:
+                continue
+            names = [t for t in q.subtree if t.i < q.i and t.text[:1].isupper() and t.lower_ != "the"]
+            first = []
+            for t in names:  # "the Ayr and Saleban": the first name's words
+                if first and t.i != first[-1].i + 1:
+                    break
+                first.append(t)
+            if kind == "clan" and first:
+                return _clan(ctx, _label(first), iso, "Sub-Clan Militia" if "sub" in q.lower_ or any(
+                    t.lower_ == "sub" for t in q.subtree) else "Clan Militia")
+            prefix = {"clan": "clan", "tribal": "tribal", "communal": "communal"}[kind]
+            return _generic(ctx, f"{prefix}-of", iso, _label(first)) if first and prefix != "clan" \
+                else _generic(ctx, prefix, iso)
+    return None
+
+
+def _clan(ctx: ArticleActors, label: str, iso: str | None, kind: str = "Clan Militia") -> Actor:
+    country = ctx.kb.country_label(iso)
+    name = f"{label} {kind}" + (f" ({country})" if country else "")
+    return Actor(name=name, id=f"clan-of:{label}-{iso or ''}".rstrip("-"), kind="Identity militia", country=iso)
+
+
 def _identity(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors, iso: str | None,
               violent: bool) -> tuple[Actor, list[Actor]] | None:
     """Ethnic, clan, tribal and communal militias named by their community; a second
     community named with the first ("Tiv and Ichen militias") comes back as an associate."""
     run = _proper_run(head, toks)
     if not run and head.lower_ in {"militia", "militias", "militiamen", "youths"}:
+        community = _from_community(head, ctx, iso)
+        if community is not None:
+            return community, []
         place = _from_run(head)
         if place and not ctx.kb.find_states(" ".join(t.text for t in place)):
             labels = [t.text for t in place if t.dep_ != "cc"]
@@ -186,11 +226,7 @@ def _identity_one(head: Token, run: list[Token], nouns: set[str], ctx: ArticleAc
     toks = list(head.subtree)
     text = " ".join(t.lower_ for t in toks)
     if run and "sub-clan" in text or (run and words & CLANS) or (run and "clan" in nouns):
-        kind = "Sub-Clan Militia" if "sub-clan" in text else "Clan Militia"
-        label = _label(run)
-        country = ctx.kb.country_label(iso)
-        name = f"{label} {kind}" + (f" ({country})" if country else "")
-        return Actor(name=name, id=f"clan-of:{label}-{iso or ''}".rstrip("-"), kind="Identity militia", country=iso)
+        return _clan(ctx, _label(run), iso, "Sub-Clan Militia" if "sub-clan" in text else "Clan Militia")
     if run and (words & ETHNIC or "ethnic" in nouns) and not words & INDIGENOUS:
         return _generic(ctx, "ethnic", iso, _label(run))
     if run and ("tribal" in nouns or noun == "tribesmen"):
@@ -206,6 +242,13 @@ def _identity_one(head: Token, run: list[Token], nouns: set[str], ctx: ArticleAc
         return _generic(ctx, "communal", iso)
     if violent and noun in HERDERS and iso == "NGA":
         return _generic(ctx, "ethnic", iso, "Fulani")  # ACLED's reading of Nigeria's herder attacks
+    mods = {t.lower_ for t in toks if t.i < head.i}
+    if violent and noun in HERDERS and mods & ARMED_MODIFIERS:
+        return _generic(ctx, "communal", iso)  # "armed pastoralists": a community's armed men
+    if noun in ("families", "family") and mods & ({"rival", "feuding"} | ARMED_MODIFIERS):
+        return _generic(ctx, "clan", iso)  # "two armed families clashed": a family feud is a clan's
+    if noun in {"militia", "militias", "militiamen"} and mods & {"local", "village", "community"}:
+        return _generic(ctx, "communal", iso)  # "local militiamen attacked a settlement"
     return None
 
 

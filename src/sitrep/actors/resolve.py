@@ -95,6 +95,12 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
     return named.covered(r, ctx, head.doc) if r is not None else None
 
 
+# the bare nouns that take up a group named before, and the groups they may take up
+ANAPHORS = {"militiamen", "militias", "militia", "attackers", "assailants", "raiders", "gunmen", "fighters",
+            "militants", "insurgents", "rebels", "perpetrators"}
+ANAPHOR_KINDS = {"Rebel group", "Political militia", "Identity militia"}
+
+
 def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor | None,
              premodifiers_only: bool) -> Resolution | None:
     kb = ctx.kb
@@ -162,7 +168,12 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
         if the and plural:
             return Resolution(ctx.actor(f"{iso}-{'military' if violent else 'government'}"), tuple(assoc), "demonym")
         return Resolution(ctx.actor(f"civilians-{iso}"), tuple(assoc), "demonym")
-    # 4. what the phrase describes: insurgents, armed men, an unknown militia, civilians
+    # 4. "the attackers", "Militiamen killed ...": a bare armed noun after a named armed group
+    # is that group again
+    if antecedent is not None and antecedent.kind in ANAPHOR_KINDS and noun in ANAPHORS and not states \
+            and all(t is head or t.lower_ in ("the", "these", "those") for t in toks):
+        return Resolution(antecedent, tuple(assoc), "anaphor")
+    # 5. what the phrase describes: insurgents, armed men, an unknown militia, civilians
     iso = states[0][2] if states else (places[0] if places else None)
     r = generic.describe(head, toks, nouns, ctx, violent, assoc, iso, country, bool(states))
     if r is not None:

@@ -21,6 +21,9 @@ GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to", "after"
 CAUSE_MARKS = {"after", "because", "since", "as", "when"}
 
 
+GRIEVANCE_VERBS = {"demand", "denounce", "condemn", "reject", "decry", "oppose"}
+
+
 def protest_words(t: Token) -> set[str]:
     """The words of a protest's own clause, without its grievance ("against the arrest of")."""
     keep: list[Token] = []
@@ -31,7 +34,10 @@ def protest_words(t: Token) -> set[str]:
             if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in GRIEVANCE_PREPS) or \
                     (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CAUSE_MARKS for m in c.children)) or \
                     (c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("demand", "protest", "denounce",
-                                                                          "condemn", "call", "reject")):
+                                                                          "condemn", "call", "reject")) or \
+                    (c.dep_ == "dobj" and x.lemma_.lower() in GRIEVANCE_VERBS) or \
+                    (c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")):
+                # what is demanded, and "looted funds", "the burnt-out bank": the grievance, not conduct
                 continue
             walk(c)
 

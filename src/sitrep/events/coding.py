@@ -35,12 +35,12 @@ CROWD_NOUNS = {"villagers", "youths", "residents", "supporters", "vendors", "tra
 INTERVENTION = {"disperse", "dispersed", "tear", "arrest", "arrested", "detain", "detained",
                 "cannon", "rubber", "batons", "beat", "crackdown"}
 LETHAL = {"killed", "kill", "dead", "live", "shot", "fire", "wounded", "injured"}
-VIOLENT_CROWD = {"burn", "burned", "burnt", "burning", "set", "stone", "stones", "rocks", "threw", "clash",
+VIOLENT_CROWD = {"burn", "burned", "burnt", "burning", "stone", "stones", "rocks", "threw", "clash",
                  "clashed", "smash", "smashed", "vandalise", "vandalised", "vandalized", "torch",
                  "torched", "storm", "stormed", "loot", "looted", "attack", "attacked", "tires", "tyres",
-                 "barricades", "molotov", "petrol"}
+                 "barricades", "molotov", "petrol", "violent", "violently"}
 PROTEST_CONTEXT = {"demonstration", "demonstrations", "demonstrators", "protest", "protests", "protesters",
-                   "protesting", "demanding", "strike", "rally"}
+                   "protesting", "demonstrating", "demanding", "strike", "rally"}
 # who takes or burns property decides: an armed group loots; a crowd riots
 LOOTERS = {"rebels", "militants", "members", "soldiers", "forces", "gunmen", "fighters", "militia",
            "militias", "troops", "police", "army", "raiders", "bandits"}
@@ -171,8 +171,10 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             weapon = "Shelling/artillery/missile attack" if counted and not device else \
                 "Remote explosive/landmine/IED"
         if weapon is None and lemma in STANDOFF_VERBS and actor1 is not None and \
-                actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians":
-            # a state "struck" or "targeted" a site: by air unless the report names a weapon
+                actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians" and \
+                not (lemma == "raid" and actor1.id and actor1.id.endswith("-police")):
+            # a state "struck" or "targeted" a site: by air unless the report names a weapon (the
+            # police raid on foot)
             weapon = "Air/drone strike"
         if victims & {"protesters", "demonstrators", "marchers", "protestors"} and cls in ("kill", "shooting") \
                 and not words & {"rubber"}:
@@ -216,8 +218,8 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                 "protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers", "crowd"}:
             # force used on the protesters themselves, not a killing the protest is about
             return P, "Excessive force against protesters", "PROTEST"
-        if words & VIOLENT_CROWD:
-            return R, "Violent demonstration", "PROTEST"
+        if words & VIOLENT_CROWD or "set" in words and words & {"fire", "ablaze", "alight", "afire"}:
+            return R, "Violent demonstration", "PROTEST"  # not "set up a tent camp"
         if words & INTERVENTION:
             return P, "Protest with intervention", "PROTEST"
         return P, "Peaceful protest", "PROTEST"

@@ -72,6 +72,15 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "including":
             return True
+        if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "of" and lemma_of(anc.head.head) in ACCUSING \
+                and anc.head.head.dep_ in ("acl", "relcl"):
+            # "two activists accused of hurling a Molotov cocktail": who they are, not news
+            # ("police are accused of assaulting a driver" is)
+            return True
+        if anc != t and anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over") and (
+                lemma_of(anc.head.head) in PROTEST_NOUNS or  # "held a protest ... against": its host
+                any(c.dep_ == "dobj" and lemma_of(c) in PROTEST_NOUNS for c in anc.head.head.children)):
+            return True  # "a protest against the trial of youths who clashed ...": the grievance
         if anc.dep_ in ("ccomp", "ROOT"):
             break
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
@@ -94,6 +103,11 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             t.head.lower_ not in WEAPON_HEADS and not counted:  # "shells fired by", "10 soldiers killed" happened
         return True  # "a site used to ...", "the crossing closed last year" describe a noun
     return False
+
+
+ACCUSING = {"accuse", "suspect", "charge", "convict"}
+PROTEST_NOUNS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in", "strike", "gathering",
+                 "vigil"}
 
 
 def _must(clause: Token) -> bool:

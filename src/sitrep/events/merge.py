@@ -24,6 +24,10 @@ PART_OF_VIOLENCE = {"Change to group/activity", "Arrests", "Non-violent transfer
 PART_OF_PROTEST = {"Other", "Looting/property destruction"}
 
 
+# one crowd's gathering told as a protest and again as what it became: the gravest telling wins
+CROWD_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+              "Violent demonstration": 3}
+
 ANY_SIDE = "<unnamed side>"
 
 
@@ -37,11 +41,16 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
         if not e.event_type or e.location is None:
             out.append(e)
             continue
-        key = (text.count("\n", 0, e.span[0]), e.sub_event_type, e.location.geonameid,
+        kind = "crowd" if e.sub_event_type in CROWD_RANK else e.sub_event_type
+        key = (text.count("\n", 0, e.span[0]), kind, e.location.geonameid,
                e.location.precision, e.event_date)
         if key in index:
             i = index[key]
             first = out[i]
+            if kind == "crowd" and CROWD_RANK[e.sub_event_type] > CROWD_RANK[first.sub_event_type]:
+                # "residents protested ... The demonstrators then burned tyres": one protest, which
+                # turned violent: the later telling, with its type and actors, stands for both
+                first = e
             a1 = first.actor1 if first.actor1 and not first.actor1.name.startswith("Unidentified") \
                 else (e.actor1 or first.actor1)
             fat = max(filter(None, (first.fatalities, e.fatalities)), default=first.fatalities)

@@ -68,6 +68,11 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         return subject_of(t.head)
     if t.dep_ == "advcl" and t.head != t:
         return subject_of(t.head)
+    if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ("accuse", "suspect"):
+        # "police are accused of assaulting a driver": the accused did it
+        accused = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
+        if accused:
+            return accused[0], False
     if t.dep_ == "pcomp" and t.head.head != t:
         return subject_of(t.head.head)
     if t.dep_ == "acl" and (t.tag_ == "VBG" or (t.head.dep_ in ("ROOT", "attr") and t.head.pos_ in ("NOUN", "PROPN"))
@@ -168,12 +173,13 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     r = resolve_phrase(n, ctx, violent, None, premodifiers_only=True)
     if r and r.how in ("named", "demonym", "country", "capital", "focus"):
         return r
-    # "an army operation", "a police shootout": the state's forces named by a noun ("a police
-    # raid" not yet: coding.py reads a state's raid as an air raid)
-    for c in n.children if n.lemma_.lower() not in ("raid", "strike") else ():
+    # "an army operation", "a police shootout", "a police raid": the state's forces named by a
+    # noun (an army's "raid" or "strike" may come from the air: left to the sentence)
+    lemma = n.lemma_.lower()
+    for c in n.children if lemma != "strike" else ():
         if c.dep_ == "compound" and c.i < n.i:
             r = resolve_phrase(c, ctx, violent)
-            if r and r.actor.kind == "State forces":
+            if r and r.actor.kind == "State forces" and (lemma != "raid" or _police(r.actor)):
                 return r
     for p in _pobj(n, {"by", "from"}):
         r = resolve(p, ctx, violent, ante)
@@ -193,6 +199,10 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
         if subj is not None and h.lemma_.lower() not in WITNESS_VERBS:
             return resolve(subj, ctx, violent, ante)
     return None
+
+
+def _police(a: Actor) -> bool:
+    return bool(a.id and a.id.endswith("-police"))
 
 
 # "forces repelled an attack by X": the defender is the verb's subject, the initiator
