@@ -190,3 +190,29 @@ def test_bare_militiamen_after_a_named_community_are_that_community(extract):
     evs = extract("On Monday, Jukun militias attacked villages near Wukari (Taraba). Militiamen killed four "
                   "farmers.", "2020-05-10")
     assert {e.actor1.name for e in evs if e.event_type} == {"Jukun Ethnic Militia (Nigeria)"}
+
+
+def test_who_found_a_body_did_not_kill(extract):
+    evs = extract("On Monday, the body of a man was found by police officers in a field in Celaya, "
+                  "Guanajuato.", "2020-05-10")
+    assert [e.actor1.kind for e in evs if e.event_type] == ["Political militia"]
+
+
+def test_a_country_named_as_a_place_is_no_attacker(extract):
+    evs = extract("On Monday, near Tepetlixpa, Mexico, a man was shot dead on the road to Ozumba.",
+                  "2020-05-10")
+    assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Armed Group (Mexico)"]
+
+
+def test_the_target_of_a_throw_is_not_its_author(extract):
+    evs = extract("On Monday, a grenade was thrown at an army (presumed) checkpoint in Baidoa (Bay).",
+                  "2020-05-10")
+    assert [e.actor1.kind for e in evs if e.event_type] == ["Political militia"]
+
+
+def test_fire_answered_is_a_clash_opened_by_who_fired_first(extract):
+    evs = extract("On Monday, police officers were patrolling in Soyapango when gang members approached and "
+                  "started shooting. The police shot back.", "2020-05-10")
+    coded = [e for e in evs if e.event_type]
+    assert [(e.sub_event_type, e.actor1.kind, e.actor2 and e.actor2.kind) for e in coded] == [
+        ("Armed clash", "Political militia", "State forces")]

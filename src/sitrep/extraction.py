@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
-from .events.clues import outlaw_victim, protest_words, weapon_of
+from .events.clues import answers, outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
@@ -182,7 +182,7 @@ class _Builder:
             if ev is None:
                 continue
             if self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
-                    self._aftermath(ev, own_date):
+                    self._aftermath(ev, own_date) or self._answer(ev, tr.token):
                 continue
             made += 1
             if ev.location and ev.location.precision < 3:
@@ -233,6 +233,23 @@ class _Builder:
                 if ev.fatalities and not prev.fatalities:
                     self.events[i] = (self.events[i][0], replace(prev, fatalities=ev.fatalities))
                 return True
+        return False
+
+    def _answer(self, ev: Event, t: Token) -> bool:
+        """'Gunmen approached and started shooting. The police shot back.': fire answered is
+        one armed clash, opened by who fired first; who answered is its actor2."""
+        if ev.event_type not in LETHAL_TYPES or ev.actor1 is None or not answers(t):
+            return False
+        for i in reversed(self.para.events):
+            key, prev = self.events[i]
+            if prev.event_type not in LETHAL_TYPES or prev.event_date != ev.event_date:
+                continue
+            if prev.actor1 is not None and prev.actor1.id == ev.actor1.id:
+                return False  # the same side again: its own event
+            a2 = ev.actor1 if prev.actor2 is None or prev.actor2.kind == "Civilians" else prev.actor2
+            self.events[i] = (key, replace(prev, event_type="Battles", sub_event_type="Armed clash",
+                                           actor2=a2, fatalities=prev.fatalities or ev.fatalities))
+            return True
         return False
 
     def _aftermath(self, ev: Event, own_date: bool) -> bool:

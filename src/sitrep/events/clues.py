@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from .detect import Trigger
 from .lexicon import Lexicon
 
-__all__ = ["first_weapon", "outlaw_victim", "protest_words", "weapon_of"]
+__all__ = ["answers", "first_weapon", "outlaw_victim", "protest_words", "weapon_of"]
 
 # outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
 GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to", "after", "following"}
@@ -86,3 +86,19 @@ _OUTLAW = re.compile(r"\b(?:victims?|he|she|both|the (?:two|three) men)\b[^.]{0,
 def outlaw_victim(text: str) -> bool:
     """Whether the report tells the victim's criminal past (a gang killing, in ACLED's coding)."""
     return bool(_OUTLAW.search(text))
+
+
+# "returned fire", "responded with gunfire", "retaliated": fire that answers fire
+ANSWER_VERBS = {"return", "respond", "react", "retaliate", "reply"}
+
+
+def answers(t: Token) -> bool:
+    """Whether a trigger is fire answering fire: "shot back", "fired back", "returned fire",
+    "reacted with gunfire towards the attackers"."""
+    if any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in t.children):
+        return True
+    lemma = t.lemma_.lower()
+    if lemma == "fire" and t.pos_ == "NOUN" and t.dep_ == "dobj":
+        lemma = t.head.lemma_.lower()  # "returned fire": the fire is the trigger
+    return lemma in ANSWER_VERBS
+

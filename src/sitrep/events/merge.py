@@ -51,8 +51,10 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
                 # "residents protested ... The demonstrators then burned tyres": one protest, which
                 # turned violent: the later telling, with its type and actors, stands for both
                 first = e
-            a1 = first.actor1 if first.actor1 and not first.actor1.name.startswith("Unidentified") \
-                else (e.actor1 or first.actor1)
+            # the second telling may name who the first left unidentified, but the state's forces
+            # are not who an unidentified group turns out to be ("... police shot back")
+            a1 = first.actor1 if first.actor1 and (not first.actor1.name.startswith("Unidentified") or (
+                e.actor1 and e.actor1.kind == "State forces")) else (e.actor1 or first.actor1)
             fat = max(filter(None, (first.fatalities, e.fatalities)), default=first.fatalities)
             out[i] = replace(first, actor1=a1, actor2=first.actor2 or e.actor2, fatalities=fat)
             continue

@@ -236,6 +236,41 @@ PATIENT_DEPS = {"nsubjpass", "dobj"}
 PATIENT_PREPS = {"on", "against", "at", "targeting", "of", "to", "from"}
 
 
+NP_INTERNAL = {"appos", "compound", "amod", "nmod", "npadvmod", "dep", "conj"}
+# verbs whose patients (and the people named with them) were harmed, not who harmed
+HARM = {"kill", "wound", "injure", "attack", "target", "hit", "shoot", "capture", "abduct", "kidnap", "ambush"}
+SETTLEMENTS = {"village", "town", "city", "township", "district", "state", "area", "province", "region", "county"}
+
+
+def _patient(n: Token, t: Token) -> bool:
+    """Whether n is in what was hit: the patient of a verb or the object of "on", "at" ... (or
+    inside one: "thrown at a government (assumed military) checkpoint")."""
+    for x in (n, *n.ancestors):
+        if x == t:
+            return False
+        if x.ent_type_ in ("DATE", "TIME"):
+            return False  # "On 29 April 2020, RR, CRPF and SoG ...": the parser hung the forces on the date
+        if x is not n and (x._.sitrep_place or x.lower_ in SETTLEMENTS):
+            return False  # "... Township, Myanmar military from LIB 538 torched": no patient of a place
+        if x.dep_ in PATIENT_DEPS and (x is n or x.head == t or x.head.lemma_.lower() in HARM) or \
+                (x.dep_ == "pobj" and x.head.lower_ in PATIENT_PREPS):
+            return True
+        if x.dep_ not in NP_INTERNAL:
+            return False
+    return False
+
+
+# verbs of finding a victim (not "recovered weapons": a seizure is the finder's own act)
+FINDING = {"find", "discover", "spot", "notice"}
+
+
+def _finder(n: Token) -> bool:
+    """'a body was found by police officers', 'residents discovered the body': who found the
+    victim did not kill him."""
+    verb = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "agent" else n.head if n.dep_ == "nsubj" else None
+    return verb is not None and verb.lemma_.lower() in FINDING
+
+
 def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolution | None:
     """Violence whose agent the parse misses ("a man was killed after exchanging fire with
     military police", "a suspect was killed during a police raid", "the Myanmar military
@@ -245,11 +280,14 @@ def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolut
     for n in t.sent:
         if n.pos_ not in ("NOUN", "PROPN") or n.dep_ in ("compound", "amod", "poss") or n._.sitrep_place:
             continue
-        if n.dep_ in PATIENT_DEPS or (n.dep_ == "pobj" and n.head.lower_ in PATIENT_PREPS):
+        if _patient(n, t) or _finder(n):
             continue
         r = resolve_phrase(n, ctx, True)
         if r is None or r.actor.kind not in ARMED or (a2 and r.actor.id == a2.actor.id):
             continue
+        if r.how in ("country", "capital") and n.pos_ == "PROPN" and n.dep_ != "nsubj" and not (
+                n.i + 1 < len(n.doc) and n.doc[n.i + 1].text in ("-", "–")):  # "Saudi-led" leads
+            continue  # "near Ecatzingo, Mexico", "the Mexico-Puebla road": a country named as a place
         found.append(r)
     best = [r for r in found if r.how in ("named", "unit", "demonym", "country", "capital", "focus")]
     return (best or found or [None])[0]
@@ -269,7 +307,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 return Roles(sides[0], sides[1] if len(sides) > 1 else None, [])
         a1 = _noun_agent(t, ctx, ante, violent)
         for m in merged:  # "ADF fighters killed two men in a new attack": the verb's subject
-            if a1 is None and m.pos_ == "VERB":
+            if a1 is None and m.pos_ == "VERB" and m.lemma_.lower() not in FINDING:
                 subj, _ = subject_of(m)
                 a1 = resolve(subj, ctx, violent, ante)
             elif a1 is None:  # "launched an offensive ... in the most serious fighting"
@@ -284,11 +322,13 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             a1 = _participant(t, ctx, a2)
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
+    if t.lemma_.lower() in FINDING:
+        subj = None  # "a body was found by police officers": who found it did not kill
     if passive and subj is None and cls == "flee":
         # "thousands of people had been displaced": the displaced are the actor
         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
     a1 = resolve(subj, ctx, violent, ante)
-    if a1 is None and passive and violent:
+    if a1 is None and passive and violent and t.lemma_.lower() not in FINDING:
         # "4 policemen were killed following an attack by Taliban militants": the attack's author
         for n in [n for v in (t, *[c for c in t.children if c.dep_ == "conj"]) for n in _pobj(v, CAUSE_PREPS)]:
             a1 = _noun_agent(n, ctx, ante, violent) if n.pos_ == "NOUN" else None
