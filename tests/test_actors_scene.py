@@ -216,3 +216,19 @@ def test_fire_answered_is_a_clash_opened_by_who_fired_first(extract):
     coded = [e for e in evs if e.event_type]
     assert [(e.sub_event_type, e.actor1.kind, e.actor2 and e.actor2.kind) for e in coded] == [
         ("Armed clash", "Political militia", "State forces")]
+
+
+def test_a_heading_is_no_subject_and_a_state_on_patrol_is_its_forces(extract):
+    evs = extract("Troop movements: On Monday, Iranian forces brought reinforcements to their positions in "
+                  "Deir ez-Zor.", "2020-05-10")
+    assert [(e.actor1.name, e.actor1.kind) for e in evs if e.event_type] == [
+        ("Military Forces of Iran (1989-)", "External/Other forces")]
+    evs = extract("On Monday, Turkey and Russia conducted a joint patrol in Tal Tamr countryside in al-Hasakeh.",
+                  "2020-05-10")
+    assert [(e.actor1.name, e.actor1.kind) for e in evs if e.event_type] == [
+        ("Military Forces of Turkey (2016-)", "External/Other forces")]
+
+
+def test_troops_raid_on_foot(extract):
+    evs = extract("On Monday, Israeli forces raided the town of Beita and beat two farmers.", "2020-05-10")
+    assert "Air/drone strike" not in [e.sub_event_type for e in evs]

@@ -41,6 +41,8 @@ from .places.resolve import find_toponyms
 
 __all__ = ["Resources", "extract_article"]
 
+# what only a state's forces do: a state named as their subject means its military
+FORCE_MOVES = {"deploy", "deployment", "withdraw", "withdrawal", "base", "advance"}
 VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "takeover", "advance",
            "lose_control", "withdraw", "destroy", "deploy", "shooting", "sexual", "withdrawal"}
 # the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
@@ -140,9 +142,15 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
         for tok in tp.span:
             tok._.sitrep_place = True
     focus3 = kb.iso2_to_3.get(focus2 or "")
+    places: dict[str, set[str]] = {}
+    for tp in toponyms:
+        c = tp.candidate
+        if c is not None and tp.role == "location" and c.feature != "country" and c.country_code:
+            places.setdefault(kb.iso2_to_3.get(c.country_code, ""), set()).add(c.name)
     ctx = ArticleActors(kb=kb, published=article.published, focus=focus3,
                         lead_armed=lead_armed_actor(article.text, kb),
-                        abbreviations=_abbreviations(article.text, kb))
+                        abbreviations=_abbreviations(article.text, kb),
+                        place_votes={iso: len(v) for iso, v in places.items() if iso})
     iso3_to_2 = {v: k for k, v in kb.iso2_to_3.items()}
     names2 = {iso3_to_2[s.iso3]: s.name for s in kb.states.values() if s.iso3 in iso3_to_2}
 
@@ -333,6 +341,8 @@ class _Builder:
         violent = tr.cls in VIOLENT
         roles = actors_for(t, tr.cls, tr.noun, ctx, violent, self.ante, tr.merged)
         a1 = roles.actor1.actor if roles.actor1 else None
+        if tr.cls in FORCE_MOVES and a1 is not None and a1.id and a1.id.endswith("-government"):
+            a1 = ctx.actor(a1.id, violent=True)  # "Turkey conducted a patrol": its forces did
         movers = {x.lower_ for c in t.children if c.dep_ == "nsubj" for x in c.subtree}
         troops = bool(movers & {"convoy", "convoys", "column", "columns", "reinforcements", "troops",
                                 "vehicles", "military", "forces", "soldiers", "fighters", "militants"})

@@ -39,6 +39,8 @@ class ArticleActors:
     focus: str | None = None  # ISO3 of the country the article is about
     lead_armed: str | None = None  # group id of its main non-state armed actor
     abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
+    # ISO3 -> how many distinct places below country level the article locates there
+    place_votes: dict[str, int] = field(default_factory=dict)
     _countries: dict[int, str | None] = field(default_factory=dict, repr=False)
     _named: dict[int, set[str]] = field(default_factory=dict, repr=False)
     _scenes: dict[tuple[int, str | None], str | None] = field(default_factory=dict, repr=False)
@@ -64,7 +66,7 @@ class ArticleActors:
         country outright (a gazetteer slip: "Lebanon" read as a town in the US)."""
         key = id(doc)
         if key not in self._countries:
-            self._countries[key] = _text_country(self.kb, doc.text, self.focus)
+            self._countries[key] = _text_country(self.kb, doc.text, self.focus, self.place_votes)
         return self._countries[key]
 
     def scene(self, doc: Doc | str, placed: str | None) -> str | None:
@@ -76,9 +78,9 @@ class ArticleActors:
         text = doc if isinstance(doc, str) else doc.text
         key = (hash(text), placed)
         if key not in self._scenes:
-            scene = _text_country(self.kb, text, placed)
+            scene = _text_country(self.kb, text, placed, self.place_votes)
             if scene == placed and placed and self.focus and placed != self.focus \
-                    and not _votes(self.kb, text).get(placed):
+                    and not _votes(self.kb, text).get(placed) and self.place_votes.get(placed, 0) < 2:
                 scene = self.focus  # one stray place the text never supports: the places' focus
             self._scenes[key] = scene
         return self._scenes[key]
@@ -128,11 +130,16 @@ class ArticleActors:
         return self._named[key]
 
 
-def _text_country(kb: ActorKB, text: str, focus: str | None) -> str | None:
+def _text_country(kb: ActorKB, text: str, focus: str | None, places: dict[str, int] | None = None) -> str | None:
     """Votes of the text for a country: its name (3), a group based there (2), a capital,
-    demonym or leader (1).  The places' focus stands unless the text never points to it
-    while pointing elsewhere at least twice as strongly as one demonym."""
-    votes = _votes(kb, text)
+    demonym or leader (1), and each town or province the article locates there (2: "Turkey and
+    Russia conducted a patrol in Darbasiyah, al-Hasakeh" is in Syria).  The places' focus stands
+    unless the text never points to it while pointing elsewhere at least twice as strongly as
+    one demonym."""
+    votes = dict(_votes(kb, text))
+    for iso, n in (places or {}).items():
+        if n >= 2:  # one place alone may be a gazetteer slip
+            votes[iso] = votes.get(iso, 0) + 2 * n
     if focus and (votes.get(focus) or not votes):
         return focus
     best = max(votes, key=lambda k: votes[k], default=None)

@@ -90,6 +90,8 @@ def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
 
 
 STANDOFF_VERBS = {"strike", "bomb", "target", "hit", "pound", "bombard", "raid"}
+AIRCRAFT = {"aircraft", "airstrike", "airstrikes", "warplane", "warplanes", "jet", "jets", "plane", "planes",
+            "helicopter", "helicopters", "gunship", "gunships", "drone", "drones", "aerial", "bomber", "bombers"}
 
 
 ARMED_VICTIMS = {"fighters", "soldiers", "troops", "militants", "rebels", "combatants", "positions",
@@ -172,9 +174,9 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                 "Remote explosive/landmine/IED"
         if weapon is None and lemma in STANDOFF_VERBS and actor1 is not None and \
                 actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians" and \
-                not (lemma == "raid" and actor1.id and actor1.id.endswith("-police")):
-            # a state "struck" or "targeted" a site: by air unless the report names a weapon (the
-            # police raid on foot)
+                not (lemma == "raid" and not words & AIRCRAFT):
+            # a state "struck" or "targeted" a site: by air unless the report names a weapon ("raided"
+            # only when aircraft did: troops and police raid on foot)
             weapon = "Air/drone strike"
         if victims & {"protesters", "demonstrators", "marchers", "protestors"} and cls in ("kill", "shooting") \
                 and not words & {"rubber"}:

@@ -149,10 +149,25 @@ def _is_habitual_or_background(t: Token) -> bool:
     return False
 
 
+def _label_end(sent: Span) -> int:
+    """The index after a short heading that opens a sentence ("Movement of forces:", "Security
+    measures:", "UPDATE:"), or the sentence's start when there is none."""
+    for t in sent[:6]:
+        if t.text == ":":
+            before = sent.doc[sent.start:t.i]
+            if before and not any(x.pos_ in ("VERB", "AUX") or x.like_num for x in before):
+                return t.i + 1
+            break
+    return sent.start
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """The event triggers of a sentence, filtered and merged, in sentence order."""
     found: list[Trigger] = []
+    label = _label_end(sent)
     for t in sent:
+        if t.i < label:
+            continue  # "Movement of forces: On 3 May, ...": a heading names a kind of event, not one
         cls = verb_class(t, lex)
         noun = False
         if cls is None:

@@ -40,9 +40,16 @@ def _date_led(c: Token, t: Token) -> Token | None:
     return heads[-1] if heads else None
 
 
+def _heading(c: Token) -> bool:
+    nxt = c.right_edge.i + 1
+    return nxt < len(c.doc) and c.doc[nxt].text == ":"
+
+
 def subject_of(t: Token) -> tuple[Token | None, bool]:
     """The agent of t (following conjunctions and participles up), and whether t is passive."""
     for c in t.children:
+        if c.dep_ == "nsubj" and _heading(c) and sum(x.dep_ == "nsubj" for x in t.children) > 1:
+            continue  # "Movement of forces: On 8 May, Turkish forces brought ...": a heading
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
                 return _date_led(c, t), False
