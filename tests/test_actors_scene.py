@@ -232,3 +232,25 @@ def test_a_heading_is_no_subject_and_a_state_on_patrol_is_its_forces(extract):
 def test_troops_raid_on_foot(extract):
     evs = extract("On Monday, Israeli forces raided the town of Beita and beat two farmers.", "2020-05-10")
     assert "Air/drone strike" not in [e.sub_event_type for e in evs]
+
+
+def test_an_arrest_nobody_is_named_for_is_the_police_s(extract):
+    evs = extract("On Monday, a opposition blogger was arrested in Hrodna on an administrative charge.",
+                  "2020-05-10")
+    assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type] == [
+        ("Arrests", "Police Forces of Belarus (1994-)")]
+
+
+def test_a_device_s_author_is_who_planted_it(extract):
+    evs = extract("On Monday, an IED planted in an SDF vehicle by an unknown armed group exploded in Manbij.",
+                  "2020-05-10")
+    assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_a_subject_the_parser_joined_to_the_places_before_it(extract):
+    evs = extract("On Monday, in Maungdaw Township, Rakhine State, the Myanmar military and the AA clashed.",
+                  "2020-05-10")
+    assert [e.actor1.name for e in evs if e.event_type] == ["Military Forces of Myanmar (2016-2021)"]
+    evs = extract("Looting: On Monday, regime forces looted crops in the countryside of Saraqib in Idlib.",
+                  "2020-05-10")
+    assert [e.actor1.name for e in evs if e.event_type] == ["Military Forces of Syria (2000-2024)"]

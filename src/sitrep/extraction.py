@@ -428,6 +428,8 @@ class _Builder:
                                         subject)
         scene = ctx.scene(t.doc, loc_iso3)  # the geocoded country, unless the text disowns it
         country = scene or ctx.country(t.doc)
+        if sub == "Arrests" and a1 is None and country:
+            a1 = ctx.actor(f"{country}-police")  # "a blogger was arrested": the police arrest
         if etype in ("Protests", "Riots") and (a1 is None or a1.kind in ("Civilians", "Political militia",
                                                                          "Rebel group", "Identity militia")):
             # ACLED names the crowd; a party or group that leads it is an associate

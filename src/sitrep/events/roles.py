@@ -41,8 +41,9 @@ def _date_led(c: Token, t: Token) -> Token | None:
 
 
 def _heading(c: Token) -> bool:
-    nxt = c.right_edge.i + 1
-    return nxt < len(c.doc) and c.doc[nxt].text == ":"
+    """'Looting: As reported on 2 May, ...': a noun set before a colon."""
+    return any(x.text == ":" and x.i > c.i for x in c.subtree) or \
+        (c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ":")
 
 
 def subject_of(t: Token) -> tuple[Token | None, bool]:
@@ -75,6 +76,16 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         return subject_of(t.head)
     if t.dep_ == "advcl" and t.head != t:
         return subject_of(t.head)
+    if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i > 0:
+        # "in Petrolina, Pernambuco, military police forces dismantled a lab": the subject the
+        # parser joined to the place list before the verb
+        prev = t.doc[t.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "appos") and prev.head.i < prev.i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            # "..., Chin State, Myanmar military and AA clashed": the pair's first
+            paired = prev.dep_ == "conj" and any(c.dep_ == "cc" and prev.head.i < c.i < prev.i
+                                                for c in prev.head.children)
+            return (prev.head if paired else prev), False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ("accuse", "suspect"):
         # "police are accused of assaulting a driver": the accused did it
         accused = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
@@ -244,6 +255,9 @@ PATIENT_PREPS = {"on", "against", "at", "targeting", "of", "to", "from"}
 
 
 NP_INTERNAL = {"appos", "compound", "amod", "nmod", "npadvmod", "dep", "conj"}
+# what explodes on its own: its author is who planted, placed or threw it
+DEVICES = {"ied", "bomb", "device", "mine", "landmine", "explosive", "grenade", "charge", "shell", "rocket",
+           "missile", "mortar", "car", "vehicle"}
 # verbs whose patients (and the people named with them) were harmed, not who harmed
 HARM = {"kill", "wound", "injure", "attack", "target", "hit", "shoot", "capture", "abduct", "kidnap", "ambush"}
 SETTLEMENTS = {"village", "town", "city", "township", "district", "state", "area", "province", "region", "county"}
@@ -335,6 +349,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         # "thousands of people had been displaced": the displaced are the actor
         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
     a1 = resolve(subj, ctx, violent, ante)
+    if a1 is None and subj is not None and violent and not passive and subj.lemma_.lower() in DEVICES:
+        a1 = _noun_agent(subj, ctx, ante, violent)  # "an IED planted by an unknown group exploded"
     if a1 is None and passive and violent and t.lemma_.lower() not in FINDING:
         # "4 policemen were killed following an attack by Taliban militants": the attack's author
         for n in [n for v in (t, *[c for c in t.children if c.dep_ == "conj"]) for n in _pobj(v, CAUSE_PREPS)]:
