@@ -144,3 +144,16 @@ def test_a_killing_in_a_police_raid_is_the_police_s(extract):
     evs = extract("On Monday, a robbery suspect was killed during a police raid in Cebu City.", "2020-05-10")
     assert [(e.sub_event_type, e.actor1.name) for e in evs] == [
         ("Attack", "Police Forces of the Philippines (2016-2022)")]
+
+
+def test_what_the_crowd_did_next_makes_its_protest_violent(extract):
+    evs = extract("On Monday, workers of a shoe factory staged a demonstration on the highway in Gazipur "
+                  "demanding unpaid wages. They also beat a manager of the factory and burnt tyres.")
+    assert _actors(evs) == [("Violent demonstration", "Rioters", None)]
+    # an effigy burnt, a factory occupied: the protest's own symbols and sit-ins
+    evs = extract("On Monday, hundreds protested in Silchar demanding the arrest of an officer. They also "
+                  "burnt an effigy of the minister.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]
+    evs = extract("On Monday, 80 fishermen protested in Rawson to demand unpaid wages. The group have been "
+                  "occupying the plant for a month.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]

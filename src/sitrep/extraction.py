@@ -63,6 +63,11 @@ INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "ev
 AFTERMATH = {"Arrests", "Disrupted weapons use", "Other", "Non-violent transfer of territory"}
 PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
               "participants", "crowd"}
+# how a report takes up a protest's crowd in a later sentence
+CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "villagers", "youths", "workers",
+                  "traders", "students", "people"}
+SYMBOLS = {"effigy", "effigies", "flag", "flags", "poster", "posters", "portrait", "portraits", "copies", "copy"}
+FORCE_NOUNS = {"police", "policemen", "forces", "soldiers", "troops", "gendarmes", "army", "officers", "guards"}
 CROWD_FORCE = {"kill", "beat", "lynch", "attack", "stone", "burn", "torch", "pelt", "throw", "hurl", "clash"}
 FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
          "wounded", "injured", "injuring", "bullets"}
@@ -190,7 +195,8 @@ class _Builder:
             if ev is None:
                 continue
             if self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
-                    self._aftermath(ev, own_date) or self._answer(ev, tr.token):
+                    self._aftermath(ev, own_date) or self._answer(ev, tr.token) or \
+                    self._crowd_conduct(ev, tr):
                 continue
             made += 1
             if ev.location and ev.location.precision < 3:
@@ -258,6 +264,39 @@ class _Builder:
             self.events[i] = (key, replace(prev, event_type="Battles", sub_event_type="Armed clash",
                                            actor2=a2, fatalities=prev.fatalities or ev.fatalities))
             return True
+        return False
+
+    def _crowd_conduct(self, ev: Event, tr: Trigger) -> bool:
+        """'Residents demonstrated in X ... They burnt tyres and beat an official.': what the
+        protest's own crowd did next makes that protest a violent demonstration (ACLED codes
+        the one event, by Rioters), not a second event. Burning an effigy is a protest's own
+        symbol, and occupying a factory a sit-in: neither is violence."""
+        t = tr.token
+        if tr.cls in ("takeover", "advance") or lemma_of(t) in ("occupy", "seize", "take") or ev.event_type not in (
+                "Riots", "Violence against civilians", "Battles") and ev.sub_event_type != "Looting/property destruction":
+            return False
+        if {x.lower_ for x in t.subtree} & SYMBOLS:
+            return False
+        subj = [c for v in (t, t.head if t.dep_ == "conj" else t) for c in v.children if c.dep_ == "nsubj"]
+        words = {x.lower_ for c in subj for x in c.subtree}
+        if not words & (PROTESTERS | CROWD_SUBJECTS):
+            return False
+        if words <= {"they"} and t.sent.start > 0:
+            before = {x.lower_ for x in t.doc[t.sent.start - 1].sent}
+            if before & FORCE_NOUNS:
+                return False  # "Police dispersed the crowd. They injured a woman.": the police did
+        for i in reversed(self.para.events):
+            key, prev = self.events[i]
+            if prev.event_type == "Protests" and prev.event_date == ev.event_date:
+                a1 = prev.actor1
+                if a1 is not None and a1.id and a1.id.startswith("protesters-"):
+                    a1 = self.ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
+                a2 = prev.actor2 or (ev.actor2 if ev.actor2 and ev.actor2.kind == "State forces" else None)
+                self.events[i] = (key, replace(prev, event_type="Riots", sub_event_type="Violent demonstration",
+                                               actor1=a1, actor2=a2, fatalities=prev.fatalities or ev.fatalities))
+                return True
+            if prev.event_type in LETHAL_TYPES:
+                return False
         return False
 
     def _aftermath(self, ev: Event, own_date: bool) -> bool:
@@ -439,7 +478,8 @@ class _Builder:
             a1 = ctx.actor(f"{crowd}-{country or ''}".rstrip("-"))
         elif tr.cls == "protest" and not tr.noun and a1 is not None and a1.id and a1.id.endswith("-government"):
             etype, sub, plover = None, None, "ACCUSE"  # a government "protests": a complaint
-        if etype == "Protests" and tr.cls in ("protest",):
+        if etype in ("Protests", "Riots") and tr.cls in ("protest",) and not (
+                a2 and a2.kind == "State forces" and not (a2.id or "").endswith("-government")):
             a2 = None  # what a protest is against is its grievance, not a second actor
         if modality == "planned" and etype is not None:
             # an announced operation is a statement of intent (PLOVER), not an ACLED event

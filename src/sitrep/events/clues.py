@@ -44,6 +44,8 @@ def protest_words(t: Token) -> set[str]:
     root = t
     while root.dep_ in ("xcomp", "conj", "advcl") and root.head != root:
         root = root.head
+    if root.dep_ == "acl" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head.head  # "rioters demonstrating against prices smashed windows": what they did
     walk(root)
     return {x.lower_ for x in keep} | {x.lemma_.lower() for x in keep}
 

@@ -105,6 +105,7 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
     return False
 
 
+SYMBOLS = {"effigy", "flag", "poster", "portrait", "banner", "copy", "picture", "photo"}
 ACCUSING = {"accuse", "suspect", "charge", "convict"}
 PROTEST_NOUNS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in", "strike", "gathering",
                  "vigil"}
@@ -175,6 +176,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
+        if cls in ("destroy", "riot", "loot") and any(c.dep_ == "dobj" and c.lemma_.lower() in SYMBOLS
+                                                      for c in t.children):
+            continue  # "burnt an effigy of the minister", "tore down his posters": a protest's symbols
         # "fired tear gas to disperse protesters": the purpose of force is its effect;
         # "went to the streets to protest": going there to protest is protesting
         # "banged pots to protest": a protest's purpose clause is the protest itself, unless
