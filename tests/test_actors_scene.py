@@ -254,3 +254,10 @@ def test_a_subject_the_parser_joined_to_the_places_before_it(extract):
     evs = extract("Looting: On Monday, regime forces looted crops in the countryside of Saraqib in Idlib.",
                   "2020-05-10")
     assert [e.actor1.name for e in evs if e.event_type] == ["Military Forces of Syria (2000-2024)"]
+
+
+def test_who_reports_a_killing_did_not_kill(extract):
+    evs = extract("Turkish state media reported on Monday that a senior army adviser had been killed in Tripoli "
+                  "during the fighting.", "2020-05-10")
+    assert all(e.actor1 is None or not e.actor1.name.startswith(("Military Forces of Turkey", "Government of Turkey"))
+               for e in evs if e.event_type)

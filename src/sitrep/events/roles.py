@@ -255,6 +255,8 @@ PATIENT_PREPS = {"on", "against", "at", "targeting", "of", "to", "from"}
 
 
 NP_INTERNAL = {"appos", "compound", "amod", "nmod", "npadvmod", "dep", "conj"}
+# who reports or says something did not do it
+TELLING = WITNESS_VERBS | {"say", "claim", "announce", "state", "confirm", "add", "tell", "quote", "cite"}
 # what explodes on its own: its author is who planted, placed or threw it
 DEVICES = {"ied", "bomb", "device", "mine", "landmine", "explosive", "grenade", "charge", "shell", "rocket",
            "missile", "mortar", "car", "vehicle"}
@@ -301,8 +303,8 @@ def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolut
     for n in t.sent:
         if n.pos_ not in ("NOUN", "PROPN") or n.dep_ in ("compound", "amod", "poss") or n._.sitrep_place:
             continue
-        if _patient(n, t) or _finder(n):
-            continue
+        if _patient(n, t) or _finder(n) or (n.dep_ == "nsubj" and n.head.lemma_.lower() in TELLING):
+            continue  # "Iranian state media reported that an adviser had been killed": the teller
         r = resolve_phrase(n, ctx, True)
         if r is None or r.actor.kind not in ARMED or (a2 and r.actor.id == a2.actor.id):
             continue
