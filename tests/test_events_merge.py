@@ -157,3 +157,17 @@ def test_what_the_crowd_did_next_makes_its_protest_violent(extract):
     evs = extract("On Monday, 80 fishermen protested in Rawson to demand unpaid wages. The group have been "
                   "occupying the plant for a month.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]
+
+
+def test_a_duration_is_no_date_of_the_event(extract):
+    evs = extract("On 27 April 2020, unpaid nurses held a protest in Sukkur for salaries withheld since the past "
+                  "four months.", "2020-04-29")
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Peaceful protest", "2020-04-27")]
+
+
+def test_barricades_set_on_fire_and_fights_that_result(extract):
+    evs = extract("On Monday, in Antofagasta, a group of residents built and set on fire barricades across the "
+                  "streets.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Violent demonstration"]
+    evs = extract("On Monday, police officers confronted armed men in Arecibo, resulting in a shoot-out.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Armed clash"]

@@ -300,7 +300,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             return "attack"
         return None
     if cls == "riot":
-        if lemma == "set" and not ("fire" in obj_words or "ablaze" in sub):
+        if lemma == "set" and not ("fire" in obj_words or sub & {"ablaze", "alight"} or
+                                   "fire" in sub and "on" in preps):  # "set on fire barricades"
             return None
         if lemma in ("pelt", "stone") and not objs:
             return None

@@ -7,6 +7,7 @@ and one sentence can hold several events with their own places and dates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -403,6 +404,10 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
 def _resolved(ent: Span, published: str) -> ResolvedDate | None:
     text = ent.text
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if re.match(r"(?i)(the\s+)?(past|last|previous)\s+(few\s+|several\s+|\w+\s+)?(days|weeks|months|years)\b", text) \
+            or before is not None and before.lower_ in ("since", "for", "over") and re.search(
+                r"(?i)\b(days|weeks|months|years)\b", text):
+        return None  # "since the past five months", "for two weeks": how long, not when
     if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
         text = f"{before.text} {text}"  # "Around 7 May 2020": the NER kept only "May 2020"
     return resolve_date(text, published)
