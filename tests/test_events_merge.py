@@ -171,3 +171,11 @@ def test_barricades_set_on_fire_and_fights_that_result(extract):
     assert [e.sub_event_type for e in evs if e.event_type] == ["Violent demonstration"]
     evs = extract("On Monday, police officers confronted armed men in Arecibo, resulting in a shoot-out.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Armed clash"]
+
+
+def test_protests_the_parser_hid(extract):
+    evs = extract("On Monday, owners of cafes protested outside the city hall in Lviv demanding the right to "
+                  "reopen.")
+    assert "Peaceful protest" in [e.sub_event_type for e in evs]
+    evs = extract("On Monday, demonstrators took the streets in Crater district (Aden), demanding salaries.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]

@@ -184,7 +184,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         # "banged pots to protest": a protest's purpose clause is the protest itself, unless
         # it is asked for, planned or threatened
         protesting = cls == "protest" and (lemma_of(t.head) in TURNOUT or t.dep_ == "advcl" or (
-            t.dep_ == "xcomp" and lemma_of(t.head) not in REQUESTING | MODAL | INTENT))
+            t.dep_ == "xcomp" and lemma_of(t.head) not in REQUESTING | MODAL | INTENT) or (
+            # "owners of restaurants protested outside ..., demanding": a predicate the parser took
+            # for a reduced relative (nobody is "protested")
+            t.dep_ == "acl" and not any(c.dep_ in ("dobj", "auxpass", "agent") for c in t.children)))
         if cls == "disperse" or protesting:
             pass
         elif _is_content(t, lex):

@@ -188,9 +188,9 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     sub = _words(t.subtree)
     if lemma == "bang" and dobj & {"pots", "pans", "pot", "saucepans", "casseroles"}:
         return "protest"  # "banged pots": a cacerolazo
-    if lemma == "take" and any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
-                               for p in _children(t, {"prep"})):
-        return "protest"  # "took to the streets"
+    if lemma == "take" and (any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
+                                for p in _children(t, {"prep"})) or dobj & {"streets"}):
+        return "protest"  # "took to the streets" (also "took the streets")
     if lemma == "take" and obj_words & {"hostage", "hostages", "captive", "captives"}:
         return "abduct"  # "were taken hostage"
     if cls == "takeover":
