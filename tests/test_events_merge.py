@@ -179,3 +179,11 @@ def test_protests_the_parser_hid(extract):
     assert "Peaceful protest" in [e.sub_event_type for e in evs]
     evs = extract("On Monday, demonstrators took the streets in Crater district (Aden), demanding salaries.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]
+
+
+def test_one_event_per_place_listed_with_its_qualifier(extract):
+    evs = extract("On Monday, Houthi forces exchanged artillery fire with government forces on the Sirwah "
+                  "(Sirwah, Marib) and Nihm (Nihm, Sanaa) frontlines.", "2020-05-10")
+    assert sorted(e.location.name for e in evs if e.event_type) == ["Nihm", "Sirwah"]
+    evs = extract("On Monday, prisoners were exchanged between Bani Walid and Misrata.", "2020-05-10")
+    assert len([e for e in evs if e.event_type]) <= 1

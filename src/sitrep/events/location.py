@@ -146,16 +146,60 @@ class LocationFinder:
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
         """'on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf frontlines': ACLED codes one event
         per place, so the other places of a coordination become events of their own."""
-        if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1"}:
-            return []
-        out = []
-        for c in tp.span.root.conjuncts:
-            other = self.by_token.get(c.i)
-            if other is not None and other.candidate is not None and not other.qualifier \
+        if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1", "county"} or \
+                tp.span.root.head.lower_ == "between":
+            return []  # "between Bani Walid and Misratah": one place between two
+        out: list[Location] = []
+        seen = {tp.candidate.geonameid}
+        listed = [(o, False) for o in (self.by_token.get(c.i) for c in tp.span.root.conjuncts)] + self._listed(tp)
+        for other, by_list in listed:
+            if other is not None and other.candidate is not None and (by_list or not other.qualifier) \
                     and not self._excluded(other, cls, trigger) \
-                    and other.candidate.feature not in AREA_FEATURES - {"admin1"} \
-                    and other.candidate.geonameid != tp.candidate.geonameid:
+                    and other.candidate.feature not in AREA_FEATURES - {"admin1", "county"} \
+                    and other.candidate.geonameid not in seen:
+                seen.add(other.candidate.geonameid)
                 out.append(self._loc(other.candidate, other.precision))
+        return out
+
+    def _listed(self, tp: Toponym) -> list[tuple[Toponym, bool]]:
+        """The places listed after tp, each with its bracketed qualifier, where the parser lost
+        the coordination ("on the Sirwah (Marib) and Nihm (Sanaa) frontlines"); an item the
+        gazetteer lacks stands by the first place of its qualifier ("on the fronts of Jabal al
+        Kirsh (Al Qabbaytah, Lahij), Bab Ghaliq (Qaatabah, Ad Dali) ...")."""
+        doc = tp.span.doc
+        out: list[tuple[Toponym, bool]] = []  # a place, and whether it stands in as a qualifier
+        i = tp.span.end
+        opened = [j for j in range(max(0, i - 12), i) if doc[j].text in ("(", ")")]
+        if opened and doc[opened[-1]].text == "(":  # tp is itself a qualifier: go past its bracket
+            i = next((j + 1 for j in range(i, min(len(doc), i + 12)) if doc[j].text == ")"), len(doc))
+        while i < len(doc):
+            if doc[i].text == "(":  # the qualifier of the place just listed
+                close = next((j for j in range(i, min(len(doc), i + 12)) if doc[j].text == ")"), None)
+                if close is None:
+                    break
+                i = close + 1
+                continue
+            if doc[i].lower_ in ("front", "frontline", "frontlines", "fronts", "area", "areas"):
+                i += 1  # "Al Fajir front (Qaatabah, Ad Dali)"
+                continue
+            if doc[i].text not in (",", "and"):
+                break
+            i += 1
+            while i < len(doc) and doc[i].text in (",", "and", "the"):
+                i += 1
+            nxt = self.by_token.get(i)
+            if nxt is not None and nxt.span.start == i:
+                out.append((nxt, False))
+                i = nxt.span.end
+                continue
+            j = i  # a name the gazetteer lacks, then its bracketed qualifier
+            while j < len(doc) and j - i < 5 and doc[j].text[:1].isupper():
+                j += 1
+            inner = self.by_token.get(j + 1) if j > i and j < len(doc) and doc[j].text == "(" else None
+            if inner is None or inner.span.start != j + 1:
+                break
+            out.append((inner, True))
+            i = j
         return out
 
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
