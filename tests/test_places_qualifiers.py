@@ -127,3 +127,14 @@ def test_a_based_modifier_is_never_the_event_place(extract) -> None:
                   "2024-12-03")
     assert evs and all(e.location is None or e.location.country_code != "GB" for e in evs)
     assert all(e.actor2 is None or e.actor1 is None or e.actor2.name != e.actor1.name for e in evs)
+
+
+def test_a_bracketed_town_is_placed_by_the_division_after_it(tops):
+    # "(Rafah, North Sinai)": the Egyptian Rafah, not the larger Gaza town of the name
+    found = {t.span.text: t.candidate for t in tops(
+        "On Monday, the army struck militants in Rafah (Rafah, North Sinai).") if t.candidate}
+    assert found["Rafah"].country_code == "EG"
+    # "(Poonch district, J&K)": India's Poonch, though only Pakistan's is listed as a district
+    found = {t.span.text: t.candidate for t in tops(
+        "On Monday, troops exchanged fire across the LoC in Mendhar sector (Poonch district, J&K).") if t.candidate}
+    assert found["Poonch"].country_code == "IN"

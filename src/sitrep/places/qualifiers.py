@@ -102,7 +102,11 @@ def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot:
     said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
     districts = [c for c in cands if is_district(c)]
     if said and districts:
-        return districts
+        # the district meant, unless it is another country's namesake of a town the gazetteer
+        # holds without its district ("Poonch district, J&K": India's, where only its town is listed)
+        held = {c.country_code for c in districts}
+        return districts + [c for c in cands if c.feature == "city" and c.match != "skeleton"
+                            and c.country_code not in held]
     if not districts:
         return cands
     towns = {(c.country_code, fold(c.name)) for c in cands if c.feature == "city"}
@@ -134,15 +138,30 @@ def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     and, for a small place (minor), the divisions of the towns that do: "Novoselivka,
     Donetsk" is the village of that name in Donetsk's oblast (the press often names a division
     by its capital)."""
-    out = set()
     small = minor(doc, pairs, i)
-    for k in group(doc, pairs, i):
+    members = group(doc, pairs, i)
+    said: list[set] = []  # what each member says as a division or country
+    for k in members:
         text = pairs[k][0].span.text
-        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")]
+        found = set()
         for c in pairs[k][1]:
             if c.feature in ("admin1", "country") and (c.match != "skeleton" or close_spelling(text, c.name)):
-                out.add((c.country_code, c.name if c.feature == "admin1" else None))
-            elif is_district(c) and c.admin1 and c.match != "skeleton":  # "Arbinda (Arbinda, Soum)"
+                found.add((c.country_code, c.name if c.feature == "admin1" else None))
+        said.append(found)
+    out: set = set()
+    for n, k in enumerate(members):
+        # a member is itself placed by the members after it: "Rafah (Rafah, North Sinai)" is the
+        # Egyptian Rafah's district, "(Poonch district, J&K)" the Indian Poonch
+        later = set().union(*said[n + 1:]) if n + 1 < len(said) else set()
+
+        def fits(c: Candidate) -> bool:
+            return not later or (c.country_code, c.admin1) in later or (c.country_code, None) in later
+
+        out |= said[n]
+        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded") and fits(c)]
+        for c in pairs[k][1]:
+            if c.feature not in ("admin1", "country") and is_district(c) and c.admin1 and c.match != "skeleton" \
+                    and fits(c):  # "Arbinda (Arbinda, Soum)"
                 out.add((c.country_code, c.admin1))
         for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if small else ():
             if c.admin1:

@@ -279,7 +279,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         within = withins[i]
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
         lands = {cc for cc, _ in within}
-        if best is not None and within and best.country_code not in lands and best.feature == "city":
+        if best is not None and within and best.country_code not in lands and best.feature in ("city", "county"):
             # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas
             alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
