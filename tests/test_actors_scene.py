@@ -261,3 +261,10 @@ def test_who_reports_a_killing_did_not_kill(extract):
                   "during the fighting.", "2020-05-10")
     assert all(e.actor1 is None or not e.actor1.name.startswith(("Military Forces of Turkey", "Government of Turkey"))
                for e in evs if e.event_type)
+
+
+def test_who_holds_the_prison_is_who_killed(extract):
+    evs = extract("On Monday, a man from Douma died as a result of torture in the regime's Sidnaya military "
+                  "prison.", "2020-05-10")
+    assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type] == [
+        ("Attack", "Military Forces of Syria (2000-2024)")]

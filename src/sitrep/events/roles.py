@@ -295,6 +295,28 @@ def _finder(n: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in FINDING
 
 
+CUSTODY = {"prison", "prisons", "jail", "jails", "custody", "detention", "cell", "cells", "dungeon", "dungeons"}
+
+
+def _custodian(t: Token, ctx: ArticleActors) -> Resolution | None:
+    """'died under torture in a regime prison', 'died in police custody', 'a prisoner died in
+    the Houthi-controlled prison': who holds the place of custody is who killed."""
+    if not {x.lower_ for x in t.sent} & {"torture", "tortured", "died", "dies", "death", "killed", "ill"}:
+        return None
+    for n in t.sent:
+        if n.lower_ not in CUSTODY or n.pos_ != "NOUN":
+            continue
+        for m in n.children:
+            if m.dep_ in ("compound", "poss", "amod", "nmod") and m.i < n.i:
+                owner = m
+                if m.lower_ in ("controlled", "run", "held") and m.i >= 2 and m.doc[m.i - 1].text == "-":
+                    owner = m.doc[m.i - 2]  # "the Houthi-controlled prison"
+                r = resolve_phrase(owner, ctx, True)
+                if r is not None and r.actor.kind in ARMED:
+                    return r
+    return None
+
+
 def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolution | None:
     """Violence whose agent the parse misses ("a man was killed after exchanging fire with
     military police", "a suspect was killed during a police raid", "the Myanmar military
@@ -344,6 +366,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 break
         if a1 is None and cls == "clash":  # "a shoot-out with military police": a side is an author
             a1 = _participant(t, ctx, a2)
+        if a1 is None and violent:
+            a1 = _custodian(t, ctx)  # "died as a result of torture in the regime's prison"
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
     if t.lemma_.lower() in FINDING:
@@ -388,7 +412,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     if a1 is None and cls == "clash" and a2 is not None:
         a1, a2 = a2, None  # "exchanged fire with the police": the one side named is actor1
     if a1 is None and violent:
-        a1 = _participant(t, ctx, a2)
+        a1 = _custodian(t, ctx) or _participant(t, ctx, a2)
     if cls == "lose_control":
         # "the government lost control of Deraa": the loser is actor2, the winner actor1
         loser = a1
