@@ -175,7 +175,7 @@ def test_the_forces_a_noun_names_carried_it_out(extract):
 
 def test_communities_and_families_at_arms_are_identity_militias(extract):
     def first(text):
-        return [(e.actor1.name, e.actor1.kind) for e in extract(text, "2020-05-10") if e.event_type][0]
+        return next((e.actor1.name, e.actor1.kind) for e in extract(text, "2020-05-10") if e.event_type)
 
     assert first("On Monday, armed militiamen from the Dir and Marehan clans clashed near Dhusamareb "
                  "(Galgaduud).") == ("Dir Clan Militia (Somalia)", "Identity militia")

@@ -26,12 +26,12 @@ from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import answers, outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
-from .events.detect import Trigger, find_triggers
+from .events.detect import SYMBOLS, Trigger, find_triggers
 from .events.fatalities import fatalities_in
 from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
-from .events.merge import LETHAL_TYPES, drop_subsumed, one_per_place_day
+from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, one_per_place_day
 from .events.modality import attribution_of, modality_of, speaker_heads
 from .events.notes import make_notes
 from .events.roles import actors_for, date_for, resolve
@@ -66,7 +66,6 @@ PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonst
 # how a report takes up a protest's crowd in a later sentence
 CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "villagers", "youths", "workers",
                   "traders", "students", "people"}
-SYMBOLS = {"effigy", "effigies", "flag", "flags", "poster", "posters", "portrait", "portraits", "copies", "copy"}
 FORCE_NOUNS = {"police", "policemen", "forces", "soldiers", "troops", "gendarmes", "army", "officers", "guards"}
 CROWD_FORCE = {"kill", "beat", "lynch", "attack", "stone", "burn", "torch", "pelt", "throw", "hurl", "clash"}
 FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
@@ -275,7 +274,7 @@ class _Builder:
         if tr.cls in ("takeover", "advance") or lemma_of(t) in ("occupy", "seize", "take") or ev.event_type not in (
                 "Riots", "Violence against civilians", "Battles") and ev.sub_event_type != "Looting/property destruction":
             return False
-        if {x.lower_ for x in t.subtree} & SYMBOLS:
+        if {x.lemma_.lower() for x in t.subtree} & SYMBOLS:
             return False
         subj = [c for v in (t, t.head if t.dep_ == "conj" else t) for c in v.children if c.dep_ == "nsubj"]
         words = {x.lower_ for c in subj for x in c.subtree}
@@ -500,31 +499,6 @@ class _Builder:
             assoc_actors=tuple(ctx.in_scene(a, scene) for a in assoc), attribution=tuple(attribution))
         return ev, own_place, own_date
 
-    def _crowd_first(self, e: Event) -> Event:
-        """ACLED's actor1 of a protest is Protesters, of a riot Rioters (a protest the paragraph
-        later turned violent, "police clashed with the demonstrators"): the crowd leads, a force
-        it met is actor2."""
-        if e.event_type not in ("Protests", "Riots"):
-            return e
-        want = "rioters" if e.event_type == "Riots" else "protesters"
-        a1, a2 = e.actor1, e.actor2
-        crowd_id = next((a.id for a in (a1, a2) if a is not None and a.id
-                         and a.id.split("-", 1)[0] in ("rioters", "protesters")), None)
-        if a1 is not None and a1.id == crowd_id:
-            if crowd_id.startswith(want + "-") or crowd_id == want:
-                return e
-        elif a1 is None or a1.kind not in ("State forces", "External/Other forces"):
-            return e  # a crowd the build step named already, or an actor it kept on purpose
-        elif a2 is not None and a2.id != crowd_id:
-            return e
-        else:
-            a2 = a1  # the force the crowd met
-        iso = crowd_id.split("-", 1)[1] if crowd_id and "-" in crowd_id else (
-            self.ctx.kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code
-            else self.ctx.focus)
-        crowd = self.ctx.actor(f"{want}-{iso or ''}".rstrip("-"))
-        return replace(e, actor1=crowd, actor2=a2 if a2 is not None and a2.id != crowd_id else None)
-
     def _arrest_is_news(self, arrested: frozenset[str]) -> bool:
         """Arrests at a protest make it a protest with intervention; others count when political."""
         at_protest = arrested & {"protesters", "demonstrators", "participants", "marchers", "people",
@@ -559,7 +533,7 @@ class _Builder:
                     evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
                                                                      e.location.name if e.location else None))
         evs = drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text)
-        evs = [self._crowd_first(e) for e in evs]
+        evs = [crowd_first(e, self.ctx) for e in evs]
         out: list[Event] = []
         seen: dict[tuple, int] = {}
         for e in evs:

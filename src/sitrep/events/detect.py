@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
 
-__all__ = ["Trigger", "find_triggers", "VERBAL", "place_like"]
+__all__ = ["SYMBOLS", "Trigger", "find_triggers", "VERBAL", "place_like"]
 
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
@@ -105,6 +105,7 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
     return False
 
 
+# what a crowd burns or tears down as a sign: "burnt an effigy of the minister"
 SYMBOLS = {"effigy", "flag", "poster", "portrait", "banner", "copy", "picture", "photo"}
 ACCUSING = {"accuse", "suspect", "charge", "convict"}
 PROTEST_NOUNS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in", "strike", "gathering",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..actors.context import ArticleActors
 from ..models import Event
 
-__all__ = ["LETHAL_TYPES", "drop_subsumed", "one_per_place_day"]
+__all__ = ["LETHAL_TYPES", "crowd_first", "drop_subsumed", "one_per_place_day"]
 
 LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # developments that, beside violence of the same day, are part of it: forces moving, retreating
@@ -105,3 +106,28 @@ def drop_subsumed(evs: list[Event], text: str) -> list[Event]:
         e.event_type == "Strategic developments" and (
             (e.sub_event_type in PART_OF_VIOLENCE and in_fight(e)) or
             (e.sub_event_type in PART_OF_PROTEST and para(e) in protest)))]
+
+
+def crowd_first(e: Event, ctx: ArticleActors) -> Event:
+    """ACLED's actor1 of a protest is Protesters, of a riot Rioters (a protest the paragraph
+    later turned violent, "police clashed with the demonstrators"): the crowd leads, a force
+    it met is actor2."""
+    if e.event_type not in ("Protests", "Riots"):
+        return e
+    want = "rioters" if e.event_type == "Riots" else "protesters"
+    a1, a2 = e.actor1, e.actor2
+    crowd_id = next((a.id for a in (a1, a2) if a is not None and a.id
+                     and a.id.split("-", 1)[0] in ("rioters", "protesters")), None)
+    if a1 is not None and a1.id == crowd_id:
+        if crowd_id.startswith(want + "-") or crowd_id == want:
+            return e
+    elif a1 is None or a1.kind not in ("State forces", "External/Other forces"):
+        return e  # a crowd the build step named already, or an actor it kept on purpose
+    elif a2 is not None and a2.id != crowd_id:
+        return e
+    else:
+        a2 = a1  # the force the crowd met
+    iso = crowd_id.split("-", 1)[1] if crowd_id and "-" in crowd_id else (
+        ctx.kb.iso2_to_3.get(e.location.country_code) if e.location and e.location.country_code else ctx.focus)
+    crowd = ctx.actor(f"{want}-{iso or ''}".rstrip("-"))
+    return replace(e, actor1=crowd, actor2=a2 if a2 is not None and a2.id != crowd_id else None)

@@ -153,15 +153,12 @@ def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
         # a member is itself placed by the members after it: "Rafah (Rafah, North Sinai)" is the
         # Egyptian Rafah's district, "(Poonch district, J&K)" the Indian Poonch
         later = set().union(*said[n + 1:]) if n + 1 < len(said) else set()
-
-        def fits(c: Candidate) -> bool:
-            return not later or (c.country_code, c.admin1) in later or (c.country_code, None) in later
-
         out |= said[n]
-        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded") and fits(c)]
+        towns = [c for c in pairs[k][1] if c.feature == "city" and c.match in ("exact", "folded")
+                 and _fits(c, later)]
         for c in pairs[k][1]:
             if c.feature not in ("admin1", "country") and is_district(c) and c.admin1 and c.match != "skeleton" \
-                    and fits(c):  # "Arbinda (Arbinda, Soum)"
+                    and _fits(c, later):  # "Arbinda (Arbinda, Soum)"
                 out.add((c.country_code, c.admin1))
         for c in (towns[:1] + [c for c in towns[1:] if c.population >= 100_000]) if small else ():
             if c.admin1:
@@ -169,3 +166,6 @@ def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
     return frozenset(out)
 
 
+def _fits(c: Candidate, divisions: set) -> bool:
+    """Whether a candidate lies in one of the (cc, admin1 or None) divisions (any, when none)."""
+    return not divisions or (c.country_code, c.admin1) in divisions or (c.country_code, None) in divisions
