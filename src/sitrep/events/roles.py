@@ -50,8 +50,10 @@ def _heading(c: Token) -> bool:
 def subject_of(t: Token) -> tuple[Token | None, bool]:
     """The agent of t (following conjunctions and participles up), and whether t is passive."""
     for c in t.children:
-        if c.dep_ == "nsubj" and _heading(c) and sum(x.dep_ == "nsubj" for x in t.children) > 1:
-            continue  # "Movement of forces: On 8 May, Turkish forces brought ...": a heading
+        if c.dep_ == "nsubj" and sum(x.dep_ == "nsubj" for x in t.children) > 1 and (
+                _heading(c) or not c.text[:1].isalnum()):
+            continue  # "Movement of forces: On 8 May, Turkish forces brought ...": a heading; the
+            # parser's stray "-" of "pro-Hadi and affiliated forces"
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
                 return _date_led(c, t), False
