@@ -268,3 +268,16 @@ def test_who_holds_the_prison_is_who_killed(extract):
                   "prison.", "2020-05-10")
     assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type] == [
         ("Attack", "Military Forces of Syria (2000-2024)")]
+
+
+def test_fights_between_named_families_and_clans(extract):
+    evs = extract("On Monday, an armed fight ensued between the Al Hajj and Al Masri families in Hermel.",
+                  "2020-05-10")
+    assert [(e.actor1.name, e.actor2 and e.actor2.name) for e in evs if e.event_type] == [
+        ("Al Hajj Clan Militia (Lebanon)", "Al Masri Clan Militia (Lebanon)")]
+    evs = extract("On Monday, clashes erupted between the Hawadle and Abgal clans in Beledweyne.", "2020-05-10")
+    assert [(e.sub_event_type, e.actor1.kind) for e in evs if e.event_type] == [("Armed clash", "Identity militia")]
+    evs = extract("On Monday, one man was killed during inter-clan clashes in Galkayo.", "2020-05-10")
+    assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Clan Militia (Somalia)"]
+    assert not [e for e in extract("The fight against corruption will go on, the minister said in Nairobi.")
+                if e.event_type]

@@ -19,6 +19,9 @@ from .kb import ActorKB
 
 __all__ = ["ArticleActors", "Resolution"]
 
+# violence between communities that a report names no side of
+COMMUNAL = re.compile(r"\binter[- ]?(?:clan|communal|ethnic|tribal)\b|\b(?:clan|communal|tribal|ethnic) "
+                      r"(?:clash|clashes|fighting|violence|feud|feuds)\b", re.IGNORECASE)
 # generic actors ACLED names by the country of the event (kb.GENERIC prefixes)
 SCENE_NAMED = frozenset({"protesters", "rioters", "civilians", "unidentified", "armed"})
 
@@ -115,6 +118,10 @@ class ArticleActors:
         claimed = self.claimed(iso3)
         if claimed is not None:
             return claimed
+        communal = COMMUNAL.search(text)
+        if communal:  # "killed during inter-clan clashes": the communities' militias
+            return self.kb.actor(f"{'clan' if 'clan' in communal.group(0).lower() else 'communal'}-{iso3}"
+                                 if iso3 else "communal", on=on)
         f = frontline(iso3, on)
         if f is not None:
             return self.actor(f"{f.state}-military" if held_side(f, place, text) else f.group, True)

@@ -34,7 +34,8 @@ __all__ = ["describe", "fallback", "pro_actor", "occupation_assoc"]
 # gunmen"); "Kachin fighters" and "Tigrayan forces" are more often a rebel army
 IDENTITY_HEADS = {"militia", "militias", "militiamen", "militiaman", "gunmen", "youths", "youth", "men", "mobs",
                   "attackers", "assailants", "groups", "group", "raiders", "vigilantes", "tribesmen",
-                  "clansmen", "members", "herdsmen", "herders", "pastoralists", "families", "family"}
+                  "clansmen", "members", "herdsmen", "herders", "pastoralists", "families", "family", "clans",
+                  "sub-clans", "tribes"}
 MILITIA_HEADS = {"militia", "militias", "militiamen", "militiaman", "fighters", "gunmen", "youths", "youth",
                  "men", "attackers", "assailants", "groups", "group", "raiders", "vigilantes",
                  "tribesmen", "clansmen", "forces", "elements", "members", "herdsmen", "herders"}
@@ -161,6 +162,18 @@ COMMUNITY_NOUNS = {"clan": "clan", "clans": "clan", "sub-clan": "clan", "sub-cla
                    "family": "clan"}
 
 
+def shared_community(name: Token, noun: Token, ctx: ArticleActors, iso: str | None) -> Actor | None:
+    """'between the Al Salih and Al Tlais families': a name coordinated with a community noun
+    that belongs to both ("Al Salih Clan Militia")."""
+    kind = COMMUNITY_NOUNS.get(noun.lower_)
+    run = [t for t in name.subtree if t.text[:1].isupper() and t.lower_ != "the" and t.i <= name.i]
+    if kind is None or not run or name.pos_ != "PROPN":
+        return None
+    if kind == "clan":
+        return _clan(ctx, _label(run), iso)
+    return _generic(ctx, f"{kind}-of", iso, _label(run))
+
+
 def _from_community(head: Token, ctx: ArticleActors, iso: str | None) -> Actor | None:
     """'militias from the Hawadle and Jarer Weyne clans': the first community named, as ACLED
     names its militia ("Hawadle Clan Militia (Somalia)")."""
@@ -245,6 +258,8 @@ def _identity_one(head: Token, run: list[Token], nouns: set[str], ctx: ArticleAc
     mods = {t.lower_ for t in toks if t.i < head.i}
     if violent and noun in HERDERS and mods & ARMED_MODIFIERS:
         return _generic(ctx, "communal", iso)  # "armed pastoralists": a community's armed men
+    if noun in ("families", "family") and run:
+        return _clan(ctx, _label(run), iso)  # "a fight between the Al Salih and Al Tlais families"
     if noun in ("families", "family") and mods & ({"rival", "feuding"} | ARMED_MODIFIERS):
         return _generic(ctx, "clan", iso)  # "two armed families clashed": a family feud is a clan's
     if noun in {"militia", "militias", "militiamen"} and mods & {"local", "village", "community"}:

@@ -97,7 +97,7 @@ QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "number", "handful", 
               "several", "millions", "tens", "most", "all", "one", "two", "three", "group", "team",
               "crowd", "band", "gang", "bunch", "couple", "rest", "majority", "lot", "hordes", "hundred",
               "thousand", "dozen", "members", "unit", "contingent", "convoy", "wave", "swarm",
-              "pair", "handful", "body", "column"}
+              "pair", "handful", "body", "column", "member"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our",
             "us", "i", "my", "itself", "themselves"}
 ARMED_MODIFIERS = {"armed", "heavily-armed", "masked", "hooded", "gun-wielding", "gun-toting",

@@ -212,8 +212,10 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed over a land dispute"
         if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
             return R, "Violent demonstration", "PROTEST"  # "clashed with police during their demonstration"
-        if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS:
+        if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS \
+                and not (k1 == "Identity militia" and k2 in (None, "Identity militia")):
             return R, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
+            # (but clans and communities named as such fight as militias)
         return B, "Armed clash", "ASSAULT"
     if cls == "protest":
         if words & LETHAL and words & {"killed", "dead", "shot", "live"} and words & {

@@ -466,6 +466,10 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
             cls = "air_attack" if lefts & {"air", "drone", "aerial"} else "shelling"
     elif t.lemma_.lower() == "raid" and lefts & {"air", "drone", "aerial"}:
         cls = "air_attack"
+    if t.lemma_.lower() == "fight" and not (lefts & {"armed", "fierce", "heavy", "gun", "street", "deadly"} or any(
+            c.dep_ in ("prep", "acl") and c.lower_ in ("between", "with", "ensued", "erupted") for c in t.children)
+            or lemma_of(t.head) in ("erupt", "ensue", "break")):
+        return None  # "an armed fight ensued between ...", not "the fight against corruption"
     if cls == "attack" and lefts & {"arson", "incendiary"}:
         cls = "destroy"  # "an arson attack targeting a factory"
     head = t.head

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..events.dates import ResolvedDate, resolve_date
 from ..models import Actor
@@ -348,8 +349,15 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         between = _pobj(t, {"between"})
         if not between and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in ERUPT:
             between = _pobj(t.head, {"between"})  # "clashes erupted between X and Y"
+        for c in t.children if not between else ():
+            if c.dep_ == "acl" and c.lemma_.lower() in ERUPT:
+                between = _pobj(c, {"between"})  # "an armed fight ensued between X and Y"
         if between:  # "clashes between X and Y": the two sides
-            sides = [resolve(x, ctx, violent, ante) for x in [between[0], *between[0].conjuncts]]
+            named = [between[0], *between[0].conjuncts]
+            shared = [shared_community(x, named[-1], ctx, ctx.country(t.doc)) if len(named) > 1 else None
+                      for x in named[:-1]]
+            sides = [Resolution(a, (), "identity") if a is not None else resolve(x, ctx, violent, ante)
+                     for x, a in zip(named, [*shared, None])]
             sides = [r for r in sides if r is not None]
             if sides:
                 return Roles(sides[0], sides[1] if len(sides) > 1 else None, [])
