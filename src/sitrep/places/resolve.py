@@ -99,9 +99,38 @@ def _split(doc: Doc, h: Hit) -> list[Hit]:
     return parts if len(parts) > 1 else [h]
 
 
+# Lowercase particles inside Romance (and Arabic-Spanish) place names: "San Jose del Monte",
+# "Rio de Janeiro", "Vila Nova de Gaia", "Santa Cruz de la Sierra", "Puerto el Triunfo".
+PARTICLES = frozenset("de del la las los lo do da dos das di du des della delle dei degli el le y e".split())
+
+
+def _extend(doc: Doc, h: Hit, gaz: Gazetteer) -> Hit:
+    """The hit run on over a particle and the capitalised words after it, where the gazetteer
+    has that longer name: the NER often stops at the particle ("San Jose" + "del Monte")."""
+    sp, best = h.span, None
+    j = sp.end
+    while j - 1 > sp.start and doc[j - 1].lower_ in PARTICLES and doc[j - 1].is_lower:
+        j -= 1  # "Santa Cruz de la" + "Sierra": the NER took the particles, not the word after
+    while j < len(doc) and j - sp.end < 3 and doc[j].lower_ in PARTICLES and doc[j].is_lower:
+        j += 1
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].is_title and doc[k].is_alpha:
+            k += 1
+            if any(c.match in ("exact", "folded") for c in gaz.candidates(doc[sp.start:k].text, limit=5)):
+                best = k
+    return h if best is None else replace(h, span=doc[sp.start:best])
+
+
 def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
     out: list[tuple[Hit, list[Candidate]]] = []
+    reach = 0  # the end of the last hit that ran on over a particle: the hits it took in are gone
     for h in (p for hit in hits for p in _split(doc, hit)):
+        if h.span.start < reach:
+            continue
+        if h.label != "DEMONYM" and (h.span.end < len(doc) and doc[h.span.end].lower_ in PARTICLES
+                                     or doc[h.span.end - 1].lower_ in PARTICLES):
+            h = _extend(doc, h, gaz)
+            reach = max(reach, h.span.end)
         sp = h.span
         if h.label == "DEMONYM":  # "the Syrian border": the country; "European countries": the continent
             code = h.lookup or ""
@@ -125,7 +154,7 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
             if len(tail) == k and tail[-1].lower_ in FACILITIES:
                 found = [c for c in gaz.candidates(doc[sp.start:sp.end + k].text) if c.match != "skeleton"]
                 if found:
-                    h = Hit(doc[sp.start:sp.end + k], h.label, True, h.modifier)
+                    h = replace(h, span=doc[sp.start:sp.end + k], strong=True)
                     break
         if not found:
             found = gaz.candidates(sp.text)
@@ -136,12 +165,12 @@ def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, li
             # "Zabid city" is any Zabid, not only a town once called so
             bare = gaz.candidates(sp[:-1].text)
             if any(c.match != "skeleton" for c in bare):
-                found, h, sp = bare, Hit(sp[:-1], h.label, h.strong, h.modifier), sp[:-1]
+                found, h, sp = bare, replace(h, span=sp[:-1]), sp[:-1]
         k = len(sp)
         while not found and k > 1 and sp[k - 1].is_lower:  # "Pacific equatorial (region)": the name
             k -= 1
             if not sp[k - 1].is_lower:
-                h, sp = Hit(sp[:k], h.label, h.strong, h.modifier), sp[:k]
+                h, sp = replace(h, span=sp[:k]), sp[:k]
                 found = gaz.candidates(sp.text)
         if h.strong and len(sp) >= 2 and not any(_big(c) for c in found):
             # "Greece Italy": two places the NER ran together
@@ -311,8 +340,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 and (best.feature != "city" or best.capital or best.population >= 1_000_000)):
             continue  # "Kelly" in a story about John Kelly
         if best is None:
-            if (h.label in PLACE_LABELS or h.label.endswith("@loc") and sp[-1].lower_ in PLACE_WORDS) \
-                    and sp.text.lower() not in persons and _placed(sp):
+            # a name the gazetteer lacks is kept where the text says it is a place: a place
+            # label or a place word after a locative ("in Khayelitsha", "on Royal Street"), or
+            # a locative name that the NER ran together with the place holding it ("shelled
+            # Qoqfin in Idleb"; not any organisation "in Idleb")
+            if (h.label in PLACE_LABELS and _placed(sp) or h.label.endswith("@loc") and (
+                    sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])) \
+                    and sp.text.lower() not in persons:
                 out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,
                                    source=h.label))
             continue

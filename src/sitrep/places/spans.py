@@ -56,6 +56,7 @@ class Hit:
     strong: bool  # labelled a place (or a dateline): any gazetteer match may be meant
     modifier: bool = False  # "London-based": locates something else
     lookup: str | None = None  # what to look up when not the span's text: "British" -> "GBR"
+    held: bool = False  # the first of two names the NER ran together over "in": "Qoqfin in Idleb"
 
 
 def _clean(span: Span) -> Span:
@@ -68,6 +69,17 @@ def _clean(span: Span) -> Span:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "’", "'")):
         end -= 1
     return doc[start:end]
+
+
+def _in_parts(ent: Span) -> list[Span]:
+    """The names on either side of a lowercase "in" inside an entity ("Qoqfin in Idleb"), or []
+    when there is none, or either side is not a capitalised name. A name never holds a lowercase
+    "in" ("Stratford-upon-Avon" is one token), so the NER ran two names together."""
+    cut = next((t.i for t in ent[1:-1] if t.text == "in"), None)
+    if cut is None:
+        return []
+    parts = [_clean(ent.doc[ent.start:cut]), _clean(ent.doc[cut + 1:ent.end])]
+    return parts if all(len(p) and p.text[:1].isupper() for p in parts) else []
 
 
 def _suffix(doc: Doc, end: int) -> str | None:
@@ -154,6 +166,12 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 out.append(Hit(ent, "DEMONYM", True, modifier=True, lookup=code))
             continue  # "Syrian", "Lebanese" describe; they do not name a place
         if ent.label_ not in PLACE_LABELS and ent.label_ not in WEAK_LABELS:
+            continue
+        parts = _in_parts(ent)
+        if parts:
+            # "shelled Qoqfin in Idleb" as one ORG: a place and the place that holds it, each
+            # weak (the NER vouched for neither alone)
+            out += [Hit(parts[0], ent.label_, False, held=True), Hit(parts[1], ent.label_, False)]
             continue
         suffix = _suffix(doc, ent.end)
         if suffix in ACTOR_SUFFIXES:
