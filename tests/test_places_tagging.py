@@ -86,3 +86,17 @@ def test_a_rifle_is_not_a_road(tops) -> None:
 def test_a_name_before_a_roundabout_or_an_intersection_is_a_place(tops) -> None:
     found = texts(tops("The road is closed from the Air Balloon roundabout to the Crickley Hill junction."))
     assert "Air Balloon" in found
+
+
+# ------------------------------------------------------------------ organisations as venues
+def test_an_organisation_written_as_where_something_happens_is_a_place(tops) -> None:
+    # placed at the town the sentence goes on to name, not left out
+    found = tops("The cookery class took place at Marks & Spencer on Tuesday in Leeds, organisers said.")
+    shop = [t for t in found if t.span.text == "Marks & Spencer"]
+    assert shop and shop[0].role == "location"
+    assert shop[0].candidate is not None and shop[0].candidate.name == "Leeds"
+
+
+def test_an_organisation_where_someone_works_is_not_a_place(tops) -> None:
+    found = tops("Anna Berg, a senior economist at Norland Capital, said prices would rise in Leeds.")
+    assert "Norland Capital" not in [t.span.text for t in found]

@@ -108,7 +108,11 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
     ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
     local = [s for s in towns if s.candidate.country_code == main] if main else []
-    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or []
+    # "a tasting at Whole Foods on Wednesday in Fresno": the town the sentence goes on to place it in
+    later = [s for s in towns if s.span.sent == t.span.sent and 0 < s.span.start - end <= 12
+             and doc[s.span.start - 1].lower_ == "in" and not s.qualifier
+             and not any(u.text in (";", ":") or u.lower_ in ("and", "but", "while") for u in doc[end:s.span.start])]
+    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or later[:1] or []
     near = near or [s for s in boxes if s.span.start < t.span.start and s.span.sent == t.span.sent
                     and not s.qualifier][-1:] \
         or [s for s in ours if s.span.start < t.span.start and not s.qualifier][-1:] \

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .kinds import before_place_noun, facility, facility_parts, named_being, roads
+from .lexicon import words
 
 __all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
 
@@ -20,6 +21,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ROAD_NOUNS = frozenset("street streets road roads avenue avenues highway intersection junction roundabout".split())
 # the statistical NER often calls Arabic town names ORG or PERSON
 WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# labels of names that are places where they are written as where something happens ("at X")
+VENUE_LABELS = frozenset({"ORG", "EVENT"})
 # "US-backed", "Iran-led": the place qualifies an actor, it is not where anything is
 ACTOR_SUFFIXES = frozenset("backed led aligned allied supported sponsored owned run controlled funded "
                            "armed trained financed brokered".split())
@@ -80,6 +83,18 @@ def _in_parts(ent: Span) -> list[Span]:
         return []
     parts = [_clean(ent.doc[ent.start:cut]), _clean(ent.doc[cut + 1:ent.end])]
     return parts if all(len(p) and p.text[:1].isupper() for p in parts) else []
+
+
+def _at(sp: Span) -> bool:
+    """Whether the span is the object of "at" ("at the Bank of England", "at Whole Foods and
+    Target"): where something happens, not who acts."""
+    t = sp.root
+    while t.dep_ in ("conj", "appos") and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "at":
+        return False
+    # "a senior economist at Moody's": where someone works (the noun may be a compound's head)
+    return not (t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.lemma_.lower() in words("roles_at_work"))
 
 
 def _suffix(doc: Doc, end: int) -> str | None:
@@ -190,6 +205,11 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 continue
             # "on Airport Road in Kabul": a road named after a town is not that town
             road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
+            if ent.label_ in VENUE_LABELS and _at(sp):
+                # "a tasting at Whole Foods", "the final at the Dubai World Cup": an organisation
+                # or an event written as where something happens is that place (its premises)
+                out.append(Hit(sp, "FAC", True, modifier=road))
+                continue
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES or road))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
     # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
