@@ -58,3 +58,49 @@ def test_a_name_that_took_the_particle_but_not_the_word_after(res) -> None:
 def test_a_particle_without_a_longer_name_leaves_the_span(res) -> None:
     found, _ = _resolve(res, "The mayor of San Antonio de Cuentos said nothing.", [("San Antonio", "GPE")])
     assert "San Antonio" in [t.span.text for t in found]
+
+
+# ------------------------------------------------------------------ weak names, loose matches
+def test_a_weak_name_that_is_a_towns_own_name_is_not_another_towns_old_name() -> None:
+    from sitrep.places.disambiguate import own_names
+    from sitrep.places.gazetteer import Candidate
+
+    def town(name: str, pop: int, match: str, cc: str) -> Candidate:
+        return Candidate(pop, name, 0.0, 0.0, "city", cc, None, pop, match)
+
+    # "Fortune" (a proper noun the NER tagged nothing better) is not the city once called so,
+    # since a village is called Fortune; a name that is no town's own keeps its other towns
+    old, own = town("Fortunów", 200_000, "alias", "PL"), town("Fortune", 900, "exact", "CA")
+    assert own_names([old, own], strong=False) == [own]
+    assert own_names([old, own], strong=True) == [old, own]
+    assert own_names([old], strong=False) == [old]
+
+
+def test_a_weak_name_after_a_preposition_spelt_like_a_town_is_not_that_town() -> None:
+    from sitrep.places.disambiguate import acceptable
+    from sitrep.places.gazetteer import Candidate
+
+    finley = Candidate(2, "Finley", 0.0, 0.0, "city", "US", None, 6_000, "skeleton")
+    # "played in the Finale": a fuzzy spelling after "in" is trusted only for a sizeable town
+    assert not acceptable(finley, True, "US", "Finale", "PROPN@loc")
+    assert acceptable(finley, True, "US", "Finale", "GPE")
+
+
+# ------------------------------------------------------------------ datelines and roads
+def test_a_dateline_of_two_places(tops) -> None:
+    found = tops("KANO & KADUNA, Nigeria -- Gunmen killed five people on Sunday, police said.")
+    names = {t.span.text: t for t in found}
+    assert {"KANO", "KADUNA"} <= set(names)
+    assert all(names[n].candidate.country_code == "NG" and names[n].role == "location" for n in ("KANO", "KADUNA"))
+
+
+def test_a_capitalised_abbreviation_opening_a_sentence_is_no_dateline(tops) -> None:
+    found = tops("The minister spoke in Leeds on Monday. U.S. President Donald Trump later called the minister.")
+    us = [t for t in found if t.span.text == "U.S."]
+    assert us and us[0].source != "DATELINE" and us[0].role == "metonym"
+
+
+def test_a_numbered_road_the_gazetteer_lacks_is_placed_at_its_town(tops) -> None:
+    found = tops("Traffic was stopped after a collision on the A38 near Exeter on Monday.")
+    road = [t for t in found if t.span.text == "A38"]
+    assert road and road[0].role == "location" and road[0].candidate.name == "Exeter"

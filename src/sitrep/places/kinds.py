@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import words
 
-__all__ = ["before_place_noun", "facility", "facility_parts", "named_being", "roads"]
+__all__ = ["before_place_noun", "facility", "facility_parts", "named_being", "road_number", "roads"]
 
 # British, Irish and Middle Eastern road numbers: A417, M5, N1; US interstates: I-95.
 _ROAD = re.compile(r"^(?:[AMN]\d{1,4}|I-\d{1,3})$")
@@ -35,6 +35,11 @@ def roads(doc: Doc) -> list[Span]:
         if any(w.lower_ in words("road_words") for w in t.sent):
             out.append(doc[t.i:t.i + 1])
     return out
+
+
+def road_number(text: str) -> bool:
+    """Whether `text` is a road's number ("A417", "M5", "I-95")."""
+    return bool(_ROAD.match(text))
 
 
 def facility(sp: Span) -> bool:

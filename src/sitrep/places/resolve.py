@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
-from .disambiguate import Context, acceptable, choose, haversine_km, margin, score
+from .disambiguate import Context, acceptable, choose, haversine_km, margin, own_names, score
 from .gazetteer import Candidate, Gazetteer, fold
+from .kinds import road_number
 from .local import contained, neighbourhoods, strays
 from .qualifiers import (
     DISTRICT_WORDS,
@@ -220,7 +221,8 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Co
     for i, (h, cands) in enumerate(pairs):
         if h.label == "DEMONYM":
             continue  # counted once, as a demonym (_demonym_votes)
-        cs = [c for c in cands[:10] if acceptable(c, h.strong, None, h.span.text) and c.match != "skeleton"]
+        cs = [c for c in own_names(cands[:10], h.strong) if acceptable(c, h.strong, None, h.span.text)
+              and c.match != "skeleton"]
         if not cs:
             continue
         scored = [(score(c, Context(), others=cs, province=i in slots), c) for c in cs]
@@ -279,7 +281,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
     last = {g[-1] for i, g in enumerate(groups) if small[i] and g}
-    options = [districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
+    options = [districts(doc, h, [c for c in own_names(cands, h.strong)
+                                  if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
 
     # First choice, without context beyond the focus: what the article names with confidence.
@@ -344,7 +347,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # label or a place word after a locative ("in Khayelitsha", "on Royal Street"), or
             # a locative name that the NER ran together with the place holding it ("shelled
             # Qoqfin in Idleb"; not any organisation "in Idleb")
-            if (h.label in PLACE_LABELS and _placed(sp) or h.label.endswith("@loc") and (
+            # a numbered road ("a crash on the A120") is a place wherever the sentence puts it
+            if (h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") and (
                     sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])) \
                     and sp.text.lower() not in persons:
                 out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,

@@ -115,21 +115,32 @@ def _datelines(doc: Doc) -> list[Span]:
     At a paragraph's start the name may run straight into the text ("LONDON Pope Francis ...");
     elsewhere it must end in a dash or an agency's bracket ("... Press WASHINGTON (AP) —").
     """
+    def run(i: int) -> int:
+        j = i
+        while j < len(doc) and j - i < 4 and _caps(doc[j]):
+            j += 1
+        return j
+
     out = []
     for i in range(len(doc)):
         if not _caps(doc[i]) or (i > 0 and _caps(doc[i - 1])):
             continue
-        j = i
-        while j < len(doc) and j - i < 4 and _caps(doc[j]):
-            j += 1
+        j = run(i)
         if doc[i:j].text in _NOT_DATELINES or j >= len(doc) or len(doc[i:j].text) < 4:
             continue
-        nxt = doc[j]
         para = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+        names = [doc[i:j]]
+        if para and doc[j].text in ("&", "AND") and j + 1 < len(doc) and _caps(doc[j + 1]):
+            k = run(j + 1)  # "TIJUANA & SAN DIEGO, MARCH 29 --": a story filed from two places
+            if k < len(doc):
+                names, j = names + [doc[j + 1:k]], k
+        nxt = doc[j]
         agency = nxt.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper
+        # only at a paragraph's start may the name run straight into the text ("LONDON Pope
+        # Francis"): a sentence may open with a capitalised name that is no dateline ("U.S. President")
         if agency or nxt.text in ("—", "–", "--") or \
-                (para or doc[i].is_sent_start) and (nxt.text in _DATELINE_ENDS or nxt.is_title):
-            out.append(doc[i:j])
+                (para or doc[i].is_sent_start) and nxt.text in _DATELINE_ENDS or para and nxt.is_title:
+            out += names
     return out
 
 
