@@ -175,3 +175,12 @@ def test_an_unknown_estate_is_placed_in_the_story_country_not_an_aside(tops) -> 
                  "they were shocked.")
     estate = one(found, "Ashgrove Estate")
     assert estate.candidate is not None and estate.candidate.country_code == "GB", estate.reason
+
+
+def test_a_town_named_as_its_football_club_is_the_team_but_its_ground_is_a_place(tops) -> None:
+    found = tops("The striker scored twice for Norwich City against Preston on Saturday. "
+                 "Fans travelled to Norwich City by coach.")
+    norwich = [t for t in found if t.span.text == "Norwich"]
+    assert [t.role for t in norwich] == ["metonym", "location"]
+    found = tops("Floods hit Mexico City and Quezon City on Monday.")
+    assert [t.role for t in found] == ["location", "location"]

@@ -358,6 +358,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
         # after it is a place, whatever the parse makes of it
         located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
+        if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Birmingham City": its ground
+            out.append(Toponym(sp, best, "metonym", precision(sp, best), source=h.label))
+            continue
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
                            precision(sp, best), modifier=h.modifier, source=h.label, qualifier=i in qualifiers))
     out = neighbourhoods(out)
@@ -429,6 +432,20 @@ def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen
         same = [c for c in options[i] if c.feature == feature and c.country_code == cc and c.match != "skeleton"]
         if same:
             chosen[i] = same[0]
+
+
+# Words that make a town's name a football club's: "Birmingham City", "Leeds United", "Bolton
+# Wanderers" (the NER often tags the town alone).
+CLUB_WORDS = frozenset("city united fc afc rovers wanderers athletic albion hotspur rangers".split())
+
+
+def _club(sp: Span, gaz: Gazetteer) -> bool:
+    """Whether the place names a club: followed by a capitalised club word, the two no place's
+    name ("Manchester City" is a team; "Mexico City", "Quezon City" are places)."""
+    doc = sp.doc
+    if sp.end >= len(doc) or not doc[sp.end].is_title or doc[sp.end].lower_ not in CLUB_WORDS:
+        return False
+    return not any(c.match in ("exact", "folded") for c in gaz.candidates(doc[sp.start:sp.end + 1].text, limit=5))
 
 
 def _dateline(sp: Span) -> bool:
