@@ -104,3 +104,10 @@ def test_a_numbered_road_the_gazetteer_lacks_is_placed_at_its_town(tops) -> None
     found = tops("Traffic was stopped after a collision on the A38 near Exeter on Monday.")
     road = [t for t in found if t.span.text == "A38"]
     assert road and road[0].role == "location" and road[0].candidate.name == "Exeter"
+
+
+def test_two_adjacent_names_that_together_name_a_place_are_one(res) -> None:
+    found, focus = _resolve(res, "Heavy rain flooded roads in Baja California on Monday.",
+                            [("Baja", "GPE"), ("California", "GPE")])
+    assert [t.span.text for t in found] == ["Baja California"]
+    assert found[0].candidate.country_code == "MX" and focus == "MX"

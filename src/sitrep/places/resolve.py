@@ -125,9 +125,16 @@ def _extend(doc: Doc, h: Hit, gaz: Gazetteer) -> Hit:
 def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
     out: list[tuple[Hit, list[Candidate]]] = []
     reach = 0  # the end of the last hit that ran on over a particle: the hits it took in are gone
-    for h in (p for hit in hits for p in _split(doc, hit)):
+    parts = [p for hit in hits for p in _split(doc, hit)]
+    for n, h in enumerate(parts):
         if h.span.start < reach:
             continue
+        nxt = parts[n + 1] if n + 1 < len(parts) else None
+        if nxt is not None and nxt.span.start == h.span.end and "DEMONYM" not in (h.label, nxt.label) \
+                and any(c.match in ("exact", "folded") for c in gaz.candidates(doc[h.span.start:nxt.span.end].text, limit=5)):
+            # two names the NER cut apart: "Baja" + "California" is Baja California
+            h = replace(h, span=doc[h.span.start:nxt.span.end], strong=h.strong or nxt.strong)
+            reach = h.span.end
         if h.label != "DEMONYM" and (h.span.end < len(doc) and doc[h.span.end].lower_ in PARTICLES
                                      or doc[h.span.end - 1].lower_ in PARTICLES):
             h = _extend(doc, h, gaz)
