@@ -100,3 +100,19 @@ def test_an_organisation_written_as_where_something_happens_is_a_place(tops) -> 
 def test_an_organisation_where_someone_works_is_not_a_place(tops) -> None:
     found = tops("Anna Berg, a senior economist at Norland Capital, said prices would rise in Leeds.")
     assert "Norland Capital" not in [t.span.text for t in found]
+
+
+# ------------------------------------------------------------------ abbreviations, assemblies
+def test_an_abbreviation_stands_for_what_its_name_is(tops) -> None:
+    # "SAS" is the airline the article named, not a town of that name; the bracketed copy is no mention
+    found = tops("Talks with Scandinavian Airlines (SAS) on flights to Harare stalled. SAS said the route was not viable.")
+    assert [t.span.text for t in found] == ["Harare"]
+    # a country's abbreviation is still the country
+    found = tops("The Central African Republic (CAR) said fighting in the CAR had displaced thousands.")
+    car = [t for t in found if t.span.text == "CAR"]
+    assert len(car) == 1 and car[0].candidate.country_code == "CF"
+
+
+def test_an_assembly_is_no_town(tops) -> None:
+    found = tops("Officials said Congress is unlikely to act before the vote in Ohio.")
+    assert "Congress" not in [t.span.text for t in found if t.candidate is not None]

@@ -44,11 +44,13 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# Words that name a kind of place, or a direction, never a place on their own.
+# Words that name a kind of place, a direction or an assembly, never a place on their own
+# ("Congress is unlikely to act" is not Congress, Arizona).
 GENERIC = frozenset("""
     centre center central north south east west northern southern eastern western capital city state
     district region union republic kingdom county province metro valley coast island islands the
     federal national international university college hall court town village street market
+    congress parliament senate assembly
 """.split())
 
 

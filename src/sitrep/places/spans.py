@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .kinds import before_place_noun, facility, facility_parts, named_being, roads
+from .kinds import abbreviations, before_place_noun, facility, facility_parts, named_being, roads
 from .lexicon import words
 
 __all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
@@ -175,7 +175,12 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
     for sp in roads(doc):  # "the A417", "the M5 highway"
         out.append(Hit(sp, "FAC", True))
         taken.update(range(sp.start, sp.end))
+    # "British Airways (BA)": the bracketed abbreviation repeats its name, and elsewhere stands
+    # for what the name is ("BA" is no place, whatever town is called Ba)
+    abbr, bracketed = abbreviations(doc, PLACE_LABELS)
     for ent in doc.ents:
+        if ent.text in abbr and not abbr[ent.text] or ent.start in bracketed:
+            continue
         if taken.intersection(range(ent.start, ent.end)):
             if ent.start not in taken or ent.end - 1 in taken:
                 continue
@@ -224,7 +229,7 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES or road))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
     # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
-    covered = taken | {i for e in doc.ents for i in range(e.start, e.end)}
+    covered = taken | bracketed | {i for e in doc.ents for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
         t = doc[i]
