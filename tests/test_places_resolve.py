@@ -184,3 +184,12 @@ def test_a_town_named_as_its_football_club_is_the_team_but_its_ground_is_a_place
     assert [t.role for t in norwich] == ["metonym", "location"]
     found = tops("Floods hit Mexico City and Quezon City on Monday.")
     assert [t.role for t in found] == ["location", "location"]
+
+
+def test_the_people_of_a_country_and_a_country_taken_for_a_partner_are_parties(tops) -> None:
+    found = tops("The people of Chile were deceived by the reform, he said.")
+    assert one(found, "Chile").role == "metonym"
+    found = tops("Hanoi sees Japan as a trusted partner in trade.")
+    assert one(found, "Japan").role == "metonym"
+    found = tops("The minister is visiting Japan as a special envoy this week.")
+    assert one(found, "Japan").role == "location"

@@ -56,7 +56,7 @@ AGENT_HEADS = frozenset("""
     authority regime administration officials official delegation representative representatives
     foundation bank university interest interests success position stance policy policies request decision
     member members national nationals team squad fans coach future image dignity independence security
-    law laws that those
+    law laws that those people peoples citizens
 """.split())
 # Relations between parties: "relations between China and the US", "a deal with Iran".
 RELATION_HEADS = frozenset("""
@@ -70,8 +70,11 @@ AGENT_VERBS = frozenset("""
     accuse blame urge support back charge order tell punish beat defeat sanction warn condemn criticize
     criticise ask help recognize recognise thank pressure threaten invite persuade lobby congratulate praise
     call join sue fine outlast outplay edge rout top trail lead cut fight consolidate defend prompt spur
-    give sell persuade convince allow force
+    give sell persuade convince allow force offer
 """.split())
+# Verbs of taking a party for something: "sees Russia as a partner" (not "visiting Russia as envoy").
+REGARD_VERBS = frozenset("see regard view consider recognize recognise treat describe name designate label "
+                         "brand count list call".split())
 # Verbs whose subject is where something is or happens, not who acts.
 LOCATIVE_VERBS = frozenset("""
     sit lie witness see experience fall border neighbour neighbor become suffer host be house
@@ -157,6 +160,8 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
         # "Hama was captured" is a place; "Moscow is accused", "Europe was forced to" a party
         return "metonym" if hl in PASSIVE_AGENT_VERBS or hl in AGENT_VERBS else "location"
     if dep == "dobj":
+        if hl in REGARD_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i for c in head.children):
+            return "metonym"  # "sees Russia as a partner": what a party is taken for
         return "metonym" if hl in AGENT_VERBS else "location"
     if dep == "dative":
         return "metonym"  # "sell Saudi Arabia artillery", "give Russia a chance"
