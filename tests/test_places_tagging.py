@@ -116,3 +116,9 @@ def test_an_abbreviation_stands_for_what_its_name_is(tops) -> None:
 def test_an_assembly_is_no_town(tops) -> None:
     found = tops("Officials said Congress is unlikely to act before the vote in Ohio.")
     assert "Congress" not in [t.span.text for t in found if t.candidate is not None]
+
+
+def test_an_actor_written_as_an_area_is_a_place(tops) -> None:
+    found = tops("Airport charges in the EU must fall, the airlines said. The EU said it would reply.")
+    eu = [t for t in found if t.span.text == "EU"]
+    assert len(eu) == 1 and eu[0].role == "location" and eu[0].candidate.feature == "region"

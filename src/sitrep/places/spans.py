@@ -85,6 +85,15 @@ def _in_parts(ent: Span) -> list[Span]:
     return parts if all(len(p) and p.text[:1].isupper() for p in parts) else []
 
 
+def _inside(ent: Span) -> bool:
+    """An actor written as an area something is in: "airports in the EU", "across the EU" (the
+    gazetteer then says whether it is one; a group is in none)."""
+    t = ent.root
+    while t.dep_ in ("conj", "appos") and t.head != t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "within", "across", "throughout", "inside", "outside")
+
+
 def _at(sp: Span) -> bool:
     """Whether the span is the object of "at" ("at the Bank of England", "at Whole Foods and
     Target"): where something happens, not who acts."""
@@ -186,7 +195,7 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 continue
             cut = max(taken.intersection(range(ent.start, ent.end))) + 1  # "A429 Cirencester": the town
             ent = Span(doc, cut, ent.end, label=ent.label_, span_id=ent.id_)
-        if ent.ent_id_ and ent.ent_id_ in actor_ids:
+        if ent.ent_id_ and ent.ent_id_ in actor_ids and not _inside(ent):
             continue  # the ruler knows it is a group, a leader or a news source
         if named_being(ent):
             continue  # "his wife, Julia": a person
