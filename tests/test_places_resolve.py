@@ -193,3 +193,14 @@ def test_the_people_of_a_country_and_a_country_taken_for_a_partner_are_parties(t
     assert one(found, "Japan").role == "metonym"
     found = tops("The minister is visiting Japan as a special envoy this week.")
     assert one(found, "Japan").role == "location"
+
+
+def test_a_venue_the_gazetteer_lacks_is_placed_at_the_place_its_name_holds(tops) -> None:
+    found = tops("The pianist gave a recital at the London Guildhall School on Friday, his teacher said in Dublin.")
+    school = one(found, "London Guildhall School")
+    assert (school.candidate.name, school.candidate.country_code) == ("London", "GB"), school.reason
+    # a street named after a town is not in it; a surname-like town abroad is not the venue's
+    found = tops("Police closed Hampton Avenue on Friday after a crash, officers in St. Louis said.")
+    assert one(found, "Hampton Avenue").candidate.name == "St. Louis"
+    found = tops("A fire broke out at the Rogers Centre on Monday. Firefighters in Toronto said nobody was hurt.")
+    assert one(found, "Rogers Centre").candidate.name == "Toronto"

@@ -50,7 +50,7 @@ GENERIC = frozenset("""
     centre center central north south east west northern southern eastern western capital city state
     district region union republic kingdom county province metro valley coast island islands the
     federal national international university college hall court town village street market
-    congress parliament senate assembly
+    congress parliament senate assembly airport
 """.split())
 
 

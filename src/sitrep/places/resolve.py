@@ -26,7 +26,7 @@ from ..models import PlaceMention
 from .disambiguate import Context, acceptable, choose, haversine_km, margin, own_names, score
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import road_number
-from .local import contained, neighbourhoods, strays
+from .local import contained, named_within, neighbourhoods, strays
 from .qualifiers import (
     DISTRICT_WORDS,
     PROVINCE_WORDS,
@@ -358,8 +358,14 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             if (h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") and (
                     sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])) \
                     and sp.text.lower() not in persons:
-                out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,
-                                   source=h.label))
+                inner = named_within(sp, gaz, ctx)
+                if inner is not None:  # "the London Guildhall School", "the New York Auto Show"
+                    out.append(Toponym(sp, replace(inner, match="context"), "location", 2, modifier=h.modifier,
+                                       reason=f"not in gazetteer; placed at {inner.name} (named in it)",
+                                       source=h.label))
+                else:
+                    out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,
+                                       source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
         # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
