@@ -204,3 +204,10 @@ def test_a_venue_the_gazetteer_lacks_is_placed_at_the_place_its_name_holds(tops)
     assert one(found, "Hampton Avenue").candidate.name == "St. Louis"
     found = tops("A fire broke out at the Rogers Centre on Monday. Firefighters in Toronto said nobody was hurt.")
     assert one(found, "Rogers Centre").candidate.name == "Toronto"
+
+
+def test_a_name_the_ner_calls_a_place_once_keeps_its_sense_when_tagged_otherwise(tops) -> None:
+    found = tops("The team has worked in Texas, Ohio, Florida and Saipan this year. 'Our schedule has a "
+                 "return trip to Saipan,' said Thomas, whose unit is based in Austin, Texas, near Dallas.")
+    saipan = [t for t in found if t.span.text == "Saipan"]
+    assert len(saipan) == 2 and all(t.candidate.country_code == "MP" for t in saipan), [t.reason for t in saipan]

@@ -38,11 +38,13 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
     rest = sum(v for cc, v in weight.items() if cc != focus)
     if weight[focus] < 1.5 or weight[focus] < 2 * rest:
         return out
+    # one sense per discourse: a name the NER calls a place once keeps its sense throughout
+    kept = {fold(t.span.text) for t in out if t.source in ("GPE", "DATELINE") or t.qualifier}
     res = []
     for t in out:
         c = t.candidate
         if c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
-                and t.source not in ("GPE", "DATELINE") and not t.qualifier and not people.get(c.country_code) and not any(
+                and fold(t.span.text) not in kept and not people.get(c.country_code) and not any(
                     o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
                     and fold(o.span.text) != fold(t.span.text) for o in out):
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
