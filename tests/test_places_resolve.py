@@ -211,3 +211,12 @@ def test_a_name_the_ner_calls_a_place_once_keeps_its_sense_when_tagged_otherwise
                  "return trip to Saipan,' said Thomas, whose unit is based in Austin, Texas, near Dallas.")
     saipan = [t for t in found if t.span.text == "Saipan"]
     assert len(saipan) == 2 and all(t.candidate.country_code == "MP" for t in saipan), [t.reason for t in saipan]
+
+
+def test_a_place_before_what_happens_or_lies_there_and_a_destination_are_locations(tops) -> None:
+    found = tops("Guests in gowns arrived for a Downing Street dinner on Friday.")
+    assert one(found, "Downing Street").role == "location"
+    found = tops("Dead fish washed up on the Durban foreshore on Monday, officials said.")
+    assert one(found, "Durban").role == "location"
+    found = tops("The smuggler told them he was sending them to Italy from Libya.")
+    assert one(found, "Italy").role == "location"

@@ -37,6 +37,7 @@ PLACE_HEADS = frozenset("""
     climate heat rain snow temperature temperatures
     airline airlines passenger passengers job jobs resident residents tally total unemployment neighbour
     neighbor schools school war
+    foreshore foothills hotspot shoreline waterfront seafront college colleges universities
 """.split())
 # Happenings: a toponym that modifies them says where they happened ("the Paris attack").
 EVENT_HEADS = frozenset("""
@@ -47,6 +48,7 @@ EVENT_HEADS = frozenset("""
     elections vote referendum summit conference forum meeting talks rescue evacuation outbreak epidemic
     riot riots demonstration demonstrations incident accident derailment collapse landslide
     drought famine ceasefire operation operations campaign
+    event events dinner lunch reception party gala ceremony wedding funeral show exhibition appearance
 """.split())
 # Nouns whose "of X" is a government, a people or an institution: "the president of France".
 AGENT_HEADS = frozenset("""
@@ -95,7 +97,7 @@ FOR_HEADS = frozenset("""
 # Verbs whose "to X" hands something to a government: "sell artillery to Saudi Arabia".
 TO_VERBS = frozenset("""
     sell give explain request apologize apologise appeal write pledge offer lend donate grant hand transfer
-    propose recommend promise deliver supply provide report send extradite
+    propose recommend promise supply provide report
 """.split())
 # Adjectives of a subject that thinks or acts: "Russia is concerned", "France is ready".
 AGENT_STATES = frozenset("""
