@@ -122,3 +122,12 @@ def test_an_actor_written_as_an_area_is_a_place(tops) -> None:
     found = tops("Airport charges in the EU must fall, the airlines said. The EU said it would reply.")
     eu = [t for t in found if t.span.text == "EU"]
     assert len(eu) == 1 and eu[0].role == "location" and eu[0].candidate.feature == "region"
+
+
+def test_a_name_opening_with_a_word_for_a_place_is_a_place(tops) -> None:
+    found = tops("Lake Tarrow is a popular reservoir outside Leeds.")
+    lake = [t for t in found if t.span.text == "Lake Tarrow"]
+    assert lake and lake[0].role == "location" and lake[0].candidate.name == "Leeds"
+    found = tops("Police raided a house in Barangay Santo Nino in Quezon City on Monday.")
+    village = [t for t in found if t.span.text == "Barangay Santo Nino"]
+    assert village and village[0].candidate.name == "Quezon City"

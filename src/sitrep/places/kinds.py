@@ -44,8 +44,12 @@ def road_number(text: str) -> bool:
 
 def facility(sp: Span) -> bool:
     """A name ending in a word for a built or natural place: "Royal Street", "Glenrock Lagoon";
-    not a denomination ("the Catholic Church")."""
-    if len(sp) < 2 or sp[-2].is_lower or sp[-1].lower_.rstrip(".") not in words("facility_heads"):
+    not a denomination ("the Catholic Church"); or opening with one: "Lake Manassas", "Cape Peron"."""
+    if len(sp) < 2:
+        return False
+    if sp[0].lower_.rstrip(".") in words("place_heads_before") and sp[1].is_title:
+        return True
+    if sp[-2].is_lower or sp[-1].lower_.rstrip(".") not in words("facility_heads"):
         return False
     return not (len(sp) == 2 and sp[0].lower_ in words("faiths"))
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ..models import PlaceMention
 from .disambiguate import Context, acceptable, choose, haversine_km, margin, own_names, score
 from .gazetteer import Candidate, Gazetteer, fold
-from .kinds import road_number
+from .kinds import facility, road_number
 from .local import contained, named_within, neighbourhoods, strays
 from .qualifiers import (
     DISTRICT_WORDS,
@@ -477,7 +477,8 @@ def _dateline(sp: Span) -> bool:
 
 def _placed(sp: Span) -> bool:
     """Whether a name the gazetteer lacks reads as a place: after a locative preposition, or
-    ending in a word like Street or District. Else an unknown GPE is usually a firm or a person."""
-    return sp[-1].lower_ in PLACE_WORDS or _locative(sp)
+    ending in a word like Street or District, or opening with one like Lake or Cape. Else an
+    unknown GPE is usually a firm or a person."""
+    return sp[-1].lower_ in PLACE_WORDS or facility(sp) or _locative(sp)
 
 
