@@ -220,3 +220,12 @@ def test_a_place_before_what_happens_or_lies_there_and_a_destination_are_locatio
     assert one(found, "Durban").role == "location"
     found = tops("The smuggler told them he was sending them to Italy from Libya.")
     assert one(found, "Italy").role == "location"
+
+
+def test_a_name_the_gazetteer_lacks_with_its_county_after_it_is_placed_there(tops) -> None:
+    found = tops("The next round is on 12 August: Elmsworth, Northamptonshire.")
+    place = one(found, "Elmsworth")
+    assert place.role == "location" and place.candidate.name == "Northamptonshire", place.reason
+    # an aside in brackets is no division: the House stays an organisation
+    found = tops("He met the Speaker of the House of Representatives (Morocco's lower house) in Rabat.")
+    assert "House of Representatives" not in [t.span.text for t in found]

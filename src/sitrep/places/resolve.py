@@ -281,7 +281,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
     # So does one in brackets after a place, or with its division written after it: "Binga
     # (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
-    placed = slots | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
+    # "Croft, Yorkshire", "Knockhill (Fife)": a name with a division or a country written
+    # right after it is a place, whether or not the gazetteer has it
+    divided = {i for i, g in enumerate(groups) if g and _division_after(doc, pairs[i][0].span, pairs[g[0]])}
+    placed = slots | divided | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
         pairs[i][0].span.end:pairs[i][0].span.end + 2]) and groups[i]}
     for k, (h, cands) in enumerate(pairs):
         if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
@@ -351,13 +354,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             continue  # "Kelly" in a story about John Kelly
         if best is None:
             # a name the gazetteer lacks is kept where the text says it is a place: a place
-            # label or a place word after a locative ("in Khayelitsha", "on Royal Street"), or
-            # a locative name that the NER ran together with the place holding it ("shelled
-            # Qoqfin in Idleb"; not any organisation "in Idleb")
-            # a numbered road ("a crash on the A120") is a place wherever the sentence puts it
-            if (h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") and (
-                    sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])) \
-                    and sp.text.lower() not in persons:
+            # label or a place word after a locative ("in Khayelitsha", "on Royal Street"); a
+            # division written after it ("Croft, Yorkshire"); a locative name the NER ran
+            # together with the place holding it ("shelled Qoqfin in Idleb", not any
+            # organisation "in Idleb"); a numbered road ("a crash on the A120")
+            place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
+                and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])
+            if (place or i in divided) and sp.text.lower() not in persons:
                 inner = named_within(sp, gaz, ctx)
                 if inner is not None:  # "the London Guildhall School", "the New York Auto Show"
                     out.append(Toponym(sp, replace(inner, match="context"), "location", 2, modifier=h.modifier,
@@ -425,6 +428,20 @@ def _locative(sp: Span) -> bool:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in SETTLEMENT_WORDS | {"province", "district"}:
         return True  # "the city of Zabid", "the village of Kafr Nabl"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+
+def _division_after(doc: Doc, sp: Span, after: tuple[Hit, list[Candidate]]) -> bool:
+    """Whether the name after `sp` is a division or a country written to say where `sp` is:
+    "Croft, Yorkshire", "Knockhill (Fife)"; not a town ("St. Paul" has a county of its name),
+    nor the start of an aside ("the House (Morocco's lower house)")."""
+    h, cands = after
+    if doc[sp.end].text not in (",", "(") or h.span.end >= len(doc):
+        return False
+    if doc[sp.end].text == "(" and doc[h.span.end].text not in (")", ","):
+        return False
+    exact = [c for c in cands if c.match in ("exact", "folded")]
+    return not any(c.feature == "city" for c in exact) and any(
+        c.feature in ("admin1", "county", "country", "region") for c in exact)
 
 
 def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen: list) -> None:
