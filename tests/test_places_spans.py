@@ -111,3 +111,16 @@ def test_two_adjacent_names_that_together_name_a_place_are_one(res) -> None:
                             [("Baja", "GPE"), ("California", "GPE")])
     assert [t.span.text for t in found] == ["Baja California"]
     assert found[0].candidate.country_code == "MX" and focus == "MX"
+
+
+# ------------------------------------------------------------------ names the gazetteer lacks
+def test_an_unknown_place_name_is_read_in_its_sentence(res) -> None:
+    found, _ = _resolve(res, "Kelmora State's coach praised her players on Friday in Columbus.",
+                        [("Kelmora State", "GPE"), ("Columbus", "GPE")])
+    team = [t for t in found if t.span.text == "Kelmora State"]
+    assert not team or team[0].role == "metonym"  # the team's coach, not a place
+
+
+def test_a_word_for_a_kind_of_place_is_no_unknown_place(res) -> None:
+    found, _ = _resolve(res, "The court told the Centre in Delhi to act.", [("Centre", "GPE"), ("Delhi", "GPE")])
+    assert [t.span.text for t in found] == ["Delhi"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
-from .disambiguate import Context, acceptable, choose, haversine_km, margin, own_names, score
+from .disambiguate import GENERIC, Context, acceptable, choose, haversine_km, margin, own_names, score
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import facility, road_number
 from .local import contained, named_within, neighbourhoods, strays
@@ -360,14 +360,18 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # organisation "in Idleb"); a numbered road ("a crash on the A120")
             place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
                 and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])
-            if (place or i in divided) and sp.text.lower() not in persons:
+            if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC:
+                # a name that is no street, lake or road is read in its sentence like any place:
+                # "Mississippi State's center" is the team's
+                physical = i in divided or facility(sp) or road_number(sp.text)
+                said = "location" if physical else role(sp, None, h.modifier)
                 inner = named_within(sp, gaz, ctx)
                 if inner is not None:  # "the London Guildhall School", "the New York Auto Show"
-                    out.append(Toponym(sp, replace(inner, match="context"), "location", 2, modifier=h.modifier,
+                    out.append(Toponym(sp, replace(inner, match="context"), said, 2, modifier=h.modifier,
                                        reason=f"not in gazetteer; placed at {inner.name} (named in it)",
                                        source=h.label))
                 else:
-                    out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,
+                    out.append(Toponym(sp, None, said, 3, reason="not in gazetteer", modifier=h.modifier,
                                        source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate

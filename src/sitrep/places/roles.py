@@ -135,7 +135,7 @@ def _modifies_a_place(t: Token) -> bool:
 
 def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     """`location` or `metonym` (a place standing for its government, people, team or institution)."""
-    if cand is None or modifier:
+    if modifier:
         return "location"  # "a London-based group": where the group is
     doc = span.doc
     t = _head_conjunct(span.root)
@@ -174,7 +174,7 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     return "location"
 
 
-def _object_role(prep: Token, cand: Candidate) -> str:
+def _object_role(prep: Token, cand: Candidate | None) -> str:
     """The role of a place governed by `prep`: "backed by Moscow", "relations with China"."""
     noun = prep.head
     nl = noun.lemma_.lower()
@@ -190,7 +190,7 @@ def _object_role(prep: Token, cand: Candidate) -> str:
         return "metonym"
     if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
         return "metonym"
-    if prep.lower_ == "with" and cand.feature == "country" and nl not in PLACE_HEADS:
+    if prep.lower_ == "with" and cand is not None and cand.feature == "country" and nl not in PLACE_HEADS:
         return "metonym"  # "engaging with the United States", but "a border with Syria"
     return "location"
 
