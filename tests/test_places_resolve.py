@@ -229,3 +229,10 @@ def test_a_name_the_gazetteer_lacks_with_its_county_after_it_is_placed_there(top
     # an aside in brackets is no division: the House stays an organisation
     found = tops("He met the Speaker of the House of Representatives (Morocco's lower house) in Rabat.")
     assert "House of Representatives" not in [t.span.text for t in found]
+
+
+def test_what_bears_on_a_country_makes_it_a_party(tops) -> None:
+    found = tops("The poisoning was blamed on Russia by the government in London.")
+    assert one(found, "Russia").role == "metonym" and one(found, "London").role == "location"
+    found = tops("Brussels agreed new sanctions on Iran on Monday.")
+    assert one(found, "Iran").role == "metonym"

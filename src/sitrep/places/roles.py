@@ -94,6 +94,12 @@ FOR_HEADS = frozenset("""
     victory defeat win loss deal benefit benefits cost costs problem problems blow boost setback
     responsibility credit respect sympathy solidarity ambition ambitions vision
 """.split())
+# Nouns and verbs whose "on X" bears on a party, not a place: "pressure on Georgia", "blamed on Russia".
+ON_HEADS = frozenset("""
+    pressure sanction sanctions tariff tariffs embargo ban restriction restrictions duty duties stance
+    position policy policies
+""".split())
+ON_VERBS = frozenset("blame call rely depend prevail impose".split())
 # Verbs whose "to X" hands something to a government: "sell artillery to Saudi Arabia".
 TO_VERBS = frozenset("""
     sell give explain request apologize apologise appeal write pledge offer lend donate grant hand transfer
@@ -188,6 +194,8 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
         return "metonym"  # "backed by Moscow", "an investigation by the US", "the game against Portland"
     if prep.lower_ == "for" and (nl in FOR_HEADS or noun.lower_ in FOR_HEADS):
         return "metonym"
+    if prep.lower_ == "on" and (nl in ON_HEADS or noun.pos_ in ("VERB", "AUX") and nl in ON_VERBS):
+        return "metonym"  # "sanctions on Iran", "blamed on Russia", "called on China to act"
     if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
         return "metonym"
     if prep.lower_ == "with" and cand is not None and cand.feature == "country" and nl not in PLACE_HEADS:
