@@ -121,6 +121,8 @@ def test_an_unknown_place_name_is_read_in_its_sentence(res) -> None:
     assert not team or team[0].role == "metonym"  # the team's coach, not a place
 
 
-def test_a_word_for_a_kind_of_place_is_no_unknown_place(res) -> None:
+def test_a_word_for_a_kind_of_place_or_an_acronym_is_no_unknown_place(res) -> None:
     found, _ = _resolve(res, "The court told the Centre in Delhi to act.", [("Centre", "GPE"), ("Delhi", "GPE")])
     assert [t.span.text for t in found] == ["Delhi"]
+    found, _ = _resolve(res, "He scored twice in OT to win the game in Boston.", [("OT", "GPE"), ("Boston", "GPE")])
+    assert [t.span.text for t in found] == ["Boston"]

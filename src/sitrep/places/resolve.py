@@ -360,7 +360,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # organisation "in Idleb"); a numbered road ("a crash on the A120")
             place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
                 and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])
-            if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC:
+            # (not a word for a kind of place, "the Centre"; nor an acronym, "in OT", "in GT3")
+            acronym = len(sp) == 1 and sp.text.replace(".", "").replace("&", "").isupper() and not road_number(sp.text)
+            if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
+                    and not acronym:
                 # a name that is no street, lake or road is read in its sentence like any place:
                 # "Mississippi State's center" is the team's
                 physical = i in divided or facility(sp) or road_number(sp.text)
