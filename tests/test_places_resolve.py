@@ -236,3 +236,8 @@ def test_what_bears_on_a_country_makes_it_a_party(tops) -> None:
     assert one(found, "Russia").role == "metonym" and one(found, "London").role == "location"
     found = tops("Brussels agreed new sanctions on Iran on Monday.")
     assert one(found, "Iran").role == "metonym"
+
+
+def test_a_town_before_a_word_for_a_division_is_where_it_is(tops) -> None:
+    found = tops("Dinner will be served at a restaurant in Washington Township on Friday.")
+    assert [t.role for t in found if t.span.text.startswith("Washington")] == ["location"]

@@ -38,6 +38,7 @@ PLACE_HEADS = frozenset("""
     airline airlines passenger passengers job jobs resident residents tally total unemployment neighbour
     neighbor schools school war
     foreshore foothills hotspot shoreline waterfront seafront college colleges universities
+    township parish borough commune locality settlement governorate oblast prefecture subdistrict outlet
 """.split())
 # Happenings: a toponym that modifies them says where they happened ("the Paris attack").
 EVENT_HEADS = frozenset("""
