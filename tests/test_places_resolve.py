@@ -241,3 +241,10 @@ def test_what_bears_on_a_country_makes_it_a_party(tops) -> None:
 def test_a_town_before_a_word_for_a_division_is_where_it_is(tops) -> None:
     found = tops("Dinner will be served at a restaurant in Washington Township on Friday.")
     assert [t.role for t in found if t.span.text.startswith("Washington")] == ["location"]
+
+
+def test_two_countries_joined_before_a_meeting_are_its_parties(tops) -> None:
+    found = tops("Hopes rose ahead of the Japan-Korea summit in Tokyo on Friday.")
+    assert one(found, "Japan").role == "metonym" and one(found, "Tokyo").role == "location"
+    found = tops("Trains on the Paris-Brussels route were cancelled on Monday.")
+    assert one(found, "Paris").role == "location"

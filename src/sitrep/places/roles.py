@@ -39,6 +39,7 @@ PLACE_HEADS = frozenset("""
     neighbor schools school war
     foreshore foothills hotspot shoreline waterfront seafront college colleges universities
     township parish borough commune locality settlement governorate oblast prefecture subdistrict outlet
+    route routes corridor
 """.split())
 # Happenings: a toponym that modifies them says where they happened ("the Paris attack").
 EVENT_HEADS = frozenset("""
@@ -127,12 +128,26 @@ def _head_conjunct(t: Token) -> Token:
 
 def _modifies_a_place(t: Token) -> bool:
     """A compound modifier: does the chain of nouns it modifies end in a place or a happening?"""
+    return _modifies(t, PLACE_HEADS | EVENT_HEADS)
+
+
+def _paired(span: Span) -> bool:
+    """A name joined by a hyphen to another: "the DPRK-U.S. summit", "the Syrian-Turkish border"."""
+    doc = span.doc
+    after = span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and not doc[span.end - 1].whitespace_ \
+        and doc[span.end + 1].text[:1].isupper()
+    before = span.start >= 2 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_ \
+        and doc[span.start - 2].text[:1].isupper()
+    return after or before
+
+
+def _modifies(t: Token, heads: frozenset[str]) -> bool:
+    """Whether the chain of nouns a compound modifier modifies ends in one of `heads`."""
     for _ in range(4):
         h = t.head
         if h == t:
             return False
-        lem = h.lemma_.lower()
-        if lem in PLACE_HEADS or h.lower_ in PLACE_HEADS or lem in EVENT_HEADS or h.lower_ in EVENT_HEADS:
+        if h.lemma_.lower() in heads or h.lower_ in heads:
             return True
         if h.dep_ not in ("compound", "nmod") or h.pos_ not in ("NOUN", "PROPN"):
             return False
@@ -175,6 +190,8 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     if dep == "dative":
         return "metonym"  # "sell Saudi Arabia artillery", "give Russia a chance"
     if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and t.i < head.i:
+        if _paired(span) and _modifies(t, RELATION_HEADS):
+            return "metonym"  # "the DPRK-U.S. summit", "Russia-EU relations": the parties to it
         return "location" if _modifies_a_place(t) else "metonym"
     if dep == "pobj":
         return _object_role(head, cand)
