@@ -126,3 +126,13 @@ def test_a_word_for_a_kind_of_place_or_an_acronym_is_no_unknown_place(res) -> No
     assert [t.span.text for t in found] == ["Delhi"]
     found, _ = _resolve(res, "He scored twice in OT to win the game in Boston.", [("OT", "GPE"), ("Boston", "GPE")])
     assert [t.span.text for t in found] == ["Boston"]
+
+
+def test_only_a_persons_surname_is_no_place_not_the_first_word_of_any_person_name(res) -> None:
+    # "Halden Luke Oil" (a filling station the NER took for a person) does not make Halden a person
+    found, _ = _resolve(res, "Cashiers at Halden Luke Oil sold the winning ticket in Halden on Friday.",
+                        [("Halden Luke Oil", "PERSON"), ("Halden", "PERSON")])
+    assert [t.candidate.country_code for t in found if t.span.text == "Halden"] == ["NO"]
+    found, _ = _resolve(res, "Ann Kelly said Kelly was safe, police in Dublin said.",
+                        [("Ann Kelly", "PERSON"), ("Kelly", "GPE"), ("Dublin", "GPE")])
+    assert "Kelly" not in [t.span.text for t in found]

@@ -154,10 +154,15 @@ def _datelines(doc: Doc) -> list[Span]:
 
 
 def person_words(doc: Doc) -> set[str]:
-    """Lowercased words of the article's multi-word PERSON names ("John Kelly" -> kelly, john),
-    and of names in apposition to a person ("his wife, Julia" -> julia)."""
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 or named_being(e)
-            for t in e if t.is_alpha}
+    """Lowercased surnames of the article's multi-word PERSON names ("John Kelly" -> kelly; a
+    first word is as often a place the NER ran into a name: "Riverdale Luke Oil"), and the
+    words of names in apposition to a person ("his wife, Julia" -> julia)."""
+    out = {t.lower_ for e in doc.ents if named_being(e) for t in e if t.is_alpha}
+    for e in doc.ents:
+        names = [t.lower_ for t in e if t.is_alpha]
+        if e.label_ == "PERSON" and len(names) > 1:
+            out.add(names[-1])
+    return out
 
 
 def _place_demonym(ent: Span, demonyms: Collection[str] | Mapping[str, str]) -> str | None:
