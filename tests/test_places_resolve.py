@@ -248,3 +248,21 @@ def test_two_countries_joined_before_a_meeting_are_its_parties(tops) -> None:
     assert one(found, "Japan").role == "metonym" and one(found, "Tokyo").role == "location"
     found = tops("Trains on the Paris-Brussels route were cancelled on Monday.")
     assert one(found, "Paris").role == "location"
+
+
+def test_two_small_towns_abroad_do_not_vouch_for_each_other(res) -> None:
+    from collections import Counter
+
+    from sitrep.places.local import strays
+
+    doc = res.nlp("Leeds Dewsbury Wakefield Ossett Batley Pioneer Middletown")
+    def town(i: int, name: str, cc: str, pop: int, source: str) -> Toponym:
+        c = Candidate(i + 1, name, 0.0, 0.0, "city", cc, None, pop, "exact")
+        return Toponym(doc[i:i + 1], c, "location", 1, source=source)
+    out = [town(0, "Leeds", "GB", 500_000, "GPE"), town(1, "Dewsbury", "GB", 60_000, "GPE"),
+           town(2, "Wakefield", "GB", 100_000, "GPE"), town(3, "Ossett", "GB", 20_000, "GPE"),
+           town(4, "Batley", "GB", 50_000, "GPE"), town(5, "Pioneer", "US", 1_400, "ORG@loc"),
+           town(6, "Middletown", "US", 65_000, "FAC")]
+    final = Counter(t.candidate.country_code for t in out)
+    kept = strays(out, "GB", final, Counter())
+    assert [t.candidate is None for t in kept] == [False] * 5 + [True, True]

@@ -40,13 +40,18 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
         return out
     # one sense per discourse: a name the NER calls a place once keeps its sense throughout
     kept = {fold(t.span.text) for t in out if t.source in ("GPE", "DATELINE") or t.qualifier}
+    def stray(t: Toponym) -> bool:
+        c = t.candidate
+        return c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
+            and fold(t.span.text) not in kept and not people.get(c.country_code)
+
     res = []
     for t in out:
         c = t.candidate
-        if c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
-                and fold(t.span.text) not in kept and not people.get(c.country_code) and not any(
-                    o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
-                    and fold(o.span.text) != fold(t.span.text) for o in out):
+        # another place of its country vouches for it, unless that one is a stray too ("the
+        # Pioneer cinema" and "Middletown's New Road" in a Yorkshire story are no two US towns)
+        if stray(t) and not any(o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
+                                and fold(o.span.text) != fold(t.span.text) and not stray(o) for o in out):
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
         res.append(t)
     return res
