@@ -189,6 +189,8 @@ def test_a_town_named_as_its_football_club_is_the_team_but_its_ground_is_a_place
 def test_the_people_of_a_country_and_a_country_taken_for_a_partner_are_parties(tops) -> None:
     found = tops("The people of Chile were deceived by the reform, he said.")
     assert one(found, "Chile").role == "metonym"
+    found = tops("Rebels called on the people of Homs to rise up against the army.")
+    assert one(found, "Homs").role == "location"  # a town's people live there
     found = tops("Hanoi sees Japan as a trusted partner in trade.")
     assert one(found, "Japan").role == "metonym"
     found = tops("The minister is visiting Japan as a special envoy this week.")

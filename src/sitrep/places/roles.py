@@ -60,7 +60,7 @@ AGENT_HEADS = frozenset("""
     authority regime administration officials official delegation representative representatives
     foundation bank university interest interests success position stance policy policies request decision
     member members national nationals team squad fans coach future image dignity independence security
-    law laws that those people peoples citizens
+    law laws that those
 """.split())
 # Relations between parties: "relations between China and the US", "a deal with Iran".
 RELATION_HEADS = frozenset("""
@@ -204,6 +204,8 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
     nl = noun.lemma_.lower()
     if prep.lower_ == "of" and (nl in AGENT_HEADS or noun.lower_ in AGENT_HEADS):
         return "metonym"
+    if prep.lower_ == "of" and nl in ("people", "citizen") and cand is not None and cand.feature in ("country", "admin1"):
+        return "metonym"  # "the people of Mexico" are the nation; "the people of Homs" live there
     if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
         return "metonym"
     if prep.lower_ in ("to", "from", "by", "with", "against") and noun.lower_ in METONYM_HEADS:
