@@ -131,3 +131,16 @@ def test_a_name_opening_with_a_word_for_a_place_is_a_place(tops) -> None:
     found = tops("Police raided a house in Barangay Santo Nino in Quezon City on Monday.")
     village = [t for t in found if t.span.text == "Barangay Santo Nino"]
     assert village and village[0].candidate.name == "Quezon City"
+
+
+def test_an_abbreviation_may_spell_its_names_small_words() -> None:
+    import spacy
+
+    from sitrep.places.kinds import abbreviations
+
+    nlp = spacy.blank("en")
+    doc = nlp("Talks with the People 's Bank of China ( PBOC ) stalled .")
+    for t in doc[3:8]:
+        t.ent_type_ = "ORG"
+    kinds, at = abbreviations(doc, frozenset({"GPE"}))
+    assert kinds == {"PBOC": False} and at == {9}

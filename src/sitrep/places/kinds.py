@@ -91,7 +91,7 @@ def named_being(ent: Span) -> bool:
     return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in words("person_nouns")
 
 
-_GLUE = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "-"})
+_GLUE = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "-", "'s", "’s"})
 
 
 def abbreviations(doc: Doc, place_labels: frozenset[str]) -> tuple[dict[str, bool], set[int]]:
@@ -107,13 +107,16 @@ def abbreviations(doc: Doc, place_labels: frozenset[str]) -> tuple[dict[str, boo
             continue
         words, i = [], t.i - 1
         while i >= 0 and t.i - i <= 10 and (doc[i].is_title or doc[i].is_upper or doc[i].lower_ in _GLUE):
-            if doc[i].text[:1].isupper():
+            if doc[i].is_alpha:
                 words.append(doc[i])
             i -= 1
         words.reverse()
-        # the initials of the name's last capitalised words spell the abbreviation
+        # the initials of the name's last words spell the abbreviation, with or without its
+        # small words ("People's Bank of China (PBOC)", "Republic of Korea (ROK)", "(DPRK)")
         for k in range(len(words)):
-            if "".join(w.text[0] for w in words[k:]).upper() == a.text:
+            if words[k].text[:1].isupper() and a.text in (
+                    "".join(w.text[0] for w in words[k:] if w.text[:1].isupper()).upper(),
+                    "".join(w.text[0] for w in words[k:]).upper()):
                 if words[-1].ent_type_:  # a name the NER left untyped says nothing
                     kinds[a.text] = words[-1].ent_type_ in place_labels
                 at.add(a.i)
