@@ -1,10 +1,8 @@
-"""Span repairs before the choice (sitrep.places.spans and resolve._candidates): names the NER
+"""Span repairs before the choice (sitrep.places.spans and candidates): names the NER
 ran together, or cut short. Real model and index; the entities are set by hand where the test
 is about what happens when the NER errs, so the test does not depend on the model erring."""
 
 from __future__ import annotations
-
-from spacy.tokens import Span
 
 from sitrep.places.resolve import find_toponyms
 
