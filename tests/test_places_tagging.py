@@ -105,7 +105,8 @@ def test_an_organisation_where_someone_works_is_not_a_place(tops) -> None:
 # ------------------------------------------------------------------ abbreviations, assemblies
 def test_an_abbreviation_stands_for_what_its_name_is(tops) -> None:
     # "SAS" is the airline the article named, not a town of that name; the bracketed copy is no mention
-    found = tops("Talks with Scandinavian Airlines (SAS) on flights to Harare stalled. SAS said the route was not viable.")
+    found = tops("Talks with Scandinavian Airlines (SAS) on flights to Harare stalled. "
+                 "SAS said the route was not viable.")
     assert [t.span.text for t in found] == ["Harare"]
     # a country's abbreviation is still the country
     found = tops("The Central African Republic (CAR) said fighting in the CAR had displaced thousands.")

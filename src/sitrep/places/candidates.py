@@ -77,14 +77,15 @@ def _extend(doc: Doc, h: Hit, gaz: Gazetteer) -> Hit:
 
 def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
     out: list[tuple[Hit, list[Candidate]]] = []
-    reach = 0  # the end of the last hit that ran on over a particle: the hits it took in are gone
+    reach = 0  # the end of the last hit that took in the next ones (joined, or run on over a particle)
     parts = [p for hit in hits for p in _split(doc, hit)]
     for n, h in enumerate(parts):
         if h.span.start < reach:
             continue
         nxt = parts[n + 1] if n + 1 < len(parts) else None
         if nxt is not None and nxt.span.start == h.span.end and "DEMONYM" not in (h.label, nxt.label) \
-                and any(c.match in ("exact", "folded") for c in gaz.candidates(doc[h.span.start:nxt.span.end].text, limit=5)):
+                and any(c.match in ("exact", "folded")
+                        for c in gaz.candidates(doc[h.span.start:nxt.span.end].text, limit=5)):
             # two names the NER cut apart: "Baja" + "California" is Baja California
             h = replace(h, span=doc[h.span.start:nxt.span.end], strong=h.strong or nxt.strong)
             reach = h.span.end

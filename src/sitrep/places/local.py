@@ -152,12 +152,14 @@ def named_within(sp: Span, gaz: Gazetteer, ctx: Context) -> Candidate | None:
     in Tokyo. The first run of capitalised words (not the whole name; the longest at that
     place) that is exactly a country, a division or a town of 20,000 (a smaller town is as
     often a surname) of the story's countries ("the Rogers Centre" in a Toronto story is not
-    in Rogers, Arkansas), or a capital or a city of a million anywhere; none in a street or a natural feature named after a place ("Hampton
-    Avenue", "Pearl Harbor"), nor in a person's ("Wilson's Farm")."""
+    in Rogers, Arkansas), or a capital or a city of a million anywhere; none in a street or a
+    natural feature named after a place ("Hampton Avenue", "Pearl Harbor"), nor in a person's
+    ("Wilson's Farm"). None either where a town is written right after the name: that one
+    says where it is (see contained)."""
     doc = sp.doc
     if sp[-1].lower_.rstrip(".") in NAMED_AFTER or sp.end + 1 < len(doc) and doc[sp.end].lower_ in (
             ",", "in", "at", "near", "of", "(") and doc[sp.end + 1].is_title:
-        return None  # a town written after it says where it is (see local.contained)
+        return None
     home = {ctx.focus} | set(ctx.countries)
     for k in range(len(sp)):
         for n in range(min(len(sp) - 1, 3, len(sp) - k), 0, -1):

@@ -204,7 +204,8 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
     nl = noun.lemma_.lower()
     if prep.lower_ == "of" and (nl in AGENT_HEADS or noun.lower_ in AGENT_HEADS):
         return "metonym"
-    if prep.lower_ == "of" and nl in ("people", "citizen") and cand is not None and cand.feature in ("country", "admin1"):
+    if prep.lower_ == "of" and nl in ("people", "citizen") and cand is not None \
+            and cand.feature in ("country", "admin1"):
         return "metonym"  # "the people of Mexico" are the nation; "the people of Homs" live there
     if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
         return "metonym"
