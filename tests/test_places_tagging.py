@@ -86,3 +86,62 @@ def test_a_rifle_is_not_a_road(tops) -> None:
 def test_a_name_before_a_roundabout_or_an_intersection_is_a_place(tops) -> None:
     found = texts(tops("The road is closed from the Air Balloon roundabout to the Crickley Hill junction."))
     assert "Air Balloon" in found
+
+
+# ------------------------------------------------------------------ organisations as venues
+def test_an_organisation_written_as_where_something_happens_is_a_place(tops) -> None:
+    # placed at the town the sentence goes on to name, not left out
+    found = tops("The cookery class took place at Marks & Spencer on Tuesday in Leeds, organisers said.")
+    shop = [t for t in found if t.span.text == "Marks & Spencer"]
+    assert shop and shop[0].role == "location"
+    assert shop[0].candidate is not None and shop[0].candidate.name == "Leeds"
+
+
+def test_an_organisation_where_someone_works_is_not_a_place(tops) -> None:
+    found = tops("Anna Berg, a senior economist at Norland Capital, said prices would rise in Leeds.")
+    assert "Norland Capital" not in [t.span.text for t in found]
+
+
+# ------------------------------------------------------------------ abbreviations, assemblies
+def test_an_abbreviation_stands_for_what_its_name_is(tops) -> None:
+    # "SAS" is the airline the article named, not a town of that name; the bracketed copy is no mention
+    found = tops("Talks with Scandinavian Airlines (SAS) on flights to Harare stalled. "
+                 "SAS said the route was not viable.")
+    assert [t.span.text for t in found] == ["Harare"]
+    # a country's abbreviation is still the country
+    found = tops("The Central African Republic (CAR) said fighting in the CAR had displaced thousands.")
+    car = [t for t in found if t.span.text == "CAR"]
+    assert len(car) == 1 and car[0].candidate.country_code == "CF"
+
+
+def test_an_assembly_is_no_town(tops) -> None:
+    found = tops("Officials said Congress is unlikely to act before the vote in Ohio.")
+    assert "Congress" not in [t.span.text for t in found if t.candidate is not None]
+
+
+def test_an_actor_written_as_an_area_is_a_place(tops) -> None:
+    found = tops("Airport charges in the EU must fall, the airlines said. The EU said it would reply.")
+    eu = [t for t in found if t.span.text == "EU"]
+    assert len(eu) == 1 and eu[0].role == "location" and eu[0].candidate.feature == "region"
+
+
+def test_a_name_opening_with_a_word_for_a_place_is_a_place(tops) -> None:
+    found = tops("Lake Tarrow is a popular reservoir outside Leeds.")
+    lake = [t for t in found if t.span.text == "Lake Tarrow"]
+    assert lake and lake[0].role == "location" and lake[0].candidate.name == "Leeds"
+    found = tops("Police raided a house in Barangay Santo Nino in Quezon City on Monday.")
+    village = [t for t in found if t.span.text == "Barangay Santo Nino"]
+    assert village and village[0].candidate.name == "Quezon City"
+
+
+def test_an_abbreviation_may_spell_its_names_small_words() -> None:
+    import spacy
+
+    from sitrep.places.kinds import abbreviations
+
+    nlp = spacy.blank("en")
+    doc = nlp("Talks with the People 's Bank of China ( PBOC ) stalled .")
+    for t in doc[3:8]:
+        t.ent_type_ = "ORG"
+    kinds, at = abbreviations(doc, frozenset({"GPE"}))
+    assert kinds == {"PBOC": False} and at == {9}

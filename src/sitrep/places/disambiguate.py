@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from .gazetteer import Candidate, fold
 
-__all__ = ["Context", "acceptable", "choose", "haversine_km", "score"]
+__all__ = ["Context", "acceptable", "choose", "haversine_km", "own_names", "score"]
 
 # How much less likely a name is the place when it matches only through another form of it.
 # Bonus for a candidate in one of the story's countries, times that country's share of the
@@ -44,11 +44,13 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-# Words that name a kind of place, or a direction, never a place on their own.
+# Words that name a kind of place, a direction or an assembly, never a place on their own
+# ("Congress is unlikely to act" is not Congress, Arizona).
 GENERIC = frozenset("""
     centre center central north south east west northern southern eastern western capital city state
     district region union republic kingdom county province metro valley coast island islands the
     federal national international university college hall court town village street market
+    congress parliament senate assembly airport
 """.split())
 
 
@@ -74,7 +76,9 @@ def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", la
             return False  # "Saipan" is not Spanaway, nor "Soviet Union" Sveta Ana
         if focus is not None and c.country_code != focus:
             return False  # a fuzzy spelling is only trusted inside the article's country
-        if not strong:  # "Tal Rifaat" (tagged PERSON) for "Tall Rif'at": a sizeable local town
+        if not strong or label.endswith("@loc"):
+            # "Tal Rifaat" (tagged PERSON) for "Tall Rif'at": a sizeable local town; so too after
+            # "in" or "at" ("at the Final" is not Finley, "on Guard" not Girard)
             return focus is not None and c.country_code == focus and c.population >= 10_000
     if strong:
         return True
@@ -85,6 +89,15 @@ def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", la
         return True
     # elsewhere only a large town: not "Nelson" (NZ); "Hama" (Ḩamāh's English name) is one
     return c.population >= 100_000
+
+
+def own_names(cands: Sequence[Candidate], strong: bool) -> list[Candidate]:
+    """A weak name that is some place's own name means none of the towns it was only another
+    name of: "Luck" (a word of a song's title, tagged nothing better than a proper noun) is not
+    Lutsk, once called Łuck, since a Luck is called so; "Hama", no town's own name, is Ḩamāh."""
+    if strong or not any(c.match in ("exact", "folded") for c in cands):
+        return list(cands)
+    return [c for c in cands if c.match != "alias"]
 
 
 def _namesake_city(c: Candidate, cands: Iterable[Candidate]) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import words
 
-__all__ = ["before_place_noun", "facility", "facility_parts", "named_being", "roads"]
+__all__ = ["abbreviations", "before_place_noun", "facility", "facility_parts", "named_being", "road_number", "roads"]
 
 # British, Irish and Middle Eastern road numbers: A417, M5, N1; US interstates: I-95.
 _ROAD = re.compile(r"^(?:[AMN]\d{1,4}|I-\d{1,3})$")
@@ -37,10 +37,19 @@ def roads(doc: Doc) -> list[Span]:
     return out
 
 
+def road_number(text: str) -> bool:
+    """Whether `text` is a road's number ("A417", "M5", "I-95")."""
+    return bool(_ROAD.match(text))
+
+
 def facility(sp: Span) -> bool:
     """A name ending in a word for a built or natural place: "Royal Street", "Glenrock Lagoon";
-    not a denomination ("the Catholic Church")."""
-    if len(sp) < 2 or sp[-2].is_lower or sp[-1].lower_.rstrip(".") not in words("facility_heads"):
+    not a denomination ("the Catholic Church"); or opening with one: "Lake Manassas", "Cape Peron"."""
+    if len(sp) < 2:
+        return False
+    if sp[0].lower_.rstrip(".") in words("place_heads_before") and sp[1].is_title:
+        return True
+    if sp[-2].is_lower or sp[-1].lower_.rstrip(".") not in words("facility_heads"):
         return False
     return not (len(sp) == 2 and sp[0].lower_ in words("faiths"))
 
@@ -80,3 +89,36 @@ def named_being(ent: Span) -> bool:
     while i >= 0 and (doc[i].text == "," or doc[i].lower_ == "and" or doc[i].pos_ == "PROPN"):
         i -= 1
     return i >= 0 and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in words("person_nouns")
+
+
+_GLUE = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "-", "'s", "’s"})
+
+
+def abbreviations(doc: Doc, place_labels: frozenset[str]) -> tuple[dict[str, bool], set[int]]:
+    """Abbreviations the article introduces in brackets after a name ("British Airways (BA)",
+    "the Democratic People's Republic of Korea (DPRK)"): each abbreviation, and whether its name
+    is a place (the NER's label over the name, where it gave one); and the token index of each
+    bracketed one."""
+    kinds: dict[str, bool] = {}
+    at: set[int] = set()
+    for t in doc[1:-2]:
+        a = doc[t.i + 1]
+        if t.text != "(" or doc[t.i + 2].text != ")" or not (a.is_upper and a.is_alpha and 2 <= len(a) <= 6):
+            continue
+        words, i = [], t.i - 1
+        while i >= 0 and t.i - i <= 10 and (doc[i].is_title or doc[i].is_upper or doc[i].lower_ in _GLUE):
+            if doc[i].is_alpha:
+                words.append(doc[i])
+            i -= 1
+        words.reverse()
+        # the initials of the name's last words spell the abbreviation, with or without its
+        # small words ("People's Bank of China (PBOC)", "Republic of Korea (ROK)", "(DPRK)")
+        for k in range(len(words)):
+            if words[k].text[:1].isupper() and a.text in (
+                    "".join(w.text[0] for w in words[k:] if w.text[:1].isupper()).upper(),
+                    "".join(w.text[0] for w in words[k:]).upper()):
+                if words[-1].ent_type_:  # a name the NER left untyped says nothing
+                    kinds[a.text] = words[-1].ent_type_ in place_labels
+                at.add(a.i)
+                break
+    return kinds, at

@@ -1,6 +1,7 @@
 """Places inside places: neighbourhoods, streets and hamlets the gazetteer lacks, and small
 towns abroad that nothing in a one-country story points to. Each is placed at the town the
-story puts it in (ACLED's practice: the nearest named town, precision 2)."""
+story puts it in (ACLED's practice: the nearest named town, precision 2), or at the one its
+own name holds ("the London Guildhall School")."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .disambiguate import haversine_km
-from .gazetteer import fold
+from spacy.tokens import Span
+
+from .disambiguate import GENERIC, Context, choose, haversine_km
+from .gazetteer import Candidate, Gazetteer, fold
 from .qualifiers import DIRECTIONS, PLACE_NOUNS
 
 if TYPE_CHECKING:
     from .resolve import Toponym
 
-__all__ = ["contained", "neighbourhoods", "strays"]
+__all__ = ["contained", "named_within", "neighbourhoods", "strays"]
 
 
 # Words that make a name a part of a town: "the Bela Vista neighbourhood", "Colonia Roma", "Bairro Alto".
@@ -35,13 +38,20 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
     rest = sum(v for cc, v in weight.items() if cc != focus)
     if weight[focus] < 1.5 or weight[focus] < 2 * rest:
         return out
+    # one sense per discourse: a name the NER calls a place once keeps its sense throughout
+    kept = {fold(t.span.text) for t in out if t.source in ("GPE", "DATELINE") or t.qualifier}
+    def stray(t: Toponym) -> bool:
+        c = t.candidate
+        return c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
+            and fold(t.span.text) not in kept and not people.get(c.country_code)
+
     res = []
     for t in out:
         c = t.candidate
-        if c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
-                and t.source not in ("GPE", "DATELINE") and not t.qualifier and not people.get(c.country_code) and not any(
-                    o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
-                    and fold(o.span.text) != fold(t.span.text) for o in out):
+        # another place of its country vouches for it, unless that one is a stray too ("the
+        # Pioneer cinema" and "Middletown's New Road" in a Yorkshire story are no two US towns)
+        if stray(t) and not any(o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
+                                and fold(o.span.text) != fold(t.span.text) and not stray(o) for o in out):
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
         res.append(t)
     return res
@@ -108,7 +118,11 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
     ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
     local = [s for s in towns if s.candidate.country_code == main] if main else []
-    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or []
+    # "a tasting at Whole Foods on Wednesday in Fresno": the town the sentence goes on to place it in
+    later = [s for s in towns if s.span.sent == t.span.sent and 0 < s.span.start - end <= 12
+             and doc[s.span.start - 1].lower_ == "in" and not s.qualifier
+             and not any(u.text in (";", ":") or u.lower_ in ("and", "but", "while") for u in doc[end:s.span.start])]
+    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or later[:1] or []
     near = near or [s for s in boxes if s.span.start < t.span.start and s.span.sent == t.span.sent
                     and not s.qualifier][-1:] \
         or [s for s in ours if s.span.start < t.span.start and not s.qualifier][-1:] \
@@ -123,3 +137,41 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     return replace(t, candidate=replace(box, match="context"), precision=2,
                    reason=f"not in gazetteer; placed at {box.name}")
 
+
+# Last words of names that are named after a place elsewhere, not in it: "Hampton Avenue",
+# "Pearl Harbor", "the Nile Delta".
+NAMED_AFTER = frozenset("""
+    street st avenue ave road rd drive dr lane boulevard way place parade square terrace crescent close
+    harbor harbour delta bay lake river mountain mountains valley island islands beach point creek
+""".split())
+
+
+def named_within(sp: Span, gaz: Gazetteer, ctx: Context) -> Candidate | None:
+    """The place a name the gazetteer lacks names within it, if any: "the London Guildhall
+    School" is in London, "Florida Atlantic University" in Florida, "the British Embassy Tokyo"
+    in Tokyo. The first run of capitalised words (not the whole name; the longest at that
+    place) that is exactly a country, a division or a town of 20,000 (a smaller town is as
+    often a surname) of the story's countries ("the Rogers Centre" in a Toronto story is not
+    in Rogers, Arkansas), or a capital or a city of a million anywhere; none in a street or a
+    natural feature named after a place ("Hampton Avenue", "Pearl Harbor"), nor in a person's
+    ("Wilson's Farm"). None either where a town is written right after the name: that one
+    says where it is (see contained)."""
+    doc = sp.doc
+    if sp[-1].lower_.rstrip(".") in NAMED_AFTER or sp.end + 1 < len(doc) and doc[sp.end].lower_ in (
+            ",", "in", "at", "near", "of", "(") and doc[sp.end + 1].is_title:
+        return None
+    home = {ctx.focus} | set(ctx.countries)
+    for k in range(len(sp)):
+        for n in range(min(len(sp) - 1, 3, len(sp) - k), 0, -1):
+            words = sp[k:k + n]
+            if not all(w.is_title or w.is_upper for w in words) or fold(words.text) in GENERIC \
+                    or words.end < len(doc) and doc[words.end].tag_ == "POS" \
+                    or k and not sp[k - 1].whitespace_ or k + n < len(sp) and not words[-1].whitespace_:
+                continue  # not "Miami" in "Miami-Dade"
+            found = [c for c in gaz.candidates(words.text, limit=10) if c.match == "exact" and (
+                c.feature in ("country", "admin1")
+                or c.feature in ("city", "county") and c.population >= 20_000 and c.country_code in home
+                or c.feature == "city" and (c.capital or c.population >= 1_000_000))]
+            if found:
+                return choose(found, ctx)
+    return None

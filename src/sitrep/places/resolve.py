@@ -5,8 +5,7 @@ gazetteer.py offers candidates for each; disambiguate.py chooses among them in t
 article's context; roles.py says whether the place is where something is or stands for a
 government or people, and how precisely it places an event. This module runs them in order:
 
-1. candidates for every span ("the Jaber crossing" extends to the facility; a run the NER
-   merged, "Greece Italy", is split when only its parts are places);
+1. candidates for every span, the spans mended where the NER cut them badly (candidates.py);
 2. a surname is not a place: a one-word span that is part of a person's name in the same
    article ("John Kelly ... Kelly said") is that person;
 3. the focus country: a vote of the mentions, unambiguous ones weighing most;
@@ -23,11 +22,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
-from .disambiguate import Context, acceptable, choose, haversine_km, margin, score
+from .candidates import candidates
+from .disambiguate import GENERIC, Context, acceptable, choose, haversine_km, margin, own_names, score
 from .gazetteer import Candidate, Gazetteer, fold
-from .local import contained, neighbourhoods, strays
+from .kinds import facility, road_number
+from .local import contained, named_within, neighbourhoods, strays
 from .qualifiers import (
-    DISTRICT_WORDS,
     PROVINCE_WORDS,
     SETTLEMENT_WORDS,
     districts,
@@ -41,23 +41,6 @@ from .roles import precision, role
 from .spans import PLACE_LABELS, Hit, find_spans, person_words
 
 __all__ = ["Toponym", "find_toponyms", "haversine_km"]
-
-# The press's abbreviations of US states (AP style and postal), read only right after a place:
-# "Slidell, La.", "Walker County (Ga.)", "HORRY COUNTY, SC".
-_STATES = """Alabama Ala. AL|Alaska Alaska AK|Arizona Ariz. AZ|Arkansas Ark. AR|California Calif. CA|
-Colorado Colo. CO|Connecticut Conn. CT|Delaware Del. DE|Florida Fla. FL|Georgia Ga. GA|Hawaii Hawaii HI|
-Idaho Idaho ID|Illinois Ill. IL|Indiana Ind. IN|Iowa Iowa IA|Kansas Kan. KS|Kentucky Ky. KY|Louisiana La. LA|
-Maine Maine ME|Maryland Md. MD|Massachusetts Mass. MA|Michigan Mich. MI|Minnesota Minn. MN|Mississippi Miss. MS|
-Missouri Mo. MO|Montana Mont. MT|Nebraska Neb. NE|Nevada Nev. NV|New_Hampshire N.H. NH|New_Jersey N.J. NJ|
-New_Mexico N.M. NM|New_York N.Y. NY|North_Carolina N.C. NC|North_Dakota N.D. ND|Ohio Ohio OH|Oklahoma Okla. OK|
-Oregon Ore. OR|Pennsylvania Pa. PA|Rhode_Island R.I. RI|South_Carolina S.C. SC|South_Dakota S.D. SD|
-Tennessee Tenn. TN|Texas Tex. TX|Utah Utah UT|Vermont Vt. VT|Virginia Va. VA|Washington Wash. WA|
-West_Virginia W.Va. WV|Wisconsin Wis. WI|Wyoming Wyo. WY|District_of_Columbia D.C. DC"""
-STATE_ABBREVIATIONS = {abbr: name.replace("_", " ") for entry in _STATES.replace("\n", "").split("|")
-                       for name, *abbrs in [entry.split()] for abbr in abbrs}
-FACILITIES = frozenset({"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
-                        "border", "plant", "field"})
-
 
 @dataclass
 class Toponym:
@@ -80,81 +63,6 @@ class Toponym:
             latitude=c.latitude if c else None, longitude=c.longitude if c else None,
             feature=c.feature if c else None, country_code=c.country_code if c else None,
             admin1=c.admin1 if c else None, role=self.role, reason=self.reason)
-
-
-def _big(c: Candidate) -> bool:
-    """A place that a run of names may hold on its own: a country, a division, a large town."""
-    return c.match in ("exact", "folded") and (c.feature != "city" or c.population >= 100_000)
-
-
-def _split(doc: Doc, h: Hit) -> list[Hit]:
-    """"Thruxton, Hampshire", "Ludhiana (Punjab" tagged as one entity: its parts."""
-    sp, parts, start = h.span, [], h.span.start
-    for t in list(sp) + [None]:
-        if t is None or t.text in (",", "(", ")"):
-            end = sp.end if t is None else t.i
-            if end > start and doc[start].text[:1].isupper():
-                parts.append(Hit(doc[start:end], h.label, h.strong, h.modifier if t is None else False))
-            start = end + 1
-    return parts if len(parts) > 1 else [h]
-
-
-def _candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
-    out: list[tuple[Hit, list[Candidate]]] = []
-    for h in (p for hit in hits for p in _split(doc, hit)):
-        sp = h.span
-        if h.label == "DEMONYM":  # "the Syrian border": the country; "European countries": the continent
-            code = h.lookup or ""
-            found = [gaz.country(code)] if code.isupper() else [
-                c for c in gaz.candidates(code) if c.feature in ("continent", "region")][:1]
-            out.append((h, [c for c in found if c is not None]))
-            continue
-        if out and sp.text in STATE_ABBREVIATIONS and out[-1][0].span.end == sp.start - 1 \
-                and doc[sp.start - 1].text in (",", "(") and any(
-                    c.country_code == "US" and c.admin1 == STATE_ABBREVIATIONS[sp.text] for c in out[-1][1]):
-            # only after a town that the state has: "Salem, TN" is in Tamil Nadu when no Salem
-            # of Tennessee is known
-            state = [c for c in gaz.candidates(STATE_ABBREVIATIONS[sp.text])
-                     if c.feature == "admin1" and c.country_code == "US"]
-            out.append((Hit(sp, h.label, True), state))
-            continue
-        found = None
-        # "the Jaber crossing", "Hmeimim air base": the facility is the place
-        for k in (2, 1):
-            tail = doc[sp.end:sp.end + k]
-            if len(tail) == k and tail[-1].lower_ in FACILITIES:
-                found = [c for c in gaz.candidates(doc[sp.start:sp.end + k].text) if c.match != "skeleton"]
-                if found:
-                    h = Hit(doc[sp.start:sp.end + k], h.label, True, h.modifier)
-                    break
-        if not found:
-            found = gaz.candidates(sp.text)
-        if len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS and sp[-1].is_lower or \
-                all(c.match == "skeleton" for c in found) and len(sp) >= 2 \
-                and sp[-1].lower_ in SETTLEMENT_WORDS | DISTRICT_WORDS:
-            # "Sidon City", "Jammu Town", "Kasoa Village": the settlement word is not in the name;
-            # "Zabid city" is any Zabid, not only a town once called so
-            bare = gaz.candidates(sp[:-1].text)
-            if any(c.match != "skeleton" for c in bare):
-                found, h, sp = bare, Hit(sp[:-1], h.label, h.strong, h.modifier), sp[:-1]
-        k = len(sp)
-        while not found and k > 1 and sp[k - 1].is_lower:  # "Pacific equatorial (region)": the name
-            k -= 1
-            if not sp[k - 1].is_lower:
-                h, sp = Hit(sp[:k], h.label, h.strong, h.modifier), sp[:k]
-                found = gaz.candidates(sp.text)
-        if h.strong and len(sp) >= 2 and not any(_big(c) for c in found):
-            # "Greece Italy": two places the NER ran together
-            for k in range(1, len(sp)):
-                left, right = gaz.candidates(sp[:k].text), gaz.candidates(sp[k:].text)
-                if any(_big(c) for c in left) and any(_big(c) for c in right):
-                    out += [(Hit(sp[:k], h.label, True), left), (Hit(sp[k:], h.label, True), right)]
-                    break
-            else:
-                out.append((h, found))
-            continue
-        out.append((h, found))
-    return out
 
 
 def _demonym_votes(doc: Doc, demonyms: Mapping[str, str], gaz: Gazetteer) -> Counter[str]:
@@ -191,7 +99,8 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Co
     for i, (h, cands) in enumerate(pairs):
         if h.label == "DEMONYM":
             continue  # counted once, as a demonym (_demonym_votes)
-        cs = [c for c in cands[:10] if acceptable(c, h.strong, None, h.span.text) and c.match != "skeleton"]
+        cs = [c for c in own_names(cands[:10], h.strong) if acceptable(c, h.strong, None, h.span.text)
+              and c.match != "skeleton"]
         if not cs:
             continue
         scored = [(score(c, Context(), others=cs, province=i in slots), c) for c in cs]
@@ -221,7 +130,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     country's ISO code ("british" -> "GBR"), they also tell which country the story is about.
     """
     persons = person_words(doc)
-    pairs = _candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
+    pairs = candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # A name that says where the place before it is reads as a division where it can be one:
     # "Zabid (Zabid, Al Hudaydah)", "in Damt (Ad Dali)" are governorates, not namesake towns.
     # which places qualify which, and what they say: read once (they depend on the spans and
@@ -243,14 +152,18 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
     # So does one in brackets after a place, or with its division written after it: "Binga
     # (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
-    placed = slots | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
+    # "Croft, Yorkshire", "Knockhill (Fife)": a name with a division or a country written
+    # right after it is a place, whether or not the gazetteer has it
+    divided = {i for i, g in enumerate(groups) if g and _division_after(doc, pairs[i][0].span, pairs[g[0]])}
+    placed = slots | divided | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
         pairs[i][0].span.end:pairs[i][0].span.end + 2]) and groups[i]}
     for k, (h, cands) in enumerate(pairs):
         if not h.strong and len(h.span) <= 4 and (_locative(h.span) or k in placed) \
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
     last = {g[-1] for i, g in enumerate(groups) if small[i] and g}
-    options = [districts(doc, h, [c for c in cands if acceptable(c, h.strong, focus, h.span.text, h.label)],
+    options = [districts(doc, h, [c for c in own_names(cands, h.strong)
+                                  if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
 
     # First choice, without context beyond the focus: what the article names with confidence.
@@ -311,15 +224,37 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 and (best.feature != "city" or best.capital or best.population >= 1_000_000)):
             continue  # "Kelly" in a story about John Kelly
         if best is None:
-            if (h.label in PLACE_LABELS or h.label.endswith("@loc") and sp[-1].lower_ in PLACE_WORDS) \
-                    and sp.text.lower() not in persons and _placed(sp):
-                out.append(Toponym(sp, None, "location", 3, reason="not in gazetteer", modifier=h.modifier,
-                                   source=h.label))
+            # a name the gazetteer lacks is kept where the text says it is a place: a place
+            # label or a place word after a locative ("in Khayelitsha", "on Royal Street"); a
+            # division written after it ("Croft, Yorkshire"); a locative name the NER ran
+            # together with the place holding it ("shelled Qoqfin in Idleb", not any
+            # organisation "in Idleb"); a numbered road ("a crash on the A120")
+            place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
+                and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])
+            # (not a word for a kind of place, "the Centre"; nor an acronym, "in OT", "in GT3")
+            acronym = len(sp) == 1 and sp.text.replace(".", "").replace("&", "").isupper() and not road_number(sp.text)
+            if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
+                    and not acronym:
+                # a name that is no street, lake or road is read in its sentence like any place:
+                # "Mississippi State's center" is the team's
+                physical = i in divided or facility(sp) or road_number(sp.text)
+                said = "location" if physical else role(sp, None, h.modifier)
+                inner = named_within(sp, gaz, ctx)
+                if inner is not None:  # "the London Guildhall School", "the New York Auto Show"
+                    out.append(Toponym(sp, replace(inner, match="context"), said, 2, modifier=h.modifier,
+                                       reason=f"not in gazetteer; placed at {inner.name} (named in it)",
+                                       source=h.label))
+                else:
+                    out.append(Toponym(sp, None, said, 3, reason="not in gazetteer", modifier=h.modifier,
+                                       source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
         # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
         # after it is a place, whatever the parse makes of it
         located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
+        if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Birmingham City": its ground
+            out.append(Toponym(sp, best, "metonym", precision(sp, best), source=h.label))
+            continue
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
                            precision(sp, best), modifier=h.modifier, source=h.label, qualifier=i in qualifiers))
     out = neighbourhoods(out)
@@ -373,6 +308,20 @@ def _locative(sp: Span) -> bool:
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 
+def _division_after(doc: Doc, sp: Span, after: tuple[Hit, list[Candidate]]) -> bool:
+    """Whether the name after `sp` is a division or a country written to say where `sp` is:
+    "Croft, Yorkshire", "Knockhill (Fife)"; not a town ("St. Paul" has a county of its name),
+    nor the start of an aside ("the House (Morocco's lower house)")."""
+    h, cands = after
+    if doc[sp.end].text not in (",", "(") or h.span.end >= len(doc):
+        return False
+    if doc[sp.end].text == "(" and doc[h.span.end].text not in (")", ","):
+        return False
+    exact = [c for c in cands if c.match in ("exact", "folded")]
+    return not any(c.feature == "city" for c in exact) and any(
+        c.feature in ("admin1", "county", "country", "region") for c in exact)
+
+
 def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen: list) -> None:
     """A name in a list of states is the state: "Utah, Colorado, Idaho and Washington" (not the
     capital), as a name in a list of countries is the country. Changes `chosen` in place."""
@@ -393,6 +342,20 @@ def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen
             chosen[i] = same[0]
 
 
+# Words that make a town's name a football club's: "Birmingham City", "Leeds United", "Bolton
+# Wanderers" (the NER often tags the town alone).
+CLUB_WORDS = frozenset("city united fc afc rovers wanderers athletic albion hotspur rangers".split())
+
+
+def _club(sp: Span, gaz: Gazetteer) -> bool:
+    """Whether the place names a club: followed by a capitalised club word, the two no place's
+    name ("Manchester City" is a team; "Mexico City", "Quezon City" are places)."""
+    doc = sp.doc
+    if sp.end >= len(doc) or not doc[sp.end].is_title or doc[sp.end].lower_ not in CLUB_WORDS:
+        return False
+    return not any(c.match in ("exact", "folded") for c in gaz.candidates(doc[sp.start:sp.end + 1].text, limit=5))
+
+
 def _dateline(sp: Span) -> bool:
     """A place opening a paragraph as a dateline, in any case: "Muscat: The ...", "Hanoi (VNA) –",
     "Moscow, SANA- ...", "MANILA, Philippines –" (after a caption). Where the story was filed."""
@@ -409,7 +372,8 @@ def _dateline(sp: Span) -> bool:
 
 def _placed(sp: Span) -> bool:
     """Whether a name the gazetteer lacks reads as a place: after a locative preposition, or
-    ending in a word like Street or District. Else an unknown GPE is usually a firm or a person."""
-    return sp[-1].lower_ in PLACE_WORDS or _locative(sp)
+    ending in a word like Street or District, or opening with one like Lake or Cape. Else an
+    unknown GPE is usually a firm or a person."""
+    return sp[-1].lower_ in PLACE_WORDS or facility(sp) or _locative(sp)
 
 

@@ -37,6 +37,9 @@ PLACE_HEADS = frozenset("""
     climate heat rain snow temperature temperatures
     airline airlines passenger passengers job jobs resident residents tally total unemployment neighbour
     neighbor schools school war
+    foreshore foothills hotspot shoreline waterfront seafront college colleges universities
+    township parish borough commune locality settlement governorate oblast prefecture subdistrict outlet
+    route routes corridor
 """.split())
 # Happenings: a toponym that modifies them says where they happened ("the Paris attack").
 EVENT_HEADS = frozenset("""
@@ -47,6 +50,7 @@ EVENT_HEADS = frozenset("""
     elections vote referendum summit conference forum meeting talks rescue evacuation outbreak epidemic
     riot riots demonstration demonstrations incident accident derailment collapse landslide
     drought famine ceasefire operation operations campaign
+    event events dinner lunch reception party gala ceremony wedding funeral show exhibition appearance
 """.split())
 # Nouns whose "of X" is a government, a people or an institution: "the president of France".
 AGENT_HEADS = frozenset("""
@@ -70,8 +74,11 @@ AGENT_VERBS = frozenset("""
     accuse blame urge support back charge order tell punish beat defeat sanction warn condemn criticize
     criticise ask help recognize recognise thank pressure threaten invite persuade lobby congratulate praise
     call join sue fine outlast outplay edge rout top trail lead cut fight consolidate defend prompt spur
-    give sell persuade convince allow force
+    give sell persuade convince allow force offer
 """.split())
+# Verbs of taking a party for something: "sees Russia as a partner" (not "visiting Russia as envoy").
+REGARD_VERBS = frozenset("see regard view consider recognize recognise treat describe name designate label "
+                         "brand count list call".split())
 # Verbs whose subject is where something is or happens, not who acts.
 LOCATIVE_VERBS = frozenset("""
     sit lie witness see experience fall border neighbour neighbor become suffer host be house
@@ -89,10 +96,16 @@ FOR_HEADS = frozenset("""
     victory defeat win loss deal benefit benefits cost costs problem problems blow boost setback
     responsibility credit respect sympathy solidarity ambition ambitions vision
 """.split())
+# Nouns and verbs whose "on X" bears on a party, not a place: "pressure on Georgia", "blamed on Russia".
+ON_HEADS = frozenset("""
+    pressure sanction sanctions tariff tariffs embargo ban restriction restrictions duty duties stance
+    position policy policies
+""".split())
+ON_VERBS = frozenset("blame call rely depend prevail impose".split())
 # Verbs whose "to X" hands something to a government: "sell artillery to Saudi Arabia".
 TO_VERBS = frozenset("""
     sell give explain request apologize apologise appeal write pledge offer lend donate grant hand transfer
-    propose recommend promise deliver supply provide report send extradite
+    propose recommend promise supply provide report
 """.split())
 # Adjectives of a subject that thinks or acts: "Russia is concerned", "France is ready".
 AGENT_STATES = frozenset("""
@@ -115,12 +128,26 @@ def _head_conjunct(t: Token) -> Token:
 
 def _modifies_a_place(t: Token) -> bool:
     """A compound modifier: does the chain of nouns it modifies end in a place or a happening?"""
+    return _modifies(t, PLACE_HEADS | EVENT_HEADS)
+
+
+def _paired(span: Span) -> bool:
+    """A name joined by a hyphen to another: "the DPRK-U.S. summit", "the Syrian-Turkish border"."""
+    doc = span.doc
+    after = span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and not doc[span.end - 1].whitespace_ \
+        and doc[span.end + 1].text[:1].isupper()
+    before = span.start >= 2 and doc[span.start - 1].text in ("-", "–") and not doc[span.start - 1].whitespace_ \
+        and doc[span.start - 2].text[:1].isupper()
+    return after or before
+
+
+def _modifies(t: Token, heads: frozenset[str]) -> bool:
+    """Whether the chain of nouns a compound modifier modifies ends in one of `heads`."""
     for _ in range(4):
         h = t.head
         if h == t:
             return False
-        lem = h.lemma_.lower()
-        if lem in PLACE_HEADS or h.lower_ in PLACE_HEADS or lem in EVENT_HEADS or h.lower_ in EVENT_HEADS:
+        if h.lemma_.lower() in heads or h.lower_ in heads:
             return True
         if h.dep_ not in ("compound", "nmod") or h.pos_ not in ("NOUN", "PROPN"):
             return False
@@ -130,7 +157,7 @@ def _modifies_a_place(t: Token) -> bool:
 
 def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     """`location` or `metonym` (a place standing for its government, people, team or institution)."""
-    if cand is None or modifier:
+    if modifier:
         return "location"  # "a London-based group": where the group is
     doc = span.doc
     t = _head_conjunct(span.root)
@@ -157,22 +184,29 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
         # "Hama was captured" is a place; "Moscow is accused", "Europe was forced to" a party
         return "metonym" if hl in PASSIVE_AGENT_VERBS or hl in AGENT_VERBS else "location"
     if dep == "dobj":
+        if hl in REGARD_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i for c in head.children):
+            return "metonym"  # "sees Russia as a partner": what a party is taken for
         return "metonym" if hl in AGENT_VERBS else "location"
     if dep == "dative":
         return "metonym"  # "sell Saudi Arabia artillery", "give Russia a chance"
     if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and t.i < head.i:
+        if _paired(span) and _modifies(t, RELATION_HEADS):
+            return "metonym"  # "the DPRK-U.S. summit", "Russia-EU relations": the parties to it
         return "location" if _modifies_a_place(t) else "metonym"
     if dep == "pobj":
         return _object_role(head, cand)
     return "location"
 
 
-def _object_role(prep: Token, cand: Candidate) -> str:
+def _object_role(prep: Token, cand: Candidate | None) -> str:
     """The role of a place governed by `prep`: "backed by Moscow", "relations with China"."""
     noun = prep.head
     nl = noun.lemma_.lower()
     if prep.lower_ == "of" and (nl in AGENT_HEADS or noun.lower_ in AGENT_HEADS):
         return "metonym"
+    if prep.lower_ == "of" and nl in ("people", "citizen") and cand is not None \
+            and cand.feature in ("country", "admin1"):
+        return "metonym"  # "the people of Mexico" are the nation; "the people of Homs" live there
     if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
         return "metonym"
     if prep.lower_ in ("to", "from", "by", "with", "against") and noun.lower_ in METONYM_HEADS:
@@ -181,9 +215,11 @@ def _object_role(prep: Token, cand: Candidate) -> str:
         return "metonym"  # "backed by Moscow", "an investigation by the US", "the game against Portland"
     if prep.lower_ == "for" and (nl in FOR_HEADS or noun.lower_ in FOR_HEADS):
         return "metonym"
+    if prep.lower_ == "on" and (nl in ON_HEADS or noun.pos_ in ("VERB", "AUX") and nl in ON_VERBS):
+        return "metonym"  # "sanctions on Iran", "blamed on Russia", "called on China to act"
     if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
         return "metonym"
-    if prep.lower_ == "with" and cand.feature == "country" and nl not in PLACE_HEADS:
+    if prep.lower_ == "with" and cand is not None and cand.feature == "country" and nl not in PLACE_HEADS:
         return "metonym"  # "engaging with the United States", but "a border with Syria"
     return "location"
 

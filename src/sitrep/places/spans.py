@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from .kinds import before_place_noun, facility, facility_parts, named_being, roads
+from .kinds import abbreviations, before_place_noun, facility, facility_parts, named_being, roads
+from .lexicon import words
 
 __all__ = ["CONTINENT_ADJECTIVES", "Hit", "find_spans", "person_words", "PLACE_LABELS"]
 
@@ -20,6 +21,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 ROAD_NOUNS = frozenset("street streets road roads avenue avenues highway intersection junction roundabout".split())
 # the statistical NER often calls Arabic town names ORG or PERSON
 WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# labels of names that are places where they are written as where something happens ("at X")
+VENUE_LABELS = frozenset({"ORG", "EVENT"})
 # "US-backed", "Iran-led": the place qualifies an actor, it is not where anything is
 ACTOR_SUFFIXES = frozenset("backed led aligned allied supported sponsored owned run controlled funded "
                            "armed trained financed brokered".split())
@@ -56,6 +59,7 @@ class Hit:
     strong: bool  # labelled a place (or a dateline): any gazetteer match may be meant
     modifier: bool = False  # "London-based": locates something else
     lookup: str | None = None  # what to look up when not the span's text: "British" -> "GBR"
+    held: bool = False  # the first of two names the NER ran together over "in": "Qoqfin in Idleb"
 
 
 def _clean(span: Span) -> Span:
@@ -68,6 +72,38 @@ def _clean(span: Span) -> Span:
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "’", "'")):
         end -= 1
     return doc[start:end]
+
+
+def _in_parts(ent: Span) -> list[Span]:
+    """The names on either side of a lowercase "in" inside an entity ("Qoqfin in Idleb"), or []
+    when there is none, or either side is not a capitalised name. A name never holds a lowercase
+    "in" ("Stratford-upon-Avon" is one token), so the NER ran two names together."""
+    cut = next((t.i for t in ent[1:-1] if t.text == "in"), None)
+    if cut is None:
+        return []
+    parts = [_clean(ent.doc[ent.start:cut]), _clean(ent.doc[cut + 1:ent.end])]
+    return parts if all(len(p) and p.text[:1].isupper() for p in parts) else []
+
+
+def _inside(ent: Span) -> bool:
+    """An actor written as an area something is in: "airports in the EU", "across the EU" (the
+    gazetteer then says whether it is one; a group is in none)."""
+    t = ent.root
+    while t.dep_ in ("conj", "appos") and t.head != t:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("in", "within", "across", "throughout", "inside", "outside")
+
+
+def _at(sp: Span) -> bool:
+    """Whether the span is the object of "at" ("at the Bank of England", "at Whole Foods and
+    Target"): where something happens, not who acts."""
+    t = sp.root
+    while t.dep_ in ("conj", "appos") and t.head != t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "at":
+        return False
+    # "a senior economist at Moody's": where someone works (the noun may be a compound's head)
+    return not (t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.lemma_.lower() in words("roles_at_work"))
 
 
 def _suffix(doc: Doc, end: int) -> str | None:
@@ -88,29 +124,45 @@ def _datelines(doc: Doc) -> list[Span]:
     At a paragraph's start the name may run straight into the text ("LONDON Pope Francis ...");
     elsewhere it must end in a dash or an agency's bracket ("... Press WASHINGTON (AP) —").
     """
+    def run(i: int) -> int:
+        j = i
+        while j < len(doc) and j - i < 4 and _caps(doc[j]):
+            j += 1
+        return j
+
     out = []
     for i in range(len(doc)):
         if not _caps(doc[i]) or (i > 0 and _caps(doc[i - 1])):
             continue
-        j = i
-        while j < len(doc) and j - i < 4 and _caps(doc[j]):
-            j += 1
+        j = run(i)
         if doc[i:j].text in _NOT_DATELINES or j >= len(doc) or len(doc[i:j].text) < 4:
             continue
-        nxt = doc[j]
         para = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+        names = [doc[i:j]]
+        if para and doc[j].text in ("&", "AND") and j + 1 < len(doc) and _caps(doc[j + 1]):
+            k = run(j + 1)  # "TIJUANA & SAN DIEGO, MARCH 29 --": a story filed from two places
+            if k < len(doc):
+                names, j = names + [doc[j + 1:k]], k
+        nxt = doc[j]
         agency = nxt.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper
+        # only at a paragraph's start may the name run straight into the text ("LONDON Pope
+        # Francis"): a sentence may open with a capitalised name that is no dateline ("U.S. President")
         if agency or nxt.text in ("—", "–", "--") or \
-                (para or doc[i].is_sent_start) and (nxt.text in _DATELINE_ENDS or nxt.is_title):
-            out.append(doc[i:j])
+                (para or doc[i].is_sent_start) and nxt.text in _DATELINE_ENDS or para and nxt.is_title:
+            out += names
     return out
 
 
 def person_words(doc: Doc) -> set[str]:
-    """Lowercased words of the article's multi-word PERSON names ("John Kelly" -> kelly, john),
-    and of names in apposition to a person ("his wife, Julia" -> julia)."""
-    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 or named_being(e)
-            for t in e if t.is_alpha}
+    """Lowercased surnames of the article's multi-word PERSON names ("John Kelly" -> kelly; a
+    first word is as often a place the NER ran into a name: "Riverdale Luke Oil"), and the
+    words of names in apposition to a person ("his wife, Julia" -> julia)."""
+    out = {t.lower_ for e in doc.ents if named_being(e) for t in e if t.is_alpha}
+    for e in doc.ents:
+        names = [t.lower_ for t in e if t.is_alpha]
+        if e.label_ == "PERSON" and len(names) > 1:
+            out.add(names[-1])
+    return out
 
 
 def _place_demonym(ent: Span, demonyms: Collection[str] | Mapping[str, str]) -> str | None:
@@ -137,13 +189,18 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
     for sp in roads(doc):  # "the A417", "the M5 highway"
         out.append(Hit(sp, "FAC", True))
         taken.update(range(sp.start, sp.end))
+    # "British Airways (BA)": the bracketed abbreviation repeats its name, and elsewhere stands
+    # for what the name is ("BA" is no place, whatever town is called Ba)
+    abbr, bracketed = abbreviations(doc, PLACE_LABELS)
     for ent in doc.ents:
+        if ent.text in abbr and not abbr[ent.text] or ent.start in bracketed:
+            continue
         if taken.intersection(range(ent.start, ent.end)):
             if ent.start not in taken or ent.end - 1 in taken:
                 continue
             cut = max(taken.intersection(range(ent.start, ent.end))) + 1  # "A429 Cirencester": the town
             ent = Span(doc, cut, ent.end, label=ent.label_, span_id=ent.id_)
-        if ent.ent_id_ and ent.ent_id_ in actor_ids:
+        if ent.ent_id_ and ent.ent_id_ in actor_ids and not _inside(ent):
             continue  # the ruler knows it is a group, a leader or a news source
         if named_being(ent):
             continue  # "his wife, Julia": a person
@@ -154,6 +211,12 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 out.append(Hit(ent, "DEMONYM", True, modifier=True, lookup=code))
             continue  # "Syrian", "Lebanese" describe; they do not name a place
         if ent.label_ not in PLACE_LABELS and ent.label_ not in WEAK_LABELS:
+            continue
+        parts = _in_parts(ent)
+        if parts:
+            # "shelled Qoqfin in Idleb" as one ORG: a place and the place that holds it, each
+            # weak (the NER vouched for neither alone)
+            out += [Hit(parts[0], ent.label_, False, held=True), Hit(parts[1], ent.label_, False)]
             continue
         suffix = _suffix(doc, ent.end)
         if suffix in ACTOR_SUFFIXES:
@@ -172,10 +235,15 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
                 continue
             # "on Airport Road in Kabul": a road named after a town is not that town
             road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
+            if ent.label_ in VENUE_LABELS and _at(sp):
+                # "a tasting at Whole Foods", "the final at the Dubai World Cup": an organisation
+                # or an event written as where something happens is that place (its premises)
+                out.append(Hit(sp, "FAC", True, modifier=road))
+                continue
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES or road))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
     # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
-    covered = taken | {i for e in doc.ents for i in range(e.start, e.end)}
+    covered = taken | bracketed | {i for e in doc.ents for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
         t = doc[i]
