@@ -86,6 +86,20 @@ def ner_labels(articles: Sequence[GoldArticle], sc: Score, nlp: Any) -> dict[str
     return dict(counts.most_common())
 
 
+def gazetteer_ceiling(resolution: Sequence[dict], lookup) -> float:
+    """The best accuracy within 161 km the place index allows on the found toponyms: the share
+    for which it offers some candidate within 161 km of the gold point under the mention's
+    text, the gold span's text or the gold name (a perfect choice among candidates)."""
+    def reachable(r: dict) -> bool:
+        g = r["gold"]
+        if r["within_161"]:
+            return True
+        names = {n for n in (r["pred"].get("text"), g.get("text"), g.get("name")) if n}
+        return any(haversine_km((g["latitude"], g["longitude"]), (lat, lon)) <= KM_161
+                   for n in names for _, lat, lon in lookup(n))
+    return sum(map(reachable, resolution)) / len(resolution) if resolution else 0.0
+
+
 def _coords(lat: float | None, lon: float | None) -> str:
     return "-" if lat is None or lon is None else f"({lat:.2f},{lon:.2f})"
 
@@ -118,6 +132,9 @@ def report(sc: Score, n_errors: int = 25, out=sys.stdout) -> None:
       f"(on: {', '.join(f'{k} {v}' for k, v in met.most_common())})")
     bad = [r for r in sc.resolution if not r["within_161"]]
     w(f"\nResolution errors (> {KM_161:.0f} km or unresolved): {len(bad)} of {len(sc.resolution)} found with coords")
+    if "acc161_ceiling" in sc.metrics:
+        w(f"  ceiling of the place index: {sc.metrics['acc161_ceiling']:.1%} of the found toponyms have a candidate "
+          f"within {KM_161:.0f} km (mention text, gold text or gold name)")
     for cause, c in Counter(r["cause"] for r in bad).most_common():
         top = Counter(r["gold"]["text"] for r in bad if r["cause"] == cause).most_common(8)
         w(f"  {c:>4}  {cause}: {', '.join(f'{t} {n}' for t, n in top)}")
@@ -189,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         return [(c.geonameid, c.latitude, c.longitude) for c in gaz.candidates(text)]
 
     sc = score(articles, preds, lookup)
+    sc.metrics["acc161_ceiling"] = gazetteer_ceiling(sc.resolution, lookup)
     if args.ner:
         sc.metrics["missed_by_ner_label"] = ner_labels(articles, sc, res.nlp)
     sc.metrics.update(seconds=run_s, load_seconds=load_s, articles_per_s=len(articles) / run_s,
