@@ -178,11 +178,11 @@ def test_an_unknown_estate_is_placed_in_the_story_country_not_an_aside(tops) -> 
 
 
 def test_a_town_named_as_its_football_club_is_the_team_but_its_ground_is_a_place(tops) -> None:
-    found = tops("The striker scored twice for Norwich City against Preston on Saturday. "
-                 "Fans travelled to Norwich City by coach.")
-    norwich = [t for t in found if t.span.text == "Norwich"]
-    assert [t.role for t in norwich] == ["metonym", "location"]
-    found = tops("Floods hit Mexico City and Quezon City on Monday.")
+    found = tops("The striker scored twice for Coventry City against Luton on Saturday. "
+                 "Fans travelled to Coventry City by coach.")
+    coventry = [t for t in found if t.span.text == "Coventry"]
+    assert [t.role for t in coventry] == ["metonym", "location"]
+    found = tops("Storms hit Panama City and Quezon City on Tuesday.")
     assert [t.role for t in found] == ["location", "location"]
 
 
@@ -191,65 +191,65 @@ def test_the_people_of_a_country_and_a_country_taken_for_a_partner_are_parties(t
     assert one(found, "Chile").role == "metonym"
     found = tops("Rebels called on the people of Homs to rise up against the army.")
     assert one(found, "Homs").role == "location"  # a town's people live there
-    found = tops("Hanoi sees Japan as a trusted partner in trade.")
-    assert one(found, "Japan").role == "metonym"
-    found = tops("The minister is visiting Japan as a special envoy this week.")
-    assert one(found, "Japan").role == "location"
+    found = tops("Jakarta sees Australia as a reliable partner in energy.")
+    assert one(found, "Australia").role == "metonym"
+    found = tops("The senator is touring Australia as a trade envoy this month.")
+    assert one(found, "Australia").role == "location"
 
 
 def test_a_venue_the_gazetteer_lacks_is_placed_at_the_place_its_name_holds(tops) -> None:
-    found = tops("The pianist gave a recital at the London Guildhall School on Friday, his teacher said in Dublin.")
-    school = one(found, "London Guildhall School")
-    assert (school.candidate.name, school.candidate.country_code) == ("London", "GB"), school.reason
+    found = tops("The cellist played at the Vienna Harp Academy on Sunday, her tutor said in Galway.")
+    school = one(found, "Vienna Harp Academy")
+    assert (school.candidate.name, school.candidate.country_code) == ("Vienna", "AT"), school.reason
     # a street named after a town is not in it; a surname-like town abroad is not the venue's
-    found = tops("Police closed Hampton Avenue on Friday after a crash, officers in St. Louis said.")
-    assert one(found, "Hampton Avenue").candidate.name == "St. Louis"
-    found = tops("A fire broke out at the Rogers Centre on Monday. Firefighters in Toronto said nobody was hurt.")
-    assert one(found, "Rogers Centre").candidate.name == "Toronto"
+    found = tops("Police shut Topeka Avenue on Sunday after a collision, officers in Wichita said.")
+    assert one(found, "Topeka Avenue").candidate.name == "Wichita"
+    found = tops("A roof leaked at the Bell Centre on Tuesday. Engineers in Montreal said the arena would reopen.")
+    assert one(found, "Bell Centre").candidate.name in ("Montreal", "Montréal")
 
 
 def test_a_name_the_ner_calls_a_place_once_keeps_its_sense_when_tagged_otherwise(tops) -> None:
-    found = tops("The team has worked in Texas, Ohio, Florida and Saipan this year. 'Our schedule has a "
-                 "return trip to Saipan,' said Thomas, whose unit is based in Austin, Texas, near Dallas.")
-    saipan = [t for t in found if t.span.text == "Saipan"]
-    assert len(saipan) == 2 and all(t.candidate.country_code == "MP" for t in saipan), [t.reason for t in saipan]
+    found = tops("The crew has worked in Texas, Ohio, Florida and Hagatna this year. 'Our plan includes a "
+                 "second visit to Hagatna,' said Marsh, whose team is based in Lawton, Oklahoma, near Wichita Falls.")
+    hagatna = [t for t in found if t.span.text == "Hagatna"]
+    assert len(hagatna) == 2 and all(t.candidate.country_code == "GU" for t in hagatna), [t.reason for t in hagatna]
 
 
 def test_a_place_before_what_happens_or_lies_there_and_a_destination_are_locations(tops) -> None:
     found = tops("Guests in gowns arrived for a Downing Street dinner on Friday.")
     assert one(found, "Downing Street").role == "location"
-    found = tops("Dead fish washed up on the Durban foreshore on Monday, officials said.")
-    assert one(found, "Durban").role == "location"
-    found = tops("The smuggler told them he was sending them to Italy from Libya.")
-    assert one(found, "Italy").role == "location"
+    found = tops("Plastic waste littered the Mombasa foreshore on Sunday, rangers said.")
+    assert one(found, "Mombasa").role == "location"
+    found = tops("The broker said he would send the workers to Spain from Senegal.")
+    assert one(found, "Spain").role == "location"
 
 
 def test_a_name_the_gazetteer_lacks_with_its_county_after_it_is_placed_there(tops) -> None:
-    found = tops("The next round is on 12 August: Elmsworth, Northamptonshire.")
-    place = one(found, "Elmsworth")
-    assert place.role == "location" and place.candidate.name == "Northamptonshire", place.reason
+    found = tops("The rally's third stage is on 3 May: Pennick, Shropshire.")
+    place = one(found, "Pennick")
+    assert place.role == "location" and place.candidate.name == "Shropshire", place.reason
     # an aside in brackets is no division: the House stays an organisation
-    found = tops("He met the Speaker of the House of Representatives (Morocco's lower house) in Rabat.")
-    assert "House of Representatives" not in [t.span.text for t in found]
+    found = tops("She met the Speaker of the Chamber of Deputies (Chile's lower house) in Santiago.")
+    assert "Chamber of Deputies" not in [t.span.text for t in found]
 
 
 def test_what_bears_on_a_country_makes_it_a_party(tops) -> None:
-    found = tops("The poisoning was blamed on Russia by the government in London.")
-    assert one(found, "Russia").role == "metonym" and one(found, "London").role == "location"
-    found = tops("Brussels agreed new sanctions on Iran on Monday.")
-    assert one(found, "Iran").role == "metonym"
+    found = tops("The cyber attack was blamed on Belarus by officials in Warsaw.")
+    assert one(found, "Belarus").role == "metonym" and one(found, "Warsaw").role == "location"
+    found = tops("Ottawa announced fresh sanctions on Myanmar on Tuesday.")
+    assert one(found, "Myanmar").role == "metonym"
 
 
 def test_a_town_before_a_word_for_a_division_is_where_it_is(tops) -> None:
-    found = tops("Dinner will be served at a restaurant in Washington Township on Friday.")
-    assert [t.role for t in found if t.span.text.startswith("Washington")] == ["location"]
+    found = tops("Lunch is served at a diner in Franklin Township on Sundays.")
+    assert [t.role for t in found if t.span.text.startswith("Franklin")] == ["location"]
 
 
 def test_two_countries_joined_before_a_meeting_are_its_parties(tops) -> None:
-    found = tops("Hopes rose ahead of the Japan-Korea summit in Tokyo on Friday.")
-    assert one(found, "Japan").role == "metonym" and one(found, "Tokyo").role == "location"
-    found = tops("Trains on the Paris-Brussels route were cancelled on Monday.")
-    assert one(found, "Paris").role == "location"
+    found = tops("Trade was on the agenda at the Chile-Peru summit in Lima on Thursday.")
+    assert one(found, "Chile").role == "metonym" and one(found, "Lima").role == "location"
+    found = tops("Buses on the Vienna-Prague route were delayed on Sunday.")
+    assert one(found, "Vienna").role == "location"
 
 
 def test_two_small_towns_abroad_do_not_vouch_for_each_other(res) -> None:
@@ -257,14 +257,14 @@ def test_two_small_towns_abroad_do_not_vouch_for_each_other(res) -> None:
 
     from sitrep.places.local import strays
 
-    doc = res.nlp("Leeds Dewsbury Wakefield Ossett Batley Pioneer Middletown")
+    doc = res.nlp("Sheffield Rotherham Barnsley Doncaster Penistone Liberty Fairview")
     def town(i: int, name: str, cc: str, pop: int, source: str) -> Toponym:
         c = Candidate(i + 1, name, 0.0, 0.0, "city", cc, None, pop, "exact")
         return Toponym(doc[i:i + 1], c, "location", 1, source=source)
-    out = [town(0, "Leeds", "GB", 500_000, "GPE"), town(1, "Dewsbury", "GB", 60_000, "GPE"),
-           town(2, "Wakefield", "GB", 100_000, "GPE"), town(3, "Ossett", "GB", 20_000, "GPE"),
-           town(4, "Batley", "GB", 50_000, "GPE"), town(5, "Pioneer", "US", 1_400, "ORG@loc"),
-           town(6, "Middletown", "US", 65_000, "FAC")]
+    out = [town(0, "Sheffield", "GB", 550_000, "GPE"), town(1, "Rotherham", "GB", 110_000, "GPE"),
+           town(2, "Barnsley", "GB", 90_000, "GPE"), town(3, "Doncaster", "GB", 110_000, "GPE"),
+           town(4, "Penistone", "GB", 20_000, "GPE"), town(5, "Liberty", "US", 1_800, "ORG@loc"),
+           town(6, "Fairview", "US", 40_000, "FAC")]
     final = Counter(t.candidate.country_code for t in out)
     kept = strays(out, "GB", final, Counter())
     assert [t.candidate is None for t in kept] == [False] * 5 + [True, True]

@@ -54,8 +54,8 @@ def test_a_name_that_took_the_particle_but_not_the_word_after(res) -> None:
 
 
 def test_a_particle_without_a_longer_name_leaves_the_span(res) -> None:
-    found, _ = _resolve(res, "The mayor of San Antonio de Cuentos said nothing.", [("San Antonio", "GPE")])
-    assert "San Antonio" in [t.span.text for t in found]
+    found, _ = _resolve(res, "The mayor of San Felipe de Nadie declined to comment.", [("San Felipe", "GPE")])
+    assert "San Felipe" in [t.span.text for t in found]
 
 
 # ------------------------------------------------------------------ weak names, loose matches
@@ -78,10 +78,10 @@ def test_a_weak_name_after_a_preposition_spelt_like_a_town_is_not_that_town() ->
     from sitrep.places.disambiguate import acceptable
     from sitrep.places.gazetteer import Candidate
 
-    finley = Candidate(2, "Finley", 0.0, 0.0, "city", "US", None, 6_000, "skeleton")
-    # "played in the Finale": a fuzzy spelling after "in" is trusted only for a sizeable town
-    assert not acceptable(finley, True, "US", "Finale", "PROPN@loc")
-    assert acceptable(finley, True, "US", "Finale", "GPE")
+    harvey = Candidate(2, "Harvey", 0.0, 0.0, "city", "US", None, 6_000, "skeleton")
+    # "stalls at the Harvest": a fuzzy spelling after "at" is trusted only for a sizeable town
+    assert not acceptable(harvey, True, "US", "Harvest", "PROPN@loc")
+    assert acceptable(harvey, True, "US", "Harvest", "GPE")
 
 
 # ------------------------------------------------------------------ datelines and roads
@@ -93,7 +93,7 @@ def test_a_dateline_of_two_places(tops) -> None:
 
 
 def test_a_capitalised_abbreviation_opening_a_sentence_is_no_dateline(tops) -> None:
-    found = tops("The minister spoke in Leeds on Monday. U.S. President Donald Trump later called the minister.")
+    found = tops("The envoy landed in Oslo on Tuesday. U.S. Envoy Mark Hale later met the envoy.")
     us = [t for t in found if t.span.text == "U.S."]
     assert us and us[0].source != "DATELINE" and us[0].role == "metonym"
 
@@ -105,10 +105,10 @@ def test_a_numbered_road_the_gazetteer_lacks_is_placed_at_its_town(tops) -> None
 
 
 def test_two_adjacent_names_that_together_name_a_place_are_one(res) -> None:
-    found, focus = _resolve(res, "Heavy rain flooded roads in Baja California on Monday.",
-                            [("Baja", "GPE"), ("California", "GPE")])
-    assert [t.span.text for t in found] == ["Baja California"]
-    assert found[0].candidate.country_code == "MX" and focus == "MX"
+    found, focus = _resolve(res, "A tremor shook towns in Costa Rica on Tuesday.",
+                            [("Costa", "GPE"), ("Rica", "GPE")])
+    assert [t.span.text for t in found] == ["Costa Rica"]
+    assert found[0].candidate.country_code == "CR" and focus == "CR"
 
 
 # ------------------------------------------------------------------ names the gazetteer lacks
@@ -120,17 +120,17 @@ def test_an_unknown_place_name_is_read_in_its_sentence(res) -> None:
 
 
 def test_a_word_for_a_kind_of_place_or_an_acronym_is_no_unknown_place(res) -> None:
-    found, _ = _resolve(res, "The court told the Centre in Delhi to act.", [("Centre", "GPE"), ("Delhi", "GPE")])
-    assert [t.span.text for t in found] == ["Delhi"]
-    found, _ = _resolve(res, "He scored twice in OT to win the game in Boston.", [("OT", "GPE"), ("Boston", "GPE")])
-    assert [t.span.text for t in found] == ["Boston"]
+    found, _ = _resolve(res, "Farmers in Punjab asked the Centre for help.", [("Punjab", "GPE"), ("Centre", "GPE")])
+    assert [t.span.text for t in found] == ["Punjab"]
+    found, _ = _resolve(res, "She was treated in ER before flying home to Denver.", [("ER", "GPE"), ("Denver", "GPE")])
+    assert [t.span.text for t in found] == ["Denver"]
 
 
 def test_only_a_persons_surname_is_no_place_not_the_first_word_of_any_person_name(res) -> None:
-    # "Halden Luke Oil" (a filling station the NER took for a person) does not make Halden a person
-    found, _ = _resolve(res, "Cashiers at Halden Luke Oil sold the winning ticket in Halden on Friday.",
-                        [("Halden Luke Oil", "PERSON"), ("Halden", "PERSON")])
+    # "Halden Nils Bakery" (a shop the NER took for a person) does not make Halden a person
+    found, _ = _resolve(res, "Staff at Halden Nils Bakery sold the winning ticket in Halden on Friday.",
+                        [("Halden Nils Bakery", "PERSON"), ("Halden", "PERSON")])
     assert [t.candidate.country_code for t in found if t.span.text == "Halden"] == ["NO"]
-    found, _ = _resolve(res, "Ann Kelly said Kelly was safe, police in Dublin said.",
-                        [("Ann Kelly", "PERSON"), ("Kelly", "GPE"), ("Dublin", "GPE")])
-    assert "Kelly" not in [t.span.text for t in found]
+    found, _ = _resolve(res, "Ruth Morley said Morley was unhurt, police in Cork said.",
+                        [("Ruth Morley", "PERSON"), ("Morley", "GPE"), ("Cork", "GPE")])
+    assert "Morley" not in [t.span.text for t in found]

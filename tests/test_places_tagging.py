@@ -98,16 +98,16 @@ def test_an_organisation_written_as_where_something_happens_is_a_place(tops) -> 
 
 
 def test_an_organisation_where_someone_works_is_not_a_place(tops) -> None:
-    found = tops("Anna Berg, a senior economist at Norland Capital, said prices would rise in Leeds.")
+    found = tops("Anna Berg, the chief analyst at Norland Capital, expects rents to climb in Leeds.")
     assert "Norland Capital" not in [t.span.text for t in found]
 
 
 # ------------------------------------------------------------------ abbreviations, assemblies
 def test_an_abbreviation_stands_for_what_its_name_is(tops) -> None:
     # "SAS" is the airline the article named, not a town of that name; the bracketed copy is no mention
-    found = tops("Talks with Scandinavian Airlines (SAS) on flights to Harare stalled. "
+    found = tops("Talks with Scandinavian Airlines (SAS) on flights to Lusaka stalled. "
                  "SAS said the route was not viable.")
-    assert [t.span.text for t in found] == ["Harare"]
+    assert [t.span.text for t in found] == ["Lusaka"]
     # a country's abbreviation is still the country
     found = tops("The Central African Republic (CAR) said fighting in the CAR had displaced thousands.")
     car = [t for t in found if t.span.text == "CAR"]
@@ -115,7 +115,7 @@ def test_an_abbreviation_stands_for_what_its_name_is(tops) -> None:
 
 
 def test_an_assembly_is_no_town(tops) -> None:
-    found = tops("Officials said Congress is unlikely to act before the vote in Ohio.")
+    found = tops("Aides said Congress will debate the farm bill after the recess in Iowa.")
     assert "Congress" not in [t.span.text for t in found if t.candidate is not None]
 
 
@@ -140,8 +140,8 @@ def test_an_abbreviation_may_spell_its_names_small_words() -> None:
     from sitrep.places.kinds import abbreviations
 
     nlp = spacy.blank("en")
-    doc = nlp("Talks with the People 's Bank of China ( PBOC ) stalled .")
-    for t in doc[3:8]:
+    doc = nlp("Loans from the Bank of Canada ( BOC ) rose .")
+    for t in doc[3:6]:
         t.ent_type_ = "ORG"
     kinds, at = abbreviations(doc, frozenset({"GPE"}))
-    assert kinds == {"PBOC": False} and at == {9}
+    assert kinds == {"BOC": False} and at == {7}

@@ -2,8 +2,8 @@
 mended where the NER cut them badly (stage 1 of resolve.py).
 
 "the Jaber crossing" extends to the facility; "San Jose" + "del Monte" runs on over the
-particle, and "Baja" + "California" are joined, where the gazetteer has the longer name; a
-run the NER merged, "Greece Italy", is split when only its parts are places; "Sidon City"
+particle, and "Costa" + "Rica" are joined, where the gazetteer has the longer name; a
+run the NER merged, "Peru Chile", is split when only its parts are places; "Sidon City"
 drops the settlement word; "Salem, TN" reads the state's abbreviation.
 """
 
@@ -20,7 +20,7 @@ from .spans import Hit
 __all__ = ["FACILITIES", "STATE_ABBREVIATIONS", "candidates"]
 
 # The press's abbreviations of US states (AP style and postal), read only right after a place:
-# "Slidell, La.", "Walker County (Ga.)", "HORRY COUNTY, SC".
+# "Bend, Ore.", "Polk County (Fla.)", "YAKIMA COUNTY, WA".
 _STATES = """Alabama Ala. AL|Alaska Alaska AK|Arizona Ariz. AZ|Arkansas Ark. AR|California Calif. CA|
 Colorado Colo. CO|Connecticut Conn. CT|Delaware Del. DE|Florida Fla. FL|Georgia Ga. GA|Hawaii Hawaii HI|
 Idaho Idaho ID|Illinois Ill. IL|Indiana Ind. IN|Iowa Iowa IA|Kansas Kan. KS|Kentucky Ky. KY|Louisiana La. LA|
@@ -42,7 +42,7 @@ def _big(c: Candidate) -> bool:
 
 
 def _split(doc: Doc, h: Hit) -> list[Hit]:
-    """"Thruxton, Hampshire", "Ludhiana (Punjab" tagged as one entity: its parts."""
+    """"Henley, Oxfordshire", "Amritsar (Punjab" tagged as one entity: its parts."""
     sp, parts, start = h.span, [], h.span.start
     for t in list(sp) + [None]:
         if t is None or t.text in (",", "(", ")"):
@@ -86,7 +86,7 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
         if nxt is not None and nxt.span.start == h.span.end and "DEMONYM" not in (h.label, nxt.label) \
                 and any(c.match in ("exact", "folded")
                         for c in gaz.candidates(doc[h.span.start:nxt.span.end].text, limit=5)):
-            # two names the NER cut apart: "Baja" + "California" is Baja California
+            # two names the NER cut apart: "Costa" + "Rica" is Costa Rica
             h = replace(h, span=doc[h.span.start:nxt.span.end], strong=h.strong or nxt.strong)
             reach = h.span.end
         if h.label != "DEMONYM" and (h.span.end < len(doc) and doc[h.span.end].lower_ in PARTICLES
@@ -94,7 +94,7 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
             h = _extend(doc, h, gaz)
             reach = max(reach, h.span.end)
         sp = h.span
-        if h.label == "DEMONYM":  # "the Syrian border": the country; "European countries": the continent
+        if h.label == "DEMONYM":  # "the Syrian border": the country; "African countries": the continent
             code = h.lookup or ""
             found = [gaz.country(code)] if code.isupper() else [
                 c for c in gaz.candidates(code) if c.feature in ("continent", "region")][:1]
@@ -135,7 +135,7 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
                 h, sp = replace(h, span=sp[:k]), sp[:k]
                 found = gaz.candidates(sp.text)
         if h.strong and len(sp) >= 2 and not any(_big(c) for c in found):
-            # "Greece Italy": two places the NER ran together
+            # "Peru Chile": two places the NER ran together
             for k in range(1, len(sp)):
                 left, right = gaz.candidates(sp[:k].text), gaz.candidates(sp[k:].text)
                 if any(_big(c) for c in left) and any(_big(c) for c in right):

@@ -45,7 +45,7 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 # Words that name a kind of place, a direction or an assembly, never a place on their own
-# ("Congress is unlikely to act" is not Congress, Arizona).
+# ("Congress will debate the bill" is not Congress, Arizona).
 GENERIC = frozenset("""
     centre center central north south east west northern southern eastern western capital city state
     district region union republic kingdom county province metro valley coast island islands the
@@ -78,7 +78,7 @@ def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", la
             return False  # a fuzzy spelling is only trusted inside the article's country
         if not strong or label.endswith("@loc"):
             # "Tal Rifaat" (tagged PERSON) for "Tall Rif'at": a sizeable local town; so too after
-            # "in" or "at" ("at the Final" is not Finley, "on Guard" not Girard)
+            # "in" or "at" ("at the Harvest" is not Harvey, "on Parade" not Paradis)
             return focus is not None and c.country_code == focus and c.population >= 10_000
     if strong:
         return True
@@ -87,14 +87,14 @@ def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", la
     # "Talbiseh" tagged ORG in a Syria report; a PERSON must be a larger town ("Levi", "Milton")
     if focus is not None and c.country_code == focus and c.population >= (20_000 if label == "PERSON" else 5_000):
         return True
-    # elsewhere only a large town: not "Nelson" (NZ); "Hama" (Ḩamāh's English name) is one
+    # elsewhere only a large town: not "Gisborne" (NZ); "Hama" (Ḩamāh's English name) is one
     return c.population >= 100_000
 
 
 def own_names(cands: Sequence[Candidate], strong: bool) -> list[Candidate]:
     """A weak name that is some place's own name means none of the towns it was only another
-    name of: "Luck" (a word of a song's title, tagged nothing better than a proper noun) is not
-    Lutsk, once called Łuck, since a Luck is called so; "Hama", no town's own name, is Ḩamāh."""
+    name of: "Lemberg" (a word of a film's title, tagged nothing better than a proper noun) is not
+    Lviv, once called Lemberg, since a Lemberg is called so; "Hama", no town's own name, is Ḩamāh."""
     if strong or not any(c.match in ("exact", "folded") for c in cands):
         return list(cands)
     return [c for c in cands if c.match != "alias"]

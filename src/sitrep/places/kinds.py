@@ -44,7 +44,7 @@ def road_number(text: str) -> bool:
 
 def facility(sp: Span) -> bool:
     """A name ending in a word for a built or natural place: "Royal Street", "Glenrock Lagoon";
-    not a denomination ("the Catholic Church"); or opening with one: "Lake Manassas", "Cape Peron"."""
+    not a denomination ("the Lutheran Church"); or opening with one: "Lake Winnipesaukee", "Cape Agulhas"."""
     if len(sp) < 2:
         return False
     if sp[0].lower_.rstrip(".") in words("place_heads_before") and sp[1].is_title:
@@ -95,8 +95,8 @@ _GLUE = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "-",
 
 
 def abbreviations(doc: Doc, place_labels: frozenset[str]) -> tuple[dict[str, bool], set[int]]:
-    """Abbreviations the article introduces in brackets after a name ("British Airways (BA)",
-    "the Democratic People's Republic of Korea (DPRK)"): each abbreviation, and whether its name
+    """Abbreviations the article introduces in brackets after a name ("Air India (AI)",
+    "the Central African Republic (CAR)"): each abbreviation, and whether its name
     is a place (the NER's label over the name, where it gave one); and the token index of each
     bracketed one."""
     kinds: dict[str, bool] = {}
@@ -112,7 +112,7 @@ def abbreviations(doc: Doc, place_labels: frozenset[str]) -> tuple[dict[str, boo
             i -= 1
         words.reverse()
         # the initials of the name's last words spell the abbreviation, with or without its
-        # small words ("People's Bank of China (PBOC)", "Republic of Korea (ROK)", "(DPRK)")
+        # small words ("Bank of Canada (BOC)", "Reserve Bank of India (RBI)", "(CAR)")
         for k in range(len(words)):
             if words[k].text[:1].isupper() and a.text in (
                     "".join(w.text[0] for w in words[k:] if w.text[:1].isupper()).upper(),

@@ -1,7 +1,7 @@
 """Places inside places: neighbourhoods, streets and hamlets the gazetteer lacks, and small
 towns abroad that nothing in a one-country story points to. Each is placed at the town the
 story puts it in (ACLED's practice: the nearest named town, precision 2), or at the one its
-own name holds ("the London Guildhall School")."""
+own name holds ("the Vienna Harp Academy")."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
     for t in out:
         c = t.candidate
         # another place of its country vouches for it, unless that one is a stray too ("the
-        # Pioneer cinema" and "Middletown's New Road" in a Yorkshire story are no two US towns)
+        # Liberty cinema" and "Fairview's Mill Lane" in a Yorkshire story are no two US towns)
         if stray(t) and not any(o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
                                 and fold(o.span.text) != fold(t.span.text) and not stray(o) for o in out):
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
@@ -118,7 +118,7 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
     ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
     local = [s for s in towns if s.candidate.country_code == main] if main else []
-    # "a tasting at Whole Foods on Wednesday in Fresno": the town the sentence goes on to place it in
+    # "a tasting at Costco on Thursday in Tucson": the town the sentence goes on to place it in
     later = [s for s in towns if s.span.sent == t.span.sent and 0 < s.span.start - end <= 12
              and doc[s.span.start - 1].lower_ == "in" and not s.qualifier
              and not any(u.text in (";", ":") or u.lower_ in ("and", "but", "while") for u in doc[end:s.span.start])]
@@ -138,8 +138,8 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
                    reason=f"not in gazetteer; placed at {box.name}")
 
 
-# Last words of names that are named after a place elsewhere, not in it: "Hampton Avenue",
-# "Pearl Harbor", "the Nile Delta".
+# Last words of names that are named after a place elsewhere, not in it: "Topeka Avenue",
+# "Galveston Bay", "the Danube Delta".
 NAMED_AFTER = frozenset("""
     street st avenue ave road rd drive dr lane boulevard way place parade square terrace crescent close
     harbor harbour delta bay lake river mountain mountains valley island islands beach point creek
@@ -147,14 +147,14 @@ NAMED_AFTER = frozenset("""
 
 
 def named_within(sp: Span, gaz: Gazetteer, ctx: Context) -> Candidate | None:
-    """The place a name the gazetteer lacks names within it, if any: "the London Guildhall
-    School" is in London, "Florida Atlantic University" in Florida, "the British Embassy Tokyo"
-    in Tokyo. The first run of capitalised words (not the whole name; the longest at that
+    """The place a name the gazetteer lacks names within it, if any: "the Vienna Harp
+    Academy" is in Vienna, "Ohio Northern University" in Ohio, "the Canadian Embassy Lima"
+    in Lima. The first run of capitalised words (not the whole name; the longest at that
     place) that is exactly a country, a division or a town of 20,000 (a smaller town is as
-    often a surname) of the story's countries ("the Rogers Centre" in a Toronto story is not
-    in Rogers, Arkansas), or a capital or a city of a million anywhere; none in a street or a
-    natural feature named after a place ("Hampton Avenue", "Pearl Harbor"), nor in a person's
-    ("Wilson's Farm"). None either where a town is written right after the name: that one
+    often a surname) of the story's countries ("the Bell Centre" in a Montreal story is not
+    in Bell, California), or a capital or a city of a million anywhere; none in a street or a
+    natural feature named after a place ("Topeka Avenue", "Galveston Bay"), nor in a person's
+    ("Jackson's Mill"). None either where a town is written right after the name: that one
     says where it is (see contained)."""
     doc = sp.doc
     if sp[-1].lower_.rstrip(".") in NAMED_AFTER or sp.end + 1 < len(doc) and doc[sp.end].lower_ in (
@@ -167,7 +167,7 @@ def named_within(sp: Span, gaz: Gazetteer, ctx: Context) -> Candidate | None:
             if not all(w.is_title or w.is_upper for w in words) or fold(words.text) in GENERIC \
                     or words.end < len(doc) and doc[words.end].tag_ == "POS" \
                     or k and not sp[k - 1].whitespace_ or k + n < len(sp) and not words[-1].whitespace_:
-                continue  # not "Miami" in "Miami-Dade"
+                continue  # not "Winston" in "Winston-Salem"
             found = [c for c in gaz.candidates(words.text, limit=10) if c.match == "exact" and (
                 c.feature in ("country", "admin1")
                 or c.feature in ("city", "county") and c.population >= 20_000 and c.country_code in home

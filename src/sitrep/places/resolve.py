@@ -152,7 +152,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
     # So does one in brackets after a place, or with its division written after it: "Binga
     # (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
-    # "Croft, Yorkshire", "Knockhill (Fife)": a name with a division or a country written
+    # "Aintree, Merseyside", "Gleneagles (Perthshire)": a name with a division or a country written
     # right after it is a place, whether or not the gazetteer has it
     divided = {i for i, g in enumerate(groups) if g and _division_after(doc, pairs[i][0].span, pairs[g[0]])}
     placed = slots | divided | {i for i in range(len(pairs)) if any(t.text == "(" for t in doc[
@@ -225,22 +225,22 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             continue  # "Kelly" in a story about John Kelly
         if best is None:
             # a name the gazetteer lacks is kept where the text says it is a place: a place
-            # label or a place word after a locative ("in Khayelitsha", "on Royal Street"); a
-            # division written after it ("Croft, Yorkshire"); a locative name the NER ran
+            # label or a place word after a locative ("in Soweto", "on Cable Street"); a
+            # division written after it ("Aintree, Merseyside"); a locative name the NER ran
             # together with the place holding it ("shelled Qoqfin in Idleb", not any
-            # organisation "in Idleb"); a numbered road ("a crash on the A120")
+            # organisation "in Idleb"); a numbered road ("a pile-up on the M62")
             place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
                 and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])
-            # (not a word for a kind of place, "the Centre"; nor an acronym, "in OT", "in GT3")
+            # (not a word for a kind of place, "the Valley"; nor an acronym, "in ER", "in LMP2")
             acronym = len(sp) == 1 and sp.text.replace(".", "").replace("&", "").isupper() and not road_number(sp.text)
             if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
                     and not acronym:
                 # a name that is no street, lake or road is read in its sentence like any place:
-                # "Mississippi State's center" is the team's
+                # "Oregon State's coach" is the team's
                 physical = i in divided or facility(sp) or road_number(sp.text)
                 said = "location" if physical else role(sp, None, h.modifier)
                 inner = named_within(sp, gaz, ctx)
-                if inner is not None:  # "the London Guildhall School", "the New York Auto Show"
+                if inner is not None:  # "the Vienna Harp Academy", "the Chicago Boat Show"
                     out.append(Toponym(sp, replace(inner, match="context"), said, 2, modifier=h.modifier,
                                        reason=f"not in gazetteer; placed at {inner.name} (named in it)",
                                        source=h.label))
@@ -252,7 +252,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
         # after it is a place, whatever the parse makes of it
         located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
-        if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Birmingham City": its ground
+        if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Hull City": its ground
             out.append(Toponym(sp, best, "metonym", precision(sp, best), source=h.label))
             continue
         out.append(Toponym(sp, best, "location" if located else role(sp, best, h.modifier),
@@ -310,8 +310,8 @@ def _locative(sp: Span) -> bool:
 
 def _division_after(doc: Doc, sp: Span, after: tuple[Hit, list[Candidate]]) -> bool:
     """Whether the name after `sp` is a division or a country written to say where `sp` is:
-    "Croft, Yorkshire", "Knockhill (Fife)"; not a town ("St. Paul" has a county of its name),
-    nor the start of an aside ("the House (Morocco's lower house)")."""
+    "Aintree, Merseyside", "Gleneagles (Perthshire)"; not a town ("Lancaster" has a county of its
+    name), nor the start of an aside ("the Chamber (Chile's lower house)")."""
     h, cands = after
     if doc[sp.end].text not in (",", "(") or h.span.end >= len(doc):
         return False
@@ -342,14 +342,14 @@ def _like_the_list(doc: Doc, pairs: list, options: list[list[Candidate]], chosen
             chosen[i] = same[0]
 
 
-# Words that make a town's name a football club's: "Birmingham City", "Leeds United", "Bolton
+# Words that make a town's name a football club's: "Hull City", "Oxford United", "Wycombe
 # Wanderers" (the NER often tags the town alone).
 CLUB_WORDS = frozenset("city united fc afc rovers wanderers athletic albion hotspur rangers".split())
 
 
 def _club(sp: Span, gaz: Gazetteer) -> bool:
     """Whether the place names a club: followed by a capitalised club word, the two no place's
-    name ("Manchester City" is a team; "Mexico City", "Quezon City" are places)."""
+    name ("Stoke City" is a team; "Panama City", "Quezon City" are places)."""
     doc = sp.doc
     if sp.end >= len(doc) or not doc[sp.end].is_title or doc[sp.end].lower_ not in CLUB_WORDS:
         return False

@@ -76,7 +76,7 @@ AGENT_VERBS = frozenset("""
     call join sue fine outlast outplay edge rout top trail lead cut fight consolidate defend prompt spur
     give sell persuade convince allow force offer
 """.split())
-# Verbs of taking a party for something: "sees Russia as a partner" (not "visiting Russia as envoy").
+# Verbs of taking a party for something: "sees Australia as a partner" (not "visiting Russia as envoy").
 REGARD_VERBS = frozenset("see regard view consider recognize recognise treat describe name designate label "
                          "brand count list call".split())
 # Verbs whose subject is where something is or happens, not who acts.
@@ -96,7 +96,7 @@ FOR_HEADS = frozenset("""
     victory defeat win loss deal benefit benefits cost costs problem problems blow boost setback
     responsibility credit respect sympathy solidarity ambition ambitions vision
 """.split())
-# Nouns and verbs whose "on X" bears on a party, not a place: "pressure on Georgia", "blamed on Russia".
+# Nouns and verbs whose "on X" bears on a party, not a place: "pressure on Venezuela", "blamed on Belarus".
 ON_HEADS = frozenset("""
     pressure sanction sanctions tariff tariffs embargo ban restriction restrictions duty duties stance
     position policy policies
@@ -132,7 +132,7 @@ def _modifies_a_place(t: Token) -> bool:
 
 
 def _paired(span: Span) -> bool:
-    """A name joined by a hyphen to another: "the DPRK-U.S. summit", "the Syrian-Turkish border"."""
+    """A name joined by a hyphen to another: "the Chile-Peru summit", "the Iraqi-Iranian border"."""
     doc = span.doc
     after = span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and not doc[span.end - 1].whitespace_ \
         and doc[span.end + 1].text[:1].isupper()
@@ -185,13 +185,13 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
         return "metonym" if hl in PASSIVE_AGENT_VERBS or hl in AGENT_VERBS else "location"
     if dep == "dobj":
         if hl in REGARD_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and c.i > t.i for c in head.children):
-            return "metonym"  # "sees Russia as a partner": what a party is taken for
+            return "metonym"  # "sees Australia as a partner": what a party is taken for
         return "metonym" if hl in AGENT_VERBS else "location"
     if dep == "dative":
         return "metonym"  # "sell Saudi Arabia artillery", "give Russia a chance"
     if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and t.i < head.i:
         if _paired(span) and _modifies(t, RELATION_HEADS):
-            return "metonym"  # "the DPRK-U.S. summit", "Russia-EU relations": the parties to it
+            return "metonym"  # "the Chile-Peru summit", "Canada-EU relations": the parties to it
         return "location" if _modifies_a_place(t) else "metonym"
     if dep == "pobj":
         return _object_role(head, cand)
@@ -206,7 +206,7 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
         return "metonym"
     if prep.lower_ == "of" and nl in ("people", "citizen") and cand is not None \
             and cand.feature in ("country", "admin1"):
-        return "metonym"  # "the people of Mexico" are the nation; "the people of Homs" live there
+        return "metonym"  # "the people of Chile" are the nation; "the people of Homs" live there
     if prep.lower_ in ("between", "with") and (nl in RELATION_HEADS or noun.lower_ in RELATION_HEADS):
         return "metonym"
     if prep.lower_ in ("to", "from", "by", "with", "against") and noun.lower_ in METONYM_HEADS:
@@ -216,7 +216,7 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
     if prep.lower_ == "for" and (nl in FOR_HEADS or noun.lower_ in FOR_HEADS):
         return "metonym"
     if prep.lower_ == "on" and (nl in ON_HEADS or noun.pos_ in ("VERB", "AUX") and nl in ON_VERBS):
-        return "metonym"  # "sanctions on Iran", "blamed on Russia", "called on China to act"
+        return "metonym"  # "sanctions on Myanmar", "blamed on Belarus", "called on Peru to act"
     if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
         return "metonym"
     if prep.lower_ == "with" and cand is not None and cand.feature == "country" and nl not in PLACE_HEADS:

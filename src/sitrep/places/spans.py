@@ -95,14 +95,14 @@ def _inside(ent: Span) -> bool:
 
 
 def _at(sp: Span) -> bool:
-    """Whether the span is the object of "at" ("at the Bank of England", "at Whole Foods and
-    Target"): where something happens, not who acts."""
+    """Whether the span is the object of "at" ("at the Reserve Bank of Australia", "at Costco and
+    Tesco"): where something happens, not who acts."""
     t = sp.root
     while t.dep_ in ("conj", "appos") and t.head != t:
         t = t.head
     if t.dep_ != "pobj" or t.head.lower_ != "at":
         return False
-    # "a senior economist at Moody's": where someone works (the noun may be a compound's head)
+    # "a senior analyst at Fitch": where someone works (the noun may be a compound's head)
     return not (t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.lemma_.lower() in words("roles_at_work"))
 
 
@@ -140,13 +140,13 @@ def _datelines(doc: Doc) -> list[Span]:
         para = i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
         names = [doc[i:j]]
         if para and doc[j].text in ("&", "AND") and j + 1 < len(doc) and _caps(doc[j + 1]):
-            k = run(j + 1)  # "TIJUANA & SAN DIEGO, MARCH 29 --": a story filed from two places
+            k = run(j + 1)  # "EL PASO & LAS CRUCES, MAY 4 --": a story filed from two places
             if k < len(doc):
                 names, j = names + [doc[j + 1:k]], k
         nxt = doc[j]
         agency = nxt.text == "(" and j + 2 < len(doc) and doc[j + 2].text == ")" and doc[j + 1].is_upper
-        # only at a paragraph's start may the name run straight into the text ("LONDON Pope
-        # Francis"): a sentence may open with a capitalised name that is no dateline ("U.S. President")
+        # only at a paragraph's start may the name run straight into the text ("LIMA Police
+        # said"): a sentence may open with a capitalised name that is no dateline ("U.S. Envoy")
         if agency or nxt.text in ("—", "–", "--") or \
                 (para or doc[i].is_sent_start) and nxt.text in _DATELINE_ENDS or para and nxt.is_title:
             out += names
@@ -154,8 +154,8 @@ def _datelines(doc: Doc) -> list[Span]:
 
 
 def person_words(doc: Doc) -> set[str]:
-    """Lowercased surnames of the article's multi-word PERSON names ("John Kelly" -> kelly; a
-    first word is as often a place the NER ran into a name: "Riverdale Luke Oil"), and the
+    """Lowercased surnames of the article's multi-word PERSON names ("Mary Doyle" -> doyle; a
+    first word is as often a place the NER ran into a name: "Halden Nils Bakery"), and the
     words of names in apposition to a person ("his wife, Julia" -> julia)."""
     out = {t.lower_ for e in doc.ents if named_being(e) for t in e if t.is_alpha}
     for e in doc.ents:
@@ -189,8 +189,8 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
     for sp in roads(doc):  # "the A417", "the M5 highway"
         out.append(Hit(sp, "FAC", True))
         taken.update(range(sp.start, sp.end))
-    # "British Airways (BA)": the bracketed abbreviation repeats its name, and elsewhere stands
-    # for what the name is ("BA" is no place, whatever town is called Ba)
+    # "Air India (AI)": the bracketed abbreviation repeats its name, and elsewhere stands
+    # for what the name is ("AI" is no place, whatever town is called Ai)
     abbr, bracketed = abbreviations(doc, PLACE_LABELS)
     for ent in doc.ents:
         if ent.text in abbr and not abbr[ent.text] or ent.start in bracketed:
@@ -236,7 +236,7 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             # "on Airport Road in Kabul": a road named after a town is not that town
             road = sp.end < len(doc) and doc[sp.end].lower_ in ROAD_NOUNS
             if ent.label_ in VENUE_LABELS and _at(sp):
-                # "a tasting at Whole Foods", "the final at the Dubai World Cup": an organisation
+                # "a tasting at Costco", "the final at the Hong Kong Sevens": an organisation
                 # or an event written as where something happens is that place (its premises)
                 out.append(Hit(sp, "FAC", True, modifier=road))
                 continue
