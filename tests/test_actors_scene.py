@@ -281,3 +281,14 @@ def test_fights_between_named_families_and_clans(extract):
     assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Clan Militia (Somalia)"]
     assert not [e for e in extract("The fight against corruption will go on, the minister said in Nairobi.")
                 if e.event_type]
+
+
+def test_waves_of_strikes_are_their_carriers(extract):
+    evs = extract("Israeli and American jets carried out waves of airstrikes on Hodeidah on Saturday.", "2024-12-01")
+    assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type] == [
+        ("Air/drone strike", "Military Forces of Israel (2022-)")]
+
+
+def test_the_same_strikes_on_another_day_are_another_event(extract):
+    evs = extract("Russian jets struck Idlib on Saturday. Russian jets struck Idlib again on Sunday.", "2024-12-02")
+    assert sorted(e.event_date for e in evs if e.event_type) == ["2024-11-30", "2024-12-01"]

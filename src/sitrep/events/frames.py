@@ -43,8 +43,8 @@ FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley
 # "killed in clashes", "wounded during shelling", "responsible for the strike"; not "a protest
 # against an attack", where the attack is a grievance
 LICENSING_PREPS = {"in", "during", "amid", "from", "after", "following", "for", "of", "by", "with", "under"}
-COUNT_NOUNS = {"total", "number", "series", "wave", "string", "spate", "dozens", "hundreds", "scores",
-               "barrage", "volley", "round", "rounds", "salvo", "salvos"}
+COUNT_NOUNS = {"total", "number", "series", "wave", "waves", "string", "spate", "dozens", "hundreds", "scores",
+               "barrage", "barrages", "volley", "volleys", "round", "rounds", "salvo", "salvos", "thousands"}
 PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "food", "foods", "crops",
             "livestock", "cattle", "goats", "sheep", "camels", "money", "cash", "property", "properties",
             "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..events.dates import ResolvedDate, resolve_date
+from ..events.frames import COUNT_NOUNS
 from ..models import Actor
 
 __all__ = ["subject_of", "actors_for", "date_for", "clause_distance", "CLAUSE_DEPS"]
@@ -193,6 +194,9 @@ def _pobj(t: Token, preps: set[str]) -> list[Token]:
 def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool) -> Resolution | None:
     """Who carried out what a noun names ("Russian airstrikes", "strikes by X", "X launched strikes")."""
     r = resolve_phrase(n, ctx, violent, None, premodifiers_only=True)
+    if (r is None or r.how not in ("named", "demonym", "country", "capital", "focus")) and n.dep_ == "pobj" \
+            and n.head.lower_ == "of" and n.head.head.lower_ in COUNT_NOUNS:
+        return _noun_agent(n.head.head, ctx, ante, violent)  # "warplanes carried out waves of airstrikes"
     if r and r.how in ("named", "demonym", "country", "capital", "focus"):
         return r
     # "an army operation", "a police shootout", "a police raid": the state's forces named by a
