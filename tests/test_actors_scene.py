@@ -292,3 +292,10 @@ def test_waves_of_strikes_are_their_carriers(extract):
 def test_the_same_strikes_on_another_day_are_another_event(extract):
     evs = extract("Russian jets struck Idlib on Saturday. Russian jets struck Idlib again on Sunday.", "2024-12-02")
     assert sorted(e.event_date for e in evs if e.event_type) == ["2024-11-30", "2024-12-01"]
+
+
+def test_who_is_helped_in_doing_does_it(extract):
+    evs = extract("The ministry said its jets were supporting the Iraqi army in repelling militants near Mosul on "
+                  "Monday.", "2020-05-10")
+    clash = [e for e in evs if e.event_type == "Battles"]
+    assert clash and clash[0].actor1.name.startswith("Military Forces of Iraq")

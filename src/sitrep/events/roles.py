@@ -43,6 +43,9 @@ def _date_led(c: Token, t: Token) -> Token | None:
     return heads[-1] if heads else None
 
 
+HELPING = {"support", "help", "assist", "aid", "back", "join"}
+
+
 def _heading(c: Token) -> bool:
     """'Looting: As reported on 2 May, ...': a noun set before a colon."""
     return any(x.text == ":" and x.i > c.i for x in c.subtree) or \
@@ -91,6 +94,11 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
             paired = prev.dep_ == "conj" and any(c.dep_ == "cc" and prev.head.i < c.i < prev.i
                                                 for c in prev.head.children)
             return (prev.head if paired else prev), False
+    if t.dep_ == "pcomp" and t.head.lower_ == "in" and t.head.head.lemma_.lower() in HELPING:
+        # "its aircraft were supporting the Syrian army in repelling ...": the helped act
+        helped = [c for c in t.head.head.children if c.dep_ == "dobj"]
+        if helped:
+            return helped[0], False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ("accuse", "suspect"):
         # "police are accused of assaulting a driver": the accused did it
         accused = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
