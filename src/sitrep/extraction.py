@@ -23,11 +23,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
-from .events.clues import answers, outlaw_victim, protest_words, weapon_of
+from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
-from .events.detect import SYMBOLS, Trigger, find_triggers
+from .events.detect import Trigger, find_triggers
 from .events.fatalities import fatalities_in
+from .events.followups import PROTESTERS, answered, crowd_conduct
 from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
@@ -61,12 +62,6 @@ INTERVENE = {"intervene", "detain", "remove", "prevent", "drag", "disperse", "ev
              "arrest", "push", "break", "move"}
 # developments that, after violence in the same paragraph, are its aftermath
 AFTERMATH = {"Arrests", "Disrupted weapons use", "Other", "Non-violent transfer of territory"}
-PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
-              "participants", "crowd"}
-# how a report takes up a protest's crowd in a later sentence
-CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "villagers", "youths", "workers",
-                  "traders", "students", "people"}
-FORCE_NOUNS = {"police", "policemen", "forces", "soldiers", "troops", "gendarmes", "army", "officers", "guards"}
 CROWD_FORCE = {"kill", "beat", "lynch", "attack", "stone", "burn", "torch", "pelt", "throw", "hurl", "clash"}
 FORCE = {"shot", "shoot", "shooting", "fired", "fire", "opened", "killed", "killing", "beat", "beaten",
          "wounded", "injured", "injuring", "bullets"}
@@ -194,8 +189,8 @@ class _Builder:
             if ev is None:
                 continue
             if self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
-                    self._aftermath(ev, own_date) or self._answer(ev, tr.token) or \
-                    self._crowd_conduct(ev, tr):
+                    self._aftermath(ev, own_date) or answered(self.events, self.para.events, ev, tr.token) or \
+                    crowd_conduct(self.events, self.para.events, ev, tr, self.ctx):
                 continue
             made += 1
             if ev.location and ev.location.precision < 3:
@@ -246,56 +241,6 @@ class _Builder:
                 if ev.fatalities and not prev.fatalities:
                     self.events[i] = (self.events[i][0], replace(prev, fatalities=ev.fatalities))
                 return True
-        return False
-
-    def _answer(self, ev: Event, t: Token) -> bool:
-        """'Gunmen approached and started shooting. The police shot back.': fire answered is
-        one armed clash, opened by who fired first; who answered is its actor2."""
-        if ev.event_type not in LETHAL_TYPES or ev.actor1 is None or not answers(t):
-            return False
-        for i in reversed(self.para.events):
-            key, prev = self.events[i]
-            if prev.event_type not in LETHAL_TYPES or prev.event_date != ev.event_date:
-                continue
-            if prev.actor1 is not None and prev.actor1.id == ev.actor1.id:
-                return False  # the same side again: its own event
-            a2 = ev.actor1 if prev.actor2 is None or prev.actor2.kind == "Civilians" else prev.actor2
-            self.events[i] = (key, replace(prev, event_type="Battles", sub_event_type="Armed clash",
-                                           actor2=a2, fatalities=prev.fatalities or ev.fatalities))
-            return True
-        return False
-
-    def _crowd_conduct(self, ev: Event, tr: Trigger) -> bool:
-        """'Residents demonstrated in X ... They burnt tyres and beat an official.': what the
-        protest's own crowd did next makes that protest a violent demonstration (ACLED codes
-        the one event, by Rioters), not a second event. Burning an effigy is a protest's own
-        symbol, and occupying a factory a sit-in: neither is violence."""
-        t = tr.token
-        if tr.cls in ("takeover", "advance") or lemma_of(t) in ("occupy", "seize", "take") or ev.event_type not in (
-                "Riots", "Violence against civilians", "Battles") and ev.sub_event_type != "Looting/property destruction":
-            return False
-        if {x.lemma_.lower() for x in t.subtree} & SYMBOLS:
-            return False
-        subj = [c for v in (t, t.head if t.dep_ == "conj" else t) for c in v.children if c.dep_ == "nsubj"]
-        words = {x.lower_ for c in subj for x in c.subtree}
-        if not words & (PROTESTERS | CROWD_SUBJECTS):
-            return False
-        if words <= {"they"} and t.sent.start > 0:
-            before = {x.lower_ for x in t.doc[t.sent.start - 1].sent}
-            if before & FORCE_NOUNS:
-                return False  # "Police dispersed the crowd. They injured a woman.": the police did
-        for i in reversed(self.para.events):
-            key, prev = self.events[i]
-            if prev.event_type == "Protests" and prev.event_date == ev.event_date:
-                a1 = prev.actor1
-                if a1 is not None and a1.id and a1.id.startswith("protesters-"):
-                    a1 = self.ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
-                a2 = prev.actor2 or (ev.actor2 if ev.actor2 and ev.actor2.kind == "State forces" else None)
-                self.events[i] = (key, replace(prev, event_type="Riots", sub_event_type="Violent demonstration",
-                                               actor1=a1, actor2=a2, fatalities=prev.fatalities or ev.fatalities))
-                return True
-            if prev.event_type in LETHAL_TYPES:
-                return False
         return False
 
     def _aftermath(self, ev: Event, own_date: bool) -> bool:
