@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
 
-__all__ = ["SYMBOLS", "Trigger", "find_triggers", "VERBAL", "place_like"]
+__all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
 
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
@@ -151,13 +151,15 @@ def _is_habitual_or_background(t: Token) -> bool:
     return False
 
 
-def _label_end(sent: Span) -> int:
+def heading_end(sent: Span) -> int:
     """The index after a short heading that opens a sentence ("Movement of forces:", "Security
     measures:", "UPDATE:"), or the sentence's start when there is none."""
     for t in sent[:6]:
         if t.text == ":":
             before = sent.doc[sent.start:t.i]
-            if before and not any(x.pos_ in ("VERB", "AUX") or x.like_num for x in before):
+            # no finite verb before the colon ("Looting:" may be tagged a gerund)
+            if before and not any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") or x.pos_ == "AUX" or x.like_num
+                                  for x in before):
                 return t.i + 1
             break
     return sent.start
@@ -166,7 +168,7 @@ def _label_end(sent: Span) -> int:
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """The event triggers of a sentence, filtered and merged, in sentence order."""
     found: list[Trigger] = []
-    label = _label_end(sent)
+    label = heading_end(sent)
     for t in sent:
         if t.i < label:
             continue  # "Movement of forces: On 3 May, ...": a heading names a kind of event, not one

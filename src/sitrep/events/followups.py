@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..actors.context import ArticleActors
+from ..actors.vocab import FORCE, POLICE
 from ..models import Event
 from .clues import answers
 from .detect import SYMBOLS, Trigger
@@ -28,7 +29,6 @@ PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonst
 # how a report takes up a protest's crowd in a later sentence
 CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "villagers", "youths", "workers",
                   "traders", "students", "people"}
-FORCE_NOUNS = {"police", "policemen", "forces", "soldiers", "troops", "gendarmes", "army", "officers", "guards"}
 
 
 def answered(events: list, para: list[int], ev: Event, t: Token) -> bool:
@@ -66,7 +66,7 @@ def crowd_conduct(events: list, para: list[int], ev: Event, tr: Trigger, ctx: Ar
         return False
     if words <= {"they"} and t.sent.start > 0:
         before = {x.lower_ for x in t.doc[t.sent.start - 1].sent}
-        if before & FORCE_NOUNS:
+        if before & (FORCE | POLICE):
             return False  # "Police dispersed the crowd. They injured a woman.": the police did
     for i in reversed(para):
         key, prev = events[i]

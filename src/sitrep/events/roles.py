@@ -15,8 +15,10 @@ from spacy.tokens import Span, Token
 from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..events.dates import ResolvedDate, resolve_date
-from ..events.frames import COUNT_NOUNS
+from ..events.detect import ACCUSING, heading_end
+from ..events.frames import BLASTS, COUNT_NOUNS
 from ..models import Actor
+from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
 
 __all__ = ["subject_of", "actors_for", "date_for", "clause_distance", "CLAUSE_DEPS"]
 
@@ -46,17 +48,11 @@ def _date_led(c: Token, t: Token) -> Token | None:
 HELPING = {"support", "help", "assist", "aid", "back", "join"}
 
 
-def _heading(c: Token) -> bool:
-    """'Looting: As reported on 2 May, ...': a noun set before a colon."""
-    return any(x.text == ":" and x.i > c.i for x in c.subtree) or \
-        (c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ":")
-
-
 def subject_of(t: Token) -> tuple[Token | None, bool]:
     """The agent of t (following conjunctions and participles up), and whether t is passive."""
     for c in t.children:
         if c.dep_ == "nsubj" and sum(x.dep_ == "nsubj" for x in t.children) > 1 and (
-                _heading(c) or not c.text[:1].isalnum()):
+                c.i < heading_end(c.sent) or not c.text[:1].isalnum()):
             continue  # "Movement of forces: On 8 May, Turkish forces brought ...": a heading; the
             # parser's stray "-" of "pro-Hadi and affiliated forces"
         if c.dep_ == "nsubj":
@@ -99,7 +95,7 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         helped = [c for c in t.head.head.children if c.dep_ == "dobj"]
         if helped:
             return helped[0], False
-    if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ("accuse", "suspect"):
+    if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ACCUSING:
         # "police are accused of assaulting a driver": the accused did it
         accused = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
         if accused:
@@ -273,12 +269,9 @@ PATIENT_PREPS = {"on", "against", "at", "targeting", "of", "to", "from"}
 NP_INTERNAL = {"appos", "compound", "amod", "nmod", "npadvmod", "dep", "conj"}
 # who reports or says something did not do it
 TELLING = WITNESS_VERBS | {"say", "claim", "announce", "state", "confirm", "add", "tell", "quote", "cite"}
-# what explodes on its own: its author is who planted, placed or threw it
-DEVICES = {"ied", "bomb", "device", "mine", "landmine", "explosive", "grenade", "charge", "shell", "rocket",
-           "missile", "mortar", "car", "vehicle"}
 # verbs whose patients (and the people named with them) were harmed, not who harmed
 HARM = {"kill", "wound", "injure", "attack", "target", "hit", "shoot", "capture", "abduct", "kidnap", "ambush"}
-SETTLEMENTS = {"village", "town", "city", "township", "district", "state", "area", "province", "region", "county"}
+SETTLEMENTS = SETTLEMENT_WORDS | PROVINCE_WORDS | {"area", "county"}
 
 
 def _patient(n: Token, t: Token) -> bool:
@@ -398,7 +391,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         # "thousands of people had been displaced": the displaced are the actor
         subj = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
     a1 = resolve(subj, ctx, violent, ante)
-    if a1 is None and subj is not None and violent and not passive and subj.lemma_.lower() in DEVICES:
+    if a1 is None and subj is not None and violent and not passive and subj.lemma_.lower() in BLASTS:
         a1 = _noun_agent(subj, ctx, ante, violent)  # "an IED planted by an unknown group exploded"
     if a1 is None and passive and violent and t.lemma_.lower() not in FINDING:
         # "4 policemen were killed following an attack by Taliban militants": the attack's author
