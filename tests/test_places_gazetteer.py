@@ -169,6 +169,30 @@ def test_tiers_order_folded_before_skeleton(g: Gazetteer) -> None:
     assert len(g.candidates("Raqqa", limit=3)) == 3
 
 
+def test_no_fuzzy_spelling_where_names_are_written_as_spelt(g: Gazetteer) -> None:
+    # English words are no American, British or French towns by their consonants ...
+    for word, town in (("Capitol", "Capitola"), ("Latin", "Lawton"), ("Helmet", "Helmetta")):
+        assert town not in {c.name for c in g.candidates(word)}, word
+    assert {c.country_code for c in g.candidates("St Athan")} & {"FR", "US", "GB"} == set()
+    # ... while names transliterated into English still meet theirs (Syria, Ukraine, Iraq)
+    assert g.candidates("Talbeesah")[0].name == "Tallbīsah"
+    assert any(c.match == "skeleton" and c.country_code == "UA" for c in g.candidates("Luhanske", limit=25))
+
+
+def test_settled_spelling_file(tmp_path: Path) -> None:
+    from sitrep.places.sources import load_settled, settled_countries
+
+    languages, excepted = load_settled()
+    assert {"en", "fr", "es"} <= languages and not {"ar", "ru", "uk", "fa"} & languages
+    countries = {"US": {"languages": "en-US,es-US,haw"}, "IN": {"languages": "en-IN,hi,bn"},
+                 "SY": {"languages": "ar-SY,ku,hy"}, "AQ": {"languages": ""}}
+    assert settled_countries(countries, (languages, excepted)) == {"US"}  # India is excepted
+    bad = tmp_path / "settled.tsv"
+    bad.write_text("kind\tcode\tnote\nlanguage\ten\tEnglish\nscript\tLatn\tLatin\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"settled.tsv:3"):
+        load_settled(bad)
+
+
 def test_misses_and_empty(g: Gazetteer) -> None:
     assert g.candidates("Xyzzyqwv") == []
     assert g.candidates("") == []

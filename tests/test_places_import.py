@@ -117,3 +117,19 @@ def test_sentence_resolves_to_the_village(idx: Path, files: dict, res) -> None:
                                         "killing two civilians.", id="t", published="2024-12-06"), mine)
         mentions = [m for part in out if isinstance(part, list) for m in part if hasattr(m, "geonameid")]
         assert any(m.geonameid == 99000002 for m in mentions), mentions
+
+
+def test_imported_places_of_settled_spelling_get_no_fuzzy_keys(idx: Path, tmp_path: Path) -> None:
+    # an invented Texan hamlet and an invented Syrian village, each looked up by a misspelling
+    # that only the consonant skeleton joins: the Syrian one is found, the Texan one is not
+    rows = [[99000011, "Bramwellton", "Bramwellton", "", 31.5, -97.1, "P", "PPL", "US", "", "TX", "", "", "", 90,
+             "", 150, "America/Chicago", "2024-01-05"],
+            [99000012, "Tall Zahrun", "Tall Zahrun", "", 35.9, 36.6, "P", "PPL", "SY", "", "12", "", "", "", 700,
+             "", 300, "Asia/Damascus", "2024-01-05"]]
+    txt = tmp_path / "two.txt"
+    txt.write_text("\n".join("\t".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    assert import_geonames(txt, idx)["rows"] == 2
+    with Gazetteer.open(idx) as g:
+        assert g.candidates("Bramwellton")[0].geonameid == 99000011
+        assert not any(c.geonameid == 99000011 for c in g.candidates("Brumwelltan", limit=25))
+        assert any(c.geonameid == 99000012 for c in g.candidates("Tel Zahroun", limit=25))

@@ -37,11 +37,13 @@ from ..errors import GazetteerError
 from .admin_ids import AdminIds, load_admin_ids
 from .divisions import add_divisions
 from .names import fold, skel_of_folded
-from .sources import load_additions, load_admin1, load_country_names, load_country_points, load_regions
+from .sources import (
+    load_additions, load_admin1, load_country_names, load_country_points, load_regions, load_settled, settled_countries,
+)
 
 __all__ = ["SCHEMA_VERSION", "build_index"]
 
-SCHEMA_VERSION = 5  # 5: GeoNames' state and district names (divisions.py)
+SCHEMA_VERSION = 6  # 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
@@ -304,9 +306,14 @@ def _populate(con: sqlite3.Connection) -> None:
     # sorted: the B-trees are filled append-only
     con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, a) for (k, i), a in names.keys.items()))
     pop = {p[0]: p[7] for p in places}
-    con.executemany("INSERT INTO skels VALUES (?,?,?)", sorted((k, -pop[gid], gid) for k, gid in names.skels))
+    # fuzzy spellings only for places whose names reach English through transliteration
+    settled = settled_countries(countries, load_settled())
+    fuzzy = {p[0] for p in places if p[5] not in settled}
+    con.executemany("INSERT INTO skels VALUES (?,?,?)",
+                    sorted((k, -pop[gid], gid) for k, gid in names.skels if gid in fuzzy))
     con.executemany("INSERT INTO countries VALUES (?,?,?,?)", country_rows)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    con.execute("INSERT INTO meta VALUES ('settled', ?)", (",".join(sorted(settled)),))  # for imports
 
 
 def _admin1_id(code: str, admin_ids: AdminIds, us_ids: dict[str, int], used: set[int]) -> int:

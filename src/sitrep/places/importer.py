@@ -204,7 +204,10 @@ def merge_imports(index: str | Path) -> dict:
             names = con.total_changes - rows0 - rows
             con.execute("""INSERT OR IGNORE INTO main.skels SELECT s.key, -p.population, s.id
                            FROM imp.skels s JOIN main.places p ON p.id = s.id
-                           WHERE NOT EXISTS (SELECT 1 FROM main.skels k WHERE k.key = s.key AND k.id = s.id)""")
+                           WHERE NOT EXISTS (SELECT 1 FROM main.skels k WHERE k.key = s.key AND k.id = s.id)
+                           -- as the builder: no fuzzy spellings in countries of settled spelling
+                           AND instr(',' || coalesce((SELECT v FROM main.meta WHERE k = 'settled'), '') || ',',
+                                     ',' || coalesce(p.cc, '?') || ',') = 0""")
     except sqlite3.Error as e:
         raise GazetteerError(f"cannot merge {imp} into the place index {index}: {e}") from e
     finally:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 
-__all__ = ["ADDITIONS", "ADMIN1", "COUNTRY_NAMES", "COUNTRY_POINTS", "DATA_FILES", "REGIONS",
-           "load_additions", "load_admin1", "load_country_names", "load_country_points", "load_regions"]
+__all__ = ["ADDITIONS", "ADMIN1", "COUNTRY_NAMES", "COUNTRY_POINTS", "DATA_FILES", "REGIONS", "SETTLED",
+           "load_additions", "load_admin1", "load_country_names", "load_country_points", "load_regions",
+           "load_settled", "settled_countries"]
 
 DATA = Path(__file__).with_name("data")
 ADDITIONS = DATA / "additions.tsv"
@@ -18,7 +19,8 @@ REGIONS = DATA / "regions.tsv"
 COUNTRY_NAMES = DATA / "country_names.tsv"
 COUNTRY_POINTS = DATA / "countries.tsv"
 ADMIN1 = DATA / "admin1.tsv"
-DATA_FILES = (ADDITIONS, REGIONS, COUNTRY_NAMES, COUNTRY_POINTS, ADMIN1)
+SETTLED = DATA / "settled_spelling.tsv"
+DATA_FILES = (ADDITIONS, REGIONS, COUNTRY_NAMES, COUNTRY_POINTS, ADMIN1, SETTLED)
 ADDITION_FEATURES = frozenset(
     "crossing airbase base dam bridge village river region border camp facility".split()
 )
@@ -29,7 +31,7 @@ def _rows(path: Path, ncols: int):
     """(line number, fields) of a TSV file, comments and the header skipped; exactly `ncols` fields."""
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
-            if not line.strip() or line.startswith("#") or line.split("\t", 1)[0] in ("id", "iso2", "code"):
+            if not line.strip() or line.startswith("#") or line.split("\t", 1)[0] in ("id", "iso2", "code", "kind"):
                 continue
             f = line.rstrip("\n").split("\t")
             if len(f) != ncols:
@@ -91,3 +93,22 @@ def load_country_points(path: Path = COUNTRY_POINTS) -> dict[str, tuple[float, f
 def load_admin1(path: Path = ADMIN1) -> dict[str, tuple[float, float, list[str]]]:
     """admin1.tsv: ISO 3166-2 code -> (lat, lon, the press's other names)."""
     return {f[0]: (*_point(path, n, f[1], f[2]), [a for a in f[3].split("|") if a]) for n, f in _rows(path, 4)}
+
+
+def load_settled(path: Path = SETTLED) -> tuple[frozenset[str], frozenset[str]]:
+    """settled_spelling.tsv: (languages of settled Latin spelling, countries excepted from them)."""
+    rows = list(_rows(path, 3))
+    for n, f in rows:
+        if f[0] not in ("language", "country"):
+            raise GazetteerError(f"{path}:{n}: kind must be 'language' or 'country', not {f[0]!r}")
+    return (frozenset(f[1] for _, f in rows if f[0] == "language"),
+            frozenset(f[1] for _, f in rows if f[0] == "country"))
+
+
+def settled_countries(countries: dict[str, dict], settled: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
+    """The ISO codes of countries whose places need no fuzzy spelling: the first of their
+    languages (GeoNames' `languages`, "en-US,es-US,haw") is of settled spelling, and they are
+    not excepted. A country with no language listed is not one."""
+    languages, excepted = settled
+    return frozenset(iso for iso, c in countries.items() if iso not in excepted
+                     and (c.get("languages") or "").split(",")[0].split("-")[0] in languages)
