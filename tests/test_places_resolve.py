@@ -90,6 +90,22 @@ def test_demonyms_and_actor_modifiers_are_not_places(tops) -> None:
     assert "Syrian" not in found and "US" not in found and "Raqqa" in found
 
 
+def test_a_town_the_ner_calls_a_date(res, tops) -> None:
+    text = "The patrol came under fire in Manbij near the Turkish border."
+    assert [e.label_ for e in res.nlp(text).ents if e.text == "Manbij"] == ["DATE"]  # the model's slip
+    manbij = one(tops(text), "Manbij")
+    assert where(manbij) == ("SY", "city") and manbij.role == "location"
+    # a real date stays a date, however capitalised
+    assert "March" not in [t.span.text for t in tops("The patrol came under fire in Manbij in March.")]
+
+
+def test_a_village_the_gazetteer_lacks_is_still_a_place(tops) -> None:
+    found = tops("Government forces shelled Saraqib in Idlib province on Monday. Residents fled the village "
+                 "of Umm Batnah after the shelling.")
+    village = one(found, "Umm Batnah")
+    assert village.role == "location" and village.reason.startswith("not in gazetteer")
+
+
 # ------------------------------------------------------------------ roles
 def test_a_capital_that_speaks_is_a_metonym(tops) -> None:
     found = tops("Moscow said the strikes were justified. U.S. officials said fighting in Homs continued.")

@@ -141,7 +141,9 @@ def _best_other(p: Mention, spans: Sequence[GoldSpan]) -> GoldSpan | None:
 def _pred_dict(p: Mention) -> dict[str, Any]:
     return {"text": p.text, "start": p.start, "end": p.end, "name": p.name, "geonameid": p.geonameid,
             "country_code": p.country_code, "feature": p.feature,
-            "latitude": p.latitude, "longitude": p.longitude, "role": p.role}
+            "latitude": p.latitude, "longitude": p.longitude, "role": p.role,
+            # why a mention sits where it does ("not in gazetteer; placed at ..."): a Mention may lack it
+            "reason": getattr(p, "reason", None)}
 
 
 def _gold_dict(g: GoldSpan) -> dict[str, Any]:

@@ -230,7 +230,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # together with the place holding it ("shelled Qoqfin in Idleb", not any
             # organisation "in Idleb"); a numbered road ("a pile-up on the M62")
             place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
-                and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i])
+                and (sp[-1].lower_ in PLACE_WORDS and _placed(sp) or h.held and withins[i] or _named_as(sp))
             # (not a word for a kind of place, "the Valley"; nor an acronym, "in ER", "in LMP2")
             acronym = len(sp) == 1 and sp.text.replace(".", "").replace("&", "").isupper() and not road_number(sp.text)
             if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
@@ -303,9 +303,22 @@ def _locative(sp: Span) -> bool:
         t = t.head
     if t.dep_ == "dobj" and t.head.lemma_.lower() in PLACE_OBJECT_VERBS:
         return True
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in SETTLEMENT_WORDS | {"province", "district"}:
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in NAMED_AS:
         return True  # "the city of Zabid", "the village of Kafr Nabl"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+
+# Nouns for a kind of place whose "of" names one: "the village of Umm Batnah", "the suburb of X".
+NAMED_AS = frozenset(SETTLEMENT_WORDS | {"suburb", "neighbourhood", "neighborhood", "district", "subdistrict",
+                                         "province", "governorate", "region", "island", "hamlet", "camp"})
+
+
+def _named_as(sp: Span) -> bool:
+    """The name after "the village of", "the suburb of" ...: the text says it is a place of that
+    kind, whether or not the gazetteer has it."""
+    t = sp.root
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in NAMED_AS \
+        and t.head.head.i == t.head.i - 1
 
 
 def _division_after(doc: Doc, sp: Span, after: tuple[Hit, list[Candidate]]) -> bool:

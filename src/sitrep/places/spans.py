@@ -153,6 +153,14 @@ def _datelines(doc: Doc) -> list[Span]:
     return out
 
 
+def _misread_date(ent: Span) -> bool:
+    """A DATE or TIME entity made only of capitalised names that are no month, weekday or feast:
+    the NER's reading of an unfamiliar town ("in Manbij" tagged DATE). Left to the proper-noun
+    runs below, as a weak hit."""
+    return ent.label_ in ("DATE", "TIME") and all(
+        t.is_title and t.is_alpha and t.pos_ == "PROPN" and t.lower_ not in words("calendar_names") for t in ent)
+
+
 def person_words(doc: Doc) -> set[str]:
     """Lowercased surnames of the article's multi-word PERSON names ("Mary Doyle" -> doyle; a
     first word is as often a place the NER ran into a name: "Halden Nils Bakery"), and the
@@ -243,7 +251,7 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             out.append(Hit(sp, ent.label_, ent.label_ in PLACE_LABELS, modifier=suffix in PLACE_SUFFIXES or road))
     # The NER misses some well-known names ("west of Aleppo", "“Idlib, Hama, Homs"): runs of
     # proper nouns outside any entity are weak hits (the choice then asks for a sizeable town).
-    covered = taken | bracketed | {i for e in doc.ents for i in range(e.start, e.end)}
+    covered = taken | bracketed | {i for e in doc.ents if not _misread_date(e) for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
         t = doc[i]
