@@ -100,6 +100,13 @@ def gazetteer_ceiling(resolution: Sequence[dict], lookup) -> float:
     return sum(map(reachable, resolution)) / len(resolution) if resolution else 0.0
 
 
+def id_ceiling(resolution: Sequence[dict], has_id) -> float | None:
+    """The best exact-id accuracy the place index allows: the share of the found toponyms with
+    a gold GeoNames id whose id the index holds at all (whatever name it is filed under)."""
+    ids = [r["gold"]["geonameid"] for r in resolution if r["gold"]["geonameid"] is not None]
+    return sum(map(has_id, ids)) / len(ids) if ids else None
+
+
 def _coords(lat: float | None, lon: float | None) -> str:
     return "-" if lat is None or lon is None else f"({lat:.2f},{lon:.2f})"
 
@@ -135,6 +142,9 @@ def report(sc: Score, n_errors: int = 25, out=sys.stdout) -> None:
     if "acc161_ceiling" in sc.metrics:
         w(f"  ceiling of the place index: {sc.metrics['acc161_ceiling']:.1%} of the found toponyms have a candidate "
           f"within {KM_161:.0f} km (mention text, gold text or gold name)")
+    if sc.metrics.get("exact_id_ceiling") is not None:
+        w(f"  ceiling for exact ids: {sc.metrics['exact_id_ceiling']:.1%} of the found toponyms with a gold id "
+          f"have that id in the place index")
     for cause, c in Counter(r["cause"] for r in bad).most_common():
         top = Counter(r["gold"]["text"] for r in bad if r["cause"] == cause).most_common(8)
         w(f"  {c:>4}  {cause}: {', '.join(f'{t} {n}' for t, n in top)}")
@@ -207,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sc = score(articles, preds, lookup)
     sc.metrics["acc161_ceiling"] = gazetteer_ceiling(sc.resolution, lookup)
+    sc.metrics["exact_id_ceiling"] = id_ceiling(sc.resolution, lambda gid: gaz.get(gid) is not None)
     if args.ner:
         sc.metrics["missed_by_ner_label"] = ner_labels(articles, sc, res.nlp)
     sc.metrics.update(seconds=run_s, load_seconds=load_s, articles_per_s=len(articles) / run_s,

@@ -192,3 +192,22 @@ def test_parse_reads_lgl_toponyms_as_locational() -> None:
     assert paris.aligned and paris.type == "Literal" and paris.name == "Paris"
     assert paris.geonameid == 2988507 and paris.coords == (48.85341, 2.3488)
     assert other.geonameid is None and other.coords is None
+
+
+def test_the_benchmark_ceilings() -> None:
+    from _bench import load_benchmark
+
+    bench = load_benchmark("geoparse")
+    paris = {"gold": {"geonameid": 2988507, "latitude": 48.85, "longitude": 2.35, "text": "Paris", "name": "Paris"},
+             "pred": {"text": "Paris"}, "within_161": False}
+    street = {"gold": {"geonameid": 99, "latitude": 48.87, "longitude": 2.30, "text": "Rue X", "name": None},
+              "pred": {"text": "Rue X"}, "within_161": False}
+    no_id = {"gold": {"geonameid": None, "latitude": 10.0, "longitude": 10.0, "text": "Y", "name": None},
+             "pred": {"text": "Y"}, "within_161": True}
+    assert bench.id_ceiling([paris, street, no_id], lambda gid: gid == 2988507) == 0.5
+    assert bench.id_ceiling([no_id], lambda gid: True) is None
+
+    def lookup(text: str) -> list:
+        return [(2988507, 48.8534, 2.3488)] if text == "Paris" else []
+
+    assert bench.gazetteer_ceiling([paris, street, no_id], lookup) == 2 / 3
