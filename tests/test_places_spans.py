@@ -134,3 +134,7 @@ def test_only_a_persons_surname_is_no_place_not_the_first_word_of_any_person_nam
     found, _ = _resolve(res, "Ruth Morley said Morley was unhurt, police in Cork said.",
                         [("Ruth Morley", "PERSON"), ("Morley", "GPE"), ("Cork", "GPE")])
     assert "Morley" not in [t.span.text for t in found]
+    # the NER took only the surname for the person: the capitalised first name before it says so
+    found, _ = _resolve(res, "Boxer Ewan Morley was arrested in Leeds on Friday. A source close to Morley said "
+                             "he was upset.", [("Morley", "PERSON"), ("Leeds", "GPE"), ("Morley", "GPE")])
+    assert [t.span.text for t in found] == ["Leeds"]

@@ -166,10 +166,17 @@ def person_words(doc: Doc) -> set[str]:
     first word is as often a place the NER ran into a name: "Halden Nils Bakery"), and the
     words of names in apposition to a person ("his wife, Julia" -> julia)."""
     out = {t.lower_ for e in doc.ents if named_being(e) for t in e if t.is_alpha}
+    inside = {i for e in doc.ents for i in range(e.start, e.end)}
     for e in doc.ents:
         names = [t.lower_ for t in e if t.is_alpha]
         if e.label_ == "PERSON" and len(names) > 1:
             out.add(names[-1])
+        elif e.label_ == "PERSON" and len(names) == 1 and e.start > 0 and e.start - 1 not in inside:
+            # "fighter Conor McGregor" tagged PERSON over the surname only: the capitalised
+            # name before it, in no entity, is a first name
+            first = doc[e.start - 1]
+            if first.is_title and first.is_alpha and first.pos_ == "PROPN" and not first.is_sent_start:
+                out.add(names[0])
     return out
 
 
