@@ -85,6 +85,12 @@ def test_a_dateline_in_capitals(tops) -> None:
     assert where(dateline) == ("US", "city") and dateline.role == "location"
 
 
+def test_a_dateline_with_an_abbreviated_word(tops) -> None:
+    found = tops("FT. WORTH, Texas (AP) — Two officers were hurt in a shooting on Sunday, police said.")
+    assert [t.span.text for t in found][:1] == ["FT. WORTH"]
+    assert one(found, "FT. WORTH").candidate.name == "Fort Worth"
+
+
 def test_demonyms_and_actor_modifiers_are_not_places(tops) -> None:
     found = [t.span.text for t in tops("Syrian forces and US-backed fighters clashed near Raqqa.")]
     assert "Syrian" not in found and "US" not in found and "Raqqa" in found

@@ -126,13 +126,18 @@ def _datelines(doc: Doc) -> list[Span]:
     """
     def run(i: int) -> int:
         j = i
-        while j < len(doc) and j - i < 4 and _caps(doc[j]):
+        while j < len(doc) and j - i < 4 and (_caps(doc[j]) or _abbr_dot(j)):
             j += 1
         return j
 
+    def _abbr_dot(j: int) -> bool:
+        # "ST. LOUIS", "FT. WORTH": the tokenizer splits the abbreviation's full stop off
+        return doc[j].text == "." and j > 0 and _caps(doc[j - 1]) and not doc[j - 1].whitespace_ \
+            and j + 1 < len(doc) and _caps(doc[j + 1])
+
     out = []
     for i in range(len(doc)):
-        if not _caps(doc[i]) or (i > 0 and _caps(doc[i - 1])):
+        if not _caps(doc[i]) or i > 0 and (_caps(doc[i - 1]) or _abbr_dot(i - 1)):
             continue
         j = run(i)
         if doc[i:j].text in _NOT_DATELINES or j >= len(doc) or len(doc[i:j].text) < 4:
