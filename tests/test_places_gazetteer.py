@@ -161,6 +161,17 @@ def test_match_kinds(g: Gazetteer) -> None:
     assert (top.match, top.name) == ("skeleton", "Tallbīsah")
 
 
+def test_a_respelling_of_a_places_own_name_beats_another_towns_alternate_name(g: Gazetteer) -> None:
+    # "Sloviansk" is listed among Nikopol's alternate names too; it spells Slovyansk's own name
+    cands = {c.name: c.match for c in g.candidates("Sloviansk")}
+    assert (cands["Slovyansk"], cands["Nikopol"]) == ("folded", "alias")
+    assert g.candidates("Kharkov")[0].match == "folded"
+    # not where a place bears the name itself ("Tokmak", Ukraine; Tokmok, Kyrgyzstan) ...
+    assert {c.name: c.match for c in g.candidates("Tokmak")}["Tokmok"] == "alias"
+    # ... nor in a country whose names are written as spelt (an English word listed for a town)
+    assert all(c.match != "folded" for c in g.candidates("Minister") if c.country_code == "US")
+
+
 def test_tiers_order_folded_before_skeleton(g: Gazetteer) -> None:
     cands = g.candidates("Raqqa", limit=10)
     kinds = [c.match for c in cands]

@@ -30,6 +30,11 @@ def test_tripoli_follows_the_article(tops) -> None:
     assert where(one(lebanon, "Tripoli")) == ("LB", "city")
 
 
+def test_a_ukrainian_spelling_of_a_town(tops) -> None:
+    found = tops("Russian missiles struck Sloviansk overnight, the regional governor said.")
+    assert one(found, "Sloviansk").candidate.name == "Slovyansk"
+
+
 def test_a_world_city_beats_its_namesake_in_a_story_about_ohio(tops) -> None:
     found = tops("The governor of Ohio visited Columbus and Cincinnati on Tuesday. He later flew to London for talks.")
     assert where(one(found, "London")) == ("GB", "city")

@@ -11,6 +11,7 @@ import sys
 import threading
 import zlib
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -55,6 +56,16 @@ def _candidate(row: tuple, match: str) -> Candidate:
     return Candidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, match, bool(row[8]))
 
 
+def _respelt(stripped: str, own: str) -> bool:
+    """Whether an alternate name that matched (`stripped`: the query folded, its article dropped)
+    spells the place's own name another way ("Sloviansk" for Slovyansk, "Kharkov" for Kharkiv):
+    then, where no place bears the name itself and the place's names are transliterated, it is
+    as good as the name, unlike a former name or another town's ("Sloviansk" is also listed for
+    Nikopol)."""
+    own = fold(own, True)
+    return len(stripped) >= 5 and stripped[:1] == own[:1] and SequenceMatcher(None, stripped, own).ratio() >= 0.8
+
+
 def default_index_path() -> Path:
     """Cache-dir path whose name changes with the schema, the source packages and our data files."""
     from importlib.metadata import PackageNotFoundError, version
@@ -79,6 +90,9 @@ class Gazetteer:
 
     def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self._con, self.path, self._lock = con, path, threading.Lock()
+        row = con.execute("SELECT v FROM meta WHERE k='settled'").fetchone()
+        # countries whose places are written as spelt (build.py): no respellings there either
+        self._settled = frozenset((row[0] if row else "").split(","))
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> "Gazetteer":
@@ -148,8 +162,10 @@ class Gazetteer:
         ranked = sorted(best.values(), key=lambda t: (t[0], _feature_rank(t[2]), not t[2][8], -(t[2][7] or 0),
                                                       t[2][4] == "admin1", t[2][0]))
         q = name.strip().casefold()
+        exact = any(row[1].casefold() == q for _, _, row in ranked)
         return [_candidate(row, "skeleton" if tier == 2 else "exact" if row[1].casefold() == q
-                           else "alias" if alt else "folded")
+                           else "folded" if not alt or not exact and row[5] not in self._settled
+                           and _respelt(stripped, row[1]) else "alias")
                 for tier, alt, row in ranked[:limit]]
 
     def get(self, geonameid: int) -> Candidate | None:
