@@ -268,6 +268,13 @@ def test_key_additions(g: Gazetteer) -> None:
                        ("Kerch Bridge", "bridge"), ("Zaporizhzhia nuclear plant", "facility")]:
         assert g.candidates(q)[0].feature == feature, q
     assert g.candidates("Golan")[0].name == "Golan Heights"  # additions outrank same-name villages
+    # camps, bases and villages the press names in today's wars, which cities500 lacks or misplaces
+    for q, cc, feature in [("Maghazi camp", "PS", "camp"), ("al-Mawasi", "PS", "region"), ("Zamzam", "SD", "camp"),
+                           ("Klishchiivka", "UA", "village"), ("Rabotino", "UA", "village"),
+                           ("Ain al-Asad", "IQ", "airbase"), ("Dahieh", "LB", "region")]:
+        top = g.candidates(q)[0]
+        assert (top.country_code, top.feature) == (cc, feature), q
+    assert g.candidates("Al-Hol")[0].name == "al-Hol camp"  # not Hol, a Norwegian district
 
 
 # ------------------------------------------------------------------ open / build / errors
