@@ -35,6 +35,14 @@ def test_a_ukrainian_spelling_of_a_town(tops) -> None:
     assert one(found, "Sloviansk").candidate.name == "Slovyansk"
 
 
+def test_a_division_named_by_its_capital(tops) -> None:
+    found = tops("Russian forces shelled villages in the Zaporizhzhia region and on the outskirts of Pokrovsk "
+                 "in Donetsk oblast on Monday.")
+    assert where(one(found, "Zaporizhzhia region")) == ("UA", "admin1")
+    assert where(one(found, "Donetsk oblast")) == ("UA", "admin1")
+    assert where(one(found, "Pokrovsk")) == ("UA", "city")
+
+
 def test_a_world_city_beats_its_namesake_in_a_story_about_ohio(tops) -> None:
     found = tops("The governor of Ohio visited Columbus and Cincinnati on Tuesday. He later flew to London for talks.")
     assert where(one(found, "London")) == ("GB", "city")

@@ -32,6 +32,8 @@ Tennessee Tenn. TN|Texas Tex. TX|Utah Utah UT|Vermont Vt. VT|Virginia Va. VA|Was
 West_Virginia W.Va. WV|Wisconsin Wis. WI|Wyoming Wyo. WY|District_of_Columbia D.C. DC"""
 STATE_ABBREVIATIONS = {abbr: name.replace("_", " ") for entry in _STATES.replace("\n", "").split("|")
                        for name, *abbrs in [entry.split()] for abbr in abbrs}
+# Words after a name that make it a first-level division's ("Kharkiv oblast", "Idlib province").
+DIVISION_WORDS = frozenset({"province", "governorate", "region", "oblast", "state"})
 FACILITIES = frozenset({"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
                         "border", "plant", "field"})
 
@@ -118,6 +120,15 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
                 if found:
                     h = replace(h, span=doc[sp.start:sp.end + k], strong=True)
                     break
+        nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
+        if not found and nxt in DIVISION_WORDS:
+            # "the Zaporizhzhia region", "Donetsk oblast": the division, named by its capital
+            # (the gazetteer holds "Donetsk oblast", not a bare "Donetsk", as the oblast's name)
+            found = [c for c in gaz.candidates(doc[sp.start:sp.end + 1].text)
+                     if c.match != "skeleton" and c.feature == "admin1"]
+            if found:
+                h = replace(h, span=doc[sp.start:sp.end + 1], strong=True)
+                sp = h.span
         if not found:
             found = gaz.candidates(sp.text)
         if len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS and sp[-1].is_lower or \
