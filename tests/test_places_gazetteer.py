@@ -275,6 +275,10 @@ def test_key_additions(g: Gazetteer) -> None:
         top = g.candidates(q)[0]
         assert (top.country_code, top.feature) == (cc, feature), q
     assert g.candidates("Al-Hol")[0].name == "al-Hol camp"  # not Hol, a Norwegian district
+    for q in ("Dnieper", "Tigris", "River Nile", "Litani", "River Jordan", "Siverskyi Donets", "Juba River"):
+        assert g.candidates(q)[0].feature == "river", q
+    assert g.candidates("Juba")[0].feature == "city" and g.candidates("Niger")[0].feature == "country"
+    assert g.candidates("Nile Delta")[0].feature == "region"
 
 
 # ------------------------------------------------------------------ open / build / errors

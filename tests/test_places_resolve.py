@@ -43,6 +43,13 @@ def test_a_division_named_by_its_capital(tops) -> None:
     assert where(one(found, "Pokrovsk")) == ("UA", "city")
 
 
+def test_a_river_named_like_a_town(tops) -> None:
+    found = tops("Ukrainian troops crossed the Dnipro river near Krynky, while missiles hit Dnipro.")
+    river, town = [t for t in found if t.span.text.startswith("Dnipro")]
+    assert river.span.text == "Dnipro river" and river.candidate.feature == "river"
+    assert where(town) == ("UA", "city")
+
+
 def test_a_world_city_beats_its_namesake_in_a_story_about_ohio(tops) -> None:
     found = tops("The governor of Ohio visited Columbus and Cincinnati on Tuesday. He later flew to London for talks.")
     assert where(one(found, "London")) == ("GB", "city")

@@ -115,7 +115,7 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
         # "the Jaber crossing", "Hmeimim air base": the facility is the place
         for k in (2, 1):
             tail = doc[sp.end:sp.end + k]
-            if len(tail) == k and tail[-1].lower_ in FACILITIES:
+            if len(tail) == k and tail[-1].lower_ in FACILITIES | {"river"}:  # and "the Dnipro river"
                 found = [c for c in gaz.candidates(doc[sp.start:sp.end + k].text) if c.match != "skeleton"]
                 if found:
                     h = replace(h, span=doc[sp.start:sp.end + k], strong=True)
