@@ -43,6 +43,14 @@ def test_a_division_named_by_its_capital(tops) -> None:
     assert where(one(found, "Pokrovsk")) == ("UA", "city")
 
 
+def test_a_list_closed_by_a_plural_division_word(tops) -> None:
+    found = tops("Houthi forces shelled government positions in Al Jawf, Ad Dali and Taizz governorates.")
+    assert [where(one(found, n)) for n in ("Al Jawf", "Ad Dali", "Taizz")] == [("YE", "admin1")] * 3
+    found = tops("Russian drones struck Kharkiv and Sumy regions overnight, the governors said.")
+    assert [where(one(found, n)) for n in ("Kharkiv", "Sumy")] == [("UA", "admin1")] * 2
+    assert where(one(tops("Protesters gathered in Taizz city on Monday."), "Taizz")) == ("YE", "city")
+
+
 def test_a_river_named_like_a_town(tops) -> None:
     found = tops("Ukrainian troops crossed the Dnipro river near Krynky, while missiles hit Dnipro.")
     river, town = [t for t in found if t.span.text.startswith("Dnipro")]

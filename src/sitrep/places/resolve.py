@@ -190,7 +190,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
         within = withins[i]
-        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots, within=within)
+        plural = _listed_divisions(doc, pairs, i)
+        if plural and not any(c.feature == "admin1" for c in cs):
+            # "Kharkiv and Sumy regions": the divisions, which the gazetteer names "Kharkiv region"
+            cs = [c for c in gaz.candidates(f"{sp.text} {plural[:-1]}")
+                  if c.feature == "admin1" and c.match != "skeleton"] or cs
+        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots or plural is not None, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature in ("city", "county"):
             # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas
@@ -319,6 +324,26 @@ def _named_as(sp: Span) -> bool:
     t = sp.root
     return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in NAMED_AS \
         and t.head.head.i == t.head.i - 1
+
+
+# "in Al Jawf, Ad Dali and Taizz governorates": a plural division word closing a list of names
+PLURAL_DIVISIONS = frozenset("provinces governorates regions oblasts states".split())
+
+
+def _listed_divisions(doc: Doc, pairs: list, i: int) -> str | None:
+    """The plural division word that closes the list name i is in ("in Al Jawf, Ad Dali and
+    Taizz governorates", "Kharkiv and Sumy regions"): each of them is a division. Else None."""
+    j, k = pairs[i][0].span.end, i + 1
+    while j < len(doc):
+        if doc[j].lower_ in PLURAL_DIVISIONS:
+            return doc[j].lower_
+        if doc[j].text in (",", "&") or doc[j].lower_ == "and":
+            j += 1
+        elif k < len(pairs) and pairs[k][0].span.start == j:
+            j, k = pairs[k][0].span.end, k + 1
+        else:
+            return None
+    return None
 
 
 def _division_after(doc: Doc, sp: Span, after: tuple[Hit, list[Candidate]]) -> bool:
