@@ -84,6 +84,22 @@ def test_metonym_is_not_a_location(extract):
     assert e.location is None or e.location.name != "Moscow"
 
 
+def test_a_river_is_the_place_only_when_nothing_else_is_named(extract):
+    [e] = [e for e in extract("Militiamen ambushed an army patrol near the Tigris river in Saladin province on "
+                              "Sunday, killing three soldiers.") if e.event_type]
+    assert e.location.name == "Şalāḩ ad Dīn" and e.location.precision == 3
+    [e] = [e for e in extract("Ukrainian troops crossed the Dnipro river on Monday and clashed with Russian "
+                              "forces.") if e.event_type]
+    assert e.location.name == "Dnipro River"
+
+
+def test_an_advance_towards_a_town_on_a_weekday_takes_no_ground(extract):
+    evs = extract("Israeli tanks advanced towards Jabalia in northern Gaza on Tuesday.")
+    assert not [e for e in evs if e.sub_event_type == "Non-state actor overtakes territory"]
+    evs = extract("Rebels advanced into Hama on Monday, a monitor said.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Non-state actor overtakes territory"]
+
+
 @pytest.mark.parametrize("text", ["The weather in Aleppo was mild.", "Officials met for lunch."])
 def test_quiet_texts_give_no_violent_events(extract, text):
     assert [e for e in extract(text) if e.event_type] == []

@@ -24,7 +24,7 @@ MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting",
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
                "neighbourhood", "neighborhood", "district", "districts", "outskirts", "suburb",
                "suburbs", "base", "bases", "airport", "province", "region", "countryside", "positions",
-               "position", "territory", "capital", "stronghold", "strongholds", "airbase", "crossing",
+               "position", "territory", "territories", "capital", "stronghold", "strongholds", "airbase", "crossing",
                "hill", "hills", "island", "port", "centre", "center", "governorate", "parts",
                "control", "building", "compound", "headquarters", "barracks", "checkpoint",
                "checkpoints", "station", "palace", "parliament", "camp", "camps", "post", "posts",
@@ -226,12 +226,15 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
             all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
         return None  # "armed men invaded his home": the way into an attack, not ground taken
     if cls == "advance":
-        # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold"
+        # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold", nor
+        # "advanced towards Hama" (not there yet: no ground taken)
         ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
-                                          ("into", "to", "toward", "towards", "on", "in", "inside", "upon")
+                                          ("into", "to", "on", "in", "inside", "upon")
                                           for o in _children(p, {"pobj"})]
         # a proper name entered is a place even where the gazetteer does not know it
-        return cls if any(place_like(o) or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP"))
+        # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
+        return cls if any(place_like(o) or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE",
+                                                                                      "TIME"))
                           for o in ahead) else None
     if lemma == "pull":
         return "withdraw" if prts & {"out", "back"} else None

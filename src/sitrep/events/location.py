@@ -19,6 +19,7 @@ from .roles import clause_distance
 __all__ = ["LocationFinder"]
 
 DEPARTURE = {"flee", "evacuate", "withdraw", "order_leave"}
+WATERS = frozenset({"river", "sea", "ocean"})
 BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "border-crossing"}
 ANAPHORS = {"city", "town", "village", "capital"}
 # nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
@@ -244,8 +245,10 @@ class LocationFinder:
                 # the most precise place; a town before the division or town that qualifies it
                 # ("civilians in Al Bab in Aleppo protested")
                 # modifiers ("a London-based group", "on Airport Road in Kabul") only when
-                # nothing else is named
-                cands.sort(key=lambda x: (x[3] is not None and x[3].modifier, x[2].precision == 3,
+                # nothing else is named; nor a river or a sea, which is no point on a map ("near
+                # the Tigris river in Saladin province" is in the province)
+                cands.sort(key=lambda x: (x[3] is not None and x[3].modifier,
+                                          x[3] is not None and x[3].candidate.feature in WATERS, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier, x[0], x[1]))
                 self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]
