@@ -119,6 +119,11 @@ def test_a_dateline_with_an_abbreviated_word(tops) -> None:
     assert one(found, "FT. WORTH").candidate.name == "Fort Worth"
 
 
+def test_a_demonym_that_is_also_a_country_is_the_place_where_written_as_one(tops) -> None:
+    assert where(one(tops("The envoy's statue was unveiled in the Vatican on Friday."), "Vatican")) == ("VA", "country")
+    assert "Vatican" not in [t.span.text for t in tops("Vatican officials said the pope was unwell.")]
+
+
 def test_demonyms_and_actor_modifiers_are_not_places(tops) -> None:
     found = [t.span.text for t in tops("Syrian forces and US-backed fighters clashed near Raqqa.")]
     assert "Syrian" not in found and "US" not in found and "Raqqa" in found

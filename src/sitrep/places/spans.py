@@ -85,13 +85,17 @@ def _in_parts(ent: Span) -> list[Span]:
     return parts if all(len(p) and p.text[:1].isupper() for p in parts) else []
 
 
-def _inside(ent: Span) -> bool:
+INSIDE = ("in", "within", "across", "throughout", "inside", "outside")
+LOCATIVE = INSIDE + ("at", "to", "from", "into", "near")
+
+
+def _inside(ent: Span, preps: Collection[str] = INSIDE) -> bool:
     """An actor written as an area something is in: "airports in the EU", "across the EU" (the
     gazetteer then says whether it is one; a group is in none)."""
     t = ent.root
     while t.dep_ in ("conj", "appos") and t.head != t:
         t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in ("in", "within", "across", "throughout", "inside", "outside")
+    return t.dep_ == "pobj" and t.head.lower_ in preps
 
 
 def _at(sp: Span) -> bool:
@@ -224,7 +228,10 @@ def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mappin
             continue  # the ruler knows it is a group, a leader or a news source
         if named_being(ent):
             continue  # "his wife, Julia": a person
-        if ent.text.lower().replace("’", "'") in demonyms or ent.label_ == "NORP" and (
+        # (a demonym that is also a place's name, written as a place: "in the Vatican", "in
+        # Congo-Brazzaville", is the place)
+        named_place = ent.label_ in PLACE_LABELS and ent.root.pos_ == "PROPN" and _inside(ent, LOCATIVE)
+        if not named_place and ent.text.lower().replace("’", "'") in demonyms or ent.label_ == "NORP" and (
                 ent.root.pos_ == "ADJ" or ent.text.lower() in CONTINENT_ADJECTIVES):
             code = _place_demonym(ent, demonyms)
             if code:
