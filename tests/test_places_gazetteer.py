@@ -279,6 +279,30 @@ def test_key_additions(g: Gazetteer) -> None:
         assert g.candidates(q)[0].feature == "river", q
     assert g.candidates("Juba")[0].feature == "city" and g.candidates("Niger")[0].feature == "country"
     assert g.candidates("Nile Delta")[0].feature == "region"
+    for q, cc in [("Sayyida Zeinab", "SY"), ("Baghuz", "SY"), ("Kharg Island", "IR"), ("Puntland", "SO"),
+                  ("Spratly Islands", None)]:
+        assert g.candidates(q)[0].country_code == cc, q
+
+
+def test_the_press_names_of_towns(g: Gazetteer) -> None:
+    # town_names.tsv: names GeoNames lacks for its own towns, matched as the towns' names
+    for q, gid in [("Ras al-Ain", 165509), ("Serekaniye", 165509), ("Shaddadi", 172837), ("Marea", 167245)]:
+        top = g.candidates(q)[0]
+        assert (top.geonameid, top.match) == (gid, "folded"), q
+
+
+def test_town_names_rows_are_checked(tmp_path: Path, monkeypatch) -> None:
+    from sitrep.places import build, sources
+
+    bad = tmp_path / "town_names.tsv"
+    bad.write_text("geonameid\tnames\ttown\n165509\tRas al-Ain\tok\nx12\tNowhere\tbad id\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"town_names.tsv:3"):
+        sources.load_town_names(bad)
+    bad.write_text("geonameid\tnames\ttown\n999999999\tNowhere\tno such town\n", encoding="utf-8")
+    monkeypatch.setattr(build, "TOWN_NAMES", bad)
+    monkeypatch.setattr(build, "load_town_names", lambda: sources.load_town_names(bad))
+    with pytest.raises(GazetteerError, match=r"town_names.tsv:2: no town with GeoNames id 999999999"):
+        build.build_index(tmp_path / "idx.sqlite")
 
 
 # ------------------------------------------------------------------ open / build / errors

@@ -38,7 +38,8 @@ from .admin_ids import AdminIds, load_admin_ids
 from .divisions import add_divisions
 from .names import fold, skel_of_folded
 from .sources import (
-    load_additions, load_admin1, load_country_names, load_country_points, load_regions, load_settled, settled_countries,
+    TOWN_NAMES, load_additions, load_admin1, load_country_names, load_country_points, load_regions, load_settled,
+    load_town_names, settled_countries,
 )
 
 __all__ = ["SCHEMA_VERSION", "build_index"]
@@ -216,6 +217,13 @@ def _populate(con: sqlite3.Connection) -> None:
                     for k in ks[:2] if ks else ():
                         for sub, exact in cc_subs.get(k, ()):
                             sub_hits.append((sub, exact, gid, (cc, code)))
+
+    # The press's names for towns that GeoNames spells otherwise ("Ras al-Ain", "Serekaniye")
+    town_rows = {c["geonameid"] for c in cities.values()}
+    for line, gid, press in load_town_names():
+        if gid not in town_rows:
+            raise GazetteerError(f"{TOWN_NAMES}:{line}: no town with GeoNames id {gid} in cities500")
+        names.add(gid, press)
 
     # National capitals: a capital stands for its country in the news, and beats namesakes.
     row_of = {p[0]: p for p in places}

@@ -10,8 +10,8 @@ from pathlib import Path
 from ..errors import GazetteerError
 
 __all__ = ["ADDITIONS", "ADMIN1", "COUNTRY_NAMES", "COUNTRY_POINTS", "DATA_FILES", "REGIONS", "SETTLED",
-           "load_additions", "load_admin1", "load_country_names", "load_country_points", "load_regions",
-           "load_settled", "settled_countries"]
+           "TOWN_NAMES", "load_additions", "load_admin1", "load_country_names", "load_country_points", "load_regions",
+           "load_settled", "load_town_names", "settled_countries"]
 
 DATA = Path(__file__).with_name("data")
 ADDITIONS = DATA / "additions.tsv"
@@ -20,18 +20,22 @@ COUNTRY_NAMES = DATA / "country_names.tsv"
 COUNTRY_POINTS = DATA / "countries.tsv"
 ADMIN1 = DATA / "admin1.tsv"
 SETTLED = DATA / "settled_spelling.tsv"
-DATA_FILES = (ADDITIONS, REGIONS, COUNTRY_NAMES, COUNTRY_POINTS, ADMIN1, SETTLED)
+TOWN_NAMES = DATA / "town_names.tsv"
+DATA_FILES = (ADDITIONS, REGIONS, COUNTRY_NAMES, COUNTRY_POINTS, ADMIN1, SETTLED, TOWN_NAMES)
 ADDITION_FEATURES = frozenset(
     "crossing airbase base dam bridge village river region border camp facility".split()
 )
 REGION_FILE_FEATURES = frozenset("ocean sea region county".split())
 
 
+HEADERS = ("id", "iso2", "code", "kind", "geonameid")  # a header line's first field
+
+
 def _rows(path: Path, ncols: int):
     """(line number, fields) of a TSV file, comments and the header skipped; exactly `ncols` fields."""
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
-            if not line.strip() or line.startswith("#") or line.split("\t", 1)[0] in ("id", "iso2", "code", "kind"):
+            if not line.strip() or line.startswith("#") or line.split("\t", 1)[0] in HEADERS:
                 continue
             f = line.rstrip("\n").split("\t")
             if len(f) != ncols:
@@ -93,6 +97,21 @@ def load_country_points(path: Path = COUNTRY_POINTS) -> dict[str, tuple[float, f
 def load_admin1(path: Path = ADMIN1) -> dict[str, tuple[float, float, list[str]]]:
     """admin1.tsv: ISO 3166-2 code -> (lat, lon, the press's other names)."""
     return {f[0]: (*_point(path, n, f[1], f[2]), [a for a in f[3].split("|") if a]) for n, f in _rows(path, 4)}
+
+
+def load_town_names(path: Path = TOWN_NAMES) -> list[tuple[int, int, list[str]]]:
+    """town_names.tsv: (line, GeoNames id, the press's names) for towns GeoNames spells otherwise."""
+    rows = []
+    for n, f in _rows(path, 3):
+        try:
+            gid = int(f[0])
+        except ValueError:
+            raise GazetteerError(f"{path}:{n}: bad GeoNames id {f[0]!r}") from None  # (f[2]: a note)
+        press = [x for x in f[1].split("|") if x]
+        if gid <= 0 or not press:
+            raise GazetteerError(f"{path}:{n}: bad row {f!r}")
+        rows.append((n, gid, press))
+    return rows
 
 
 def load_settled(path: Path = SETTLED) -> tuple[frozenset[str], frozenset[str]]:
