@@ -38,8 +38,15 @@ from .admin_ids import AdminIds, load_admin_ids
 from .divisions import add_divisions
 from .names import fold, skel_of_folded
 from .sources import (
-    TOWN_NAMES, load_additions, load_admin1, load_country_names, load_country_points, load_regions, load_settled,
-    load_town_names, settled_countries,
+    TOWN_NAMES,
+    load_additions,
+    load_admin1,
+    load_country_names,
+    load_country_points,
+    load_regions,
+    load_settled,
+    load_town_names,
+    settled_countries,
 )
 
 __all__ = ["SCHEMA_VERSION", "build_index"]
