@@ -90,8 +90,9 @@ LOCATIVE = INSIDE + ("at", "to", "from", "into", "near")
 
 
 def _inside(ent: Span, preps: Collection[str] = INSIDE) -> bool:
-    """An actor written as an area something is in: "airports in the EU", "across the EU" (the
-    gazetteer then says whether it is one; a group is in none)."""
+    """A name written as an area something is in: "airports in the EU", "across the EU" (the
+    gazetteer then says whether it is one; a group is in none); `preps` widen it to any
+    locative ("to Congo-Brazzaville")."""
     t = ent.root
     while t.dep_ in ("conj", "appos") and t.head != t:
         t = t.head
@@ -172,7 +173,8 @@ def _misread_date(ent: Span) -> bool:
 
 def person_words(doc: Doc) -> set[str]:
     """Lowercased surnames of the article's multi-word PERSON names ("Mary Doyle" -> doyle; a
-    first word is as often a place the NER ran into a name: "Halden Nils Bakery"), and the
+    first word is as often a place the NER ran into a name: "Halden Nils Bakery"), of one-word
+    PERSON names after a capitalised first name the NER left out ("Conor McGregor"), and the
     words of names in apposition to a person ("his wife, Julia" -> julia)."""
     out = {t.lower_ for e in doc.ents if named_being(e) for t in e if t.is_alpha}
     inside = {i for e in doc.ents for i in range(e.start, e.end)}
