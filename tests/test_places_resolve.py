@@ -120,7 +120,7 @@ def test_a_dateline_with_an_abbreviated_word(tops) -> None:
 
 
 def test_a_demonym_that_is_also_a_country_is_the_place_where_written_as_one(tops) -> None:
-    assert where(one(tops("The envoy's statue was unveiled in the Vatican on Friday."), "Vatican")) == ("VA", "country")
+    assert where(one(tops("Cardinals gathered in the Vatican on Friday."), "Vatican")) == ("VA", "country")
     assert "Vatican" not in [t.span.text for t in tops("Vatican officials said the pope was unwell.")]
 
 
@@ -130,12 +130,12 @@ def test_demonyms_and_actor_modifiers_are_not_places(tops) -> None:
 
 
 def test_a_town_the_ner_calls_a_date(res, tops) -> None:
-    text = "The patrol came under fire in Manbij near the Turkish border."
+    text = "Two shells landed in Manbij overnight."
     assert [e.label_ for e in res.nlp(text).ents if e.text == "Manbij"] == ["DATE"]  # the model's slip
     manbij = one(tops(text), "Manbij")
     assert where(manbij) == ("SY", "city") and manbij.role == "location"
     # a real date stays a date, however capitalised
-    assert "March" not in [t.span.text for t in tops("The patrol came under fire in Manbij in March.")]
+    assert "March" not in [t.span.text for t in tops("Two shells landed in Manbij in March.")]
 
 
 def test_a_village_the_gazetteer_lacks_is_still_a_place(tops) -> None:

@@ -136,7 +136,7 @@ def _datelines(doc: Doc) -> list[Span]:
         return j
 
     def _abbr_dot(j: int) -> bool:
-        # "ST. LOUIS", "FT. WORTH": the tokenizer splits the abbreviation's full stop off
+        # "ST. PAUL", "FT. WORTH": the tokenizer splits the abbreviation's full stop off
         return doc[j].text == "." and j > 0 and _caps(doc[j - 1]) and not doc[j - 1].whitespace_ \
             and j + 1 < len(doc) and _caps(doc[j + 1])
 
@@ -174,7 +174,7 @@ def _misread_date(ent: Span) -> bool:
 def person_words(doc: Doc) -> set[str]:
     """Lowercased surnames of the article's multi-word PERSON names ("Mary Doyle" -> doyle; a
     first word is as often a place the NER ran into a name: "Halden Nils Bakery"), of one-word
-    PERSON names after a capitalised first name the NER left out ("Conor McGregor"), and the
+    PERSON names after a capitalised first name the NER left out ("Ewan Morley"), and the
     words of names in apposition to a person ("his wife, Julia" -> julia)."""
     out = {t.lower_ for e in doc.ents if named_being(e) for t in e if t.is_alpha}
     inside = {i for e in doc.ents for i in range(e.start, e.end)}
@@ -183,7 +183,7 @@ def person_words(doc: Doc) -> set[str]:
         if e.label_ == "PERSON" and len(names) > 1:
             out.add(names[-1])
         elif e.label_ == "PERSON" and len(names) == 1 and e.start > 0 and e.start - 1 not in inside:
-            # "fighter Conor McGregor" tagged PERSON over the surname only: the capitalised
+            # "boxer Ewan Morley" tagged PERSON over the surname only: the capitalised
             # name before it, in no entity, is a first name
             first = doc[e.start - 1]
             if first.is_title and first.is_alpha and first.pos_ == "PROPN" and not first.is_sent_start:
