@@ -6,6 +6,8 @@ pins down: which spans are places, which place, and in what role.
 
 from __future__ import annotations
 
+import pytest
+
 from sitrep.places.disambiguate import Context, choose
 from sitrep.places.gazetteer import Candidate
 from sitrep.places.resolve import Toponym, find_toponyms
@@ -241,15 +243,33 @@ def test_a_town_named_as_its_football_club_is_the_team_but_its_ground_is_a_place
     assert [t.role for t in found] == ["location", "location"]
 
 
-def test_the_people_of_a_country_and_a_country_taken_for_a_partner_are_parties(tops) -> None:
-    found = tops("The people of Chile were deceived by the reform, he said.")
-    assert one(found, "Chile").role == "metonym"
-    found = tops("Rebels called on the people of Homs to rise up against the army.")
-    assert one(found, "Homs").role == "location"  # a town's people live there
-    found = tops("Jakarta sees Australia as a reliable partner in energy.")
-    assert one(found, "Australia").role == "metonym"
-    found = tops("The senator is touring Australia as a trade envoy this month.")
-    assert one(found, "Australia").role == "location"
+# A country or town standing for its people or government is a party (metonym); one where
+# something happens or lies, or a destination, is a location.
+ROLES = [
+    # the people of a country are a party; a town's people live there
+    ("The people of Chile were deceived by the reform, he said.", "Chile", "metonym"),
+    ("Rebels called on the people of Homs to rise up against the army.", "Homs", "location"),
+    # a country taken for a partner is a party; one toured is a place
+    ("Jakarta sees Australia as a reliable partner in energy.", "Australia", "metonym"),
+    ("The senator is touring Australia as a trade envoy this month.", "Australia", "location"),
+    # a place before what happens or lies there, and a destination
+    ("Guests in gowns arrived for a Downing Street dinner on Friday.", "Downing Street", "location"),
+    ("Plastic waste littered the Mombasa foreshore on Sunday, rangers said.", "Mombasa", "location"),
+    ("The broker said he would send the workers to Spain from Senegal.", "Spain", "location"),
+    # what bears on a country makes it a party
+    ("The cyber attack was blamed on Belarus by officials in Warsaw.", "Belarus", "metonym"),
+    ("The cyber attack was blamed on Belarus by officials in Warsaw.", "Warsaw", "location"),
+    ("Ottawa announced fresh sanctions on Myanmar on Tuesday.", "Myanmar", "metonym"),
+    # two countries joined before a meeting are its parties; a route joins places
+    ("Trade was on the agenda at the Chile-Peru summit in Lima on Thursday.", "Chile", "metonym"),
+    ("Trade was on the agenda at the Chile-Peru summit in Lima on Thursday.", "Lima", "location"),
+    ("Buses on the Vienna-Prague route were delayed on Sunday.", "Vienna", "location"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), ROLES)
+def test_party_or_place(tops, text: str, name: str, role: str) -> None:
+    assert one(tops(text), name).role == role
 
 
 def test_a_venue_the_gazetteer_lacks_is_placed_at_the_place_its_name_holds(tops) -> None:
@@ -270,15 +290,6 @@ def test_a_name_the_ner_calls_a_place_once_keeps_its_sense_when_tagged_otherwise
     assert len(hagatna) == 2 and all(t.candidate.country_code == "GU" for t in hagatna), [t.reason for t in hagatna]
 
 
-def test_a_place_before_what_happens_or_lies_there_and_a_destination_are_locations(tops) -> None:
-    found = tops("Guests in gowns arrived for a Downing Street dinner on Friday.")
-    assert one(found, "Downing Street").role == "location"
-    found = tops("Plastic waste littered the Mombasa foreshore on Sunday, rangers said.")
-    assert one(found, "Mombasa").role == "location"
-    found = tops("The broker said he would send the workers to Spain from Senegal.")
-    assert one(found, "Spain").role == "location"
-
-
 def test_a_name_the_gazetteer_lacks_with_its_county_after_it_is_placed_there(tops) -> None:
     found = tops("The rally's third stage is on 3 May: Pennick, Shropshire.")
     place = one(found, "Pennick")
@@ -288,23 +299,9 @@ def test_a_name_the_gazetteer_lacks_with_its_county_after_it_is_placed_there(top
     assert "Chamber of Deputies" not in [t.span.text for t in found]
 
 
-def test_what_bears_on_a_country_makes_it_a_party(tops) -> None:
-    found = tops("The cyber attack was blamed on Belarus by officials in Warsaw.")
-    assert one(found, "Belarus").role == "metonym" and one(found, "Warsaw").role == "location"
-    found = tops("Ottawa announced fresh sanctions on Myanmar on Tuesday.")
-    assert one(found, "Myanmar").role == "metonym"
-
-
 def test_a_town_before_a_word_for_a_division_is_where_it_is(tops) -> None:
     found = tops("Lunch is served at a diner in Franklin Township on Sundays.")
     assert [t.role for t in found if t.span.text.startswith("Franklin")] == ["location"]
-
-
-def test_two_countries_joined_before_a_meeting_are_its_parties(tops) -> None:
-    found = tops("Trade was on the agenda at the Chile-Peru summit in Lima on Thursday.")
-    assert one(found, "Chile").role == "metonym" and one(found, "Lima").role == "location"
-    found = tops("Buses on the Vienna-Prague route were delayed on Sunday.")
-    assert one(found, "Vienna").role == "location"
 
 
 def test_two_small_towns_abroad_do_not_vouch_for_each_other(res) -> None:
