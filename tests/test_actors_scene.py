@@ -4,6 +4,7 @@ our own, in the style of wire reports."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from sitrep.actors.context import ArticleActors
@@ -192,22 +193,31 @@ def test_bare_militiamen_after_a_named_community_are_that_community(extract):
     assert {e.actor1.name for e in evs if e.event_type} == {"Jukun Ethnic Militia (Nigeria)"}
 
 
-def test_who_found_a_body_did_not_kill(extract):
-    evs = extract("On Monday, the body of a man was found by police officers in a field in Celaya, "
-                  "Guanajuato.", "2020-05-10")
-    assert [e.actor1.kind for e in evs if e.event_type] == ["Political militia"]
+# Who did it, and who did not: (report, actor1's field, what it must be).
+AUTHORS = [
+    # who found the body did not kill
+    ("On Monday, the body of a man was found by police officers in a field in Celaya, Guanajuato.",
+     "kind", "Political militia"),
+    # a country named as a place is no attacker
+    ("On Monday, near Tepetlixpa, Mexico, a man was shot dead on the road to Ozumba.",
+     "name", "Unidentified Armed Group (Mexico)"),
+    # the target of a throw is not its author
+    ("On Monday, a grenade was thrown at an army (presumed) checkpoint in Baidoa (Bay).", "kind", "Political militia"),
+    # a device's author is who planted it
+    ("On Monday, an IED planted in an SDF vehicle by an unknown armed group exploded in Manbij.",
+     "name", "Unidentified Armed Group (Syria)"),
+    # a subject the parser joined to the places before it, or to a heading
+    ("On Monday, in Maungdaw Township, Rakhine State, the Myanmar military and the AA clashed.",
+     "name", "Military Forces of Myanmar (2016-2021)"),
+    ("Looting: On Monday, regime forces looted crops in the countryside of Saraqib in Idlib.",
+     "name", "Military Forces of Syria (2000-2024)"),
+]
 
 
-def test_a_country_named_as_a_place_is_no_attacker(extract):
-    evs = extract("On Monday, near Tepetlixpa, Mexico, a man was shot dead on the road to Ozumba.",
-                  "2020-05-10")
-    assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Armed Group (Mexico)"]
-
-
-def test_the_target_of_a_throw_is_not_its_author(extract):
-    evs = extract("On Monday, a grenade was thrown at an army (presumed) checkpoint in Baidoa (Bay).",
-                  "2020-05-10")
-    assert [e.actor1.kind for e in evs if e.event_type] == ["Political militia"]
+@pytest.mark.parametrize(("text", "field", "expected"), AUTHORS)
+def test_who_did_it(extract, text: str, field: str, expected: str):
+    evs = extract(text, "2020-05-10")
+    assert [getattr(e.actor1, field) for e in evs if e.event_type] == [expected]
 
 
 def test_fire_answered_is_a_clash_opened_by_who_fired_first(extract):
@@ -239,21 +249,6 @@ def test_an_arrest_nobody_is_named_for_is_the_police_s(extract):
                   "2020-05-10")
     assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type] == [
         ("Arrests", "Police Forces of Belarus (1994-)")]
-
-
-def test_a_device_s_author_is_who_planted_it(extract):
-    evs = extract("On Monday, an IED planted in an SDF vehicle by an unknown armed group exploded in Manbij.",
-                  "2020-05-10")
-    assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Armed Group (Syria)"]
-
-
-def test_a_subject_the_parser_joined_to_the_places_before_it(extract):
-    evs = extract("On Monday, in Maungdaw Township, Rakhine State, the Myanmar military and the AA clashed.",
-                  "2020-05-10")
-    assert [e.actor1.name for e in evs if e.event_type] == ["Military Forces of Myanmar (2016-2021)"]
-    evs = extract("Looting: On Monday, regime forces looted crops in the countryside of Saraqib in Idlib.",
-                  "2020-05-10")
-    assert [e.actor1.name for e in evs if e.event_type] == ["Military Forces of Syria (2000-2024)"]
 
 
 def test_who_reports_a_killing_did_not_kill(extract):
