@@ -28,7 +28,7 @@ from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
 from .events.fatalities import fatalities_in
-from .events.followups import PROTESTERS, answered, crowd_conduct
+from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
 from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
@@ -280,11 +280,7 @@ class _Builder:
             elif prev.event_type == "Protests":
                 found = True
                 if rioting:
-                    a1 = prev.actor1
-                    if a1 is not None and a1.id and a1.id.startswith("protesters-"):
-                        a1 = self.ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
-                    self.events[i] = (key, replace(prev, event_type="Riots", sub_event_type="Violent demonstration",
-                                                   actor1=a1, fatalities=prev.fatalities or ev.fatalities))
+                    self.events[i] = (key, to_riot(prev, ev, self.ctx))
                 elif prev.sub_event_type != "Excessive force against protesters":
                     sub = "Excessive force against protesters" if lethal else "Protest with intervention"
                     self.events[i] = (key, replace(prev, sub_event_type=sub,

@@ -193,9 +193,8 @@ def _from_community(head: Token, ctx: ArticleActors, iso: str | None) -> Actor |
             if kind == "clan" and first:
                 return _clan(ctx, _label(first), iso, "Sub-Clan Militia" if "sub" in q.lower_ or any(
                     t.lower_ == "sub" for t in q.subtree) else "Clan Militia")
-            prefix = {"clan": "clan", "tribal": "tribal", "communal": "communal"}[kind]
-            return _generic(ctx, f"{prefix}-of", iso, _label(first)) if first and prefix != "clan" \
-                else _generic(ctx, prefix, iso)
+            return _generic(ctx, f"{kind}-of", iso, _label(first)) if first and kind != "clan" \
+                else _generic(ctx, kind, iso)
     return None
 
 

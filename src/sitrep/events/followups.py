@@ -22,7 +22,7 @@ from .detect import SYMBOLS, Trigger
 from .frames import lemma_of
 from .merge import LETHAL_TYPES
 
-__all__ = ["PROTESTERS", "answered", "crowd_conduct"]
+__all__ = ["PROTESTERS", "answered", "crowd_conduct", "to_riot"]
 
 PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
               "participants", "crowd"}
@@ -49,6 +49,16 @@ def answered(events: list, para: list[int], ev: Event, t: Token) -> bool:
     return False
 
 
+def to_riot(protest: Event, ev: Event, ctx: ArticleActors) -> Event:
+    """The protest made a violent demonstration by what was told after it (`ev`): its crowd
+    becomes rioters, and the later event's dead are its own."""
+    a1 = protest.actor1
+    if a1 is not None and a1.id and a1.id.startswith("protesters-"):
+        a1 = ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
+    return replace(protest, event_type="Riots", sub_event_type="Violent demonstration", actor1=a1,
+                   fatalities=protest.fatalities or ev.fatalities)
+
+
 def crowd_conduct(events: list, para: list[int], ev: Event, tr: Trigger, ctx: ArticleActors) -> bool:
     """'Residents demonstrated in X ... They burnt tyres and beat an official.': what the
     protest's own crowd did next makes that protest a violent demonstration (ACLED codes
@@ -71,12 +81,8 @@ def crowd_conduct(events: list, para: list[int], ev: Event, tr: Trigger, ctx: Ar
     for i in reversed(para):
         key, prev = events[i]
         if prev.event_type == "Protests" and prev.event_date == ev.event_date:
-            a1 = prev.actor1
-            if a1 is not None and a1.id and a1.id.startswith("protesters-"):
-                a1 = ctx.actor("rioters-" + a1.id.split("-", 1)[1]) or a1
             a2 = prev.actor2 or (ev.actor2 if ev.actor2 and ev.actor2.kind == "State forces" else None)
-            events[i] = (key, replace(prev, event_type="Riots", sub_event_type="Violent demonstration",
-                                      actor1=a1, actor2=a2, fatalities=prev.fatalities or ev.fatalities))
+            events[i] = (key, replace(to_riot(prev, ev, ctx), actor2=a2))
             return True
         if prev.event_type in LETHAL_TYPES:
             return False

@@ -21,6 +21,8 @@ VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject",
 # exchanging fire" is a clash; "killed in an airstrike" an air strike
 MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting", "attack", "kill", "sexual",
                      "destroy", "takeover", "advance", "lose_control", "withdraw", "riot", "protest"]
+# verbs of a fight breaking out: "a fight erupted", "an armed fight ensued between ..."
+BREAK_OUT = ("erupt", "ensue", "break")
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
                "neighbourhood", "neighborhood", "district", "districts", "outskirts", "suburb",
                "suburbs", "base", "bases", "airport", "province", "region", "countryside", "positions",
@@ -470,8 +472,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     elif t.lemma_.lower() == "raid" and lefts & {"air", "drone", "aerial"}:
         cls = "air_attack"
     if t.lemma_.lower() == "fight" and not (lefts & {"armed", "fierce", "heavy", "gun", "street", "deadly"} or any(
-            c.dep_ in ("prep", "acl") and c.lower_ in ("between", "with", "ensued", "erupted") for c in t.children)
-            or lemma_of(t.head) in ("erupt", "ensue", "break")):
+            c.dep_ == "prep" and c.lower_ in ("between", "with") or c.dep_ == "acl" and lemma_of(c) in BREAK_OUT
+            for c in t.children) or lemma_of(t.head) in BREAK_OUT):
         return None  # "an armed fight ensued between ...", not "the fight against corruption"
     if cls == "attack" and lefts & {"arson", "incendiary"}:
         cls = "destroy"  # "an arson attack targeting a factory"

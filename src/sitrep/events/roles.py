@@ -359,8 +359,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 between = _pobj(c, {"between"})  # "an armed fight ensued between X and Y"
         if between:  # "clashes between X and Y": the two sides
             named = [between[0], *between[0].conjuncts]
-            shared = [shared_community(x, named[-1], ctx, ctx.country(t.doc)) if len(named) > 1 else None
-                      for x in named[:-1]]
+            shared = [shared_community(x, named[-1], ctx, ctx.country(t.doc)) for x in named[:-1]]
             sides = [Resolution(a, (), "identity") if a is not None else resolve(x, ctx, violent, ante)
                      for x, a in zip(named, [*shared, None])]
             sides = [r for r in sides if r is not None]
