@@ -193,11 +193,14 @@ def test_no_fuzzy_spelling_where_names_are_written_as_spelt(g: Gazetteer) -> Non
 def test_settled_spelling_file(tmp_path: Path) -> None:
     from sitrep.places.sources import load_settled, settled_countries
 
-    languages, excepted = load_settled()
-    assert {"en", "fr", "es"} <= languages and not {"ar", "ru", "uk", "fa"} & languages
-    countries = {"US": {"languages": "en-US,es-US,haw"}, "IN": {"languages": "en-IN,hi,bn"},
-                 "SY": {"languages": "ar-SY,ku,hy"}, "AQ": {"languages": ""}}
-    assert settled_countries(countries, (languages, excepted)) == {"US"}  # India is excepted
+    settled = load_settled()
+    assert {"en", "fr", "es"} <= settled["language"] and not {"ar", "ru", "uk", "fa"} & settled["language"]
+    countries = {"US": {"languages": "en-US,es-US,haw", "continentcode": "NA"},
+                 "IN": {"languages": "en-IN,hi,bn", "continentcode": "AS"},
+                 "SY": {"languages": "ar-SY,ku,hy", "continentcode": "AS"},
+                 "NG": {"languages": "en-NG,ha,yo,ig", "continentcode": "AF"}, "AQ": {"languages": ""}}
+    # India is excepted, and Africa: English first, the places named in Hausa, Yoruba ...
+    assert settled_countries(countries, settled) == {"US"}
     bad = tmp_path / "settled.tsv"
     bad.write_text("kind\tcode\tnote\nlanguage\ten\tEnglish\nscript\tLatn\tLatin\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"settled.tsv:3"):

@@ -241,6 +241,8 @@ def test_a_town_named_as_its_football_club_is_the_team_but_its_ground_is_a_place
     assert [t.role for t in coventry] == ["metonym", "location"]
     found = tops("Storms hit Panama City and Quezon City on Tuesday.")
     assert [t.role for t in found] == ["location", "location"]
+    # "the outskirts of X": X is a place, whatever word follows its name
+    assert one(tops("Police fired tear gas on the outskirts of Harare City on Monday."), "Harare").role == "location"
 
 
 # A country or town standing for its people or government is a party (metonym); one where

@@ -225,19 +225,17 @@ def _populate(con: sqlite3.Connection) -> None:
                         for sub, exact in cc_subs.get(k, ()):
                             sub_hits.append((sub, exact, gid, (cc, code)))
 
-    # The press's names for towns that GeoNames spells otherwise ("Ras al-Ain", "Serekaniye")
-    town_rows = {c["geonameid"] for c in cities.values()}
-    for line, gid, press in load_town_names():
-        if gid not in town_rows:
-            raise GazetteerError(f"{TOWN_NAMES}:{line}: no town with GeoNames id {gid} in cities500")
-        names.add(gid, press)
-
     # National capitals: a capital stands for its country in the news, and beats namesakes.
     row_of = {p[0]: p for p in places}
     for iso, c in countries.items():
         hits = city_keys.get((iso, fold(c.get("capital") or "")))
         if hits:
             row_of[max(hits)[1]][8] = 1
+    # The press's names for towns that GeoNames spells otherwise ("Ras al-Ain", "Serekaniye")
+    for line, gid, press in load_town_names():
+        if gid not in row_of:
+            raise GazetteerError(f"{TOWN_NAMES}:{line}: no town with GeoNames id {gid} in cities500")
+        names.add(gid, press)
 
     for g in groups.values():
         g.sort(reverse=True)

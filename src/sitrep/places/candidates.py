@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .gazetteer import Candidate, Gazetteer
-from .qualifiers import DISTRICT_WORDS, SETTLEMENT_WORDS
+from .qualifiers import DISTRICT_WORDS, PROVINCE_WORDS, SETTLEMENT_WORDS
 from .spans import Hit
 
 __all__ = ["FACILITIES", "STATE_ABBREVIATIONS", "candidates"]
@@ -33,7 +33,7 @@ West_Virginia W.Va. WV|Wisconsin Wis. WI|Wyoming Wyo. WY|District_of_Columbia D.
 STATE_ABBREVIATIONS = {abbr: name.replace("_", " ") for entry in _STATES.replace("\n", "").split("|")
                        for name, *abbrs in [entry.split()] for abbr in abbrs}
 # Words after a name that make it a first-level division's ("Kharkiv oblast", "Idlib province").
-DIVISION_WORDS = frozenset({"province", "governorate", "region", "oblast", "state"})
+DIVISION_WORDS = frozenset(PROVINCE_WORDS - {"district"})
 FACILITIES = frozenset({"crossing", "airbase", "base", "dam", "bridge", "prison", "camp", "airport", "port",
                         "border", "plant", "field"})
 

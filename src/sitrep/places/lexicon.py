@@ -11,8 +11,13 @@ __all__ = ["words"]
 
 
 @cache
+def _lists() -> dict[str, list[str]]:
+    """data/tagging.yaml, parsed once."""
+    with resources.files("sitrep.places").joinpath("data/tagging.yaml").open(encoding="utf-8") as fp:
+        return yaml.safe_load(fp)
+
+
+@cache
 def words(name: str) -> frozenset[str]:
     """The lowercased words of list `name` in data/tagging.yaml."""
-    with resources.files("sitrep.places").joinpath("data/tagging.yaml").open(encoding="utf-8") as fp:
-        data = yaml.safe_load(fp)
-    return frozenset(w.lower() for w in data[name])
+    return frozenset(w.lower() for w in _lists()[name])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
-from .candidates import candidates
+from .candidates import DIVISION_WORDS, candidates
 from .disambiguate import GENERIC, Context, acceptable, choose, haversine_km, margin, own_names, score
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import facility, road_number
@@ -30,6 +30,7 @@ from .local import contained, named_within, neighbourhoods, strays
 from .qualifiers import (
     PROVINCE_WORDS,
     SETTLEMENT_WORDS,
+    SURROUNDS,
     districts,
     division_word,
     group,
@@ -314,8 +315,9 @@ def _locative(sp: Span) -> bool:
 
 
 # Nouns for a kind of place whose "of" names one: "the village of Umm Batnah", "the suburb of X".
-NAMED_AS = frozenset(SETTLEMENT_WORDS | {"suburb", "neighbourhood", "neighborhood", "district", "subdistrict",
-                                         "province", "governorate", "region", "island", "hamlet", "camp"})
+# ("the outskirts of X" too: X is the place it surrounds; not "part of X", which may be anything)
+NAMED_AS = frozenset(SETTLEMENT_WORDS | PROVINCE_WORDS | SURROUNDS - {"part", "parts"} | {
+    "suburb", "neighbourhood", "neighborhood", "subdistrict", "island", "hamlet", "camp"})
 
 
 def _named_as(sp: Span) -> bool:
@@ -327,7 +329,7 @@ def _named_as(sp: Span) -> bool:
 
 
 # "in Al Jawf, Ad Dali and Taizz governorates": a plural division word closing a list of names
-PLURAL_DIVISIONS = frozenset("provinces governorates regions oblasts states".split())
+PLURAL_DIVISIONS = frozenset(w + "s" for w in DIVISION_WORDS)
 
 
 def _listed_divisions(doc: Doc, pairs: list, i: int) -> str | None:

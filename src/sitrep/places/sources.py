@@ -114,20 +114,24 @@ def load_town_names(path: Path = TOWN_NAMES) -> list[tuple[int, int, list[str]]]
     return rows
 
 
-def load_settled(path: Path = SETTLED) -> tuple[frozenset[str], frozenset[str]]:
-    """settled_spelling.tsv: (languages of settled Latin spelling, countries excepted from them)."""
+SETTLED_KINDS = ("language", "country", "continent")
+
+
+def load_settled(path: Path = SETTLED) -> dict[str, frozenset[str]]:
+    """settled_spelling.tsv: kind -> codes: the languages of settled Latin spelling, and the
+    countries and continents excepted from them."""
     rows = list(_rows(path, 3))
     for n, f in rows:
-        if f[0] not in ("language", "country"):
-            raise GazetteerError(f"{path}:{n}: kind must be 'language' or 'country', not {f[0]!r}")
-    return (frozenset(f[1] for _, f in rows if f[0] == "language"),
-            frozenset(f[1] for _, f in rows if f[0] == "country"))
+        if f[0] not in SETTLED_KINDS:
+            raise GazetteerError(f"{path}:{n}: kind must be one of {', '.join(SETTLED_KINDS)}, not {f[0]!r}")
+    return {k: frozenset(f[1] for _, f in rows if f[0] == k) for k in SETTLED_KINDS}
 
 
-def settled_countries(countries: dict[str, dict], settled: tuple[frozenset[str], frozenset[str]]) -> frozenset[str]:
+def settled_countries(countries: dict[str, dict], settled: dict[str, frozenset[str]]) -> frozenset[str]:
     """The ISO codes of countries whose places need no fuzzy spelling: the first of their
-    languages (GeoNames' `languages`, "en-US,es-US,haw") is of settled spelling, and they are
-    not excepted. A country with no language listed is not one."""
-    languages, excepted = settled
-    return frozenset(iso for iso, c in countries.items() if iso not in excepted
-                     and (c.get("languages") or "").split(",")[0].split("-")[0] in languages)
+    languages (GeoNames' `languages`, "en-US,es-US,haw") is of settled spelling, and neither
+    they nor their continent (`continentcode`) are excepted. A country with no language
+    listed is not one."""
+    return frozenset(iso for iso, c in countries.items()
+                     if iso not in settled["country"] and c.get("continentcode") not in settled["continent"]
+                     and (c.get("languages") or "").split(",")[0].split("-")[0] in settled["language"])
