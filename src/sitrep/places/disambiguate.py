@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from .gazetteer import Candidate, fold
+from .names import close_spelling
 
 __all__ = ["Context", "acceptable", "choose", "haversine_km", "own_names", "score"]
 
@@ -71,8 +71,7 @@ def acceptable(c: Candidate, strong: bool, focus: str | None, text: str = "", la
     if fold(text) in GENERIC:
         return False  # "the Centre" (India's government), "South", "Valley"
     if c.match == "skeleton":
-        a, b = fold(text, True), fold(c.name, True)
-        if len(a) < 5 or a[:1] != b[:1] or text.isupper() or SequenceMatcher(None, a, b).ratio() < 0.7:
+        if text.isupper() or not close_spelling(text, c.name, ratio=0.7, min_len=5):
             return False  # "Saipan" is not Spanaway, nor "Soviet Union" Sveta Ana
         if focus is not None and c.country_code != focus:
             return False  # a fuzzy spelling is only trusted inside the article's country

@@ -11,7 +11,6 @@ import sys
 import threading
 import zlib
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -20,7 +19,7 @@ from .build import SCHEMA_VERSION, build_index
 from .sources import DATA_FILES, load_additions, load_regions
 # the names callers used before the build moved out of this module
 _load_additions, _load_regions = load_additions, load_regions
-from .names import fold, skel_of_folded, skeleton
+from .names import close_spelling, fold, skel_of_folded, skeleton
 
 __all__ = ["AREA_FEATURES", "Candidate", "Gazetteer", "build_index", "default_index_path", "fold", "skeleton"]
 
@@ -62,8 +61,7 @@ def _respelt(stripped: str, own: str) -> bool:
     then, where no place bears the name itself and the place's names are transliterated, it is
     as good as the name, unlike a former name or another town's ("Sloviansk" is also listed for
     Nikopol)."""
-    own = fold(own, True)
-    return len(stripped) >= 5 and stripped[:1] == own[:1] and SequenceMatcher(None, stripped, own).ratio() >= 0.8
+    return close_spelling(stripped, own, ratio=0.8, min_len=5)
 
 
 def default_index_path() -> Path:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
-__all__ = ["fold", "skeleton", "skel_of_folded"]
+__all__ = ["close_spelling", "fold", "skeleton", "skel_of_folded"]
 
 # Arabic article transliterations dropped from the front of a name ("Al-Bukamal" ~ "Bukamal").
 ARTICLES = frozenset("al el ad ar as ash az at an ed er es ez ul".split())
@@ -60,3 +61,10 @@ def skel_of_folded(folded: str) -> str:
 def skeleton(name: str) -> str:
     """Fuzzy key: folded, articles and spaces dropped, variants unified, vowels after the first letter dropped."""
     return skel_of_folded(fold(name))
+
+
+def close_spelling(text: str, name: str, ratio: float = 0.75, min_len: int = 4) -> bool:
+    """Whether `text` spells `name` another way: folded, articles dropped, at least `min_len`
+    letters, the same first letter and a similarity of at least `ratio` ("Idleb" for Idlib)."""
+    a, b = fold(text, True), fold(name, True)
+    return len(a) >= min_len and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= ratio

@@ -10,12 +10,11 @@ be one, and is only the fallback for where the event happened. Pure functions ov
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from spacy.tokens import Doc
 
 from .divisions import is_district
 from .gazetteer import Candidate, fold
+from .names import close_spelling
 from .spans import Hit
 
 __all__ = ["DISTRICT_WORDS", "PLACE_NOUNS", "PROVINCE_WORDS", "SETTLEMENT_WORDS", "close_spelling", "districts",
@@ -127,10 +126,6 @@ def larger(pairs: list, i: int, k: int) -> bool:
     return top(k) > 3 * top(i)
 
 
-def close_spelling(text: str, name: str) -> bool:
-    """A division spelt another way in a qualifier: "Urozgan" for Uruzgān, "Idleb" for Idlib."""
-    a, b = fold(text, True), fold(name, True)
-    return len(a) >= 4 and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75
 
 
 def qualifier(doc: Doc, pairs: list, i: int) -> frozenset:
