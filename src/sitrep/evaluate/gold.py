@@ -16,8 +16,11 @@ Rules:
 * Paragraph *i* is line *i* (1-based) of the article's text as sitrep reads it (after any
   header block); it covers that line's characters, ``[line_start, line_end)`` without the
   newline.  An event's ``span`` is ``[start, end)`` into the same text.
+* Instead of ``para``, a gold event may give an ``anchor``: a short exact substring of the
+  text, found there once; the event then covers the sentence around it (a sentence ends at
+  ``.``, ``!`` or ``?`` before a space, or at a line's end).  Long one-line articles need it.
 * An output event is *acceptable* for a gold event when its span overlaps the gold
-  paragraph, its ``event_type`` is the first element of one of the gold's pairs (for a
+  paragraph (or anchored sentence), its ``event_type`` is the first element of one of the gold's pairs (for a
   verbal gold event, one with no pairs, its ``plover`` is in the gold's list instead), and
   its location lies within the gold's ``km`` of the gold place (haversine; no gold place,
   no check; an output without coordinates fails a place check).
@@ -51,7 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHECKS", "GoldScore", "GoldEvaluation", "load_gold", "read_article", "paragraph_ranges",
-    "overlaps", "actor_matches", "place_ok", "distance_km", "acceptable", "match", "checks_for",
+    "sentence_range", "gold_range", "overlaps", "actor_matches", "place_ok", "distance_km", "acceptable", "match", "checks_for",
     "score", "summary_lines", "extract_events", "evaluate",
 ]
 
@@ -98,8 +101,10 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         if g["id"] in seen:
             raise _bad(path, f"{where}: the id is used twice")
         seen.add(g["id"])
-        if not isinstance(g.get("para"), int) or g["para"] < 1:
-            raise _bad(path, f"{where}: \"para\" must be a paragraph number (1-based line)")
+        anchored = isinstance(g.get("anchor"), str) and g["anchor"].strip()
+        if not anchored and (not isinstance(g.get("para"), int) or g["para"] < 1):
+            raise _bad(path, f"{where}: give \"para\", a paragraph number (1-based line), "
+                             "or \"anchor\", a phrase of the event's sentence")
         g.setdefault("weight", "core")
         if g["weight"] not in WEIGHTS:
             raise _bad(path, f"{where}: \"weight\" must be one of {', '.join(WEIGHTS)}")
@@ -154,6 +159,32 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# A sentence ends at a full stop, question or exclamation mark (a closing quote or bracket may
+# follow) before white space; a line's end ends one too.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
+
+
+def sentence_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of the sentence (or sentences) holding ``text[start:end]``."""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    while begin < len(text) and text[begin].isspace():
+        begin += 1
+    m = _SENTENCE_END.search(text, max(end - 1, begin))
+    return begin, (m.end() if m else len(text))
+
+
+def gold_range(g: dict[str, Any], text: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a gold event sits: its anchor's sentence, else its paragraph; None if neither is found."""
+    anchor = g.get("anchor")
+    if anchor:
+        at = text.find(anchor)
+        return sentence_range(text, at, at + len(anchor)) if at >= 0 else None
+    para = g.get("para")
+    return paras[para - 1] if isinstance(para, int) and 1 <= para <= len(paras) else None
+
+
 def overlaps(span: Sequence[int], rng: tuple[int, int]) -> bool:
     """Whether ``[start, end)`` overlaps ``rng``; an empty span overlaps the range it sits in."""
     start, end = int(span[0]), int(span[1])
@@ -193,18 +224,23 @@ def place_ok(ev: dict[str, Any], g: dict[str, Any], places: dict[str, dict]) -> 
 
 
 def acceptable(
-    ev: dict[str, Any], g: dict[str, Any], paras: list[tuple[int, int]], places: dict[str, dict]
+    ev: dict[str, Any], g: dict[str, Any], where: tuple[int, int] | None, places: dict[str, dict],
+    place_required: bool = True,
 ) -> bool:
-    """Whether output event ``ev`` may be matched to gold event ``g``."""
+    """Whether output event ``ev`` may be matched to gold event ``g``, which sits at ``where``.
+
+    With ``place_required`` false the place is left to the checks on the match (the real-news
+    benchmark scores location as a check, not as a condition of matching).
+    """
     span = ev.get("span")
-    if not span or not 1 <= g["para"] <= len(paras) or not overlaps(span, paras[g["para"] - 1]):
+    if not span or where is None or not overlaps(span, where):
         return False
     if g["types"]:
         if ev.get("event_type") not in {t[0] for t in g["types"]}:
             return False
     elif ev.get("plover") not in g["plover"]:
         return False
-    return place_ok(ev, g, places)
+    return place_ok(ev, g, places) if place_required else True
 
 
 def match(candidates: dict[str, list[int]], order: Sequence[str]) -> dict[str, int]:
@@ -231,8 +267,12 @@ def match(candidates: dict[str, list[int]], order: Sequence[str]) -> dict[str, i
     return {gid: j for j, gid in owner.items()}
 
 
-def checks_for(ev: dict[str, Any], g: dict[str, Any], patterns: dict[str, str]) -> dict[str, bool]:
-    """The checks made on a match; date, attribution and modality only where the gold has them."""
+def checks_for(
+    ev: dict[str, Any], g: dict[str, Any], patterns: dict[str, str],
+    places: dict[str, dict] | None = None,
+) -> dict[str, bool]:
+    """The checks made on a match; date, attribution and modality only where the gold has them,
+    location only when ``places`` is given and the gold names a place."""
     if g["types"]:
         subtype = [ev.get("event_type"), ev.get("sub_event_type")] in [list(t) for t in g["types"]]
     else:
@@ -250,6 +290,8 @@ def checks_for(ev: dict[str, Any], g: dict[str, Any], patterns: dict[str, str]) 
         result["attribution"] = re.search(g["attribution"], joined, re.IGNORECASE) is not None
     if g.get("modality"):
         result["modality"] = ev.get("modality") in g["modality"]
+    if places is not None and g.get("place") is not None:
+        result["location"] = place_ok(ev, g, places)
     return result
 
 
@@ -293,21 +335,30 @@ class GoldScore:
         return sum(made), len(made)
 
 
-def score(events: list[dict[str, Any]], gold: dict[str, Any], text: str) -> GoldScore:
-    """Score output events (contract JSON objects) against the gold annotation."""
+def score(
+    events: list[dict[str, Any]], gold: dict[str, Any], text: str, place_required: bool = True
+) -> GoldScore:
+    """Score output events (contract JSON objects) against the gold annotation.
+
+    ``place_required`` false: a match needs the sentence and the type only, and the place
+    becomes the ``location`` check.
+    """
     paras = paragraph_ranges(text)
     places = gold["places"]
     patterns = gold["actor_patterns"]
     golds = gold["events"]
+    where = {g["id"]: gold_range(g, text, paras) for g in golds}
     candidates = {
-        g["id"]: [i for i, ev in enumerate(events) if acceptable(ev, g, paras, places)]
+        g["id"]: [i for i, ev in enumerate(events)
+                  if acceptable(ev, g, where[g["id"]], places, place_required)]
         for g in golds
     }
     order = [g["id"] for g in golds if g["weight"] == "core"]
     order += [g["id"] for g in golds if g["weight"] != "core"]
     matches = match(candidates, order)
     by_id = {g["id"]: g for g in golds}
-    checks = {gid: checks_for(events[j], by_id[gid], patterns) for gid, j in matches.items()}
+    checks = {gid: checks_for(events[j], by_id[gid], patterns, None if place_required else places)
+              for gid, j in matches.items()}
     core = [g for g in golds if g["weight"] == "core"]
     mismatched_spans = []
     for i, ev in enumerate(events):
