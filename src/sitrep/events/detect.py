@@ -44,7 +44,8 @@ INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledg
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
            "meet", "stage", "head", "walk", "drive", "ride"}
 BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
-                  "usually", "often", "regularly"}
+                  "usually", "often", "regularly", "frequently", "routinely", "typically", "generally",
+                  "sometimes", "commonly"}
 
 
 @dataclass
@@ -141,6 +142,12 @@ def _is_habitual_or_background(t: Token) -> bool:
                                   c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children)):
         # "a militia that fights with", "activists who had been detained", "the land on which
         # the camp is established": a description, not an event
+        return True
+    if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("ROOT", "conj", "ccomp") and \
+            not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+        # "the militants also conduct attacks across the border", "they get killed or replaced":
+        # the simple present tells what is usual, not what happened (a report's events are told
+        # in the past tense, or the present perfect)
         return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
     for x in [t, *t.ancestors]:

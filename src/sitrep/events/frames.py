@@ -83,7 +83,11 @@ def lemma_of(t: Token) -> str:
 
 
 def place_like(t: Token) -> bool:
-    """A token that names or stands for a place (toponym, 'towns', 'the city')."""
+    """A token that names or stands for a place (toponym, 'towns', 'the city'); a count of
+    places stands for them ('a number of villages', 'dozens of towns')."""
+    if t.lower_ in COUNT_NOUNS:
+        return any(place_like(o) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj")
     return t.ent_type_ in ("GPE", "LOC", "FAC") or t.lower_ in PLACE_NOUNS or t._.sitrep_place
 
 
@@ -129,6 +133,10 @@ def _controls_place(t: Token) -> bool:
         held += [c for g in held for c in g.conjuncts]
         if any(place_like(g) or g.pos_ == "PROPN" for g in held):
             return True
+        # "took control of the command of the First Brigade and its base in Wad Madani": what
+        # is held is a unit's seat, named with its place
+        if any(x._.sitrep_place or x.lower_ in PLACE_NOUNS - {"control"} for g in held for x in g.subtree):
+            return True
         if not held and any(place_like(x) for x in _objects(t) if x.i != o.i):
             return True  # "took control in Burkan"
     return False
@@ -169,12 +177,45 @@ def _answered(t: Token, lemma: str) -> str | None:
     return None
 
 
+FORCE_CLASSES = {"attack", "kill", "clash", "takeover", "destroy", "air_attack", "shelling", "advance"}
+# what a promise of force or a warning of consequences is made of, beyond the trigger lexicon
+FORCE_WORDS = {"crush", "eliminate", "clear", "retaliate", "respond", "punish", "wipe", "annihilate",
+               "avenge", "hit", "force", "consequences", "retaliation", "response"}
+CONDITION_WORDS = {"if", "unless", "otherwise", "else", "consequences", "retaliation", "retaliate",
+                   "respond", "response", "price"}
+
+
+def _complement(t: Token) -> list[Token]:
+    return [x for c in t.children if c.dep_ in ("xcomp", "ccomp") for x in c.subtree]
+
+
+def _promises_force(t: Token, lex: Lexicon) -> bool:
+    """'vowed to crush the uprising', 'pledged he would continue to clear the border of militants'."""
+    return any(lex.verbs.get(lemma_of(x)) in FORCE_CLASSES or x.lemma_.lower() in FORCE_WORDS
+               for x in _complement(t))
+
+
+def _conditional_threat(t: Token) -> bool:
+    """'warned it would respond if attacked', 'warned of consequences': a warning that threatens."""
+    words = {x.lower_ for x in t.subtree} | {x.lemma_.lower() for x in t.subtree}
+    return bool(words & CONDITION_WORDS)
+
+
+def _declared_victory(t: Token, lemma: str) -> str | None:
+    """'declared victory over the Islamic State in Mosul': the last of a place taken."""
+    if lemma in ("declare", "claim", "proclaim", "announce") and \
+            any(o.lower_ == "victory" for o in _children(t, {"dobj"})) and \
+            any(x._.sitrep_place for x in t.subtree):
+        return "takeover"
+    return None
+
+
 def verb_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a verb in its frame, or None."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
     if cls is None and t.pos_ == "VERB":
-        return _answered(t, lemma)
+        return _answered(t, lemma) or _declared_victory(t, lemma)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
     if t.dep_ in ("amod", "compound", "npadvmod") or \
@@ -348,14 +389,19 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
                 return None
             if "off" in prts:
                 return "concede"  # "called off the strike"
-        if lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}):
-            return None  # "told Reuters that ..." reports; it requests nothing
+        if lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
+                not (lemma == "ask" and "for" in preps):
+            return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
         if lemma in ("insist", "press") and not (preps & {"on", "for"} or x):
             return None
         if lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
                 (CROWD_WORDS | {"employees", "drivers", "families", "farmers", "teachers", "doctors", "nurses"}):
             return "protest"  # "workers demanded their unpaid salaries": a protest
         return cls
+    if cls == "agree" and lemma in ("pledge", "promise", "vow") and _promises_force(t, lex):
+        return "threaten"  # "vowed to crush the rebels": a promise of force is a threat
+    if cls == "threaten" and lemma == "warn" and not _conditional_threat(t):
+        return None  # "warned that the city faces famine" alarms; it threatens nobody
     if cls == "offer" or (cls == "agree" and lemma in ("pledge", "promise", "vow")):
         words = dobj if cls == "agree" else sub
         if words & lex.support_objects:
@@ -508,6 +554,10 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
                                                      for c in t.children))
         or (t.dep_ == "conj" and noun_class(head, lex) is not None)
         or (t.dep_ == "compound" and head.lower_ in lex.nouns and noun_class(head, lex) is not None)
+        # "Baghdad and Washington are in talks", "on a state visit to Ankara, he ...": a meeting
+        # under way is a meeting held
+        or (cls == "talks" and dep == "pobj" and head.lower_ in ("in", "on", "during")
+            and (lemma_of(head.head) == "be" or head.head.pos_ in ("VERB", "AUX")))
     )
     if not ok:
         return None
