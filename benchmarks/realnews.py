@@ -367,7 +367,88 @@ def _extract(articles: list[GoldArticle], min_confidence: float) -> Iterable[
     res = load_resources()
     for ga in articles:
         events = extract_events(ga.article, res)
-        yield ga, [e for e in events if float(e.get("confidence", 1.0)) >= min_confidence]
+        yield ga, [e for e in events if (e.get("confidence") if e.get("confidence") is not None else 1.0) >= min_confidence]
+
+
+# --- fitting the confidence model -----------------------------------------------------
+
+
+def _logistic(x: Any, y: Any, l2: float = 1.0, steps: int = 50) -> Any:
+    """Weights of an L2-regularised logistic regression, by Newton's method (the bias, the
+    first column, is not penalised)."""
+    import numpy as np
+
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def _sweep(scored: list[tuple[GoldArticle, list[dict[str, Any]]]]) -> list[tuple[float, float, float]]:
+    """(threshold, precision, core recall) at each threshold from 0 to 0.9."""
+    rows = []
+    for k in range(0, 19):
+        th = k / 20
+        t = tally((ga, [e for e in evs if e["confidence"] >= th]) for ga, evs in scored)
+        out, ok = sum(t.outputs.values()), sum(t.matched.values())
+        rows.append((th, ok / out if out else 0.0, t.core_matched / t.core_total if t.core_total else 0.0))
+    return rows
+
+
+def fit_confidence(articles: list[GoldArticle]) -> str:
+    """Fit the confidence model on these articles (the tuning half) and write its weights."""
+    import numpy as np
+
+    from sitrep.events.confidence import FEATURES, article_style, confidence, features, load_model
+    from sitrep.models import Event
+
+    model = load_model()
+    scored = list(_extract(articles, 0.0))
+    rows, labels, genres = [], [], Counter()
+    for ga, events in scored:
+        style = article_style(ga.article.text, model)
+        genres[(ga.gold.get("genre"), style.genre)] += 1
+        s = score(events, ga.gold, ga.article.text, place_required=False)
+        matched = set(s.matches.values())
+        for i, ev in enumerate(events):
+            f = features(Event.from_dict(ev), style, ga.article.published, model)
+            rows.append([f[k] for k in FEATURES])
+            labels.append(1.0 if i in matched else 0.0)
+    w = _logistic(np.array(rows), np.array(labels))
+    weights = {k: round(float(v), 3) for k, v in zip(FEATURES, w)}
+    fitted = type(model)(model.words, weights, 0.0)
+    for ga, events in scored:
+        style = article_style(ga.article.text, fitted)
+        for ev in events:
+            ev["confidence"] = confidence(Event.from_dict(ev), style, ga.article.published, fitted)
+    sweep = _sweep(scored)
+    # the default: the threshold with the best F1 on the tuning half, the higher on a tie
+    # (a user who wants every candidate asks for --min-confidence 0)
+    best = max(sweep, key=lambda r: (round(2 * r[1] * r[2] / (r[1] + r[2]), 3) if r[1] + r[2] else 0, r[0]))
+    _write_weights(weights, best[0])
+    out = [f"fitted on {len(scored)} articles, {len(labels)} events ({int(sum(labels))} right)"]
+    out += [f"  {k:<22} {v:+.3f}" for k, v in weights.items()]
+    out.append("genre (annotated -> read): " + ", ".join(f"{a}->{b} {n}" for (a, b), n in sorted(genres.items())))
+    out.append("threshold  precision  core recall")
+    out += [f"  {th:.2f}     {p:.3f}      {r:.3f}" for th, p, r in sweep]
+    out.append(f"default min_confidence: {best[0]:.2f}")
+    return "\n".join(out)
+
+
+def _write_weights(weights: dict[str, float], threshold: float) -> None:
+    path = HERE.parent / "src" / "sitrep" / "events" / "data" / "confidence.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    head = lines[: next(i for i, line in enumerate(lines) if line.startswith("weights:"))]
+    body = ["weights:"] + [f"  {k}: {v}" for k, v in weights.items()]
+    path.write_text("\n".join(head + body + [f"min_confidence: {threshold}", ""]), encoding="utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -375,8 +456,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("tune", "test", "all"), default="tune",
                         help="which half to score (default: %(default)s)")
     parser.add_argument("--no-errors", action="store_true", help="print the figures only")
-    parser.add_argument("--min-confidence", type=float, default=0.0,
-                        help="drop events below this confidence before scoring")
+    parser.add_argument("--min-confidence", type=float, default=None,
+                        help="drop events below this confidence (default: sitrep's default)")
+    parser.add_argument("--fit-confidence", action="store_true",
+                        help="fit the confidence model on the tune half and write its weights")
     parser.add_argument("--check", nargs="*", type=Path, metavar="GOLD",
                         help="only validate these gold files (none given: all of them)")
     parser.add_argument("--shared", type=Path, default=SHARED,
@@ -399,11 +482,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     for s in skipped:
         print(f"skipped {s}")
+    if args.fit_confidence:
+        if args.split != "tune":
+            parser.error("the confidence model is fitted on the tune half only")
+        print(fit_confidence(articles))
+        return 0
     if not articles:
         print("real-news benchmark: no articles to score")
         return 0
-    t = tally(_extract(articles, args.min_confidence))
-    print(format_report(t, args.split, not args.no_errors))
+    threshold = args.min_confidence
+    if threshold is None:
+        from sitrep.events.confidence import default_min_confidence
+
+        threshold = default_min_confidence()
+    scored = list(_extract(articles, 0.0))
+    everything = tally(scored)
+    kept = tally((ga, [e for e in evs if (e.get("confidence") or 0.0) >= threshold]) for ga, evs in scored)
+    kept.bands = everything.bands  # the bands show every event, kept or not
+    print(format_report(kept, f"{args.split}, events with confidence >= {threshold:.2f}",
+                        not args.no_errors))
+    print(format_report(everything, f"{args.split}, every event", False).split("\n  territorial")[0])
     return 0
 
 

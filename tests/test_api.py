@@ -20,7 +20,7 @@ from sitrep import extract, to_dataframe, toponyms
 EVENT_KEYS = [
     "id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
     "plover", "actor1", "actor2", "assoc_actors", "location", "fatalities", "modality",
-    "attribution", "text", "span", "notes",
+    "attribution", "text", "span", "notes", "confidence",
 ]  # fmt: skip
 ACLED_CSV_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",

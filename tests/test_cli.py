@@ -25,7 +25,7 @@ import pytest
 EVENT_KEYS = [
     "id", "article_id", "event_date", "date_precision", "event_type", "sub_event_type",
     "plover", "actor1", "actor2", "assoc_actors", "location", "fatalities", "modality",
-    "attribution", "text", "span", "notes",
+    "attribution", "text", "span", "notes", "confidence",
 ]  # fmt: skip
 ACTOR_KEYS = {"name", "id", "kind", "country"}
 LOCATION_KEYS = {"name", "geonameid", "latitude", "longitude", "admin1", "country",

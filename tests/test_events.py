@@ -46,7 +46,7 @@ def test_protest_types(extract):
 
 
 def test_what_was_asked_is_not_what_happened(extract):
-    evs = extract("The group called on residents to attack army checkpoints around the city of Daraa.")
+    evs = extract("Hayat Tahrir al-Sham called on residents to attack army checkpoints around the city of Daraa.")
     assert [e.plover for e in evs] == ["REQUEST"]
     assert evs[0].event_type is None
 

@@ -21,9 +21,17 @@ def _one(text: str, published: str | None, id: str):
     return extract_article(article, load_resources())
 
 
-def extract(text: str, published: str | None = None, id: str = "text") -> list[Event]:
-    """Events of one article's text (an optional `key: value` header block is read)."""
-    return _one(text, published, id)[0]
+def extract(text: str, published: str | None = None, id: str = "text",
+            min_confidence: float | None = None) -> list[Event]:
+    """Events of one article's text (an optional `key: value` header block is read).
+
+    Events less likely than ``min_confidence`` to be right are left out; None means sitrep's
+    calibrated default, 0 keeps them all.
+    """
+    from .events.confidence import confident, default_min_confidence
+
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    return confident(_one(text, published, id)[0], threshold)
 
 
 def toponyms(text: str, published: str | None = None, id: str = "text") -> list[PlaceMention]:

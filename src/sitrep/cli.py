@@ -44,6 +44,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _confidence(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        p = -1.0
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"not a probability between 0 and 1: {value!r}")
+    return p
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sitrep", description="Structured, geocoded event records from conflict reporting.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -55,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--output", "-o", help="write here instead of standard output")
     ex.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
     ex.add_argument("--actors", help="a YAML file of extra actors (same format as the packaged groups)")
+    ex.add_argument("--min-confidence", type=_confidence, metavar="P",
+                    help="leave out events less likely than P (0-1) to be right as coded; default: "
+                         "sitrep's calibrated threshold; 0 keeps every event (all are stored anyway)")
 
     pl = sub.add_parser("places", help="list the toponyms of articles (one JSON object per line)")
     pl.add_argument("paths", nargs="+", metavar="PATH")
@@ -105,6 +118,7 @@ def _open_out(path: str | None):
 
 
 def _extract(args) -> int:
+    from .events.confidence import confident, default_min_confidence
     from .export import write_csv, write_geojson, write_jsonl
     from .ingest import read
     from .pipeline import load_resources, process
@@ -117,11 +131,13 @@ def _extract(args) -> int:
         print(f"sitrep: {msg}", file=sys.stderr)
 
     res = load_resources(args.actors)
+    threshold = default_min_confidence() if args.min_confidence is None else args.min_confidence
     with Store(args.db or default_db_path()) as store:
         events = []
         out = _open_out(args.output)
         try:
-            for _, evs, _ in process(read(args.paths, args.published), res, store, on_error):
+            for _, stored, _ in process(read(args.paths, args.published), res, store, on_error):
+                evs = confident(stored, threshold)
                 if args.format == "jsonl":
                     write_jsonl(evs, out)  # stream: one article at a time
                     out.flush()

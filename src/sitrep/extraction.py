@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
+from .events.confidence import article_style, confidence
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
@@ -79,14 +80,48 @@ class Resources:
     lexicon: Lexicon
 
 
+# A printed paragraph holds a few sentences. In a text with no line breaks (a scraped page, a
+# feed run together) what a paragraph established lasts this many sentences, so that a date, a
+# place or an event is not carried from one story of the article into another.
+FRAME_SENTENCES = 3
+
+
 @dataclass
 class _Paragraph:
-    """What a paragraph has established so far: its date, its place, its events."""
+    """What a paragraph has established in its last few sentences: a date, a place, events."""
 
     index: int = -1
-    date: ResolvedDate | None = None
-    location: Location | None = None
-    events: list[int] = field(default_factory=list)  # positions in the article's event list
+    sentence: int = 0  # the sentence being read, counted from the paragraph's first
+    dated: tuple[int, ResolvedDate | None] = (0, None)  # (sentence, date) last established
+    placed: tuple[int, Location | None] = (0, None)
+    told: list[tuple[int, int]] = field(default_factory=list)  # (sentence, event position)
+
+    def _recent(self, at: int) -> bool:
+        return self.sentence - at < FRAME_SENTENCES
+
+    @property
+    def date(self) -> ResolvedDate | None:
+        return self.dated[1] if self._recent(self.dated[0]) else None
+
+    @date.setter
+    def date(self, value: ResolvedDate | None) -> None:
+        self.dated = (self.sentence, value)
+
+    @property
+    def location(self) -> Location | None:
+        return self.placed[1] if self._recent(self.placed[0]) else None
+
+    @location.setter
+    def location(self, value: Location | None) -> None:
+        self.placed = (self.sentence, value)
+
+    @property
+    def events(self) -> list[int]:
+        """Positions of the events told in the frame's recent sentences, in order."""
+        return [i for at, i in self.told if self._recent(at)]
+
+    def add(self, position: int) -> None:
+        self.told.append((self.sentence, position))
 
 
 if not Token.has_extension("sitrep_place"):
@@ -180,6 +215,7 @@ class _Builder:
         index = self.article.text.count("\n", 0, sent.start_char)
         if index != self.para.index:
             self.para = _Paragraph(index)
+        self.para.sentence += 1
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
         self._sentence_date(sent)
@@ -198,7 +234,7 @@ class _Builder:
             if ev.actor1:
                 self.ante = ev.actor1
             for k, one in enumerate(self._per_place(ev)):
-                self.para.events.append(len(self.events))
+                self.para.add(len(self.events))
                 self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i, k), one))
         if not made:
             self._casualties_only(sent)
@@ -427,6 +463,11 @@ class _Builder:
             etype = sub = None
         if sub == "Arrests" and not self._arrest_is_news(victims):
             return None, False, False
+        if tr.cls in ("flee", "displacement") and (a1 is None or a1.kind == "Civilians") and \
+                any(self.events[i][1].event_type in LETHAL_TYPES for i in self.para.events):
+            return None, False, False  # people fleeing the violence just told are its toll, not news of its own
+        if etype is None and (a1 is None or a1.kind == "Civilians"):
+            return None, False, False  # a verbal event is a named speaker's, not anyone's words
         a1, a2 = ctx.in_scene(a1, scene), ctx.in_scene(a2, scene)
         fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
         label = sub or plover or tr.cls
@@ -486,4 +527,5 @@ class _Builder:
             if e.actor1 and e.actor2 and e.actor1.name == e.actor2.name:
                 e = replace(e, actor2=None)  # "fighters on both sides", both read as the lead group
             out.append(e)
-        return out
+        style = article_style(self.article.text)
+        return [replace(e, confidence=confidence(e, style, self.article.published)) for e in out]

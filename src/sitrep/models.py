@@ -101,6 +101,7 @@ class Event:
     notes: str
     assoc_actors: tuple[Actor, ...] = ()
     attribution: tuple[str, ...] = ()
+    confidence: float | None = None  # how likely it is right as coded (events/confidence.py)
 
     def to_dict(self) -> dict[str, Any]:
         """The event as the output contract's JSON object, keys in contract order."""
@@ -122,6 +123,7 @@ class Event:
             "text": self.text,
             "span": list(self.span),
             "notes": self.notes,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -148,4 +150,5 @@ class Event:
             notes=d.get("notes", ""),
             assoc_actors=tuple(Actor(**a) for a in d.get("assoc_actors", [])),
             attribution=tuple(d.get("attribution", [])),
+            confidence=d.get("confidence"),
         )

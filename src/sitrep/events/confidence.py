@@ -1,0 +1,167 @@
+"""How likely an event is right as coded: a small logistic model over what a reader checks.
+
+A coder trusts an event less when the report hedges it (a claim, a denial, a plan), when it
+is told inside a quotation or next to first-person opinion, when its sentence argues
+("should", "would", "if"), when the article is an opinion piece, and when the event has no
+actor or only a country for a place.  Each of these is a feature; their weights were fitted
+on the tuning half of the real-news set (``benchmarks/realnews.py --fit-confidence``) and live
+in ``data/confidence.yaml`` beside the word classes the features use, so the model is data
+that can be read and reviewed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..models import Event
+
+__all__ = ["FEATURES", "ArticleStyle", "article_style", "features", "confidence", "Model",
+           "load_model", "confident", "default_min_confidence"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# A news report attributes what it tells, sentence after sentence; an op-ed, an editorial or a
+# reportage speaks in its own voice. Below this many attributions per sentence, a text of some
+# length is read as opinion (on the tuning half, news ran at 0.23-0.67, opinion at 0.02-0.22).
+OPINION_ATTRIBUTION = 0.2
+_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s?(?:am|pm|GMT|BST|CET|EST|UTC)\b", re.IGNORECASE)
+
+FEATURES = (
+    "bias", "verbal", "reported", "claimed", "denied", "intended", "hypothetical", "negated",
+    "no_actor1", "unidentified_actor1", "actor2", "no_location", "country_only",
+    "quoted", "first_person", "modal", "conditional", "negation", "question", "history",
+    "past_perfect", "long_sentence", "opinion_piece", "live_blog",
+    "battle", "remote_violence", "against_civilians", "protest_or_riot", "development",
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The word classes the features read and the fitted weights."""
+
+    words: dict[str, frozenset[str]]
+    weights: dict[str, float]
+    min_confidence: float
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    path = resources.files("sitrep.events").joinpath("data/confidence.yaml")
+    with path.open(encoding="utf-8") as fp:
+        d = yaml.safe_load(fp)
+    words = {k: frozenset(w.lower() for w in v) for k, v in d["words"].items()}
+    weights = {k: float(v) for k, v in (d.get("weights") or {}).items()}
+    return Model(words, weights, float(d.get("min_confidence", 0.0)))
+
+
+def confident(events: list[Event], threshold: float) -> list[Event]:
+    """The events at or above the threshold (an event never scored counts as certain)."""
+    return [e for e in events if (1.0 if e.confidence is None else e.confidence) >= threshold]
+
+
+def default_min_confidence() -> float:
+    """The threshold below which `sitrep extract` leaves an event out unless asked for it."""
+    return load_model().min_confidence
+
+
+@dataclass(frozen=True)
+class ArticleStyle:
+    """What kind of article it is, read off its words: an opinion piece argues in the first
+    person and with modal verbs; a live blog is stamped with clock times."""
+
+    genre: str  # "news", "opinion" or "liveblog"
+    first_person_rate: float  # first-person singular words outside quotations, per sentence
+    modal_rate: float
+    attribution_rate: float  # "said", "told", "according to" ... per sentence
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub(" ", text)
+
+
+def article_style(text: str, model: Model | None = None) -> ArticleStyle:
+    m = model or load_model()
+    sentences = max(1, len(re.findall(r"[.!?](?:\s|$)", text)))
+    own = [w.lower() for w in _WORD.findall(_unquoted(text))]
+    first = sum(1 for w in own if w in m.words["first_person_singular"]) / sentences
+    modal = sum(1 for w in own if w in m.words["modal"]) / sentences
+    lowered = text.lower()
+    attributed = sum(lowered.count(f" {w} ") for w in m.words["attributing"]) / sentences
+    if len(_CLOCK.findall(text)) >= 3 or any(p in lowered for p in m.words["live_blog"]):
+        genre = "liveblog"
+    elif first >= 0.12 or any(p in lowered[:400] for p in m.words["opinion_openings"]) or (
+            sentences >= 8 and attributed < OPINION_ATTRIBUTION):
+        genre = "opinion"
+    else:
+        genre = "news"
+    return ArticleStyle(genre, first, modal, attributed)
+
+
+def _quoted(sentence: str) -> bool:
+    """The event is told inside a quotation: the sentence opens with a quote mark or most of it
+    is between quote marks."""
+    s = sentence.strip()
+    if s[:1] in "“\"‘":
+        return True
+    inside = sum(len(q) for q in _QUOTED.findall(s))
+    return inside > 0.5 * max(1, len(s))
+
+
+def features(ev: Event, style: ArticleStyle, published: str | None, model: Model | None = None
+             ) -> dict[str, float]:
+    """The feature values of one event (1.0 present, 0.0 absent)."""
+    m = model or load_model()
+    words = {w.lower() for w in _WORD.findall(_unquoted(ev.text))}
+    all_words = {w.lower() for w in _WORD.findall(ev.text)}
+    year = int(published[:4]) if published else None
+    old_year = year is not None and any(int(y) < year for y in _YEAR.findall(ev.text))
+    a1 = ev.actor1
+    loc = ev.location
+    f = {
+        "bias": 1.0,
+        "verbal": ev.event_type is None,
+        "reported": ev.modality == "reported",
+        "claimed": ev.modality == "claimed",
+        "denied": ev.modality == "denied",
+        "intended": ev.modality in ("planned", "expected"),
+        "hypothetical": ev.modality == "hypothetical",
+        "negated": ev.modality == "negated",
+        "no_actor1": a1 is None,
+        "unidentified_actor1": a1 is not None and a1.name.startswith("Unidentified"),
+        "actor2": ev.actor2 is not None,
+        "no_location": loc is None,
+        "country_only": loc is not None and loc.precision == 3,
+        "quoted": _quoted(ev.text),
+        "first_person": bool(words & m.words["first_person"]),
+        "modal": bool(words & m.words["modal"]),
+        "conditional": bool(all_words & m.words["conditional"]),
+        "negation": bool(words & m.words["negation"]) or "n't" in ev.text,
+        "question": "?" in ev.text,
+        "history": old_year or bool(words & m.words["history"]),
+        "past_perfect": bool(re.search(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t)\b", ev.text)),
+        "long_sentence": len(ev.text.split()) > 40,
+        "opinion_piece": style.genre == "opinion",
+        "live_blog": style.genre == "liveblog",
+        "battle": ev.event_type == "Battles",
+        "remote_violence": ev.event_type == "Explosions/Remote violence",
+        "against_civilians": ev.event_type == "Violence against civilians",
+        "protest_or_riot": ev.event_type in ("Protests", "Riots"),
+        "development": ev.event_type == "Strategic developments",
+    }
+    return {k: float(v) for k, v in f.items()}
+
+
+def confidence(ev: Event, style: ArticleStyle, published: str | None, model: Model | None = None
+               ) -> float:
+    """The probability, under the fitted model, that the event is right as coded."""
+    m = model or load_model()
+    f = features(ev, style, published, m)
+    z = sum(m.weights.get(k, 0.0) * v for k, v in f.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
