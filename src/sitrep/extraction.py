@@ -256,7 +256,7 @@ class _Builder:
         return False
 
     def _force_on_protest(self, ev: Event, sent: Span) -> bool:
-        """'During the protest, HTS opened fire killing a protester': force used on the paragraph's
+        """'At the rally, militiamen fired on the crowd and killed a student': force used on the paragraph's
         protest is that protest's sub-type (ACLED codes one event), not a second, violent event."""
         if ev.event_type not in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
                 ev.sub_event_type != "Excessive force against protesters":

@@ -86,7 +86,7 @@ def _choose(h: Hits) -> list[Hit]:
     UPLC armed group" is the UPLC), or two a report hesitates between ("JNIM or ISGS")."""
     before = [x for x in h.principal if x[0] <= h.head_start]
     chosen = before[-1] if before else h.principal[0]
-    # "two factions of Mayi Mayi Militia Raia Mutomboki": names in a row, the last the narrowest
+    # "a wing of the Mai-Mai militia Nyatura Kasongo": names in a row, the last the narrowest
     i = h.principal.index(chosen)
     while i + 1 < len(h.principal) and h.principal[i + 1][0] - h.principal[i][1] <= 10:
         i += 1

@@ -67,14 +67,14 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
         if anc.dep_ == "ccomp" and _must(anc):
             return True  # "said the army must withdraw": a demand, not a withdrawal
-        # "demanded the release of activists who had been detained"
+        # "called for the release of students the police had detained"
         if anc != t and anc.dep_ in ("dobj", "pobj") and lemma_of(anc.head) in REQUESTING | {"for"}:
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "including":
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "of" and lemma_of(anc.head.head) in ACCUSING \
                 and anc.head.head.dep_ in ("acl", "relcl"):
-            # "two activists accused of hurling a Molotov cocktail": who they are, not news
+            # "three students accused of throwing a petrol bomb": who they are, not news
             # ("police are accused of assaulting a driver" is)
             return True
         if anc != t and anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over") and (
@@ -139,8 +139,8 @@ def _is_habitual_or_background(t: Token) -> bool:
     if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or
                               any(c.dep_ == "aux" and c.lower_ == "had" or
                                   c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children)):
-        # "a militia that fights with", "activists who had been detained", "the land on which
-        # the camp is established": a description, not an event
+        # "a militia that fights with", "students who had been arrested", "the field where the
+        # tents are pitched": a description, not an event
         return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
     for x in [t, *t.ancestors]:

@@ -140,7 +140,7 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     for c in t.children:
         if c.dep_ in ("advcl", "xcomp", "conj") and (lemma_of(c) in lex.protest_purposes or (
                 c.dep_ == "advcl" and any(lemma_of(x) in lex.protest_purposes for x in c.conjuncts))):
-            return True  # "gathered to file an appeal and to pressure the government"
+            return True  # "gathered to submit a petition and to press the council"
         if c.dep_ == "prep" and any(o.lower_ in ("streets", "street") for o in c.children):
             return True  # "marched on the streets", "rallied in the streets"
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
@@ -297,7 +297,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return "protest" if _purpose_is_protest(t, lex) else None
     if cls == "throw":
         if dobj & {"gas", "teargas", "tear"}:
-            return "disperse"  # "guards threw tear gas toward prisoners who were protesting"
+            return "disperse"  # "wardens fired tear gas at inmates staging a protest"
         if dobj & {"stones", "stone", "rocks", "rock", "bricks", "bottles", "eggs", "molotov", "cocktails",
                    "firecrackers", "projectiles", "objects"}:
             return "riot"  # "pelted stones at police"

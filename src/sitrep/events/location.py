@@ -145,7 +145,7 @@ class LocationFinder:
         return False
 
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
-        """'on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf frontlines': ACLED codes one event
+        """'on the Kreminna (Luhansk), Bakhmut (Donetsk) and Zaporizhzhia fronts': ACLED codes one event
         per place, so the other places of a coordination become events of their own."""
         if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1", "county"} or \
                 tp.span.root.head.lower_ == "between":
@@ -164,9 +164,9 @@ class LocationFinder:
 
     def _listed(self, tp: Toponym) -> list[tuple[Toponym, bool]]:
         """The places listed after tp, each with its bracketed qualifier, where the parser lost
-        the coordination ("on the Sirwah (Marib) and Nihm (Sanaa) frontlines"); an item the
-        gazetteer lacks stands by the first place of its qualifier ("on the fronts of Jabal al
-        Kirsh (Al Qabbaytah, Lahij), Bab Ghaliq (Qaatabah, Ad Dali) ...")."""
+        the coordination ("on the Kreminna (Luhansk) and Bakhmut (Donetsk) fronts"); an item the
+        gazetteer lacks stands by the first place of its qualifier ("on the fronts of Tell Kabir
+        (Maarrat an Numan, Idlib), Hill 312 (Atarib, Aleppo) ...")."""
         doc = tp.span.doc
         out: list[tuple[Toponym, bool]] = []  # a place, and whether it stands in as a qualifier
         i = tp.span.end
@@ -181,7 +181,7 @@ class LocationFinder:
                 i = close + 1
                 continue
             if doc[i].lower_ in ("front", "frontline", "frontlines", "fronts", "area", "areas"):
-                i += 1  # "Al Fajir front (Qaatabah, Ad Dali)"
+                i += 1  # "Tell Kabir front (Maarrat an Numan, Idlib)"
                 continue
             if doc[i].text not in (",", "and"):
                 break
@@ -254,7 +254,7 @@ class LocationFinder:
                 return cands[0][2]
         if previous is not None:
             return previous
-        if asides:  # "shot a man who was not wearing a mask during the lockdown in Kimberley"
+        if asides:  # "beat a trader who was still out after the curfew in Polokwane"
             return min(asides, key=lambda a: a[:2])[2]
         if self.focus:
             c = self.gaz.country(self.focus)

@@ -199,7 +199,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots or plural is not None, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature in ("city", "county"):
-            # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas
+            # "the town of Santa Cruz (Santa Cruz, Laguna)": the Philippine town, however small
             alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
             if best is None and not small[i] and alt.match in ("exact", "folded") \
@@ -328,13 +328,13 @@ def _named_as(sp: Span) -> bool:
         and t.head.head.i == t.head.i - 1
 
 
-# "in Al Jawf, Ad Dali and Taizz governorates": a plural division word closing a list of names
+# "in Idlib, Hama and Latakia governorates": a plural division word closing a list of names
 PLURAL_DIVISIONS = frozenset(w + "s" for w in DIVISION_WORDS)
 
 
 def _listed_divisions(doc: Doc, pairs: list, i: int) -> str | None:
-    """The plural division word that closes the list name i is in ("in Al Jawf, Ad Dali and
-    Taizz governorates", "Kharkiv and Sumy regions"): each of them is a division. Else None."""
+    """The plural division word that closes the list name i is in ("in Idlib, Hama and
+    Latakia governorates", "Kharkiv and Sumy regions"): each of them is a division. Else None."""
     j, k = pairs[i][0].span.end, i + 1
     while j < len(doc):
         if doc[j].lower_ in PLURAL_DIVISIONS:

@@ -165,7 +165,7 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     hl = head.lemma_.lower()
     written = _written_preposition(span, t) if dep != "pobj" else None
     if written is not None:
-        return _object_role(written, cand)  # the parse lost it: "in Asia, the Middle East and Africa"
+        return _object_role(written, cand)  # the parse lost it: "in Europe, the Gulf and Africa"
     if dep == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         owner = head if dep == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else head)
         while owner.dep_ in ("compound", "amod") and owner.head != owner and owner.i < owner.head.i:
@@ -232,18 +232,18 @@ WRITTEN_PREPS = frozenset("in at from to into near across throughout within insi
 def _written_preposition(span: Span, t: Token) -> Token | None:
     """A locative preposition written before a place the parser attached elsewhere, or None.
 
-    Only where the parse is implausible: a place in a list hung on a common noun ("a conference in
-    Asia, the Middle East and Africa": Africa the conjunct of "conference"), or a place modifying a
-    name or a noun further on ("between Coggeshall and Marks Tey", "from London to Amsterdam spews
-    out 50 kilos"). Walks back over "the" and over earlier names of the list.
+    Only where the parse is implausible: a place in a list hung on a common noun ("offices in
+    Europe, the Gulf and Africa": Africa the conjunct of "offices"), or a place modifying a name or
+    a noun further on ("between Ashford and Elm Hey", "a flight from Paris to Lisbon burns
+    two tonnes"). Walks back over "the" and over earlier names of the list.
     """
     doc = span.doc
     root = span.root
     lost_list = root.dep_ == "conj" and t.pos_ == "NOUN"
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     far_head = t.dep_ in ("compound", "nmod") and (
-        t.head.pos_ == "PROPN" and nxt in ("and", "or", ",") and t.head.dep_ == "pobj"  # "Coggeshall and Marks Tey"
-        or t.head.pos_ == "NOUN" and t.head.i > span.end + 2)  # "Amsterdam spews out 50 kilos"
+        t.head.pos_ == "PROPN" and nxt in ("and", "or", ",") and t.head.dep_ == "pobj"  # "Ashford and Elm Hey"
+        or t.head.pos_ == "NOUN" and t.head.i > span.end + 2)  # "Lisbon burns two tonnes"
     if not (lost_list or far_head):
         return None
     i = span.start - 1
