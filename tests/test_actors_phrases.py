@@ -15,7 +15,7 @@ from sitrep.actors.resolve import ArticleActors, lead_armed_actor, resolve_phras
 
 SF, REB, PM, IM, CIV, PRO, RIO, EXT = ("State forces", "Rebel group", "Political militia", "Identity militia",
                                        "Civilians", "Protesters", "Rioters", "External/Other forces")
-D20, D24, D25 = "2020-05-01", "2024-12-06", "2025-03-01"
+D20, D24, D25 = "2020-03-20", "2024-12-06", "2025-03-01"
 
 # (phrase, focus country, date, expected name, expected kind); a phrase ending in "said"
 # is a speaker (not violent); the other phrases attack.

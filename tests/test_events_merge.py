@@ -141,7 +141,7 @@ def test_an_accusation_in_a_description_is_no_event(extract):
 
 
 def test_a_killing_in_a_police_raid_is_the_police_s(extract):
-    evs = extract("On Monday, a robbery suspect was killed during a police raid in Cebu City.", "2020-05-10")
+    evs = extract("On Monday, a robbery suspect was killed during a police raid in Cebu City.", "2020-03-29")
     assert [(e.sub_event_type, e.actor1.name) for e in evs] == [
         ("Attack", "Police Forces of the Philippines (2016-2022)")]
 
@@ -160,9 +160,9 @@ def test_what_the_crowd_did_next_makes_its_protest_violent(extract):
 
 
 def test_a_duration_is_no_date_of_the_event(extract):
-    evs = extract("On 27 April 2020, unpaid nurses held a protest in Sukkur for salaries withheld since the past "
-                  "four months.", "2020-04-29")
-    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Peaceful protest", "2020-04-27")]
+    evs = extract("On 16 March 2020, unpaid nurses held a protest in Sukkur for salaries withheld since the past "
+                  "four months.", "2020-03-18")
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Peaceful protest", "2020-03-16")]
 
 
 def test_barricades_set_on_fire_and_fights_that_result(extract):
@@ -183,7 +183,7 @@ def test_protests_the_parser_hid(extract):
 
 def test_one_event_per_place_listed_with_its_qualifier(extract):
     evs = extract("On Monday, Houthi forces exchanged artillery fire with government forces on the Sirwah "
-                  "(Sirwah, Marib) and Nihm (Nihm, Sanaa) frontlines.", "2020-05-10")
+                  "(Sirwah, Marib) and Nihm (Nihm, Sanaa) frontlines.", "2020-03-29")
     assert sorted(e.location.name for e in evs if e.event_type) == ["Nihm", "Sirwah"]
-    evs = extract("On Monday, prisoners were exchanged between Bani Walid and Misrata.", "2020-05-10")
+    evs = extract("On Monday, prisoners were exchanged between Bani Walid and Misrata.", "2020-03-29")
     assert len([e for e in evs if e.event_type]) <= 1
