@@ -53,8 +53,8 @@ def test_a_conjoined_passive_shares_its_agent(extract):
 
 
 def test_clashes_that_erupt_between_two_sides(extract):
-    evs = extract("On 21 March 2020, clashes erupted between Taliban militants and Afghan forces in "
-                  "Ghazni province, Afghanistan.", "2020-03-22")
+    evs = extract("On 21 March 2020, clashes erupted between Taliban fighters and Afghan security forces "
+                  "near Andar, Ghazni province, Afghanistan.", "2020-03-22")
     clash = [e for e in evs if e.sub_event_type == "Armed clash"]
     assert clash and clash[0].actor1.name == "Taliban"
 
@@ -62,19 +62,19 @@ def test_clashes_that_erupt_between_two_sides(extract):
 def test_unattributed_shelling_follows_the_country_convention(extract):
     # along Ukraine's contact line before 2022 ACLED lays unattributed fire to the side
     # across the line: the NAF's where the government held the place, Ukraine's where the NAF did
-    evs = extract("On 23 March 2020, the OSCE SMM observed 12 explosions involving artillery near Zolote, "
+    evs = extract("On 23 March 2020, the OSCE SMM heard 9 artillery explosions near Zolote, "
                   "Luhansk region, Ukraine.", "2020-03-24")
     fired = [e for e in evs if e.event_type == "Explosions/Remote violence"]
     assert fired and fired[0].actor1.name == "NAF: United Armed Forces of Novorossiya"
-    evs = extract("On 23 March 2020, the OSCE SMM observed 12 explosions involving artillery near Horlivka, "
+    evs = extract("On 23 March 2020, the OSCE SMM heard 9 artillery explosions near Horlivka, "
                   "Donetsk region, Ukraine.", "2020-03-24")
     fired = [e for e in evs if e.event_type == "Explosions/Remote violence"]
     assert fired and fired[0].actor1.name == "Military Forces of Ukraine (2019-)"
 
 
 def test_the_author_of_the_attack_a_passive_killing_follows(extract):
-    evs = extract("On 21 March 2020, three soldiers were killed following an attack by al-Shabaab militants "
-                  "on a base in Lower Shabelle, Somalia.", "2020-03-22")
+    evs = extract("On 21 March 2020, four guards were killed in an assault by al-Shabaab fighters "
+                  "on an outpost near Afgooye, Somalia.", "2020-03-22")
     violent = [e for e in evs if e.event_type in ("Battles", "Violence against civilians")]
     assert violent and violent[0].actor1.name == "Al Shabaab"
 
@@ -87,8 +87,8 @@ def test_a_device_planted_by_a_group_is_the_group_s(extract):
 
 
 def test_state_forces_in_a_clash_the_parse_gives_no_agent(extract):
-    evs = extract("On 24 March 2020, a suspected drug dealer was killed after exchanging fire with "
-                  "military police officers in Recife, Pernambuco, Brazil.", "2020-03-25")
+    evs = extract("On 24 March 2020, a robbery suspect was killed after trading shots with "
+                  "military police officers in Caruaru, Pernambuco, Brazil.", "2020-03-25")
     clash = [e for e in evs if e.event_type == "Battles"]
     assert clash and clash[0].actor1.name == "Military Forces of Brazil (2019-2022) Military Police"
 
@@ -133,22 +133,22 @@ def test_crowds_are_named_by_the_scene():
 
 
 def test_unattributed_shelling_is_an_unidentified_armed_group(extract):
-    evs = extract("On 27 March 2020, heavy artillery fire by an unknown party was reported in "
-                  "Ain Zara, Tripoli, Libya. No casualties were reported.", "2020-03-28")
+    evs = extract("On 27 March 2020, shelling by an unidentified side hit "
+                  "Salah al-Din, Tripoli, Libya. Nobody was hurt.", "2020-03-28")
     shelling = [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1.name == "Unidentified Armed Group (Libya)"
 
 
 # who repelled an attack defended: the attack's author initiated the battle (ACLED's actor1)
 REPELLED = [
-    (("On 25 March 2020, Afghan military forces repelled an attack by Taliban militants in Maidan Shar "
-      "district, Wardak, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
-    (("On 22 March 2020, soldiers foiled an attack by al-Shabaab militants on a military base in "
-      "Lower Shabelle, Somalia."), "Al Shabaab", "Military Forces of Somalia (2017-2022)"),
+    (("On 25 March 2020, Afghan soldiers repelled an assault by Taliban fighters on a checkpoint in "
+      "Sayedabad district, Wardak, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+    (("On 22 March 2020, soldiers foiled an attack by al-Shabaab fighters on their camp near "
+      "Wanlaweyn, Lower Shabelle, Somalia."), "Al Shabaab", "Military Forces of Somalia (2017-2022)"),
     ("On 23 March 2020, the Syrian army repulsed an ISIS assault on its positions near Palmyra, Syria.",
      "Islamic State (Syria)", "Military Forces of Syria (2000-2024)"),
-    (("On 28 March 2020, two Taliban militants were killed when Afghan forces repulsed their attack on a "
-      "convoy in Balkh province, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
+    (("On 28 March 2020, three Taliban fighters died when Afghan troops repulsed their raid on a "
+      "police post in Balkh province, Afghanistan."), "Taliban", "Military Forces of Afghanistan (2014-2021)"),
 ]
 
 
@@ -196,7 +196,7 @@ def test_bare_militiamen_after_a_named_community_are_that_community(extract):
 # Who did it, and who did not: (report, actor1's field, what it must be).
 AUTHORS = [
     # who found the body did not kill
-    ("On Monday, the body of a man was found by police officers in a field in Celaya, Guanajuato.",
+    ("On Monday, a young man's body was discovered by municipal police beside a road in Irapuato.",
      "kind", "Political militia"),
     # a country named as a place is no attacker
     ("On Monday, near Tepetlixpa, Mexico, a man was shot dead on the road to Ozumba.",
@@ -204,10 +204,10 @@ AUTHORS = [
     # the target of a throw is not its author
     ("On Monday, a grenade was thrown at an army (presumed) checkpoint in Baidoa (Bay).", "kind", "Political militia"),
     # a device's author is who planted it
-    ("On Monday, an IED planted in an SDF vehicle by an unknown armed group exploded in Manbij.",
+    ("On Monday, an explosive device attached to an SDF truck by unidentified gunmen exploded in Raqqa.",
      "name", "Unidentified Armed Group (Syria)"),
     # a subject the parser joined to the places before it, or to a heading
-    ("On Monday, in Maungdaw Township, Rakhine State, the Myanmar military and the AA clashed.",
+    ("On Monday, in Ponnagyun Township, Rakhine State, the Myanmar army and the AA fought for hours.",
      "name", "Military Forces of Myanmar (2016-2021)"),
     ("Looting: On Monday, regime forces looted crops in the countryside of Saraqib in Idlib.",
      "name", "Military Forces of Syria (2000-2024)"),
@@ -221,8 +221,8 @@ def test_who_did_it(extract, text: str, field: str, expected: str):
 
 
 def test_fire_answered_is_a_clash_opened_by_who_fired_first(extract):
-    evs = extract("On Monday, police officers were patrolling in Soyapango when gang members approached and "
-                  "started shooting. The police shot back.", "2020-03-29")
+    evs = extract("On Monday, officers were on patrol in Ilopango when several gang members arrived and "
+                  "began shooting. The police shot back.", "2020-03-29")
     coded = [e for e in evs if e.event_type]
     assert [(e.sub_event_type, e.actor1.kind, e.actor2 and e.actor2.kind) for e in coded] == [
         ("Armed clash", "Political militia", "State forces")]
@@ -233,14 +233,14 @@ def test_a_heading_is_no_subject_and_a_state_on_patrol_is_its_forces(extract):
                   "Deir ez-Zor.", "2020-03-29")
     assert [(e.actor1.name, e.actor1.kind) for e in evs if e.event_type] == [
         ("Military Forces of Iran (1989-)", "External/Other forces")]
-    evs = extract("On Monday, Turkey and Russia conducted a joint patrol in Tal Tamr countryside in al-Hasakeh.",
+    evs = extract("On Monday, Turkey and Russia carried out a joint patrol near Darbasiyah in al-Hasakeh.",
                   "2020-03-29")
     assert [(e.actor1.name, e.actor1.kind) for e in evs if e.event_type] == [
         ("Military Forces of Turkey (2016-)", "External/Other forces")]
 
 
 def test_troops_raid_on_foot(extract):
-    evs = extract("On Monday, Israeli forces raided the town of Beita and beat two farmers.", "2020-03-29")
+    evs = extract("On Monday, Israeli troops raided the village of Kafr Qaddum and assaulted a shepherd.", "2020-03-29")
     assert "Air/drone strike" not in [e.sub_event_type for e in evs]
 
 
@@ -259,20 +259,20 @@ def test_who_reports_a_killing_did_not_kill(extract):
 
 
 def test_who_holds_the_prison_is_who_killed(extract):
-    evs = extract("On Monday, a man from Douma died as a result of torture in the regime's Sidnaya military "
-                  "prison.", "2020-03-29")
+    evs = extract("On Monday, a detainee from Harasta died under torture in a regime military prison near "
+                  "Damascus.", "2020-03-29")
     assert [(e.sub_event_type, e.actor1.name) for e in evs if e.event_type] == [
         ("Attack", "Military Forces of Syria (2000-2024)")]
 
 
 def test_fights_between_named_families_and_clans(extract):
-    evs = extract("On Monday, an armed fight ensued between the Al Hajj and Al Masri families in Hermel.",
+    evs = extract("On Monday, a shootout ensued between the Al Rashidi and Al Mounir families near Hermel.",
                   "2020-03-29")
     assert [(e.actor1.name, e.actor2 and e.actor2.name) for e in evs if e.event_type] == [
-        ("Al Hajj Clan Militia (Lebanon)", "Al Masri Clan Militia (Lebanon)")]
+        ("Al Rashidi Clan Militia (Lebanon)", "Al Mounir Clan Militia (Lebanon)")]
     evs = extract("On Monday, clashes erupted between the Hawadle and Abgal clans in Beledweyne.", "2020-03-29")
     assert [(e.sub_event_type, e.actor1.kind) for e in evs if e.event_type] == [("Armed clash", "Identity militia")]
-    evs = extract("On Monday, one man was killed during inter-clan clashes in Galkayo.", "2020-03-29")
+    evs = extract("On Monday, a herder was shot dead in inter-clan fighting near Galkayo.", "2020-03-29")
     assert [e.actor1.name for e in evs if e.event_type] == ["Unidentified Clan Militia (Somalia)"]
     assert not [e for e in extract("The fight against corruption will go on, the minister said in Nairobi.")
                 if e.event_type]
