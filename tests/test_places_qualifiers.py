@@ -40,7 +40,7 @@ def test_the_qualifier_is_in_its_place_s_country(tops) -> None:
 
 
 def test_a_world_city_is_not_qualified_by_another(tops) -> None:
-    found = tops("After Paris, London is the second city the new train serves.")
+    found = tops("Besides Paris, Berlin is the busiest hub of the airline.")
     assert country(found, "Paris") == "FR"
 
 
@@ -132,9 +132,9 @@ def test_a_based_modifier_is_never_the_event_place(extract) -> None:
 def test_a_bracketed_town_is_placed_by_the_division_after_it(tops):
     # "(Rafah, North Sinai)": the Egyptian Rafah, not the larger Gaza town of the name
     found = {t.span.text: t.candidate for t in tops(
-        "On Monday, the army struck militants in Rafah (Rafah, North Sinai).") if t.candidate}
+        "On Monday, a roadside bomb hit an army patrol in Rafah (Rafah, North Sinai).") if t.candidate}
     assert found["Rafah"].country_code == "EG"
     # "(Poonch district, J&K)": India's Poonch, though only Pakistan's is listed as a district
     found = {t.span.text: t.candidate for t in tops(
-        "On Monday, troops exchanged fire across the LoC in Mendhar sector (Poonch district, J&K).") if t.candidate}
+        "On Monday, troops traded shots near the LoC in Krishna Ghati sector (Poonch district, J&K).") if t.candidate}
     assert found["Poonch"].country_code == "IN"
