@@ -94,9 +94,9 @@ def test_state_forces_in_a_clash_the_parse_gives_no_agent(extract):
 
 
 def test_a_stray_place_gives_way_to_the_places_focus():
-    # "Armas square" read in Armenia, in an article whose places are Peruvian
+    # a square's name read in Armenia, in an article whose places are Peruvian
     ctx = ArticleActors(kb=KB, focus="PER")
-    assert ctx.scene(NLP("Pensioners protested in Armas square in Juliaca, Puno."), "ARM") == "PER"
+    assert ctx.scene(NLP("Retired miners rallied in Armas square in Arequipa."), "ARM") == "PER"
 
 
 def test_agentless_violence_is_laid_to_the_group_that_claims_it(extract):

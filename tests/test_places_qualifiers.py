@@ -94,7 +94,7 @@ def test_a_neighbourhood_stays_in_its_town(extract) -> None:
 
 
 def test_a_small_namesake_abroad_is_a_local_place(tops) -> None:
-    found = tops("Teachers marched to Armas square in Juliaca, Puno, on Monday.")
+    found = tops("Nurses held a vigil in Armas square in Huaraz, Ancash, on Monday.")
     armas = [t for t in found if t.span.text.startswith("Armas")]
     assert all(t.candidate is None or t.candidate.country_code == "PE" for t in armas)
 
