@@ -288,7 +288,7 @@ class _Builder:
         return found
 
     def _intervention(self, sent: Span) -> None:
-        """'Police intervened and moved the protesters': the paragraph's protest met intervention."""
+        """'Police stepped in and pushed the marchers back': the paragraph's protest met intervention."""
         forces = {"police", "policemen", "gendarmes", "guards", "security", "forces", "troops", "soldiers"}
         acted = any(t.pos_ == "VERB" and t.lemma_.lower() in INTERVENE and
                     any(c.dep_ in ("nsubj", "agent") and {x.lower_ for x in c.subtree} & forces for c in t.children)
@@ -371,7 +371,7 @@ class _Builder:
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
         if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
                 c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers"}:
-            # "police killed one of the suicide bombers": a suicide bombing is the bomber's own blast
+            # "troops shot one of the suicide bombers": a suicide bombing is the bomber's own blast
             weapon = None
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
         # the trigger, the words merged into it, and coordinated violent verbs ("shot and killed");

@@ -25,7 +25,7 @@ __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VE
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
            "force", "compel", "cause", "oblige",
-           # "claimed to have shot down two drones": a report of the deed (modality says who claims it)
+           # "claimed to have downed a drone": a report of the deed (modality says who claims it)
            "claim", "allege", "report", "say", "appear", "seem"}
 # "are expected to meet": the complement is an expectation, a plan or a possibility
 # (threats, pledges, refusals and wishes are events of their own: what they promise is
@@ -171,7 +171,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     label = heading_end(sent)
     for t in sent:
         if t.i < label:
-            continue  # "Movement of forces: On 3 May, ...": a heading names a kind of event, not one
+            continue  # "Troop movements: On 3 June, ...": a heading names a kind of event, not one
         cls = verb_class(t, lex)
         noun = False
         if cls is None:

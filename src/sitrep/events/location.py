@@ -149,7 +149,7 @@ class LocationFinder:
         per place, so the other places of a coordination become events of their own."""
         if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1", "county"} or \
                 tp.span.root.head.lower_ == "between":
-            return []  # "between Bani Walid and Misratah": one place between two
+            return []  # "between Zawiya and Zintan": one place between two
         out: list[Location] = []
         seen = {tp.candidate.geonameid}
         listed = [(o, False) for o in (self.by_token.get(c.i) for c in tp.span.root.conjuncts)] + self._listed(tp)
@@ -243,10 +243,10 @@ class LocationFinder:
                 return border
             if cands:
                 # the most precise place; a town before the division or town that qualifies it
-                # ("civilians in Al Bab in Aleppo protested")
+                # ("shopkeepers in Jarablus in Aleppo went on strike")
                 # modifiers ("a London-based group", "on Airport Road in Kabul") only when
-                # nothing else is named; nor a river or a sea, which is no point on a map ("near
-                # the Tigris river in Saladin province" is in the province)
+                # nothing else is named; nor a river or a sea, which is no point on a map ("by the
+                # Euphrates river in Raqqa province" is in the province)
                 cands.sort(key=lambda x: (x[3] is not None and x[3].modifier,
                                           x[3] is not None and x[3].candidate.feature in WATERS, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier, x[0], x[1]))

@@ -53,7 +53,7 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
     for c in t.children:
         if c.dep_ == "nsubj" and sum(x.dep_ == "nsubj" for x in t.children) > 1 and (
                 c.i < heading_end(c.sent) or not c.text[:1].isalnum()):
-            continue  # "Movement of forces: On 8 May, Turkish forces brought ...": a heading; the
+            continue  # "Troop movements: On 3 June, Iranian forces sent ...": a heading; the
             # parser's stray "-" of "pro-Hadi and affiliated forces"
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
@@ -86,7 +86,7 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         prev = t.doc[t.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "appos") and prev.head.i < prev.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-            # "..., Chin State, Myanmar military and AA clashed": the pair's first
+            # "..., Rakhine State, the Myanmar army and the AA fought": the pair's first
             paired = prev.dep_ == "conj" and any(c.dep_ == "cc" and prev.head.i < c.i < prev.i
                                                 for c in prev.head.children)
             return (prev.head if paired else prev), False
@@ -283,7 +283,7 @@ def _patient(n: Token, t: Token) -> bool:
         if x.ent_type_ in ("DATE", "TIME"):
             return False  # "On 14 June 2023, BSF, CRPF and police ...": the parser hung the forces on the date
         if x is not n and (x._.sitrep_place or x.lower_ in SETTLEMENTS):
-            return False  # "... Township, Myanmar military from LIB 538 torched": no patient of a place
+            return False  # "... Township, soldiers of an army battalion burned": no patient of a place
         if x.dep_ in PATIENT_DEPS and (x is n or x.head == t or x.head.lemma_.lower() in HARM) or \
                 (x.dep_ == "pobj" and x.head.lower_ in PATIENT_PREPS):
             return True
@@ -381,7 +381,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         if a1 is None and cls == "clash":  # "a shoot-out with military police": a side is an author
             a1 = _participant(t, ctx, a2)
         if a1 is None and violent:
-            a1 = _custodian(t, ctx)  # "died as a result of torture in the regime's prison"
+            a1 = _custodian(t, ctx)  # "died under torture in a regime prison"
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
     if t.lemma_.lower() in FINDING:
