@@ -54,13 +54,13 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         if c.dep_ == "nsubj" and sum(x.dep_ == "nsubj" for x in t.children) > 1 and (
                 c.i < heading_end(c.sent) or not c.text[:1].isalnum()):
             continue  # "Troop movements: On 3 June, Iranian forces sent ...": a heading; the
-            # parser's stray "-" of "pro-Hadi and affiliated forces"
+            # parser's stray "-" of "pro-government and allied forces"
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
                 return _date_led(c, t), False
             return c, False
         if c.dep_ == "nsubjpass":
-            # "beaten and then arrested by the police": a conjoined passive's agent is both verbs'
+            # "kicked and then detained by the police": a conjoined passive's agent is both verbs'
             for v in (t, *[x for x in t.children if x.dep_ == "conj" and x.tag_ == "VBN"]):
                 for a in v.children:
                     if a.dep_ == "agent":
@@ -327,7 +327,7 @@ def _custodian(t: Token, ctx: ArticleActors) -> Resolution | None:
 
 def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolution | None:
     """Violence whose agent the parse misses ("a gunman died in a shootout with military
-    police", "a suspect died in a police raid", "the Myanmar military and AA clashed"): the
+    police", "a suspect died in a police raid", "the Myanmar army and the AA fought"): the
     first armed actor the sentence names outside the victims' places
     (the patient of a verb, the object of "on", "against"), named or state forces first."""
     found: list[Resolution] = []

@@ -69,8 +69,8 @@ def group(doc: Doc, pairs: list, i: int) -> list[int]:
 
 def minor(doc: Doc, pairs: list, i: int) -> bool:
     """Whether span i may be a small town that the names after it place: written before
-    brackets, or a name with no large town ("Novoselivka, Donetsk" but not "After Paris,
-    London", "a restaurant in New York", "Washington University in St. Louis")."""
+    brackets, or a name with no large town ("Novoselivka, Donetsk" but not "Besides Paris,
+    Berlin", "a restaurant in New York", "Johns Hopkins University in Baltimore")."""
     sp = pairs[i][0].span
     if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
         return True

@@ -255,7 +255,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                                        source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
-        # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
+        # "in Irapuato, Guanajuato, vendors marched": a place whose division is written
         # after it is a place, whatever the parse makes of it
         located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
         if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Hull City": its ground

@@ -7,7 +7,7 @@ Read from the dependency parse, following GeoWebNews's distinctions (Gritta et a
   monitor", "the Durban court", "the New York City police shooting";
 - metonymic: "Moscow said", "Britain blames Russia", "relations between China and the US",
   "the people of Mexico", "Russia's foreign ministry", and a place that qualifies who or what
-  someone is: "U.S. officials", "a Brooklyn man", "the Beverly Hills Police Department".
+  someone is: "U.S. officials", "a Brooklyn man", "the Fresno County Sheriff's Office".
 A subject is where something is only with verbs of being and happening ("Homs witnessed",
 "Aleppo fell"); a passive subject is acted upon, so it is a place ("Hama was captured").
 """
@@ -89,7 +89,7 @@ PASSIVE_AGENT_VERBS = frozenset("""
     accuse allege force expect require oblige concern engage involve represent compel advise encourage
     believe consider see suppose say report criticise criticize reward entitle
 """.split())
-# Nouns whose "for X" is a party, not a place: "consequences for Hawaii", "a greater role for France".
+# Nouns whose "for X" is a party, not a place: "consequences for Ohio", "a bigger say for Japan".
 FOR_HEADS = frozenset("""
     consequence consequences issue issues role implication implications concern concerns challenge challenges
     threat threats risk risks opportunity opportunities support plan plans strategy priority priorities
@@ -220,7 +220,7 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
     if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
         return "metonym"
     if prep.lower_ == "with" and cand is not None and cand.feature == "country" and nl not in PLACE_HEADS:
-        return "metonym"  # "engaging with the United States", but "a border with Syria"
+        return "metonym"  # "talks with the United States", but "a border with Syria"
     return "location"
 
 
