@@ -31,7 +31,7 @@ FAR = (36.50, 39.50)
 
 
 def gold(eid: str = "XX1", etype: str = "Battles", sub: str = "Armed clash",
-         date: str = "2020-05-03", where: tuple[float, float] | None = TOWN_A, fat: int = 0,
+         date: str = "2020-03-22", where: tuple[float, float] | None = TOWN_A, fat: int = 0,
          actor1: str = "Military Forces of Freedonia (2011-)", inter1: int = 1,
          region: str = "Region One", note: str = "n1") -> Any:
     return reader.GoldRow(
@@ -41,7 +41,7 @@ def gold(eid: str = "XX1", etype: str = "Battles", sub: str = "Armed clash",
     )  # fmt: skip
 
 
-def event(etype: str | None = "Battles", sub: str | None = "Armed clash", date: str = "2020-05-03",
+def event(etype: str | None = "Battles", sub: str | None = "Armed clash", date: str = "2020-03-22",
           where: tuple[float, float] | None = TOWN_A, fat: int | None = None,
           actor1: str | None = "Military Forces of Freedonia", kind: str | None = "State forces",
           eid: str = "e1", article: str = "XX1") -> Event:
@@ -57,7 +57,7 @@ def event(etype: str | None = "Battles", sub: str | None = "Armed clash", date: 
 
 
 def note(nid: str, rows: list[Any]) -> Any:
-    return reader.Note(id=nid, text=f"made-up note {nid}", published="2020-05-05", rows=rows)
+    return reader.Note(id=nid, text=f"made-up note {nid}", published="2020-03-24", rows=rows)
 
 
 # --- small functions -------------------------------------------------------------
@@ -65,11 +65,11 @@ def note(nid: str, rows: list[Any]) -> Any:
 
 def test_acled_date_and_gold_row() -> None:
     row = reader.gold_row({
-        "event_id_cnty": "XX7", "event_date": "9-May-20", "event_type": "Protests",
+        "event_id_cnty": "XX7", "event_date": "28-Mar-20", "event_type": "Protests",
         "sub_event_type": "Peaceful protest", "actor1": "Protesters (Freedonia)", "inter1": "6",
         "latitude": "1.5", "longitude": "", "fatalities": "", "region": "R", "notes": "x",
     })  # fmt: skip
-    assert row.event_date == "2020-05-09"
+    assert row.event_date == "2020-03-28"
     assert row.inter1 == 6 and row.latitude == 1.5 and row.longitude is None
     assert row.fatalities == 0
 
@@ -126,7 +126,7 @@ def test_checks_for() -> None:
     g = gold(fat=0)
     c = scorer.checks_for(g, event(where=TOWN_B))  # ~11 km away
     assert all(c.values()), c
-    c = scorer.checks_for(g, event(where=FAR, fat=2, date="2020-05-04", kind="Rebel group",
+    c = scorer.checks_for(g, event(where=FAR, fat=2, date="2020-03-23", kind="Rebel group",
                                   actor1="Freedonian Liberation Front", sub="Government regains territory"))
     assert c == {"event_type": True, "sub_type": False, "date": False, "location": False,
                  "fatalities": False, "actor1_type": False, "actor1_name": False}  # fmt: skip

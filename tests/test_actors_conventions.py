@@ -13,16 +13,16 @@ from sitrep.actors.kb import load_kb
 
 KB = load_kb()
 NLP = spacy.blank("en")
-D20 = "2020-05-01"
+D20 = "2020-03-20"
 
 
 def test_gang_marks():
-    assert gang_marks("A trader was killed in a drive-by shooting in the market district.")
+    assert gang_marks("A shopkeeper died in a drive-by shooting near the bus terminal.")
     assert gang_marks("Two gunmen riding a motorcycle shot a bus driver.")
     assert gang_marks("The body was found with its hands tied and a note beside it.")
     assert gang_marks("Police said the killing was linked to drug trafficking.")
-    assert not gang_marks("A man was found dead in a ditch; the cause of death is unknown.")
-    assert not gang_marks("Armed men who arrived in two vehicles abducted a family.")
+    assert not gang_marks("A farmer's body lay in a ditch; how he died is unclear.")
+    assert not gang_marks("Gunmen who came in three cars abducted a family of four.")
 
 
 def _unattributed(text: str, iso: str, place: str | None = None, on: str = D20) -> str:
@@ -30,13 +30,13 @@ def _unattributed(text: str, iso: str, place: str | None = None, on: str = D20) 
 
 
 def test_a_gang_only_where_the_report_bears_its_marks():
-    assert _unattributed("A taxi driver was shot dead in a drive-by in Soyapango.", "SLV") == "Unidentified Gang (El Salvador)"
+    assert _unattributed("A bus conductor died in a drive-by in Apopa.", "SLV") == "Unidentified Gang (El Salvador)"
     assert _unattributed("A woman was found dead wrapped in a blanket in Celaya.", "MEX") == \
         "Unidentified Armed Group (Mexico)"
-    assert _unattributed("A man was shot by two men on a motorcycle in Recife.", "BRA") == \
+    assert _unattributed("Two men on a motorcycle shot a mechanic in Olinda.", "BRA") == \
         "Unidentified Gang and/or Police Militia"
     # outside the countries ACLED records gangs in, the marks change nothing
-    assert _unattributed("A man was killed in a drive-by in Kano.", "NGA") == "Unidentified Armed Group (Nigeria)"
+    assert _unattributed("A student died in a drive-by in Kano.", "NGA") == "Unidentified Armed Group (Nigeria)"
 
 
 def test_fire_on_a_front_line_is_laid_across_it():
@@ -59,6 +59,6 @@ def test_fire_on_a_front_line_is_laid_across_it():
 
 
 def test_a_monitor_named_for_its_country_sets_the_scene():
-    text = "On 3 May 2020, the OSCE SMM recorded 4 explosions near a village."
+    text = "On 22 March 2020, the OSCE SMM counted 4 blasts close to a village."
     assert monitored(text) == ["UKR"]
     assert ArticleActors(kb=KB).scene(NLP(text), "RUS") == "UKR"

@@ -29,12 +29,12 @@ def test_every_state_has_acled_forces(kb):
 @pytest.mark.parametrize("actor_id,on,name", [
     ("SYR-military", "2024-12-06", "Military Forces of Syria (2000-2024)"),
     ("SYR-military", "2024-12-09", "Military Forces of Syria (2024-)"),
-    ("SYR-police", "2020-05-01", "Police Forces of Syria (2000-2024)"),
-    ("SYR-government", "2020-05-01", "Government of Syria (2000-2024)"),
-    ("COD-military", "2020-05-01", "Military Forces of the Democratic Republic of Congo (2019-)"),
-    ("PHL-police", "2020-05-01", "Police Forces of the Philippines (2016-2022)"),
+    ("SYR-police", "2020-03-20", "Police Forces of Syria (2000-2024)"),
+    ("SYR-government", "2020-03-20", "Government of Syria (2000-2024)"),
+    ("COD-military", "2020-03-20", "Military Forces of the Democratic Republic of Congo (2019-)"),
+    ("PHL-police", "2020-03-20", "Police Forces of the Philippines (2016-2022)"),
     ("AFG-military", "2022-01-01", "Military Forces of Afghanistan (2021-)"),
-    ("BRA-military/Military Police", "2020-05-01", "Military Forces of Brazil (2019-2022) Military Police"),
+    ("BRA-military/Military Police", "2020-03-20", "Military Forces of Brazil (2019-2022) Military Police"),
     ("protesters-COD", None, "Protesters (Democratic Republic of Congo)"),
     ("rioters-CIV", None, "Rioters (Ivory Coast)"),
     ("civilians-PSE", None, "Civilians (Palestine)"),
@@ -47,9 +47,9 @@ def test_every_state_has_acled_forces(kb):
     ("communal-of:Idleb-SYR", None, "Idleb Communal Militia (Syria)"),
     ("hts", "2024-12-06", "HTS: Hayat Tahrir al Sham"),
     ("hts", "2025-03-01", "Military Forces of Syria (2024-)"),
-    ("taliban", "2020-05-01", "Taliban"),
+    ("taliban", "2020-03-20", "Taliban"),
     ("taliban", "2022-01-01", "Military Forces of Afghanistan (2021-)"),
-    ("houthis", "2020-05-01", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ("houthis", "2020-03-20", "Military Forces of Yemen (2016-) Supreme Political Council"),
     ("rsf", "2024-01-01", "RSF: Rapid Support Forces"),
     ("rsf", "2021-01-01", "Military Forces of Sudan (2019-) Rapid Support Forces"),
 ])
@@ -120,7 +120,7 @@ def test_aliases_find_groups(kb):
 
 def test_unattributed_violence_follows_country_conventions(kb):
     assert kb.unattributed("MEX").name == "Unidentified Armed Group (Mexico)"  # a gang only with its marks
-    assert kb.unattributed("UKR", "2020-05-01").name.startswith("Military Forces of Ukraine")
+    assert kb.unattributed("UKR", "2020-03-20").name.startswith("Military Forces of Ukraine")
     assert kb.unattributed("UKR", "2023-01-01").name == "Unidentified Armed Group (Ukraine)"
     assert kb.unattributed("SYR").name == "Unidentified Armed Group (Syria)"
 

@@ -15,7 +15,7 @@ from sitrep.actors.resolve import ArticleActors, lead_armed_actor, resolve_phras
 
 SF, REB, PM, IM, CIV, PRO, RIO, EXT = ("State forces", "Rebel group", "Political militia", "Identity militia",
                                        "Civilians", "Protesters", "Rioters", "External/Other forces")
-D20, D24, D25 = "2020-05-01", "2024-12-06", "2025-03-01"
+D20, D24, D25 = "2020-03-20", "2024-12-06", "2025-03-01"
 
 # (phrase, focus country, date, expected name, expected kind); a phrase ending in "said"
 # is a speaker (not violent); the other phrases attack.
@@ -144,7 +144,7 @@ CASES = [
     ("the Saudi-led coalition", "YEM", D20, "Operation Restoring Hope", EXT),
     ("Saudi-led coalition aircraft", "YEM", D20, "Operation Restoring Hope", EXT),
     ("Saudi forces", "YEM", D20, "Operation Restoring Hope", EXT),
-    ("the pro-Hadi Al Humayqani tribal militia", "YEM", D20, "Military Forces of Yemen (2012-2022)", SF),
+    ("the pro-Hadi Al Marashi tribal militia", "YEM", D20, "Military Forces of Yemen (2012-2022)", SF),
     ("pro-Hadi Islah forces", "YEM", D20, "Military Forces of Yemen (2012-2022)", SF),
     ("the Southern Transitional Council", "YEM", D20, "STC: Southern Transitional Council", REB),
     ("Security Belt forces", "YEM", D20, "Military Forces of Yemen (2012-2022) Security Belt Forces", SF),
@@ -273,8 +273,8 @@ CASES = [
     ("Raia Mutomboki fighters", "COD", D20, "Mayi Mayi Militia (Raia Mutomboki)", PM),
     ("Raia Mutomboki-Lukoba militiamen", "COD", D20, "Mayi Mayi Militia (Raia Mutomboki-Lukoba)", PM),
     ("Mayi Mayi militiamen (Charles faction)", "COD", D20, "Mayi Mayi Militia (Charles)", PM),
-    ("the Mayi Mayi UPLC armed group", "COD", D20, "UPLC: Union of Patriots for the Liberation of Congo", PM),
-    ("the military forces of Mozambique, along with the helicopters of the Dyck Advisory Group,", "MOZ", D20, "Military Forces of Mozambique (1990-)", SF),
+    ("a Mayi Mayi UPLC militia group", "COD", D20, "UPLC: Union of Patriots for the Liberation of Congo", PM),
+    ("the armed forces of Mozambique, together with gunships of the Dyck Advisory Group,", "MOZ", D20, "Military Forces of Mozambique (1990-)", SF),
     ("Nyatura militia", "COD", D20, "Mayi Mayi Militia (Nyatura)", PM),
     ("Wazalendo fighters", "COD", D24, "Wazalendo", PM),
     ("FARDC soldiers", "COD", D24, "Military Forces of the Democratic Republic of Congo (2019-)", SF),
@@ -482,7 +482,7 @@ SENTENCES = [
     ("Hezbollah fighters and the Syrian army clashed with HTS.", "fighters", "SYR", "Hezbollah", PM),
     ("Protesters in Beirut blocked roads.", "Protesters", "USA", "Protesters (Lebanon)", PRO),
     # gang marks make the unnamed gunmen of Latin America and the Caribbean a gang
-    ("A shopkeeper was killed in a drive-by shooting by two armed men in San Pedro Sula.", "men", "HND",
+    ("Two armed men shot dead a shopkeeper in a drive-by in San Pedro Sula.", "men", "HND",
      "Unidentified Gang (Honduras)", PM),
     ("Gunmen on a motorcycle shot a police officer in Montego Bay.", "Gunmen", "JAM",
      "Unidentified Gang (Jamaica)", PM),

@@ -20,7 +20,7 @@ def test_relative_words():
 def test_explicit_dates_without_year_take_the_report_year():
     assert resolve_date("December 5", "2024-12-06").date == "2024-12-05"
     assert resolve_date("5 December", "2024-12-06").date == "2024-12-05"
-    assert resolve_date("On 9 May 2020", "2020-05-11").date == "2020-05-09"
+    assert resolve_date("On 28 March 2020", "2020-03-30").date == "2020-03-28"
     # a late-December date in an early-January report is last year's
     assert resolve_date("30 December", "2025-01-02").date == "2024-12-30"
 

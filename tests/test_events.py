@@ -85,7 +85,7 @@ def test_metonym_is_not_a_location(extract):
 
 
 def test_a_river_is_the_place_only_when_nothing_else_is_named(extract):
-    [e] = [e for e in extract("Militiamen ambushed an army patrol near the Tigris river in Saladin province on "
+    [e] = [e for e in extract("Gunmen attacked a checkpoint by the Tigris river in Saladin province on "
                               "Sunday, killing three soldiers.") if e.event_type]
     assert e.location.name == "Şalāḩ ad Dīn" and e.location.precision == 3
     [e] = [e for e in extract("Ukrainian troops crossed the Dnipro river on Monday and clashed with Russian "

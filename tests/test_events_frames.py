@@ -83,7 +83,7 @@ def test_a_base_installed(extract):
 
 
 def test_killing_that_a_protest_is_about(extract):
-    evs = extract("Residents demonstrated in Bafoussam on Saturday after a gendarme shot and killed a driver.")
+    evs = extract("Residents demonstrated in Bafoussam on Saturday after a gendarme fatally shot a young motorcyclist.")
     assert "Excessive force against protesters" not in subs(evs)
 
 
@@ -95,15 +95,15 @@ def test_explosions_and_thefts(extract):
 
 
 def test_abbreviated_date_the_model_splits(extract):
-    evs = extract("On 28 Apr 2020, Iraqi forces shelled Islamic State positions with mortars near Kirkuk.",
-                  published="2020-05-01")
+    evs = extract("On 17 Mar 2020, Iraqi troops shelled Islamic State hideouts near Tuz Khurmatu.",
+                  published="2020-03-20")
     e = one(evs, sub_event_type="Shelling/artillery/missile attack")
-    assert e.event_date == "2020-04-28"
+    assert e.event_date == "2020-03-17"
 
 
 def test_protested_by_doing(extract):
-    evs = extract("On 7 May 2020, owners and workers of transport companies protested by riding buses in "
-                  "Rijeka, Croatia.", published="2020-05-08")
+    evs = extract("On 26 March 2020, taxi owners and their drivers protested by driving their cabs slowly through "
+                  "Split, Croatia.", published="2020-03-27")
     assert subs(evs) == ["Peaceful protest"]
 
 

@@ -20,33 +20,33 @@ def test_what_a_protest_is_about_is_no_second_event(extract):
 
 def test_fights_told_as_answers_and_fire_fights(extract):
     assert subs(extract("Army troops responded to enemy fire in Tillaberi on Monday.")) == ["Armed clash"]
-    assert subs(extract("Soldiers engaged in a fire fight with separatists in Bamenda on Monday.")) == \
+    assert subs(extract("Troops engaged in a fire fight with separatists near Kumba on Monday.")) == \
         ["Armed clash"]
 
 
 def test_passive_of_a_conducted_attack(extract):
-    evs = extract("Attacks by helicopter gunships were conducted against militants near Palma on Monday.")
+    evs = extract("Strikes by helicopter gunships were carried out on insurgent camps near Mocimboa on Monday.")
     assert subs(evs) == ["Air/drone strike"]
 
 
 def test_remains_found(extract):
-    assert subs(extract("A human head was found in a street of Celaya on Monday.")) == ["Attack"]
+    assert subs(extract("A severed head was found in a bag on a sidewalk in Salamanca on Monday.")) == ["Attack"]
 
 
 def test_second_purpose_of_a_gathering(extract):
-    evs = extract("Dozens of traders gathered outside the ministry in Accra on Monday to submit a petition "
-                  "and to pressure the government.")
+    evs = extract("Dozens of traders gathered outside the ministry in Accra on Monday to hand in a petition "
+                  "and to press the minister.")
     assert subs(evs) == ["Peaceful protest"]
 
 
 def test_gangs_fighting_and_fire_both_ways_are_clashes(extract):
-    assert subs(extract("On Monday, armed men shot and killed an alleged gang member in Soyapango.")) == \
+    assert subs(extract("On Monday, gunmen shot dead a suspected gang member in Apopa.")) == \
         ["Armed clash"]
-    assert subs(extract("On Monday, two men shot dead a man in Recife. The victim had a criminal record for "
-                        "robbery.")) == ["Armed clash"]
-    assert subs(extract("On Monday, armed men shot and killed a shopkeeper in Soyapango.")) == ["Attack"]
-    assert subs(extract("On Monday, the monitors observed 40 explosions in both directions of the frontline "
-                        "near Avdiivka.")) == ["Armed clash"]
+    assert subs(extract("On Monday, two men shot dead a mechanic in Olinda. He had a criminal record for "
+                        "car theft.")) == ["Armed clash"]
+    assert subs(extract("On Monday, gunmen shot dead a baker in Apopa.")) == ["Attack"]
+    assert subs(extract("On Monday, the monitors recorded 35 explosions fired in both directions "
+                        "near Marinka.")) == ["Armed clash"]
 
 
 def test_force_on_workers_is_an_attack(extract):
@@ -58,7 +58,7 @@ def test_force_on_workers_is_an_attack(extract):
 def test_moves_that_are_no_change_of_ground(extract):
     assert subs(extract("On Monday, the government announced it was withdrawing 300 troops from Iraq.")) == \
         ["Change to group/activity"]
-    assert subs(extract("On Monday, a man was shot dead by four armed men who invaded his home in Recife.")) == \
+    assert subs(extract("On Monday, a teenager was shot dead by gunmen who invaded his family's house in Jaboatao.")) == \
         ["Attack"]
 
 
@@ -66,7 +66,7 @@ def test_ended_truces_and_described_camps_are_no_events(extract):
     evs = extract("On Monday, rebels attacked an oil pipeline in Arauca, after the group announced the end of "
                   "its ceasefire.")
     assert "Agreement" not in subs(evs)
-    evs = extract("On Monday, the police arrested the head of a camp in Idlib after he sold the land on which "
+    evs = extract("On Monday, the police detained a camp manager in Atmeh after he sold the field where "
                   "the camp is established.")
     assert "Headquarters or base established" not in subs(evs)
 
@@ -100,8 +100,8 @@ def test_a_third_party_moving_beside_a_strike_is_news_of_its_own(extract):
 
 
 def test_force_on_a_riot_is_the_riot(extract):
-    evs = extract("Hundreds of rioters blocked a road in Tripoli on Monday and clashed with soldiers. A number of "
-                  "demonstrators were detained and one injured.")
+    evs = extract("Hundreds of rioters blocked a road in Tripoli on Monday and clashed with soldiers. Several of "
+                  "them were arrested and one was hurt.")
     assert "Excessive force against protesters" not in subs(evs)
     evs = extract("Police dispersed traders at a market in Zinder on Monday, and youths clashed with the police, "
                   "who fired live bullets.")
@@ -116,15 +116,15 @@ def test_a_protest_that_turned_violent_is_one_riot_led_by_the_crowd(extract):
     evs = extract("On Monday, traders held a demonstration in Lilongwe against the market's closure. "
                   "Police clashed with the demonstrators.")
     assert _actors(evs) == [("Violent demonstration", "Rioters", "State forces")]
-    evs = extract("On Monday, residents held a violent demonstration in Kasama over power cuts.")
+    evs = extract("On Monday, villagers staged a violent demonstration in Kasama over power cuts.")
     assert _actors(evs) == [("Violent demonstration", "Rioters", None)]
 
 
 def test_a_grievance_or_a_camp_is_no_violence_of_the_protest(extract):
-    evs = extract("On Monday, pensioners set up a tent camp and protested in Skopje, demanding higher pensions.")
+    evs = extract("On Monday, pensioners pitched a tent camp outside parliament in Skopje and protested for higher pensions.")
     assert [e.event_type for e in evs] == ["Protests"]
-    evs = extract("On Monday, savers protested outside the central bank in Tyre. They also demanded the return "
-                  "of looted deposits.")
+    evs = extract("On Monday, savers protested outside the central bank in Tyre. They also asked for the looted "
+                  "deposits to be paid back.")
     assert {e.event_type for e in evs} - {None} == {"Protests"}
     evs = extract("On Monday, students marched in Sfax in a protest against the trial of two youths who "
                   "clashed with guards last year.")
@@ -141,7 +141,7 @@ def test_an_accusation_in_a_description_is_no_event(extract):
 
 
 def test_a_killing_in_a_police_raid_is_the_police_s(extract):
-    evs = extract("On Monday, a robbery suspect was killed during a police raid in Cebu City.", "2020-05-10")
+    evs = extract("On Monday, an alleged drug courier was shot dead during a police raid on a house in Mandaue.", "2020-03-29")
     assert [(e.sub_event_type, e.actor1.name) for e in evs] == [
         ("Attack", "Police Forces of the Philippines (2016-2022)")]
 
@@ -154,36 +154,36 @@ def test_what_the_crowd_did_next_makes_its_protest_violent(extract):
     evs = extract("On Monday, hundreds protested in Silchar demanding the arrest of an officer. They also "
                   "burnt an effigy of the minister.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]
-    evs = extract("On Monday, 80 fishermen protested in Rawson to demand unpaid wages. The group have been "
-                  "occupying the plant for a month.")
+    evs = extract("On Monday, 60 dock workers protested in Puerto Madryn to demand back pay. The workers have been "
+                  "occupying the warehouse for three weeks.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]
 
 
 def test_a_duration_is_no_date_of_the_event(extract):
-    evs = extract("On 27 April 2020, unpaid nurses held a protest in Sukkur for salaries withheld since the past "
-                  "four months.", "2020-04-29")
-    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Peaceful protest", "2020-04-27")]
+    evs = extract("On 16 March 2020, contract teachers held a protest in Larkana over pay withheld since the past "
+                  "five months.", "2020-03-18")
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [("Peaceful protest", "2020-03-16")]
 
 
 def test_barricades_set_on_fire_and_fights_that_result(extract):
-    evs = extract("On Monday, in Antofagasta, a group of residents built and set on fire barricades across the "
-                  "streets.")
+    evs = extract("On Monday, in Valparaiso, young people put up barricades in several streets and set them "
+                  "on fire.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Violent demonstration"]
     evs = extract("On Monday, police officers confronted armed men in Arecibo, resulting in a shoot-out.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Armed clash"]
 
 
 def test_protests_the_parser_hid(extract):
-    evs = extract("On Monday, owners of cafes protested outside the city hall in Lviv demanding the right to "
-                  "reopen.")
+    evs = extract("On Monday, gym owners protested in front of the regional administration in Odesa demanding "
+                  "permission to reopen.")
     assert "Peaceful protest" in [e.sub_event_type for e in evs]
     evs = extract("On Monday, demonstrators took the streets in Crater district (Aden), demanding salaries.")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Peaceful protest"]
 
 
 def test_one_event_per_place_listed_with_its_qualifier(extract):
-    evs = extract("On Monday, Houthi forces exchanged artillery fire with government forces on the Sirwah "
-                  "(Sirwah, Marib) and Nihm (Nihm, Sanaa) frontlines.", "2020-05-10")
-    assert sorted(e.location.name for e in evs if e.event_type) == ["Nihm", "Sirwah"]
-    evs = extract("On Monday, prisoners were exchanged between Bani Walid and Misrata.", "2020-05-10")
+    evs = extract("On Monday, government forces exchanged artillery fire with separatists on the Kreminna "
+                  "(Kreminna, Luhansk) and Marinka (Marinka, Donetsk) frontlines.", "2020-03-29")
+    assert sorted(e.location.name for e in evs if e.event_type) == ["Kreminna", "Mar'yinka"]
+    evs = extract("On Monday, prisoners were exchanged between Zawiya and Zintan.", "2020-03-29")
     assert len([e for e in evs if e.event_type]) <= 1

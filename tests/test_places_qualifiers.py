@@ -40,7 +40,7 @@ def test_the_qualifier_is_in_its_place_s_country(tops) -> None:
 
 
 def test_a_world_city_is_not_qualified_by_another(tops) -> None:
-    found = tops("After Paris, London is the second city the new train serves.")
+    found = tops("Besides Paris, Berlin is the busiest hub of the airline.")
     assert country(found, "Paris") == "FR"
 
 
@@ -51,50 +51,50 @@ def test_a_us_state_abbreviation_only_after_a_town_it_has(tops) -> None:
 
 # ------------------------------------------------------------------ the event's place
 def test_the_event_is_at_the_town_not_its_division(extract) -> None:
-    evs = extract("Hundreds of residents of Al Bab in Aleppo marched on Friday against the shelling.", "2020-05-10")
+    evs = extract("Hundreds of residents of Al Bab in Aleppo marched on Friday against the shelling.", "2020-03-29")
     assert place(evs)[1] == "SY" and place(evs)[0] in ("Al Bāb", "Al Bab")
 
 
 def test_a_town_and_its_state_make_one_event(extract) -> None:
     evs = extract("On Tuesday, in Salamanca, Guanajuato, street vendors demonstrated on a highway "
-                  "to demand help.", "2020-04-30")
+                  "to demand help.", "2020-03-19")
     coded = [e for e in evs if e.event_type is not None]
     assert [(e.location.name, e.location.country_code) for e in coded] == [("Salamanca", "MX")]
 
 
 def test_a_district_named_as_such(extract) -> None:
     evs = extract("An Afghan air force strike killed eight insurgents in Maywand district, Kandahar, "
-                  "officials said on Sunday.", "2020-05-03")
+                  "officials said on Sunday.", "2020-03-22")
     loc = evs[0].location
     assert loc.country_code == "AF" and loc.name == "Maywand" and loc.precision == 2
 
 
 def test_a_named_group_tells_the_country(extract) -> None:
     evs = extract("Pro-Houthi gunmen shelled farms in the Wadi Saba area (Qaatabah, Ad Dali) on Monday.",
-                  "2020-05-02")
+                  "2020-03-21")
     assert place(evs)[1] == "YE"  # not Dali, China
 
 
 def test_a_currency_is_not_where_a_riot_was(extract) -> None:
     evs = extract("Rioters angry at the soaring US dollar rate blocked the main road of Bar Elias "
-                  "with burning tyres on 28 April 2020.", "2020-04-30")
+                  "with burning tyres on 17 March 2020.", "2020-03-19")
     assert all(e.location is None or e.location.country_code != "US" for e in evs)
 
 
 def test_a_road_named_after_a_town_is_not_that_town(extract) -> None:
     evs = extract("Traders staged a sit-in on Mastung road in Quetta city (Quetta, Balochistan) on "
-                  "Monday.", "2020-05-08")
+                  "Monday.", "2020-03-27")
     assert place(evs)[0] == "Quetta"
 
 
 # ------------------------------------------------------------------ places inside places
 def test_a_neighbourhood_stays_in_its_town(extract) -> None:
-    evs = extract("In Culiacan, Sinaloa, gunmen killed two men in Colonia Centro on Saturday.", "2020-05-09")
+    evs = extract("In Culiacan, Sinaloa, gunmen killed two men in Colonia Centro on Saturday.", "2020-03-28")
     assert place(evs)[1] == "MX" and place(evs)[0].startswith("Culiac")
 
 
 def test_a_small_namesake_abroad_is_a_local_place(tops) -> None:
-    found = tops("Teachers marched to Armas square in Juliaca, Puno, on Monday.")
+    found = tops("Nurses held a vigil in Armas square in Huaraz, Ancash, on Monday.")
     armas = [t for t in found if t.span.text.startswith("Armas")]
     assert all(t.candidate is None or t.candidate.country_code == "PE" for t in armas)
 
@@ -116,7 +116,7 @@ def test_districts_come_from_the_installed_data(res) -> None:
 
 def test_a_bracketed_district_places_a_border_exchange(extract) -> None:
     evs = extract("Indian and Pakistani troops exchanged fire across the Line of Control in the Keran sector "
-                  "(Kupwara district, J&K) on Wednesday.", "2020-05-06")
+                  "(Kupwara district, J&K) on Wednesday.", "2020-03-25")
     loc = next(e for e in evs if e.event_type is not None).location
     assert loc.country_code == "IN" and loc.precision == 2  # the district, not the country
 
@@ -132,9 +132,9 @@ def test_a_based_modifier_is_never_the_event_place(extract) -> None:
 def test_a_bracketed_town_is_placed_by_the_division_after_it(tops):
     # "(Rafah, North Sinai)": the Egyptian Rafah, not the larger Gaza town of the name
     found = {t.span.text: t.candidate for t in tops(
-        "On Monday, the army struck militants in Rafah (Rafah, North Sinai).") if t.candidate}
+        "On Monday, a roadside bomb hit an army patrol in Rafah (Rafah, North Sinai).") if t.candidate}
     assert found["Rafah"].country_code == "EG"
     # "(Poonch district, J&K)": India's Poonch, though only Pakistan's is listed as a district
     found = {t.span.text: t.candidate for t in tops(
-        "On Monday, troops exchanged fire across the LoC in Mendhar sector (Poonch district, J&K).") if t.candidate}
+        "On Monday, troops traded shots near the LoC in Krishna Ghati sector (Poonch district, J&K).") if t.candidate}
     assert found["Poonch"].country_code == "IN"

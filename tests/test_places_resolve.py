@@ -46,11 +46,11 @@ def test_a_division_named_by_its_capital(tops) -> None:
 
 
 def test_a_list_closed_by_a_plural_division_word(tops) -> None:
-    found = tops("Houthi forces shelled government positions in Al Jawf, Ad Dali and Taizz governorates.")
-    assert [where(one(found, n)) for n in ("Al Jawf", "Ad Dali", "Taizz")] == [("YE", "admin1")] * 3
+    found = tops("Regime artillery hit opposition positions in Idlib, Hama and Latakia governorates.")
+    assert [where(one(found, n)) for n in ("Idlib", "Hama", "Latakia")] == [("SY", "admin1")] * 3
     found = tops("Russian drones struck Kharkiv and Sumy regions overnight, the governors said.")
     assert [where(one(found, n)) for n in ("Kharkiv", "Sumy")] == [("UA", "admin1")] * 2
-    assert where(one(tops("Protesters gathered in Taizz city on Monday."), "Taizz")) == ("YE", "city")
+    assert where(one(tops("Protesters gathered in Hama city on Monday."), "Hama")) == ("SY", "city")
 
 
 def test_a_river_named_like_a_town(tops) -> None:
@@ -105,7 +105,7 @@ def test_choice_is_pure_and_prefers_the_focus() -> None:
 
 # ------------------------------------------------------------------ which spans
 def test_a_surname_is_not_a_place(tops) -> None:
-    found = tops("White House chief of staff John Kelly met reporters. Kelly said the president was angry.")
+    found = tops("The spokeswoman Anna Kelly briefed journalists. Kelly said the cabinet was divided.")
     assert "Kelly" not in [t.span.text for t in found]
 
 
@@ -162,7 +162,7 @@ def test_a_place_acted_upon_is_a_location(tops) -> None:
 
 
 def test_based_modifier_is_a_located_modifier(tops) -> None:
-    found = tops("The London-based Syrian Observatory for Human Rights reported shelling in Idlib.")
+    found = tops("A London-based monitoring group reported shelling in Idlib on Sunday.")
     london = one(found, "London")
     assert london.role == "location" and london.modifier
     assert not one(found, "Idlib").modifier
@@ -203,19 +203,19 @@ def test_a_title_case_dateline_is_where_the_story_was_filed(tops) -> None:
 
 
 def test_a_possessive_of_a_places_economy_is_the_place(tops) -> None:
-    t = one(tops("Many of Hawaii's available jobs are in the service sector."), "Hawaii")
+    t = one(tops("Most of Nevada's new jobs are in tourism and mining."), "Nevada")
     assert t.role == "location"
 
 
 def test_an_accused_capital_is_a_party(tops) -> None:
-    t = one(tops("Moscow is accused of every sin, the commentator wrote."), "Moscow")
+    t = one(tops("Moscow is accused of meddling in the vote, the columnist wrote."), "Moscow")
     assert t.role == "metonym"
 
 
 def test_a_name_in_a_list_of_states_is_the_state(tops) -> None:
     found = tops("Visitors came from California, Utah, Colorado, Idaho and Washington last year.")
     assert where(one(found, "Washington")) == ("US", "admin1")
-    capital = tops("Talks in Washington, New York and Boston went well.")
+    capital = tops("Meetings in Washington, Chicago and Denver went well.")
     assert where(one(capital, "Washington")) == ("US", "city")
 
 

@@ -51,8 +51,8 @@ def test_a_place_in_apposition_to_a_place_noun_stays(tops) -> None:
 
 # ------------------------------------------------------------------ roles the parse gets wrong
 def test_a_list_after_in_is_where_even_when_the_parse_loses_it(tops) -> None:
-    found = tops("The largest security exhibition in Asia, the Middle East and Africa, Secex 2019 will open next week.")
-    assert {"Asia", "Middle East", "Africa"} <= set(texts(found))
+    found = tops("The biggest fair for farm machinery in Europe, Latin America and Africa, Agrotek 2024 opens next month.")
+    assert {"Europe", "Latin America", "Africa"} <= set(texts(found))
 
 
 # ------------------------------------------------------------------ demonyms
@@ -84,8 +84,8 @@ def test_a_rifle_is_not_a_road(tops) -> None:
 
 
 def test_a_name_before_a_roundabout_or_an_intersection_is_a_place(tops) -> None:
-    found = texts(tops("The road is closed from the Air Balloon roundabout to the Crickley Hill junction."))
-    assert "Air Balloon" in found
+    found = texts(tops("Traffic is diverted from the Red Lion roundabout to the Mill Lane junction."))
+    assert "Red Lion" in found
 
 
 # ------------------------------------------------------------------ organisations as venues

@@ -292,7 +292,7 @@ class _Builder:
         return False
 
     def _force_on_protest(self, ev: Event, sent: Span) -> bool:
-        """'During the protest, HTS opened fire killing a protester': force used on the paragraph's
+        """'At the rally, militiamen fired on the crowd and killed a student': force used on the paragraph's
         protest is that protest's sub-type (ACLED codes one event), not a second, violent event."""
         if ev.event_type not in ("Battles", "Violence against civilians", "Explosions/Remote violence") and \
                 ev.sub_event_type != "Excessive force against protesters":
@@ -324,7 +324,7 @@ class _Builder:
         return found
 
     def _intervention(self, sent: Span) -> None:
-        """'Police intervened and moved the protesters': the paragraph's protest met intervention."""
+        """'Police stepped in and pushed the marchers back': the paragraph's protest met intervention."""
         forces = {"police", "policemen", "gendarmes", "guards", "security", "forces", "troops", "soldiers"}
         acted = any(t.pos_ == "VERB" and t.lemma_.lower() in INTERVENE and
                     any(c.dep_ in ("nsubj", "agent") and {x.lower_ for x in c.subtree} & forces for c in t.children)
@@ -407,7 +407,7 @@ class _Builder:
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
         if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
                 c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers"}:
-            # "police killed one of the suicide bombers": a suicide bombing is the bomber's own blast
+            # "troops shot one of the suicide bombers": a suicide bombing is the bomber's own blast
             weapon = None
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
         # the trigger, the words merged into it, and coordinated violent verbs ("shot and killed");

@@ -118,8 +118,8 @@ def _place(t: Token) -> bool:
 
 
 def _around(head: Token) -> str:
-    """The sentence of a phrase and a little of what follows ("... by two armed men. The
-    victim had been convicted of drug trafficking.")."""
+    """The sentence of a phrase and a little of what follows ("... by two gunmen. The man
+    had served a sentence for robbery.")."""
     sent = head.sent
     return head.doc.text[sent.start_char:sent.end_char + 200]
 
@@ -156,15 +156,15 @@ def _from_run(head: Token) -> list[Token]:
     return []
 
 
-# the groups a militia may be said to come from ("militiamen from the Ayr and Saleban sub-clans")
+# the groups a militia may be said to come from ("gunmen from the Reer Dalmar and Hawiye Gaal sub-clans")
 COMMUNITY_NOUNS = {"clan": "clan", "clans": "clan", "sub-clan": "clan", "sub-clans": "clan", "tribe": "tribal",
                    "tribes": "tribal", "community": "communal", "communities": "communal", "families": "clan",
                    "family": "clan"}
 
 
 def shared_community(name: Token, noun: Token, ctx: ArticleActors, iso: str | None) -> Actor | None:
-    """'between the Al Salih and Al Tlais families': a name coordinated with a community noun
-    that belongs to both ("Al Salih Clan Militia")."""
+    """'a feud between the Al Rashidi and Al Mounir families': a name coordinated with a
+    community noun that belongs to both ("Al Rashidi Clan Militia")."""
     kind = COMMUNITY_NOUNS.get(noun.lower_)
     run = [t for t in name.subtree if t.text[:1].isupper() and t.lower_ != "the" and t.i <= name.i]
     if kind is None or not run or name.pos_ != "PROPN":
@@ -175,8 +175,8 @@ def shared_community(name: Token, noun: Token, ctx: ArticleActors, iso: str | No
 
 
 def _from_community(head: Token, ctx: ArticleActors, iso: str | None) -> Actor | None:
-    """'militias from the Hawadle and Jarer Weyne clans': the first community named, as ACLED
-    names its militia ("Hawadle Clan Militia (Somalia)")."""
+    """'militias from the Reer Dalmar and Ugaas Nuur clans': the first community named, as ACLED
+    names its militia ("Reer Dalmar Clan Militia (Somalia)")."""
     for p in head.children:
         if p.dep_ != "prep" or p.lower_ != "from":
             continue
@@ -186,7 +186,7 @@ def _from_community(head: Token, ctx: ArticleActors, iso: str | None) -> Actor |
                 continue
             names = [t for t in q.subtree if t.i < q.i and t.text[:1].isupper() and t.lower_ != "the"]
             first = []
-            for t in names:  # "the Ayr and Saleban": the first name's words
+            for t in names:  # "the Reer Dalmar and Ugaas Nuur": the first name's words
                 if first and t.i != first[-1].i + 1:
                     break
                 first.append(t)
@@ -258,7 +258,7 @@ def _identity_one(head: Token, run: list[Token], nouns: set[str], ctx: ArticleAc
     if violent and noun in HERDERS and mods & ARMED_MODIFIERS:
         return _generic(ctx, "communal", iso)  # "armed pastoralists": a community's armed men
     if noun in ("families", "family") and run:
-        return _clan(ctx, _label(run), iso)  # "a fight between the Al Salih and Al Tlais families"
+        return _clan(ctx, _label(run), iso)  # "a shootout between the Al Rashidi and Al Mounir families"
     if noun in ("families", "family") and mods & ({"rival", "feuding"} | ARMED_MODIFIERS):
         return _generic(ctx, "clan", iso)  # "two armed families clashed": a family feud is a clan's
     if noun in {"militia", "militias", "militiamen"} and mods & {"local", "village", "community"}:

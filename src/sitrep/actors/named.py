@@ -1,8 +1,8 @@
 """Groups and leaders a phrase names, and what each mention is to the phrase.
 
 A name in a phrase is the actor itself ("HTS fighters"), a sponsor ("Turkish-backed",
-"Hezbollah-backed": an associated actor), a partner ("forces of Mozambique, along with
-the Dyck Advisory Group": an associate too), the side "pro-X" fighters take, or the
+"Hezbollah-backed": an associated actor), a partner ("the armed forces of Mozambique, together
+with the Dyck Advisory Group": an associate too), the side "pro-X" fighters take, or the
 enemy ("anti-Houthi forces": not the actor).  Two groups a report hesitates between
 ("JNIM or ISGS militants") become ACLED's "A and/or B"; a faction named after a group
 ("Raia Mutomboki-Lukoba") takes ACLED's faction name; and an actor that ACLED codes as
@@ -82,11 +82,11 @@ def hits(kb: ActorKB, ctx: ArticleActors, text: str, by_start: dict[int, Token],
 
 
 def _choose(h: Hits) -> list[Hit]:
-    """The actor among several principal names: the one nearest the head ("the Mayi Mayi
-    UPLC armed group" is the UPLC), or two a report hesitates between ("JNIM or ISGS")."""
+    """The actor among several principal names: the one nearest the head ("a Mayi Mayi
+    UPLC militia group" is the UPLC), or two a report hesitates between ("JNIM or ISGS")."""
     before = [x for x in h.principal if x[0] <= h.head_start]
     chosen = before[-1] if before else h.principal[0]
-    # "two factions of Mayi Mayi Militia Raia Mutomboki": names in a row, the last the narrowest
+    # "a wing of the Mai-Mai militia Nyatura Kasongo": names in a row, the last the narrowest
     i = h.principal.index(chosen)
     while i + 1 < len(h.principal) and h.principal[i + 1][0] - h.principal[i][1] <= 10:
         i += 1

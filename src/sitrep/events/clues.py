@@ -96,7 +96,7 @@ ANSWER_VERBS = {"return", "respond", "react", "retaliate", "reply"}
 
 def answers(t: Token) -> bool:
     """Whether a trigger is fire answering fire: "shot back", "fired back", "returned fire",
-    "reacted with gunfire towards the attackers"."""
+    "responded with gunfire against the gunmen"."""
     if any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in t.children):
         return True
     lemma = t.lemma_.lower()

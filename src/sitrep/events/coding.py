@@ -58,7 +58,7 @@ CROWD_WEAPONS = {"sticks", "stick", "stones", "machetes", "machete", "axes", "ax
                  "knives", "rods", "bats", "fists", "batons", "spears", "bricks"}
 FIREARMS = {"gun", "guns", "gunfire", "shot", "shots", "shooting", "rifles", "rifle", "firearms", "pistol",
             "bullets", "fire", "fired", "gunmen", "armed"}
-# people with no organisation named ("five persons beat up a man", "community members assaulted")
+# people with no organisation named ("four persons beat a vendor", "community members assaulted")
 PLAIN_PEOPLE = {"people", "persons", "citizens", "individuals", "kin", "relatives", "community"}
 # what demonstrators do that ACLED counts as a violent demonstration: burning tyres on a road,
 # barricading it, for a stated grievance
@@ -159,7 +159,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                                                                   "responded", "returned"}:
             return B, "Armed clash", "ASSAULT"  # "a shelling exchange", "returned fire"
         if cls in ("shelling", "explosive", "attack", "shooting") and {"both", "directions"} <= words:
-            return B, "Armed clash", "ASSAULT"  # fire "in both directions of the frontline" is an exchange
+            return B, "Armed clash", "ASSAULT"  # explosions "in both directions" across a front are an exchange
         weapon = VERB_WEAPON.get(lemma) or weapon  # "shelled" is shelling whatever flew overhead
         if cls == "air_attack":
             weapon = weapon or "Air/drone strike"
@@ -195,7 +195,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
         if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
             return B, "Armed clash", "ASSAULT"
         if victims & CIVILIAN_VICTIMS:
-            return V, "Attack", "ASSAULT"  # "armed men attacked a taxi driver"
+            return V, "Attack", "ASSAULT"  # "gunmen attacked a bus conductor"
         if "<place>" in victims and k1 not in ("State forces", "External/Other forces"):
             return V, "Attack", "ASSAULT"  # a militia raiding villages
         if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",

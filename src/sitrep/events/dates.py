@@ -97,7 +97,7 @@ def _explicit(text: str, pub_iso: str) -> ResolvedDate | None:
     import dateparser  # slow to import: only when an explicit date is seen
 
     pub = date.fromisoformat(pub_iso)
-    # "Around 30 April 2020 (week of)", "late on 4 May", "as of 2 May": the date inside
+    # "Around 12 March 2023 (week of)", "late on 4 June", "as of 2 June": the date inside
     cleaned = re.sub(r"\([^)]*\)", " ", text.strip())
     cleaned = re.sub(r"^(?:(?:around|about|approximately|circa|early|late|as of|as reported on|reported on|"
                      r"on|in|since|from|by|until|during|at|the night of|the morning of|the evening of)\s+)+",

@@ -25,7 +25,7 @@ __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VE
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
            "force", "compel", "cause", "oblige",
-           # "claimed to have shot down two drones": a report of the deed (modality says who claims it)
+           # "claimed to have downed a drone": a report of the deed (modality says who claims it)
            "claim", "allege", "report", "say", "appear", "seem"}
 # "are expected to meet": the complement is an expectation, a plan or a possibility
 # (threats, pledges, refusals and wishes are events of their own: what they promise is
@@ -68,14 +68,14 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
         if anc.dep_ == "ccomp" and _must(anc):
             return True  # "said the army must withdraw": a demand, not a withdrawal
-        # "demanded the release of activists who had been detained"
+        # "called for the release of students the police had detained"
         if anc != t and anc.dep_ in ("dobj", "pobj") and lemma_of(anc.head) in REQUESTING | {"for"}:
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "including":
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "of" and lemma_of(anc.head.head) in ACCUSING \
                 and anc.head.head.dep_ in ("acl", "relcl"):
-            # "two activists accused of hurling a Molotov cocktail": who they are, not news
+            # "three students accused of throwing a petrol bomb": who they are, not news
             # ("police are accused of assaulting a driver" is)
             return True
         if anc != t and anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over") and (
@@ -140,8 +140,8 @@ def _is_habitual_or_background(t: Token) -> bool:
     if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or
                               any(c.dep_ == "aux" and c.lower_ == "had" or
                                   c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children)):
-        # "a militia that fights with", "activists who had been detained", "the land on which
-        # the camp is established": a description, not an event
+        # "a militia that fights with", "students who had been arrested", "the field where the
+        # tents are pitched": a description, not an event
         return True
     if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("ROOT", "conj", "ccomp") and \
             not any(c.dep_ in ("aux", "auxpass") for c in t.children):
@@ -178,7 +178,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     label = heading_end(sent)
     for t in sent:
         if t.i < label:
-            continue  # "Movement of forces: On 3 May, ...": a heading names a kind of event, not one
+            continue  # "Troop movements: On 3 June, ...": a heading names a kind of event, not one
         cls = verb_class(t, lex)
         noun = False
         if cls is None:

@@ -1,7 +1,7 @@
 """Fatalities as ACLED counts them: the most conservative figure the text gives.
 
 "dozens" -> 12, "hundreds" -> 100, "a dozen" -> 12; a number that is part of a date
-("On 30 April 2020, 6 soldiers were killed") is never a count.  None when the text
+("On 12 March 2023, 4 guards were killed") is never a count.  None when the text
 says nothing (ACLED's files write 0; sitrep keeps "not reported" apart from "none").
 """
 

@@ -32,7 +32,7 @@ CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "vill
 
 
 def answered(events: list, para: list[int], ev: Event, t: Token) -> bool:
-    """'Gunmen approached and started shooting. The police shot back.': fire answered is
+    """'Two gunmen opened fire on a checkpoint. Officers returned fire.': fire answered is
     one armed clash, opened by who fired first; who answered is its actor2."""
     if ev.event_type not in LETHAL_TYPES or ev.actor1 is None or not answers(t):
         return False

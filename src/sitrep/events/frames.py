@@ -148,7 +148,7 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
     for c in t.children:
         if c.dep_ in ("advcl", "xcomp", "conj") and (lemma_of(c) in lex.protest_purposes or (
                 c.dep_ == "advcl" and any(lemma_of(x) in lex.protest_purposes for x in c.conjuncts))):
-            return True  # "gathered to file an appeal and to pressure the government"
+            return True  # "gathered to submit a petition and to press the council"
         if c.dep_ == "prep" and any(o.lower_ in ("streets", "street") for o in c.children):
             return True  # "marched on the streets", "rallied in the streets"
         if c.dep_ == "prep" and (c.lower_ in ("against", "over") or
@@ -338,7 +338,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return "protest" if _purpose_is_protest(t, lex) else None
     if cls == "throw":
         if dobj & {"gas", "teargas", "tear"}:
-            return "disperse"  # "guards threw tear gas toward prisoners who were protesting"
+            return "disperse"  # "wardens fired tear gas at inmates staging a protest"
         if dobj & {"stones", "stone", "rocks", "rock", "bricks", "bottles", "eggs", "molotov", "cocktails",
                    "firecrackers", "projectiles", "objects"}:
             return "riot"  # "pelted stones at police"
@@ -442,7 +442,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return cls
     if cls == "disperse":
         if lemma in ("stop", "prevent", "obstruct"):
-            # "soldiers stopped protesters from setting up tents": an intervention
+            # "police kept marchers from reaching the square": an intervention
             return cls if dobj & {"protesters", "protestors", "demonstrators", "marchers", "protest", "march",
                                   "rally", "demonstration", "sit-in"} else None
         if lemma == "use" and dobj & {"explosives", "explosive", "dynamite", "bomb", "bombs", "ied", "ieds"}:
@@ -474,11 +474,11 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "intercept" and lemma in ("thwart", "foil", "repel", "repulse") and \
             dobj & {"attack", "attacks", "incursion", "incursions", "infiltration", "assault", "offensive",
                     "advance", "attempt", "raid"}:
-        return "clash"  # "thwarted an attack of pro-Houthi forces": they fought it off
+        return "clash"  # "foiled an assault by rebel fighters": they fought it off
     if cls == "intercept" and lemma == "recover" and not dobj & WEAPON_OBJECTS:
         return None
     if cls == "intercept" and lemma == "intercept" and dobj & VEHICLES and not sub & WEAPON_OBJECTS:
-        return None  # "gunmen intercepted a car and shot the driver": the way into an attack
+        return None  # "gunmen stopped a bus and shot a passenger": the way into an attack
     if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
         return "loot"  # "confiscated the mall": property taken
     if cls == "cooperate" and lemma == "share" and not dobj & {"intelligence", "information", "data"}:
@@ -520,9 +520,9 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if t.lemma_.lower() == "fight" and not (lefts & {"armed", "fierce", "heavy", "gun", "street", "deadly"} or any(
             c.dep_ == "prep" and c.lower_ in ("between", "with") or c.dep_ == "acl" and lemma_of(c) in BREAK_OUT
             for c in t.children) or lemma_of(t.head) in BREAK_OUT):
-        return None  # "an armed fight ensued between ...", not "the fight against corruption"
+        return None  # "a shootout ensued between ...", not "the fight against corruption"
     if cls == "attack" and lefts & {"arson", "incendiary"}:
-        cls = "destroy"  # "an arson attack targeting a factory"
+        cls = "destroy"  # "an arson attack on a warehouse"
     head = t.head
     # "a total of 44 explosions", "dozens of airstrikes": the count's own verb licenses
     if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNT_NOUNS:
@@ -539,7 +539,7 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     dep = t_lic.dep_
     ok = (
         (dep in ("nsubj", "nsubjpass") and hl in lex.noun_subject_of)
-        # "attacks by helicopter gunships were conducted against ...": the passive of an active licence
+        # "strikes by helicopter gunships were carried out on ...": the passive of an active licence
         or (dep == "nsubjpass" and hl in lex.noun_object_of)
         or (dep in ("dobj", "attr") and hl in lex.noun_object_of)
         or (dep == "pobj" and head.dep_ in ("prep", "agent") and head.lower_ in LICENSING_PREPS

@@ -145,11 +145,11 @@ class LocationFinder:
         return False
 
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
-        """'on the Sirwah (Marib), Nihm (Sanaa) and Al Jawf frontlines': ACLED codes one event
+        """'on the Kreminna (Luhansk), Bakhmut (Donetsk) and Zaporizhzhia fronts': ACLED codes one event
         per place, so the other places of a coordination become events of their own."""
         if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1", "county"} or \
                 tp.span.root.head.lower_ == "between":
-            return []  # "between Bani Walid and Misratah": one place between two
+            return []  # "between Zawiya and Zintan": one place between two
         out: list[Location] = []
         seen = {tp.candidate.geonameid}
         listed = [(o, False) for o in (self.by_token.get(c.i) for c in tp.span.root.conjuncts)] + self._listed(tp)
@@ -164,9 +164,9 @@ class LocationFinder:
 
     def _listed(self, tp: Toponym) -> list[tuple[Toponym, bool]]:
         """The places listed after tp, each with its bracketed qualifier, where the parser lost
-        the coordination ("on the Sirwah (Marib) and Nihm (Sanaa) frontlines"); an item the
-        gazetteer lacks stands by the first place of its qualifier ("on the fronts of Jabal al
-        Kirsh (Al Qabbaytah, Lahij), Bab Ghaliq (Qaatabah, Ad Dali) ...")."""
+        the coordination ("on the Kreminna (Luhansk) and Bakhmut (Donetsk) fronts"); an item the
+        gazetteer lacks stands by the first place of its qualifier ("on the fronts of Tell Kabir
+        (Maarrat an Numan, Idlib), Hill 312 (Atarib, Aleppo) ...")."""
         doc = tp.span.doc
         out: list[tuple[Toponym, bool]] = []  # a place, and whether it stands in as a qualifier
         i = tp.span.end
@@ -181,7 +181,7 @@ class LocationFinder:
                 i = close + 1
                 continue
             if doc[i].lower_ in ("front", "frontline", "frontlines", "fronts", "area", "areas"):
-                i += 1  # "Al Fajir front (Qaatabah, Ad Dali)"
+                i += 1  # "Tell Kabir front (Maarrat an Numan, Idlib)"
                 continue
             if doc[i].text not in (",", "and"):
                 break
@@ -243,10 +243,10 @@ class LocationFinder:
                 return border
             if cands:
                 # the most precise place; a town before the division or town that qualifies it
-                # ("civilians in Al Bab in Aleppo protested")
+                # ("shopkeepers in Jarablus in Aleppo went on strike")
                 # modifiers ("a London-based group", "on Airport Road in Kabul") only when
-                # nothing else is named; nor a river or a sea, which is no point on a map ("near
-                # the Tigris river in Saladin province" is in the province)
+                # nothing else is named; nor a river or a sea, which is no point on a map ("by the
+                # Euphrates river in Raqqa province" is in the province)
                 cands.sort(key=lambda x: (x[3] is not None and x[3].modifier,
                                           x[3] is not None and x[3].candidate.feature in WATERS, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier, x[0], x[1]))
@@ -254,7 +254,7 @@ class LocationFinder:
                 return cands[0][2]
         if previous is not None:
             return previous
-        if asides:  # "shot a man who was not wearing a mask during the lockdown in Kimberley"
+        if asides:  # "beat a trader who was still out after the curfew in Polokwane"
             return min(asides, key=lambda a: a[:2])[2]
         if self.focus:
             c = self.gaz.country(self.focus)

@@ -53,14 +53,14 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
     for c in t.children:
         if c.dep_ == "nsubj" and sum(x.dep_ == "nsubj" for x in t.children) > 1 and (
                 c.i < heading_end(c.sent) or not c.text[:1].isalnum()):
-            continue  # "Movement of forces: On 8 May, Turkish forces brought ...": a heading; the
-            # parser's stray "-" of "pro-Hadi and affiliated forces"
+            continue  # "Troop movements: On 3 June, Iranian forces sent ...": a heading; the
+            # parser's stray "-" of "pro-government and allied forces"
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
                 return _date_led(c, t), False
             return c, False
         if c.dep_ == "nsubjpass":
-            # "beaten and then arrested by the police": a conjoined passive's agent is both verbs'
+            # "kicked and then detained by the police": a conjoined passive's agent is both verbs'
             for v in (t, *[x for x in t.children if x.dep_ == "conj" and x.tag_ == "VBN"]):
                 for a in v.children:
                     if a.dep_ == "agent":
@@ -81,12 +81,12 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
     if t.dep_ == "advcl" and t.head != t:
         return subject_of(t.head)
     if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i > 0:
-        # "in Petrolina, Pernambuco, military police forces dismantled a lab": the subject the
+        # "in Caruaru, Pernambuco, federal police officers raided a warehouse": the subject the
         # parser joined to the place list before the verb
         prev = t.doc[t.i - 1]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "appos") and prev.head.i < prev.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
-            # "..., Chin State, Myanmar military and AA clashed": the pair's first
+            # "..., Rakhine State, the Myanmar army and the AA fought": the pair's first
             paired = prev.dep_ == "conj" and any(c.dep_ == "cc" and prev.head.i < c.i < prev.i
                                                 for c in prev.head.children)
             return (prev.head if paired else prev), False
@@ -281,9 +281,9 @@ def _patient(n: Token, t: Token) -> bool:
         if x == t:
             return False
         if x.ent_type_ in ("DATE", "TIME"):
-            return False  # "On 29 April 2020, RR, CRPF and SoG ...": the parser hung the forces on the date
+            return False  # "On 14 June 2023, BSF, CRPF and police ...": the parser hung the forces on the date
         if x is not n and (x._.sitrep_place or x.lower_ in SETTLEMENTS):
-            return False  # "... Township, Myanmar military from LIB 538 torched": no patient of a place
+            return False  # "... Township, soldiers of an army battalion burned": no patient of a place
         if x.dep_ in PATIENT_DEPS and (x is n or x.head == t or x.head.lemma_.lower() in HARM) or \
                 (x.dep_ == "pobj" and x.head.lower_ in PATIENT_PREPS):
             return True
@@ -307,8 +307,8 @@ CUSTODY = {"prison", "prisons", "jail", "jails", "custody", "detention", "cell",
 
 
 def _custodian(t: Token, ctx: ArticleActors) -> Resolution | None:
-    """'died under torture in a regime prison', 'died in police custody', 'a prisoner died in
-    the Houthi-controlled prison': who holds the place of custody is who killed."""
+    """'died under torture in a regime prison', 'died in police custody', 'a detainee died in
+    a rebel-controlled jail': who holds the place of custody is who killed."""
     if not {x.lower_ for x in t.sent} & {"torture", "tortured", "died", "dies", "death", "killed", "ill"}:
         return None
     for n in t.sent:
@@ -318,7 +318,7 @@ def _custodian(t: Token, ctx: ArticleActors) -> Resolution | None:
             if m.dep_ in ("compound", "poss", "amod", "nmod") and m.i < n.i:
                 owner = m
                 if m.lower_ in ("controlled", "run", "held") and m.i >= 2 and m.doc[m.i - 1].text == "-":
-                    owner = m.doc[m.i - 2]  # "the Houthi-controlled prison"
+                    owner = m.doc[m.i - 2]  # "a rebel-controlled jail"
                 r = resolve_phrase(owner, ctx, True)
                 if r is not None and r.actor.kind in ARMED:
                     return r
@@ -326,9 +326,9 @@ def _custodian(t: Token, ctx: ArticleActors) -> Resolution | None:
 
 
 def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolution | None:
-    """Violence whose agent the parse misses ("a man was killed after exchanging fire with
-    military police", "a suspect was killed during a police raid", "the Myanmar military
-    and AA clashed"): the first armed actor the sentence names outside the victims' places
+    """Violence whose agent the parse misses ("a gunman died in a shootout with military
+    police", "a suspect died in a police raid", "the Myanmar army and the AA fought"): the
+    first armed actor the sentence names outside the victims' places
     (the patient of a verb, the object of "on", "against"), named or state forces first."""
     found: list[Resolution] = []
     for n in t.sent:
@@ -381,7 +381,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         if a1 is None and cls == "clash":  # "a shoot-out with military police": a side is an author
             a1 = _participant(t, ctx, a2)
         if a1 is None and violent:
-            a1 = _custodian(t, ctx)  # "died as a result of torture in the regime's prison"
+            a1 = _custodian(t, ctx)  # "died under torture in a regime prison"
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
     if t.lemma_.lower() in FINDING:
@@ -393,7 +393,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     if a1 is None and subj is not None and violent and not passive and subj.lemma_.lower() in BLASTS:
         a1 = _noun_agent(subj, ctx, ante, violent)  # "an IED planted by an unknown group exploded"
     if a1 is None and passive and violent and t.lemma_.lower() not in FINDING:
-        # "4 policemen were killed following an attack by Taliban militants": the attack's author
+        # "3 guards were killed in an ambush by Taliban fighters": the attack's author
         for n in [n for v in (t, *[c for c in t.children if c.dep_ == "conj"]) for n in _pobj(v, CAUSE_PREPS)]:
             a1 = _noun_agent(n, ctx, ante, violent) if n.pos_ == "NOUN" else None
             if a1 is not None:

@@ -76,7 +76,7 @@ def named_being(ent: Span) -> bool:
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and nxt.is_lower and (nxt.tag_ in ("NN", "NNS") or nxt.i + 1 < len(doc)
                                              and doc[nxt.i + 1].tag_ == "POS"):
-        return False  # "artist Banksy and London boroughs' efforts": London qualifies the boroughs
+        return False  # "the mayor and Leeds councils' budgets": Leeds qualifies the councils
     while t.dep_ == "conj" and t.head != t:
         t = t.head  # "hurricanes, Harvey, Irma and Maria": the list may hang on the noun itself
         if t.pos_ == "NOUN":

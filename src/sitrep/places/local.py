@@ -29,7 +29,7 @@ NEIGHBOURHOOD_BEFORE = frozenset("colonia col. barrio bairro fraccionamiento vil
 def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[str]) -> list[Toponym]:
     """A small town abroad that nothing else in a one-country story points to is a local
     place the gazetteer lacks, not its namesake: "Armas square" in a Peruvian story is not
-    Armash (Armenia), "Gota area of Ahmedabad" not Göta (Sweden). Unresolved, it is then
+    Armash (Armenia), "the Vasna area of Ahmedabad" not a namesake abroad. Unresolved, it is then
     placed at the story's town (see contained). The story must be mostly about its focus (its
     places and people there weigh at least 1.5, and twice all other countries'), and the town
     under 100,000 people with no other place or person of its country named; a name the NER
@@ -70,7 +70,7 @@ def neighbourhoods(out: list[Toponym]) -> list[Toponym]:
         part = any(t.lower_ in NEIGHBOURHOOD_BEFORE and all(u.is_title for u in doc[t.i:sp.start]) for t in lead) \
             or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER \
             or sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("area", "district") and doc[sp.end + 1].lower_ == "of"
-        # its town: the one written right after it ("the Crown Heights neighborhood of Brooklyn"),
+        # its town: the one written right after it ("the Kibera neighbourhood of Nairobi"),
         # else the last one named before it in the sentence
         after = [r.candidate for r in out if r.candidate is not None and r.candidate.feature == "city"
                  and 0 < r.span.start - sp.end <= 3 and doc[r.span.start - 1].lower_ in ("of", "in", ",")]
@@ -97,7 +97,7 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     """
     doc, end = t.span.doc, t.span.end
     if end < len(doc) and doc[end].lower_ in PLACE_NOUNS:
-        end += 1  # "the Wadi Saba area (Damt, Ad Dali)"
+        end += 1  # "the Wadi Saba area (Lawdar, Abyan)"
     lead = end
     if lead < len(doc) and doc[lead].lower_ in ("in", "of", "near"):  # "in north-west London"
         k = lead + 1 + (lead + 1 < len(doc) and doc[lead + 1].lower_ == "the")

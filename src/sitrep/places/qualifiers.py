@@ -1,4 +1,4 @@
-"""Places that say where another place is: "Paris, Texas", "Binga (Lisala, Mongala)",
+"""Places that say where another place is: "Paris, Texas", "Kanyabayonga (Lubero, North Kivu)",
 "Novoselivka, Donetsk", "Kafr Nabl in the southern countryside of Idlib".
 
 The press, and ACLED's notes above all, write a small place with the district, province or
@@ -26,7 +26,7 @@ DIRECTIONS = frozenset("""north south east west northern southern eastern wester
     northwestern southeastern southwestern north-eastern north-western south-eastern south-western the""".split())
 ARABIC_ARTICLES = frozenset("al el ad ed as es ash esh ar er az ez an en at et adh ath".split())
 SURROUNDS = frozenset("countryside outskirts suburbs environs vicinity part parts area".split())
-# Words between a place and the brackets that say where it is: "Mendhar sector (Poonch district)".
+# Words between a place and the brackets that say where it is: "Uri sector (Baramulla district)".
 PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
                                   "neighbourhood", "neighborhood", "governorate", "province", "front", "frontline",
                                   "checkpoint", "township", "sub-division", "subdivision", "taluka", "tehsil"}
@@ -35,9 +35,9 @@ PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "
 def group(doc: Doc, pairs: list, i: int) -> list[int]:
     """Indices of the places written right after span i to say where it is: the one after a
     comma or "in" ("Paris, Texas", "Ariha in Idlib province"), or every one in the brackets
-    that follow it ("Binga (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)").
+    that follow it ("Kanyabayonga (Lubero, North Kivu)", "Zabid (Zabid, Al Hudaydah)").
 
-    Not a list of places: "stops in Washington, New York and Boston".
+    Not a list of places: "meetings in Washington, Chicago and Denver".
     """
     if i + 1 >= len(pairs):
         return []
@@ -46,7 +46,7 @@ def group(doc: Doc, pairs: list, i: int) -> list[int]:
     while len(gap) >= 2 and (gap[-1].text in ("-", "‘", "'") or gap[-1].lower_ in ARABIC_ARTICLES):
         gap = gap[:-1]  # "Tal Tamr in al-Hasakeh": the article the NER left out of the name
     while len(gap) >= 2 and gap[0].lower_ in PLACE_NOUNS and gap[1].lower_ in PLACE_NOUNS | {"(", ",", "in"}:
-        gap = gap[1:]  # "Mendhar sector (Poonch district)", "Zabid city in western Yemen", "the Keran sector area ("
+        gap = gap[1:]  # "Uri sector (Baramulla district)", "Zabid city in western Yemen", "the Keran sector area ("
     if len(gap) >= 3 and gap[0].lower_ in ("in", ",") and gap[-1].lower_ == "of" \
             and gap[-2].lower_ in SURROUNDS and all(t.lower_ in DIRECTIONS for t in gap[1:-2]):
         gap = gap[:1]  # "the town of Kafr Nabl in the southern countryside of Idlib"
@@ -69,8 +69,8 @@ def group(doc: Doc, pairs: list, i: int) -> list[int]:
 
 def minor(doc: Doc, pairs: list, i: int) -> bool:
     """Whether span i may be a small town that the names after it place: written before
-    brackets, or a name with no large town ("Novoselivka, Donetsk" but not "After Paris,
-    London", "a restaurant in New York", "Washington University in St. Louis")."""
+    brackets, or a name with no large town ("Novoselivka, Donetsk" but not "Besides Paris,
+    Berlin", "a restaurant in New York", "Johns Hopkins University in Baltimore")."""
     sp = pairs[i][0].span
     if any(t.text == "(" for t in doc[sp.end:sp.end + 2]):
         return True
@@ -95,8 +95,8 @@ def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot:
     """Districts (GeoNames' second-level divisions, feature 'county' outside the US) are many
     and their names common: one is meant where the writer says so ("in Maywand district",
     "Egbado North LGA"), and then before a namesake town; else only in the story's country,
-    for a name the NER calls a place or that brackets or a comma place ("Damt (Damt, Ad
-    Dali)")."""
+    for a name the NER calls a place or that brackets or a comma place ("Lawdar (Lawdar,
+    Abyan)")."""
     end = h.span.end
     said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
     districts = [c for c in cands if is_district(c)]

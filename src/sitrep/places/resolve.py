@@ -54,7 +54,7 @@ class Toponym:
     reason: str | None = None
     modifier: bool = False  # "London-based": it locates something else, not an event
     source: str = ""  # what found the span: its NER label, DATELINE or PROPN
-    qualifier: bool = False  # it says where the place before it is: "Paris, Texas", "Binga (Lisala, Mongala)"
+    qualifier: bool = False  # it says where the place before it is: "Paris, Texas", "Kanyabayonga (Lubero, North Kivu)"
 
     def mention(self, article_id: str) -> PlaceMention:
         c = self.candidate
@@ -124,7 +124,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
 
     `actor_ids`: entity-ruler ids that mark a span as an actor, not a place; given as a mapping
     to the actor's country (ISO2 or None), a named armed group votes for its country the way
-    a demonym does ("pro-Houthi forces ... (Damt, Ad Dali)" is a Yemeni story);
+    a demonym does ("pro-Houthi forces ... (Lawdar, Abyan)" is a Yemeni story);
     `capitals`: lower-cased capitals that can stand for their state (from the actor KB; the
     gazetteer now flags national capitals itself, so this is kept for callers only);
     `demonyms`: lower-cased demonyms, which are never toponyms; given as a mapping to their
@@ -133,7 +133,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     persons = person_words(doc)
     pairs = candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # A name that says where the place before it is reads as a division where it can be one:
-    # "Zabid (Zabid, Al Hudaydah)", "in Damt (Ad Dali)" are governorates, not namesake towns.
+    # "Zabid (Zabid, Al Hudaydah)", "in Lawdar (Abyan)" are governorates, not namesake towns.
     # which places qualify which, and what they say: read once (they depend on the spans and
     # their candidates only)
     groups = [group(doc, pairs, i) for i in range(len(pairs))]
@@ -151,8 +151,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     total = sum(votes.values())
     shares = tuple((cc, v / total) for cc, v in votes.items())
     # A weak label after "in", "from", "to" ... reads as a place: "in Klamath Falls" tagged PERSON.
-    # So does one in brackets after a place, or with its division written after it: "Binga
-    # (Lisala, Mongala)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
+    # So does one in brackets after a place, or with its division written after it: "Kanyabayonga
+    # (Lubero, North Kivu)", "Zabid (Zabid, Al Hudaydah)" - the NER often calls such names persons.
     # "Aintree, Merseyside", "Gleneagles (Perthshire)": a name with a division or a country written
     # right after it is a place, whether or not the gazetteer has it
     divided = {i for i, g in enumerate(groups) if g and _division_after(doc, pairs[i][0].span, pairs[g[0]])}
@@ -199,7 +199,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots or plural is not None, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature in ("city", "county"):
-            # "the city of Hays (Hays, Al Hudaydah)": the Yemeni town, however small, not Kansas
+            # "the town of Santa Cruz (Santa Cruz, Laguna)": the Philippine town, however small
             alt = best
             best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
             if best is None and not small[i] and alt.match in ("exact", "folded") \
@@ -255,7 +255,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                                        source=h.label))
             continue
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
-        # "in Salamanca, Guanajuato, merchants demonstrated": a place whose division is written
+        # "in Irapuato, Guanajuato, vendors marched": a place whose division is written
         # after it is a place, whatever the parse makes of it
         located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
         if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Hull City": its ground
@@ -328,13 +328,13 @@ def _named_as(sp: Span) -> bool:
         and t.head.head.i == t.head.i - 1
 
 
-# "in Al Jawf, Ad Dali and Taizz governorates": a plural division word closing a list of names
+# "in Idlib, Hama and Latakia governorates": a plural division word closing a list of names
 PLURAL_DIVISIONS = frozenset(w + "s" for w in DIVISION_WORDS)
 
 
 def _listed_divisions(doc: Doc, pairs: list, i: int) -> str | None:
-    """The plural division word that closes the list name i is in ("in Al Jawf, Ad Dali and
-    Taizz governorates", "Kharkiv and Sumy regions"): each of them is a division. Else None."""
+    """The plural division word that closes the list name i is in ("in Idlib, Hama and
+    Latakia governorates", "Kharkiv and Sumy regions"): each of them is a division. Else None."""
     j, k = pairs[i][0].span.end, i + 1
     while j < len(doc):
         if doc[j].lower_ in PLURAL_DIVISIONS:

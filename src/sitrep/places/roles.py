@@ -7,7 +7,7 @@ Read from the dependency parse, following GeoWebNews's distinctions (Gritta et a
   monitor", "the Durban court", "the New York City police shooting";
 - metonymic: "Moscow said", "Britain blames Russia", "relations between China and the US",
   "the people of Mexico", "Russia's foreign ministry", and a place that qualifies who or what
-  someone is: "U.S. officials", "a Brooklyn man", "the Beverly Hills Police Department".
+  someone is: "U.S. officials", "a Brooklyn man", "the Fresno County Sheriff's Office".
 A subject is where something is only with verbs of being and happening ("Homs witnessed",
 "Aleppo fell"); a passive subject is acted upon, so it is a place ("Hama was captured").
 """
@@ -89,7 +89,7 @@ PASSIVE_AGENT_VERBS = frozenset("""
     accuse allege force expect require oblige concern engage involve represent compel advise encourage
     believe consider see suppose say report criticise criticize reward entitle
 """.split())
-# Nouns whose "for X" is a party, not a place: "consequences for Hawaii", "a greater role for France".
+# Nouns whose "for X" is a party, not a place: "consequences for Ohio", "a bigger say for Japan".
 FOR_HEADS = frozenset("""
     consequence consequences issue issues role implication implications concern concerns challenge challenges
     threat threats risk risks opportunity opportunities support plan plans strategy priority priorities
@@ -165,7 +165,7 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
     hl = head.lemma_.lower()
     written = _written_preposition(span, t) if dep != "pobj" else None
     if written is not None:
-        return _object_role(written, cand)  # the parse lost it: "in Asia, the Middle East and Africa"
+        return _object_role(written, cand)  # the parse lost it: "in Europe, the Gulf and Africa"
     if dep == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS"):
         owner = head if dep == "poss" else (doc[span.end + 1] if span.end + 1 < len(doc) else head)
         while owner.dep_ in ("compound", "amod") and owner.head != owner and owner.i < owner.head.i:
@@ -220,7 +220,7 @@ def _object_role(prep: Token, cand: Candidate | None) -> str:
     if prep.lower_ == "to" and noun.pos_ == "VERB" and nl in TO_VERBS:
         return "metonym"
     if prep.lower_ == "with" and cand is not None and cand.feature == "country" and nl not in PLACE_HEADS:
-        return "metonym"  # "engaging with the United States", but "a border with Syria"
+        return "metonym"  # "talks with the United States", but "a border with Syria"
     return "location"
 
 
@@ -232,18 +232,18 @@ WRITTEN_PREPS = frozenset("in at from to into near across throughout within insi
 def _written_preposition(span: Span, t: Token) -> Token | None:
     """A locative preposition written before a place the parser attached elsewhere, or None.
 
-    Only where the parse is implausible: a place in a list hung on a common noun ("a conference in
-    Asia, the Middle East and Africa": Africa the conjunct of "conference"), or a place modifying a
-    name or a noun further on ("between Coggeshall and Marks Tey", "from London to Amsterdam spews
-    out 50 kilos"). Walks back over "the" and over earlier names of the list.
+    Only where the parse is implausible: a place in a list hung on a common noun ("offices in
+    Europe, the Gulf and Africa": Africa the conjunct of "offices"), or a place modifying a name or
+    a noun further on ("between Ashford and Elm Hey", "a flight from Paris to Lisbon burns
+    two tonnes"). Walks back over "the" and over earlier names of the list.
     """
     doc = span.doc
     root = span.root
     lost_list = root.dep_ == "conj" and t.pos_ == "NOUN"
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     far_head = t.dep_ in ("compound", "nmod") and (
-        t.head.pos_ == "PROPN" and nxt in ("and", "or", ",") and t.head.dep_ == "pobj"  # "Coggeshall and Marks Tey"
-        or t.head.pos_ == "NOUN" and t.head.i > span.end + 2)  # "Amsterdam spews out 50 kilos"
+        t.head.pos_ == "PROPN" and nxt in ("and", "or", ",") and t.head.dep_ == "pobj"  # "Ashford and Elm Hey"
+        or t.head.pos_ == "NOUN" and t.head.i > span.end + 2)  # "Lisbon burns two tonnes"
     if not (lost_list or far_head):
         return None
     i = span.start - 1
