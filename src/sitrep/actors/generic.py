@@ -24,9 +24,30 @@ from spacy.tokens import Token
 from ..models import Actor
 from .context import ArticleActors, Resolution
 from .conventions import gang_marks
-from .vocab import (AGENTS, ARMED_MODIFIERS, ARMED_OTHER, CIVIL, CLANS, ETHNIC, FORCE, GANG, GROUP_CUES, GROUPISH,
-                    HERDERS, IDENTITY_CUES, INDIGENOUS, OCCUPATIONS, POLICE, PROTEST, REBEL, REGIME, RIOT, SECURITY,
-                    STATE_FORCE_GENERIC, UNKNOWN_MODIFIERS)
+from .vocab import (
+    AGENTS,
+    ARMED_MODIFIERS,
+    ARMED_OTHER,
+    CIVIL,
+    CLANS,
+    ETHNIC,
+    FORCE,
+    GANG,
+    GROUP_CUES,
+    GROUPISH,
+    HERDERS,
+    IDENTITY_CUES,
+    INDIGENOUS,
+    OCCUPATIONS,
+    POLICE,
+    PROTEST,
+    REBEL,
+    REGIME,
+    RIOT,
+    SECURITY,
+    STATE_FORCE_GENERIC,
+    UNKNOWN_MODIFIERS,
+)
 
 __all__ = ["describe", "fallback", "pro_actor", "occupation_assoc"]
 

