@@ -172,7 +172,7 @@ def _demo(args) -> int:
     events = []
     db = Path(args.db) if args.db else outdir / "demo.db"
     with Store(db) as store:
-        for art, evs, _ in process(read(paths), load_resources(), store, errors.append):
+        for _art, evs, _ in process(read(paths), load_resources(), store, errors.append):
             events.extend(evs)
         counts = store.counts()
     for e in errors:

@@ -163,7 +163,7 @@ def _votes(kb: ActorKB, text: str) -> dict[str, int]:
         if iso:
             votes[iso] = votes.get(iso, 0) + w
 
-    for s, e, iso, how in kb.find_states(text):
+    for _s, e, iso, how in kb.find_states(text):
         if re.match(r"\s*-\s*(backed|led|based|supported|born|funded|aligned)", text[e:e + 12]):
             continue  # "US-backed", "UK-based": someone else's sponsor, not the scene
         vote(iso, {"country": 3, "capital": 1, "demonym": 1}[how])

@@ -138,7 +138,7 @@ def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | No
                         d = math.hypot(mla - la, ((mlo - lo + 180) % 360 - 180) * math.cos(math.radians(la)))
                         if d < 2.25 or (s_ - 0.5 <= la <= n_ + 0.5 and w_ - 0.5 <= lo <= e_ + 0.5):
                             cand.append((d, sub.code, grp, sub))
-        for d, _, grp, sub in sorted(cand, key=lambda t: t[:3]):
+        for _d, _, grp, sub in sorted(cand, key=lambda t: t[:3]):
             pair(grp, sub, False)
     # 4. Exactly one subdivision and one group left in a country belong together (Rif Dimashq).
     left: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))

@@ -170,7 +170,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
     countries, divisions, anchors = set(), set(), []
-    for (h, _), cs in zip(pairs, options):
+    for (h, _), cs in zip(pairs, options, strict=True):
         first = choose(cs, base)
         if first is None or first.match == "skeleton" or (not h.strong and first.feature == "city"):
             continue
@@ -187,7 +187,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # one sense per discourse: a name resolved once stands for the same place throughout
     settled: dict[str, Candidate] = {}
     chosen: list[Candidate | None] = []
-    for i, ((h, _), cs) in enumerate(zip(pairs, options)):
+    for i, ((h, _), cs) in enumerate(zip(pairs, options, strict=True)):
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
         within = withins[i]
@@ -221,7 +221,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 if chosen[k] is not None and chosen[k].country_code != chosen[i].country_code and same:
                     chosen[k] = choose(same, ctx, province=True)
     _like_the_list(doc, pairs, options, chosen)
-    for i, ((h, _), best) in enumerate(zip(pairs, chosen)):
+    for i, ((h, _), best) in enumerate(zip(pairs, chosen, strict=True)):
         sp = h.span
         if best is None:
             best = settled.get(fold(sp.text))
