@@ -97,7 +97,7 @@ class Gazetteer:
     def open(cls, path: str | Path | None = None) -> Gazetteer:
         """Open the index at `path` (default: the cache dir), building it first if it is missing."""
         default = path is None
-        path = default_index_path() if default else Path(path)
+        path = default_index_path() if path is None else Path(path)
         if not path.exists():
             print("building place index (once)…", file=sys.stderr)
             build_index(path)
@@ -155,9 +155,9 @@ class Gazetteer:
                 best[row[0]] = (tier, alt, tuple(row))
         sk = skel_of_folded(full)
         if len(best) < limit and len(sk) >= 2:
-            for row in self._query(f"SELECT {_COLS} FROM skels s JOIN places p ON p.id = s.id WHERE s.key = ?"
+            for hit in self._query(f"SELECT {_COLS} FROM skels s JOIN places p ON p.id = s.id WHERE s.key = ?"
                                    " ORDER BY s.negpop, s.id LIMIT ?", (sk, limit + len(best))):
-                best.setdefault(row[0], (2, 1, row))
+                best.setdefault(hit[0], (2, 1, hit))
         ranked = sorted(best.values(), key=lambda t: (t[0], _feature_rank(t[2]), not t[2][8], -(t[2][7] or 0),
                                                       t[2][4] == "admin1", t[2][0]))
         q = name.strip().casefold()
