@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import overload
 
 from spacy.tokens import Doc
 
@@ -88,6 +89,10 @@ class ArticleActors:
             self._scenes[key] = scene
         return self._scenes[key]
 
+    @overload
+    def in_scene(self, a: Actor, scene: str | None) -> Actor: ...
+    @overload
+    def in_scene(self, a: None, scene: str | None) -> None: ...
     def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:
         """ACLED codes a state's forces outside their own country as External/Other forces,
         and names crowds, civilians and unidentified groups by the country the event is in:

@@ -26,8 +26,8 @@ PART_OF_PROTEST = {"Other", "Looting/property destruction"}
 
 
 # one crowd's gathering told as a protest and again as what it became: the gravest telling wins
-CROWD_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-              "Violent demonstration": 3}
+CROWD_RANK: dict[str | None, int] = {"Peaceful protest": 0, "Protest with intervention": 1,
+                                     "Excessive force against protesters": 2, "Violent demonstration": 3}
 
 ANY_SIDE = "<unnamed side>"
 

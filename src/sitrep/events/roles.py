@@ -8,6 +8,7 @@ and one sentence can hold several events with their own places and dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -344,11 +345,11 @@ def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolut
             continue  # "near Ecatzingo, Mexico", "the Mexico-Puebla road": a country named as a place
         found.append(r)
     best = [r for r in found if r.how in ("named", "unit", "demonym", "country", "capital", "focus")]
-    return (best or found or [None])[0]
+    return next(iter(best or found), None)
 
 
 def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool,
-               ante: Actor | None, merged: list[Token] = ()) -> Roles:
+               ante: Actor | None, merged: Sequence[Token] = ()) -> Roles:
     """actor1 and actor2 of the event triggered at t (and the triggers merged into it)."""
     if noun:
         between = _pobj(t, {"between"})
