@@ -19,10 +19,12 @@ demo: setup
 	$(PY) -m sitrep demo --output out/demo
 
 test: setup
+	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m mypy src
 	$(PY) -m pytest -q
 
 bench: setup
 	$(PY) benchmarks/seed.py
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -54,8 +54,23 @@ from typing import Any
 
 # the parsing and scoring live in the package (sitrep eval --places uses them too)
 from sitrep.evaluate.places import (  # noqa: F401  (re-exported for tests and notebooks)
-    KM_161, LOCATIONAL, MAX_KM, NON_LOCATIONAL_TOPONYMS, NOT_TOPONYMS, GoldArticle, GoldSpan, Mention,
-    Score, auc_log_error, fold, haversine_km, match, overlap, parse_gwn, resolution_cause, run_sitrep,
+    KM_161,
+    LOCATIONAL,
+    MAX_KM,
+    NON_LOCATIONAL_TOPONYMS,
+    NOT_TOPONYMS,
+    GoldArticle,
+    GoldSpan,
+    Mention,
+    Score,
+    auc_log_error,
+    fold,
+    haversine_km,
+    match,
+    overlap,
+    parse_gwn,
+    resolution_cause,
+    run_sitrep,
     score,
 )
 from sitrep.evaluate.places import fmt as _fmt
@@ -75,7 +90,7 @@ def ner_labels(articles: Sequence[GoldArticle], sc: Score, nlp: Any) -> dict[str
     """
     by_id = {a.id: a for a in articles}
     want = sorted({x["article"] for x in sc.missed if x["cause"] == "not tagged"}, key=str)
-    docs = dict(zip(want, nlp.pipe([by_id[i].text for i in want], batch_size=16)))
+    docs = dict(zip(want, nlp.pipe([by_id[i].text for i in want], batch_size=16), strict=True))
     counts: Counter[str] = Counter()
     for x in sc.missed:
         if x["cause"] != "not tagged":

@@ -359,7 +359,7 @@ def score(items: Sequence[tuple[GoldSentence, Sequence[dict[str, Any]]]],
         dist = sorted(set(gtypes))
         n_dist += len(dist)
         n_dist_hit += sum(1 for t in dist if t in out_pl)
-        for g, j in zip(scorable, m):
+        for g, j in zip(scorable, m, strict=True):
             n_gold += 1
             n_hit += j is not None
             per_type.setdefault(g.plover, [0, 0])
@@ -384,7 +384,7 @@ def score(items: Sequence[tuple[GoldSentence, Sequence[dict[str, Any]]]],
             out_types[p or "None"][0] += 1
             out_types[p or "None"][1] += i in used
         left = [p or "None" for i, p in enumerate(out_pl) if i not in used]
-        missed = [g for g, j in zip(scorable, m) if j is None]
+        missed = [g for g, j in zip(scorable, m, strict=True) if j is None]
         for k, g in enumerate(missed):
             confusion[(g.plover, left[k] if k < len(left) else NONE)] += 1
         extras.update(left[len(missed):])
@@ -513,13 +513,13 @@ def run_sitrep(sentences: Sequence[GoldSentence], res: Any = None, published: bo
     got: dict[str, list[dict[str, Any]]] = {}
     errors: list[str] = []
     arts = [Article(id=i, text=s.text, published=s.published if published else None)
-            for i, s in zip(ids, sentences)]
+            for i, s in zip(ids, sentences, strict=True)]
     for art, events, _ in process(arts, res, on_error=errors.append):
         got[art.id] = [{"plover": e.plover, "actor1": _actor_dict(e.actor1), "actor2": _actor_dict(e.actor2),
                         "event_type": e.event_type, "modality": e.modality} for e in events]
     for e in errors:
         print(f"sitrep error: {e}", file=sys.stderr)
-    return [(s, got.get(i, [])) for i, s in zip(ids, sentences)]
+    return [(s, got.get(i, [])) for i, s in zip(ids, sentences, strict=True)]
 
 
 def kb_keys(res: Any) -> Callable[[GoldActor], tuple[set[str], set[str]]]:

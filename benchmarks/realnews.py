@@ -22,7 +22,6 @@ import argparse
 import csv
 import hashlib
 import io
-import json
 import sys
 import zipfile
 from collections import Counter, defaultdict
@@ -295,7 +294,7 @@ def _nothing(t: Tally, gold: dict[str, Any], text: str, events: list[dict[str, A
 
 
 def _errors(t: Tally, ga: GoldArticle, s: GoldScore) -> None:
-    gold, text = ga.gold, ga.article.text
+    gold = ga.gold
     by_id = {g["id"]: g for g in gold["events"]}
     for gid in s.missed_core:
         g = by_id[gid]

@@ -11,16 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _bench import load_benchmark
 
+from _bench import load_benchmark
 from sitrep.evaluate import acled as reader
 from sitrep.evaluate import acled_score as scorer
 from sitrep.evaluate.common import haversine_km, hungarian
 from sitrep.models import Actor, Event, Location
-
-
-
-
 
 acled = load_benchmark("acled")
 

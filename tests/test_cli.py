@@ -353,7 +353,7 @@ def test_csv_rows_match_jsonl(csv_run, twice):
     assert len(rows) == len(events)
     # same input, another database: the same ids (stable across runs and databases)
     assert [r["event_id_cnty"] for r in rows] == [ev["id"] for ev in events]
-    for row, ev in zip(rows, events):
+    for row, ev in zip(rows, events, strict=True):
         assert row["event_date"] == (ev["event_date"] or "")
         assert row["event_type"] == (ev["event_type"] or "")
         assert row["sub_event_type"] == (ev["sub_event_type"] or "")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.evaluate import evaluate_gold, load_gold
 from sitrep.errors import InputError
+from sitrep.evaluate import evaluate_gold, load_gold
 
 # --- the invented data ------------------------------------------------------------------
 

@@ -12,11 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from _bench import load_benchmark
-
-
-
-
 
 pl = load_benchmark("plover")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _bench import load_benchmark
 
+from _bench import load_benchmark
 from sitrep.evaluate import gold as scorer
 
 REPO = Path(__file__).resolve().parents[1]

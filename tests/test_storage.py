@@ -86,17 +86,17 @@ def idlib_events(article_id: str = "idlib-2024-03-05") -> list[Event]:
 def idlib_places(article_id: str = "idlib-2024-03-05") -> list[PlaceMention]:
     return [
         PlaceMention(
-            article_id=article_id, **dict(zip(("start", "end"), span(IDLIB_TEXT, "Maarat al-Numan"))),
+            article_id=article_id, **dict(zip(("start", "end"), span(IDLIB_TEXT, "Maarat al-Numan"), strict=True)),
             text="Maarat al-Numan", name="Ma`arrat an Nu`man", geonameid=169304, latitude=35.64344,
             longitude=36.67497, feature="city", country_code="SY", admin1="Idlib",
         ),
         PlaceMention(
-            article_id=article_id, **dict(zip(("start", "end"), span(IDLIB_TEXT, "Idlib"))),
+            article_id=article_id, **dict(zip(("start", "end"), span(IDLIB_TEXT, "Idlib"), strict=True)),
             text="Idlib", name="Idlib", geonameid=169387, latitude=35.83333, longitude=36.5,
             feature="admin1", country_code="SY", admin1="Idlib",
         ),
         PlaceMention(
-            article_id=article_id, **dict(zip(("start", "end"), span(IDLIB_TEXT, "Syrian"))),
+            article_id=article_id, **dict(zip(("start", "end"), span(IDLIB_TEXT, "Syrian"), strict=True)),
             text="Syrian", name=None, geonameid=None, latitude=None, longitude=None,
             feature=None, country_code=None, admin1=None, role="metonym", reason="demonym",
         ),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .models import Event, PlaceMention
 
@@ -39,7 +40,7 @@ def toponyms(text: str, published: str | None = None, id: str = "text") -> list[
     return _one(text, published, id)[1]
 
 
-def to_dataframe(events: Iterable[Event]) -> "pandas.DataFrame":
+def to_dataframe(events: Iterable[Event]) -> pandas.DataFrame:
     """A pandas DataFrame with ACLED's columns (then sitrep's), one row per event."""
     try:
         import pandas as pd

@@ -188,11 +188,11 @@ def _demo(args) -> int:
     events = []
     db = Path(args.db) if args.db else outdir / "demo.db"
     with Store(db) as store:
-        for art, evs, _ in process(read(paths), load_resources(), store, errors.append):
+        for _art, evs, _ in process(read(paths), load_resources(), store, errors.append):
             events.extend(evs)
         counts = store.counts()
-    for e in errors:
-        print(f"sitrep: {e}", file=sys.stderr)
+    for err in errors:
+        print(f"sitrep: {err}", file=sys.stderr)
     print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'actor2':<24}  place")
     for e in events:
         kind = e.sub_event_type or f"({e.plover})"
@@ -211,8 +211,16 @@ def _demo(args) -> int:
 
 
 def _eval(args) -> int:
-    from .evaluate import evaluate_acled, evaluate_gold, evaluate_places
+    from .evaluate import (
+        AcledEvaluation,
+        GoldEvaluation,
+        PlacesEvaluation,
+        evaluate_acled,
+        evaluate_gold,
+        evaluate_places,
+    )
 
+    result: GoldEvaluation | PlacesEvaluation | AcledEvaluation
     if args.gold:
         result = evaluate_gold(args.gold, args.article, args.published, args.events)
     elif args.places:

@@ -127,7 +127,7 @@ class Event:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Event":
+    def from_dict(cls, d: dict[str, Any]) -> Event:
         def actor(a: dict | None) -> Actor | None:
             return Actor(**a) if a else None
 

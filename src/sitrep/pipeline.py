@@ -52,7 +52,7 @@ def process(items: Iterable[Article | InputError], res: Resources, store=None,
     def flush() -> Iterator[tuple[Article, list[Event], list[PlaceMention]]]:
         # small batches: the parser's memory grows with the batch (16 peaks near 350 MB, 4 near 230 MB)
         docs = res.nlp.pipe([a.text for a in batch], batch_size=4)
-        for art, doc in zip(batch, docs):
+        for art, doc in zip(batch, docs, strict=True):
             try:
                 events, mentions = extract_article(art, res, doc)
                 if store is not None:

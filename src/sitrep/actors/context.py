@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import overload
 
 from spacy.tokens import Doc
 
@@ -88,6 +89,10 @@ class ArticleActors:
             self._scenes[key] = scene
         return self._scenes[key]
 
+    @overload
+    def in_scene(self, a: Actor, scene: str | None) -> Actor: ...
+    @overload
+    def in_scene(self, a: None, scene: str | None) -> None: ...
     def in_scene(self, a: Actor | None, scene: str | None) -> Actor | None:
         """ACLED codes a state's forces outside their own country as External/Other forces,
         and names crowds, civilians and unidentified groups by the country the event is in:
@@ -163,7 +168,7 @@ def _votes(kb: ActorKB, text: str) -> dict[str, int]:
         if iso:
             votes[iso] = votes.get(iso, 0) + w
 
-    for s, e, iso, how in kb.find_states(text):
+    for _s, e, iso, how in kb.find_states(text):
         if re.match(r"\s*-\s*(backed|led|based|supported|born|funded|aligned)", text[e:e + 12]):
             continue  # "US-backed", "UK-based": someone else's sponsor, not the scene
         vote(iso, {"country": 3, "capital": 1, "demonym": 1}[how])

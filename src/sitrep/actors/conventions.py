@@ -109,6 +109,6 @@ def _skeleton(low: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _skeletons(f: Frontline) -> frozenset[str]:
+def _skeletons(f: Frontline) -> frozenset[tuple[str, bool]]:
     # skeletons under five letters are too common to tell towns apart
     return frozenset((k, p[-1:] in _VOWELS) for p in f.held if len(k := _skeleton(p)) >= 5)

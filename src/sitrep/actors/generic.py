@@ -24,9 +24,30 @@ from spacy.tokens import Token
 from ..models import Actor
 from .context import ArticleActors, Resolution
 from .conventions import gang_marks
-from .vocab import (AGENTS, ARMED_MODIFIERS, ARMED_OTHER, CIVIL, CLANS, ETHNIC, FORCE, GANG, GROUP_CUES, GROUPISH,
-                    HERDERS, IDENTITY_CUES, INDIGENOUS, OCCUPATIONS, POLICE, PROTEST, REBEL, REGIME, RIOT, SECURITY,
-                    STATE_FORCE_GENERIC, UNKNOWN_MODIFIERS)
+from .vocab import (
+    AGENTS,
+    ARMED_MODIFIERS,
+    ARMED_OTHER,
+    CIVIL,
+    CLANS,
+    ETHNIC,
+    FORCE,
+    GANG,
+    GROUP_CUES,
+    GROUPISH,
+    HERDERS,
+    IDENTITY_CUES,
+    INDIGENOUS,
+    OCCUPATIONS,
+    POLICE,
+    PROTEST,
+    REBEL,
+    REGIME,
+    RIOT,
+    SECURITY,
+    STATE_FORCE_GENERIC,
+    UNKNOWN_MODIFIERS,
+)
 
 __all__ = ["describe", "fallback", "pro_actor", "occupation_assoc"]
 
@@ -185,7 +206,7 @@ def _from_community(head: Token, ctx: ArticleActors, iso: str | None) -> Actor |
             if kind is None:
                 continue
             names = [t for t in q.subtree if t.i < q.i and t.text[:1].isupper() and t.lower_ != "the"]
-            first = []
+            first: list[Token] = []
             for t in names:  # "the Reer Dalmar and Ugaas Nuur": the first name's words
                 if first and t.i != first[-1].i + 1:
                     break
@@ -329,7 +350,7 @@ def describe(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors
     if noun in REBEL or (nouns & REBEL and noun in FORCE | GROUPISH):
         lead = kb.groups.get(ctx.lead_armed or "")
         local = bool(mods & (UNKNOWN_MODIFIERS - {"suspected", "alleged", "presumed"}))
-        if lead and not local and (iso is None or lead.country in (iso, None)):
+        if lead and ctx.lead_armed and not local and (iso is None or lead.country in (iso, None)):
             return _res(ctx.actor(ctx.lead_armed, violent), assoc, "lead")
         default = kb.insurgents(where, ctx.published)
         if default and not local:

@@ -368,8 +368,8 @@ class ActorKB:
             if own and iso and getattr(self.states[iso], own):
                 return Actor(name=getattr(self.states[iso], own), id=actor_id, kind=kind, country=iso)
             if prefix == "mutineers":
-                s = self.states.get(iso)
-                name = f"Mutiny of {s.branch_name('military', on)}" if s else "Mutiny of Military Forces"
+                entry = self.states.get(iso)
+                name = f"Mutiny of {entry.branch_name('military', on)}" if entry else "Mutiny of Military Forces"
                 return Actor(name=name, id=actor_id, kind=kind, country=iso or None)
             name = pattern.format(c=country or "", x=label)
             if not country:

@@ -99,7 +99,7 @@ def groups_from_rows(rows: list[dict], source: str = "groups") -> dict[str, Grou
     return out
 
 
-def _leaders(rows: list[dict]) -> tuple:
+def _leaders(rows: list[dict] | None) -> tuple:
     return tuple((p["name"], tuple(p.get("aliases", ())), _date(p.get("since")), _date(p.get("until")))
                  for p in rows or ())
 
@@ -175,7 +175,7 @@ def load(extra: str | None = None) -> ActorKB:
         rows += _data(name) or []
     groups = groups_from_rows(rows, "groups")
     user = _user_file(extra) if extra else {}
-    if user:
+    if extra and user:
         for key, base in (("states", meta), ("demonyms", demonyms), ("capitals", capitals),
                           ("leaders", leaders)):
             for k, v in (user.get(key) or {}).items():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -98,7 +99,7 @@ def principal_actor(h: Hits, ctx: ArticleActors, violent: bool, where: str | Non
     """The Actor of the phrase's principal name, with ACLED's conventions applied."""
     kb = ctx.kb
     (s, e, gid), = _choose(h)
-    for (s1, e1, a1), (s2, e2, a2) in zip(h.principal, h.principal[1:]):
+    for (s1, e1, a1), (s2, e2, a2) in pairwise(h.principal):
         if a1 != a2 and re.fullmatch(r"\s*(/|or|and/or)\s*", text[e1:s2]) and s <= e2 and s >= s1:
             return either(ctx, a1, a2, violent, _where(kb, a1, where, country))
     actor = ctx.actor(gid, violent, where=_where(kb, gid, where, country))

@@ -15,6 +15,7 @@ force on the article's date, in the country the article is about ("Islamic State
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -22,8 +23,20 @@ from ..models import Actor
 from . import generic, named
 from .context import ArticleActors, Resolution
 from .kb import ActorKB
-from .vocab import (ACTIONS, AGENTS, BACKER_SUFFIXES, CIVIL, FORCE, LEADER_SUFFIXES, POLICE,
-                    PRONOUNS, PROTEST, QUANTITIES, REGIME, SECURITY)
+from .vocab import (
+    ACTIONS,
+    AGENTS,
+    BACKER_SUFFIXES,
+    CIVIL,
+    FORCE,
+    LEADER_SUFFIXES,
+    POLICE,
+    PRONOUNS,
+    PROTEST,
+    QUANTITIES,
+    REGIME,
+    SECURITY,
+)
 
 __all__ = ["ArticleActors", "Resolution", "resolve_phrase", "phrase_tokens", "lead_armed_actor",
            "FORCE"]
@@ -174,8 +187,8 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
             and all(t is head or t.lower_ in ("the", "these", "those") for t in toks):
         return Resolution(antecedent, tuple(assoc), "anaphor")
     # 5. what the phrase describes: insurgents, armed men, an unknown militia, civilians
-    iso = states[0][2] if states else (places[0] if places else None)
-    r = generic.describe(head, toks, nouns, ctx, violent, assoc, iso, country, bool(states))
+    own = states[0][2] if states else (places[0] if places else None)
+    r = generic.describe(head, toks, nouns, ctx, violent, assoc, own, country, bool(states))
     if r is not None:
         return r
     if states and head.pos_ != "PROPN" and noun not in AGENTS | FORCE | POLICE | PROTEST | CIVIL | ACTIONS \
@@ -196,7 +209,7 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     return generic.fallback(head, toks, nouns, ctx, violent, assoc, country)
 
 
-def _unit(kb: ActorKB, text: str, by_start: dict[int, Token], isos: list[str | None],
+def _unit(kb: ActorKB, text: str, by_start: dict[int, Token], isos: Sequence[str | None],
           country: str | None) -> str | None:
     for s, _, options in kb.find_units(text):
         if s not in by_start:

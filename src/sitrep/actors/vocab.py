@@ -52,8 +52,8 @@ CIVIL = {"national", "nationals", "citizen", "citizens", "civilian", "civilians"
          "cleaners", "sweepers", "musicians", "artisans", "contractors", "engineers", "pharmacists",
          "truckers", "bakers", "butchers", "barbers", "hairdressers", "waiters", "guides", "dockers",
          "committee", "committees", "unions", "association", "associations", "federation",
-         "organizations", "organisations", "families", "neighbours", "neighbors", "protestors",
-         "veterans", "retired", "pensioners", "civil", "society", "activist", "lawyers"}
+         "organizations", "organisations", "neighbours", "neighbors", "protestors",
+         "veterans", "retired", "civil", "society", "activist"}
 PROTEST = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
            "marchers", "activists", "strikers", "picketers", "campaigners", "petitioners"}
 RIOT = {"rioter", "rioters", "mob", "mobs", "looters", "vandals", "hooligans"}
@@ -97,7 +97,7 @@ QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "number", "handful", 
               "several", "millions", "tens", "most", "all", "one", "two", "three", "group", "team",
               "crowd", "band", "gang", "bunch", "couple", "rest", "majority", "lot", "hordes", "hundred",
               "thousand", "dozen", "members", "unit", "contingent", "convoy", "wave", "swarm",
-              "pair", "handful", "body", "column", "member"}
+              "pair", "body", "column", "member"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our",
             "us", "i", "my", "itself", "themselves"}
 ARMED_MODIFIERS = {"armed", "heavily-armed", "masked", "hooded", "gun-wielding", "gun-toting",
@@ -159,8 +159,8 @@ ETHNIC = {
     "pokot", "turkana", "samburu", "marakwet", "kalenjin", "kikuyu", "luo", "maasai", "kisii",
     "hema", "lendu", "banyamulenge", "bembe", "fuliiru", "twa", "batwa", "luba", "nande", "hunde",
     "hutu", "tutsi", "teke", "yaka", "banyabwisha", "babembe", "bafuliru", "barega", "mbororo",
-    "baka", "kotoko", "choa", "toubou", "tebu", "teda", "gorane", "ouaddaian", "zaghawa", "tama",
-    "baggara", "peuhl", "mandinka", "malinke", "dioula", "gourmantche", "yoruba", "igbo", "ogoni",
+    "baka", "kotoko", "choa", "toubou", "tebu", "teda", "gorane", "ouaddaian", "tama",
+    "baggara", "mandinka", "malinke", "dioula", "gourmantche", "yoruba", "igbo", "ogoni",
     "rohingya", "rakhine", "kachin", "karen", "shan", "chin", "wa", "kokang", "karenni", "mon",
     "kuki", "meitei", "naga", "bodo", "adivasi", "santhal", "baloch", "pashtun", "hazara", "tajik",
     "uzbek", "sindhi", "druze", "alawite", "bedouin", "kurdish", "turkmen", "yazidi", "assyrian",

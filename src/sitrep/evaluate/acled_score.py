@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -168,7 +168,7 @@ def coded(events: Iterable[Any]) -> list[Any]:
     return [e for e in events if e.event_type is not None]
 
 
-def score(notes: Sequence[Note], events_by_note: dict[str, Sequence[Any]]) -> AcledScore:
+def score(notes: Sequence[Note], events_by_note: Mapping[str, Sequence[Any]]) -> AcledScore:
     """Match each note's coded output events to its gold rows and check every pair."""
     pairs: list[Pair] = []
     outputs: list[Any] = []

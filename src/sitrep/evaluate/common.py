@@ -29,7 +29,7 @@ def hungarian(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
     if m == 0:
         return []
     if n > m:  # the algorithm wants rows <= columns
-        return sorted((r, c) for c, r in hungarian([list(col) for col in zip(*cost)]))
+        return sorted((r, c) for c, r in hungarian([list(col) for col in zip(*cost, strict=True)]))
     inf = float("inf")
     u = [0.0] * (n + 1)
     v = [0.0] * (m + 1)

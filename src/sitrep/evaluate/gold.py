@@ -171,8 +171,8 @@ def sentence_range(text: str, start: int, end: int) -> tuple[int, int]:
         begin = m.end()
     while begin < len(text) and text[begin].isspace():
         begin += 1
-    m = _SENTENCE_END.search(text, max(end - 1, begin))
-    return begin, (m.end() if m else len(text))
+    stop = _SENTENCE_END.search(text, max(end - 1, begin))
+    return begin, (stop.end() if stop else len(text))
 
 
 def gold_range(g: dict[str, Any], text: str, paras: list[tuple[int, int]]) -> tuple[int, int] | None:

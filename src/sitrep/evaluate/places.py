@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
     from ..extraction import Resources
 
@@ -35,12 +34,19 @@ __all__ = [
     "figure_lines", "PlacesEvaluation", "evaluate",
 ]
 
-from ..places.disambiguate import haversine_km  # noqa: F401  (one distance for sitrep and its scorers)
-from .places_xml import (  # noqa: F401  (re-exported: the scorer reads these records)
-    KM_161, LOCATIONAL, MAX_KM, NON_LOCATIONAL_TOPONYMS, NOT_TOPONYMS, GoldArticle, GoldSpan, Mention,
-    load_places, parse_gwn,
+from ..places.disambiguate import haversine_km  # one distance for sitrep and its scorers
+from .places_xml import (  # re-exported: the scorer reads these records
+    KM_161,
+    LOCATIONAL,
+    MAX_KM,
+    NON_LOCATIONAL_TOPONYMS,
+    NOT_TOPONYMS,
+    GoldArticle,
+    GoldSpan,
+    Mention,
+    load_places,
+    parse_gwn,
 )
-
 
 # ----------------------------------------------------------------------------- scoring
 
@@ -116,7 +122,7 @@ def resolution_cause(gold: GoldSpan, p: Mention, km: float | None,
                    for gid, lat, lon in candidates(p.text))
     if km is None:
         return {True: "unresolved: a right candidate was rejected",
-                False: "unresolved: not in gazetteer"}.get(near, "unresolved")
+                False: "unresolved: not in gazetteer", None: "unresolved"}[near]
     if gold.geonameid is not None and p.geonameid == gold.geonameid:
         return "right id, point > 161 km away"
     same_name = fold(p.name) in {fold(p.text), fold(gold.text), fold(gold.name)}
@@ -175,7 +181,8 @@ def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Me
     tp = fp = fn = exact_extent = 0
     gold_total = pred_total = 0
     per_type: dict[str, Counter] = {t: Counter() for t in LOCATIONAL}
-    missed, fps, resolution, metonyms = [], [], [], []
+    missed, fps, metonyms = [], [], []
+    resolution: list[dict[str, Any]] = []
     all_found_coords = 0  # over all gold with coords: found and within 161 km
     all_gold_coords = 0
     # toponym recognition regardless of role: gold = every toponym type, pred = every mention
@@ -202,8 +209,9 @@ def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Me
                 met = next((m for m in mets if overlap(g.start, g.end, m.start, m.end)), None)
                 other = next((p for p in preds if overlap(g.start, g.end, p.start, p.end)), None)
                 cause = "metonym role" if met else "merged into another span" if other else "not tagged"
+                by = met or other
                 missed.append({"article": art.id, **_gold_dict(g), "cause": cause,
-                               "by": _pred_dict(met or other) if (met or other) else None})
+                               "by": _pred_dict(by) if by else None})
                 continue
             per_type[g.type]["found"] += 1
             p = preds[pi]
@@ -211,8 +219,8 @@ def score(articles: Sequence[GoldArticle], predictions: Mapping[str, Sequence[Me
                 exact_extent += 1
             if g.coords is None:
                 continue
-            resolved = p.latitude is not None and p.longitude is not None
-            km = haversine_km(g.coords, (p.latitude, p.longitude)) if resolved else None
+            lat, lon = p.latitude, p.longitude
+            km = haversine_km(g.coords, (lat, lon)) if lat is not None and lon is not None else None
             ok = km is not None and km <= KM_161
             all_found_coords += ok
             resolution.append({"article": art.id, "gold": _gold_dict(g), "pred": _pred_dict(p),

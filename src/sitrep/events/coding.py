@@ -127,7 +127,7 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
                words: set[str], nonviolent: bool, has_place: bool,
                location_iso3: str | None, lemma: str = "",
                victims: frozenset[str] = frozenset(),
-               subject: frozenset[str] = frozenset()) -> tuple[str | None, str | None, str]:
+               subject: frozenset[str] = frozenset()) -> tuple[str | None, str | None, str | None]:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
     if cls == "withdrawal":
         cls = "withdraw"

@@ -9,6 +9,7 @@ phrases are handled here and dateparser is only called, through a cache, for the
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,7 +36,7 @@ class ResolvedDate:
     precision: str  # day | week | month | year
 
     @property
-    def as_date(self) -> date:
+    def as_date(self) -> dt.date:  # (the field `date` shadows the class in this scope)
         return date.fromisoformat(self.date)
 
 
@@ -82,8 +83,8 @@ def _relative(text: str, pub: date) -> ResolvedDate | None:
                   r"(?:over|under|more than|less than|past|last)?\s*(\d+|a|an|one|two|three|four|five|six|"
                   r"several|few|couple)?\s*(?:of\s+)?(day|week|month|year|decade)s?\b", text)
     if m:
-        n = _NUM_WORDS.get(m.group(1) or "a", None) if not (m.group(1) or "").isdigit() else int(m.group(1))
-        return _d(pub - timedelta(days=(n or 1) * _UNIT_DAYS[m.group(2)]), _PRECISION[m.group(2)])
+        k = _NUM_WORDS.get(m.group(1) or "a", None) if not (m.group(1) or "").isdigit() else int(m.group(1))
+        return _d(pub - timedelta(days=(k or 1) * _UNIT_DAYS[m.group(2)]), _PRECISION[m.group(2)])
     return None
 
 

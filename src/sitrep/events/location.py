@@ -34,7 +34,7 @@ def _bracketed(t: Token) -> bool:
 def _describes(tp: Toponym) -> bool:
     """"the US dollar", "a Russia probe": a country describing a thing, not a place."""
     r = tp.span.root
-    return tp.candidate.feature == "country" and r.dep_ in ("compound", "nmod", "amod") \
+    return tp.place.feature == "country" and r.dep_ in ("compound", "nmod", "amod") \
         and r.head.i >= tp.span.end and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS
 
 
@@ -52,7 +52,7 @@ class LocationFinder:
         self.country_names = country_names  # iso2 -> English name
         # the story's country is a fallback place only where something places it there, not
         # where the only mention is "the high US dollar rate"
-        named = [t for t in self.tops if t.candidate.country_code == focus_iso2]
+        named = [t for t in self.tops if t.place.country_code == focus_iso2]
         self.focus = focus_iso2 if not named or not all(_describes(t) for t in named) else None
         self.demonym_country = demonym_country  # text -> iso2 list
 
@@ -88,9 +88,9 @@ class LocationFinder:
         countries: list[str] = []
         for t in scope:
             tp = self.by_token.get(t.i)
-            if tp and tp.role == "location" and tp.candidate.feature == "country" and \
-                    tp.candidate.country_code not in countries:
-                countries.append(tp.candidate.country_code)
+            if tp and tp.role == "location" and tp.place.feature == "country" and tp.place.country_code and \
+                    tp.place.country_code not in countries:
+                countries.append(tp.place.country_code)
             for cc in self.demonym_country(t.text):
                 if cc and cc not in countries:
                     countries.append(cc)
@@ -117,19 +117,19 @@ class LocationFinder:
         if t.lower_ not in ANAPHORS or not any(c.lower_ == "the" for c in t.children):
             return None
         if any(c.dep_ in ("prep", "appos", "compound") and
-               any(g.i in self.by_token and self.by_token[g.i].candidate.feature not in AREA_FEATURES
+               any(g.i in self.by_token and self.by_token[g.i].place.feature not in AREA_FEATURES
                    for g in c.subtree) for c in t.children):
             return None  # "the city of Hama" names its place (a river or a region does not)
         before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location"]
         if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
             for tp in reversed(before):
-                if tp.candidate.feature == "admin1":
+                if tp.place.feature == "admin1":
                     for c in self.gaz.candidates(tp.span.text, limit=5):
-                        if c.feature == "city" and c.country_code == tp.candidate.country_code:
+                        if c.feature == "city" and c.country_code == tp.place.country_code:
                             return c
             return None
-        cities = [tp for tp in before if tp.candidate.feature == "city"]
-        return cities[-1].candidate if cities else None
+        cities = [tp for tp in before if tp.place.feature == "city"]
+        return cities[-1].place if cities else None
 
     def _aside(self, t: Token, trigger: Token) -> bool:
         """A place inside a relative clause or apposition that does not hold the trigger
@@ -147,11 +147,11 @@ class LocationFinder:
     def _conjoined(self, tp: Toponym | None, trigger: Token, cls: str) -> list[Location]:
         """'on the Kreminna (Luhansk), Bakhmut (Donetsk) and Zaporizhzhia fronts': ACLED codes one event
         per place, so the other places of a coordination become events of their own."""
-        if tp is None or tp.candidate.feature in AREA_FEATURES - {"admin1", "county"} or \
+        if tp is None or tp.place.feature in AREA_FEATURES - {"admin1", "county"} or \
                 tp.span.root.head.lower_ == "between":
             return []  # "between Zawiya and Zintan": one place between two
         out: list[Location] = []
-        seen = {tp.candidate.geonameid}
+        seen = {tp.place.geonameid}
         listed = [(o, False) for o in (self.by_token.get(c.i) for c in tp.span.root.conjuncts)] + self._listed(tp)
         for other, by_list in listed:
             if other is not None and other.candidate is not None and (by_list or not other.qualifier) \
@@ -222,16 +222,16 @@ class LocationFinder:
         for level, scope in enumerate(scopes):
             own = [t for t in scope if level > 0 or clause_distance(t, trigger) == 0]
             border = self._border(own, actor_iso2)
-            cands = []
+            cands: list[tuple[int, int, Location, Toponym | None]] = []
             for t in scope:
                 dist = clause_distance(t, trigger) if level == 0 else 0
                 key = (dist if dist is not None else 9, abs(t.i - trigger.i))
                 tp = self.by_token.get(t.i)
                 if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger):
                     if self._aside(t, trigger):
-                        asides.append((tp.precision == 3, abs(t.i - trigger.i), self._loc(tp.candidate, tp.precision)))
+                        asides.append((tp.precision == 3, abs(t.i - trigger.i), self._loc(tp.place, tp.precision)))
                     else:
-                        cands.append((*key, self._loc(tp.candidate, tp.precision), tp))
+                        cands.append((*key, self._loc(tp.place, tp.precision), tp))
                 elif level < 2:
                     ana = self._anaphor(t)
                     if ana is not None:
@@ -248,7 +248,7 @@ class LocationFinder:
                 # nothing else is named; nor a river or a sea, which is no point on a map ("by the
                 # Euphrates river in Raqqa province" is in the province)
                 cands.sort(key=lambda x: (x[3] is not None and x[3].modifier,
-                                          x[3] is not None and x[3].candidate.feature in WATERS, x[2].precision == 3,
+                                          x[3] is not None and x[3].place.feature in WATERS, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier, x[0], x[1]))
                 self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]

@@ -26,8 +26,8 @@ PART_OF_PROTEST = {"Other", "Looting/property destruction"}
 
 
 # one crowd's gathering told as a protest and again as what it became: the gravest telling wins
-CROWD_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
-              "Violent demonstration": 3}
+CROWD_RANK: dict[str | None, int] = {"Peaceful protest": 0, "Protest with intervention": 1,
+                                     "Excessive force against protesters": 2, "Violent demonstration": 3}
 
 ANY_SIDE = "<unnamed side>"
 
@@ -118,7 +118,7 @@ def crowd_first(e: Event, ctx: ArticleActors) -> Event:
     a1, a2 = e.actor1, e.actor2
     crowd_id = next((a.id for a in (a1, a2) if a is not None and a.id
                      and a.id.split("-", 1)[0] in ("rioters", "protesters")), None)
-    if a1 is not None and a1.id == crowd_id:
+    if a1 is not None and crowd_id is not None and a1.id == crowd_id:
         if crowd_id.startswith(want + "-") or crowd_id == want:
             return e
     elif a1 is None or a1.kind not in ("State forces", "External/Other forces"):

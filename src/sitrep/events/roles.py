@@ -8,6 +8,7 @@ and one sentence can hold several events with their own places and dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -40,7 +41,7 @@ LEADS = {"spearhead", "lead", "head", "command", "led", "spearheaded"}
 def _date_led(c: Token, t: Token) -> Token | None:
     """'On 8 May 2020, two armed men attacked ...' parsed with 'May' as the subject: the noun
     phrase between the date and the verb is."""
-    heads = [x for x in c.doc[c.i + 1:t.i] if x.pos_ in ("NOUN", "PROPN") and not x.ent_type_ in
+    heads = [x for x in c.doc[c.i + 1:t.i] if x.pos_ in ("NOUN", "PROPN") and x.ent_type_ not in
              ("DATE", "TIME", "CARDINAL") and x.head.i >= x.i]
     return heads[-1] if heads else None
 
@@ -344,11 +345,11 @@ def _participant(t: Token, ctx: ArticleActors, a2: Resolution | None) -> Resolut
             continue  # "near Ecatzingo, Mexico", "the Mexico-Puebla road": a country named as a place
         found.append(r)
     best = [r for r in found if r.how in ("named", "unit", "demonym", "country", "capital", "focus")]
-    return (best or found or [None])[0]
+    return next(iter(best or found), None)
 
 
 def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool,
-               ante: Actor | None, merged: list[Token] = ()) -> Roles:
+               ante: Actor | None, merged: Sequence[Token] = ()) -> Roles:
     """actor1 and actor2 of the event triggered at t (and the triggers merged into it)."""
     if noun:
         between = _pobj(t, {"between"})
@@ -361,7 +362,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             named = [between[0], *between[0].conjuncts]
             shared = [shared_community(x, named[-1], ctx, ctx.country(t.doc)) for x in named[:-1]]
             sides = [Resolution(a, (), "identity") if a is not None else resolve(x, ctx, violent, ante)
-                     for x, a in zip(named, [*shared, None])]
+                     for x, a in zip(named, [*shared, None], strict=True)]
             sides = [r for r in sides if r is not None]
             if sides:
                 return Roles(sides[0], sides[1] if len(sides) > 1 else None, [])

@@ -28,12 +28,13 @@ def parse(data: bytes, article_id: str, published: str | None, source: str) -> A
         raise InputError("empty (no article text)", source)
 
     import trafilatura  # lazy: slow to import, see module docstring
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, date_extraction_params=_DATE_PARAMS
     )
-    text = (doc.text or "") if doc is not None else ""
-    if not text.strip():
+    text = (doc.text or "") if isinstance(doc, Document) else ""  # a Document or None: as_dict is off
+    if not isinstance(doc, Document) or not text.strip():
         raise InputError("no article text found in the page", source)
     return Article(
         id=article_id,

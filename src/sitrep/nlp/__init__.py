@@ -81,6 +81,6 @@ def build_nlp(extra_actors: str | None = None) -> Language:
             ) from exc
         nlp.add_pipe("sitrep_paragraphs", before="parser")
         ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(_ruler_patterns(extra_actors))
+        ruler.add_patterns(_ruler_patterns(extra_actors))  # type: ignore[attr-defined]  # spaCy types add_pipe's result as a bare callable
         _cache[key] = nlp
         return nlp

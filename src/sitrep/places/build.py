@@ -102,10 +102,10 @@ def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | No
 
     # 0. GeoNames' own pairing, where we have it; "named after its top city" as in step 2.
     if known:
-        subs = {s.code: s for s in top_subs}
+        sub_of = {s.code: s for s in top_subs}
         tops = {(sub.code, gid) for sub, exact, gid, _ in sub_hits}
         for grp in sorted(groups):
-            sub = subs.get(known.get(grp, ""))
+            sub = sub_of.get(known.get(grp, ""))
             if sub is not None:
                 pair(grp, sub, (sub.code, groups[grp][0][1]) in tops)
     # 1. An alphabetic GeoNames code equal to the ISO suffix is the same division (US-DC = 'DC',
@@ -138,7 +138,7 @@ def _name_groups(groups: dict, sub_hits: list, top_subs: list, points: dict | No
                         d = math.hypot(mla - la, ((mlo - lo + 180) % 360 - 180) * math.cos(math.radians(la)))
                         if d < 2.25 or (s_ - 0.5 <= la <= n_ + 0.5 and w_ - 0.5 <= lo <= e_ + 0.5):
                             cand.append((d, sub.code, grp, sub))
-        for d, _, grp, sub in sorted(cand, key=lambda t: t[:3]):
+        for _d, _, grp, sub in sorted(cand, key=lambda t: t[:3]):
             pair(grp, sub, False)
     # 4. Exactly one subdivision and one group left in a country belong together (Rif Dimashq).
     left: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
@@ -372,7 +372,7 @@ def _add_countries(places: list, names: _Names, countries: dict, by_cc: dict) ->
     rows = []
     for iso, c in countries.items():
         pc = pycountry.countries.get(alpha_2=iso)
-        pts = by_cc.get(iso)
+        pts = by_cc.get(iso) or []
         gid = c["geonameid"] if pts or iso in points else None  # no point at all: name lookup only
         rows.append((iso, c["iso3"], c["name"], gid))
         if gid is None:

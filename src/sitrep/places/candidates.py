@@ -98,9 +98,9 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
         sp = h.span
         if h.label == "DEMONYM":  # "the Syrian border": the country; "African countries": the continent
             code = h.lookup or ""
-            found = [gaz.country(code)] if code.isupper() else [
+            named = [gaz.country(code)] if code.isupper() else [
                 c for c in gaz.candidates(code) if c.feature in ("continent", "region")][:1]
-            out.append((h, [c for c in found if c is not None]))
+            out.append((h, [c for c in named if c is not None]))
             continue
         if out and sp.text in STATE_ABBREVIATIONS and out[-1][0].span.end == sp.start - 1 \
                 and doc[sp.start - 1].text in (",", "(") and any(
@@ -111,7 +111,7 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
                      if c.feature == "admin1" and c.country_code == "US"]
             out.append((Hit(sp, h.label, True), state))
             continue
-        found = None
+        found: list[Candidate] | None = None
         # "the Jaber crossing", "Hmeimim air base": the facility is the place
         for k in (2, 1):
             tail = doc[sp.end:sp.end + k]
@@ -120,8 +120,8 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
                 if found:
                     h = replace(h, span=doc[sp.start:sp.end + k], strong=True)
                     break
-        nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
-        if not found and nxt in DIVISION_WORDS:
+        after = doc[sp.end].lower_ if sp.end < len(doc) else ""
+        if not found and after in DIVISION_WORDS:
             # "the Zaporizhzhia region", "Donetsk oblast": the division, named by its capital
             # (the gazetteer holds "Donetsk oblast", not a bare "Donetsk", as the oblast's name)
             found = [c for c in gaz.candidates(doc[sp.start:sp.end + 1].text)

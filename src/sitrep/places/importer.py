@@ -26,6 +26,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import GazetteerError
 from .build import _keep_alt
@@ -62,7 +63,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
             txt = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
             if not txt:
                 raise GazetteerError(f"{path}: no .txt file inside the zip")
-            fh = io.TextIOWrapper(zf.open(txt[0]), encoding="utf-8", newline="\n")
+            fh: IO[str] = io.TextIOWrapper(zf.open(txt[0]), encoding="utf-8", newline="\n")
         else:
             fh = open(path, encoding="utf-8", newline="\n")
     except OSError as e:
@@ -124,7 +125,7 @@ def import_geonames(path: str | Path, index: str | Path | None = None,
     report = on_error or (lambda msg: None)
     con = sqlite3.connect(imports_path(index))
     con.executescript(_SCHEMA)
-    stats = {"file": str(path), "kind": None, "lines": 0, "rows": 0, "names": 0, "skipped": 0, "failed": 0}
+    stats: dict[str, Any] = {"file": str(path), "kind": None, "lines": 0, "rows": 0, "names": 0, "skipped": 0, "failed": 0}
     before = con.execute("SELECT count(*) FROM places").fetchone()[0]
     places: list[tuple] = []
     names: list[tuple] = []
@@ -135,7 +136,9 @@ def import_geonames(path: str | Path, index: str | Path | None = None,
             con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)", places)
             con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
             con.executemany("INSERT OR IGNORE INTO skels VALUES (?,?)", skels)
-        places.clear(), names.clear(), skels.clear()
+        places.clear()
+        names.clear()
+        skels.clear()
 
     try:
         for n, line in _lines(path):

@@ -43,14 +43,14 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
     def stray(t: Toponym) -> bool:
         c = t.candidate
         return c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
-            and fold(t.span.text) not in kept and not people.get(c.country_code)
+            and fold(t.span.text) not in kept and not people.get(c.country_code or "")
 
     res = []
     for t in out:
         c = t.candidate
         # another place of its country vouches for it, unless that one is a stray too ("the
         # Liberty cinema" and "Fairview's Mill Lane" in a Yorkshire story are no two US towns)
-        if stray(t) and not any(o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
+        if c is not None and stray(t) and not any(o is not t and o.candidate is not None and o.candidate.country_code == c.country_code
                                 and fold(o.span.text) != fold(t.span.text) and not stray(o) for o in out):
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
         res.append(t)
@@ -112,17 +112,17 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
     # the story's country: that of most of the distinct places it names, if over half of them
     # (distinct names, not mentions: a person's name a town shares, "Noma", recurs far more),
     # counting only names written as they are and tagged as places, not "Royal" for Royal Oak
-    seen = Counter(cc for _, cc in {(fold(s.span.text), s.candidate.country_code) for s in towns
-                                    if s.candidate.match in ("exact", "folded")
+    seen = Counter(cc for _, cc in {(fold(s.span.text), s.place.country_code) for s in towns
+                                    if s.place.match in ("exact", "folded")
                                     and s.source.split("@")[0] in ("GPE", "LOC", "FAC", "DATELINE")} if cc)
     main = next((cc for cc, n in seen.most_common(1) if n * 2 > sum(seen.values())), None)
-    ours = [s for s in boxes if s.candidate.country_code == main] if main else boxes
-    local = [s for s in towns if s.candidate.country_code == main] if main else []
+    ours = [s for s in boxes if s.place.country_code == main] if main else boxes
+    local = [s for s in towns if s.place.country_code == main] if main else []
     # "a tasting at Costco on Thursday in Tucson": the town the sentence goes on to place it in
     later = [s for s in towns if s.span.sent == t.span.sent and 0 < s.span.start - end <= 12
              and doc[s.span.start - 1].lower_ == "in" and not s.qualifier
              and not any(u.text in (";", ":") or u.lower_ in ("and", "but", "while") for u in doc[end:s.span.start])]
-    near = nxt[:1] or part and [s for s in before if s.candidate.feature == "city"][-1:] or later[:1] or []
+    near = nxt[:1] or part and [s for s in before if s.place.feature == "city"][-1:] or later[:1] or []
     near = near or [s for s in boxes if s.span.start < t.span.start and s.span.sent == t.span.sent
                     and not s.qualifier][-1:] \
         or [s for s in ours if s.span.start < t.span.start and not s.qualifier][-1:] \
@@ -133,7 +133,7 @@ def contained(t: Toponym, towns: list[Toponym], boxes: list[Toponym]) -> Toponym
         or [s for s in boxes if s.span.start < t.span.start][-1:]
     if not near:
         return t
-    box = near[0].candidate
+    box = near[0].place
     return replace(t, candidate=replace(box, match="context"), precision=2,
                    reason=f"not in gazetteer; placed at {box.name}")
 

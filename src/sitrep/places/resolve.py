@@ -56,6 +56,12 @@ class Toponym:
     source: str = ""  # what found the span: its NER label, DATELINE or PROPN
     qualifier: bool = False  # it says where the place before it is: "Paris, Texas", "Kanyabayonga (Lubero, North Kivu)"
 
+    @property
+    def place(self) -> Candidate:
+        """The candidate of a toponym known to be resolved (one kept for its candidate)."""
+        assert self.candidate is not None, f"{self.span.text!r} is not resolved"
+        return self.candidate
+
     def mention(self, article_id: str) -> PlaceMention:
         c = self.candidate
         return PlaceMention(
@@ -76,8 +82,9 @@ def _demonym_votes(doc: Doc, demonyms: Mapping[str, str], gaz: Gazetteer) -> Cou
             if code not in cache:
                 c = gaz.country(code)
                 cache[code] = c.country_code if c else None
-            if cache[code]:
-                votes[cache[code]] += 0.5
+            cc = cache[code]
+            if cc:
+                votes[cc] += 0.5  # type: ignore[assignment]  # typeshed's Counter holds ints; these are weights
     return votes
 
 
@@ -88,7 +95,7 @@ def _actor_votes(doc: Doc, actor_countries: Mapping[str, str | None]) -> Counter
     for e in doc.ents:
         cc = actor_countries.get(e.ent_id_) if e.ent_id_ else None
         if cc:
-            votes[cc] += 1.0
+            votes[cc] += 1.0  # type: ignore[assignment]  # typeshed's Counter holds ints; these are weights
     return votes
 
 
@@ -111,14 +118,14 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Co
         countries = {c.country_code for s, c in scored if s >= top - 1.0 and c.country_code}
         weight = 0.5 if first.feature == "country" else 1.0
         for cc in countries:
-            votes[cc] += weight / len(countries)
+            votes[cc] += weight / len(countries)  # type: ignore[assignment]  # Counter of weights (as above)
     if hint:
         votes[hint] += 1
     return votes
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
-                  capitals: set[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
+                  capitals: Collection[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
                   focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
     """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
 
@@ -170,13 +177,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
     countries, divisions, anchors = set(), set(), []
-    for (h, _), cs in zip(pairs, options):
+    for (h, _), cs in zip(pairs, options, strict=True):
         first = choose(cs, base)
         if first is None or first.match == "skeleton" or (not h.strong and first.feature == "city"):
             continue
-        if first.feature == "country":
+        if first.feature == "country" and first.country_code:
             countries.add(first.country_code)
-        elif first.feature == "admin1":
+        elif first.feature == "admin1" and first.country_code:
             divisions.add((first.country_code, first.name))
         elif first.feature == "city" and margin(cs, base) >= 2:
             anchors.append(first)
@@ -187,7 +194,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # one sense per discourse: a name resolved once stands for the same place throughout
     settled: dict[str, Candidate] = {}
     chosen: list[Candidate | None] = []
-    for i, ((h, _), cs) in enumerate(zip(pairs, options)):
+    for i, ((h, _), cs) in enumerate(zip(pairs, options, strict=True)):
         sp = h.span
         nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
         within = withins[i]
@@ -215,13 +222,15 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # the qualifier lies in its place's country: "La Ceiba, Atlantida" is Honduras's department,
     # not Uruguay's town, once La Ceiba is known to be Honduran
     for i in qualified:
-        if chosen[i] is not None:
+        mine = chosen[i]  # (groups[i] holds the places after i, never i)
+        if mine is not None:
             for k in groups[i]:
-                same = [c for c in options[k] if c.country_code == chosen[i].country_code]
-                if chosen[k] is not None and chosen[k].country_code != chosen[i].country_code and same:
+                same = [c for c in options[k] if c.country_code == mine.country_code]
+                other = chosen[k]
+                if other is not None and other.country_code != mine.country_code and same:
                     chosen[k] = choose(same, ctx, province=True)
     _like_the_list(doc, pairs, options, chosen)
-    for i, ((h, _), best) in enumerate(zip(pairs, chosen)):
+    for i, ((h, _), best) in enumerate(zip(pairs, chosen, strict=True)):
         sp = h.span
         if best is None:
             best = settled.get(fold(sp.text))
@@ -270,13 +279,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     final: Counter[str] = Counter()
     for t in out:
         if t.candidate is not None and t.candidate.country_code:
-            final[t.candidate.country_code] += 0.5 if t.candidate.feature == "country" else 1.0
+            final[t.candidate.country_code] += 0.5 if t.candidate.feature == "country" else 1.0  # type: ignore[assignment]  # weights
     if final:
         focus = max(final, key=lambda cc: (final[cc], votes.get(cc, 0.0)))
         out = strays(out, focus, final, people)
     sure = {a.geonameid for a in anchors}
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
-    boxes = [t for t in towns if t.candidate.geonameid in sure or t.candidate.feature != "city"]
+    boxes = [t for t in towns if t.place.geonameid in sure or t.place.feature != "city"]
     return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
 
 

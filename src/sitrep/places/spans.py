@@ -202,7 +202,7 @@ def _place_demonym(ent: Span, demonyms: Collection[str] | Mapping[str, str]) -> 
     return code if root.head.lower_ in DEMONYM_PLACE_HEADS else None
 
 
-def find_spans(doc: Doc, actor_ids: set[str], demonyms: Collection[str] | Mapping[str, str]) -> list[Hit]:
+def find_spans(doc: Doc, actor_ids: Collection[str], demonyms: Collection[str] | Mapping[str, str]) -> list[Hit]:
     """Spans that may be places, in text order, none overlapping.
 
     A demonym is a place only where it qualifies a place noun: a Hit labelled DEMONYM, a
