@@ -422,7 +422,7 @@ def fit_confidence(articles: list[GoldArticle]) -> str:
             rows.append([f[k] for k in FEATURES])
             labels.append(1.0 if i in matched else 0.0)
     w = _logistic(np.array(rows), np.array(labels))
-    weights = {k: round(float(v), 3) for k, v in zip(FEATURES, w)}
+    weights = {k: round(float(v), 3) for k, v in zip(FEATURES, w, strict=True)}
     fitted = type(model)(model.words, weights, 0.0)
     for ga, events in scored:
         style = article_style(ga.article.text, fitted)

@@ -5,8 +5,6 @@ in the style of wire copy and of ACLED's notes.
 
 from __future__ import annotations
 
-import pytest
-
 from sitrep.places.divisions import division_keys, is_district, load_divisions
 from sitrep.places.resolve import Toponym
 

@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
-from .events.confidence import article_style, confidence
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
+from .events.confidence import article_style, confidence
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
 from .events.fatalities import fatalities_in
