@@ -50,6 +50,7 @@ VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "ta
 # the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
 UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack",
                    "Armed clash", "Grenade", "Suicide bomb", "Sexual violence"}
+ARMED_GROUPS = {"Rebel group", "Political militia", "Identity militia"}
 COOPERATIVE = {"RETREAT", "AID", "CONCEDE", "COOPERATE", "SUPPORT", "CONSULT", "AGREE"}
 # ACLED codes arrests only when they are politically significant or en masse; an arrest
 # at a protest is the protest's intervention, and a suspect's arrest after a crime is not news
@@ -469,6 +470,13 @@ class _Builder:
         if etype is None and (a1 is None or a1.kind == "Civilians"):
             return None, False, False  # a verbal event is a named speaker's, not anyone's words
         a1, a2 = ctx.in_scene(a1, scene), ctx.in_scene(a2, scene)
+        speaker_iso2 = next((k for k, v in ctx.kb.iso2_to_3.items() if a1 and v == a1.country), None)
+        fighting_at_home = a1 is not None and a1.kind in ARMED_GROUPS and loc is not None and \
+            loc.country_code == speaker_iso2
+        if etype is None and not fighting_at_home:
+            # words are placed where they were said, not where they point; but an armed group's
+            # call in its own war is made where it fights ("insurgents called on the people of Homs")
+            loc = self.finder.said_at(t, speaker_iso2)
         fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
         label = sub or plover or tr.cls
         what = sub if sub else (plover or tr.cls).lower()

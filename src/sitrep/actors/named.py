@@ -60,7 +60,11 @@ def _partner(t: Token, head: Token) -> bool:
 
 def hits(kb: ActorKB, ctx: ArticleActors, text: str, by_start: dict[int, Token], head: Token) -> Hits:
     """The groups and leaders named in a phrase, each in its role."""
-    found = [x for x in kb.find_groups(text) + _abbrev_hits(text, ctx) if x[0] in by_start]
+    # an abbreviation the article introduces ("the Somali National Army (SNA)") beats the
+    # knowledge base's reading of the same letters
+    own = [x for x in _abbrev_hits(text, ctx) if x[0] in by_start]
+    found = own + [x for x in kb.find_groups(text) if x[0] in by_start
+                   and not any(s < x[1] and x[0] < e for s, e, _ in own)]
     found += [x for x in kb.find_leaders(text, ctx.published) if x[0] in by_start
               and not any(s <= x[0] < e for s, e, _ in found)]
     found.sort()

@@ -114,6 +114,19 @@ def _quoted(sentence: str) -> bool:
     return inside > 0.5 * max(1, len(s))
 
 
+_HAD = re.compile(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t)\b")
+
+
+def _past_perfect(sentence: str, m: Model) -> bool:
+    """'had seized' sets an event before the story's time, unless a past verb of saying shifted
+    it back ('officials said they had closed the crossings' is today's news)."""
+    hit = _HAD.search(sentence)
+    if hit is None:
+        return False
+    before = {w.lower() for w in _WORD.findall(sentence[:hit.start()])}
+    return not before & m.words["attributing"]
+
+
 def features(ev: Event, style: ArticleStyle, published: str | None, model: Model | None = None
              ) -> dict[str, float]:
     """The feature values of one event (1.0 present, 0.0 absent)."""
@@ -137,7 +150,7 @@ def features(ev: Event, style: ArticleStyle, published: str | None, model: Model
         "unidentified_actor1": a1 is not None and a1.name.startswith("Unidentified"),
         "actor2": ev.actor2 is not None,
         "no_location": loc is None,
-        "country_only": loc is not None and loc.precision == 3,
+        "country_only": loc is not None and loc.precision == 3 and loc.name == loc.country,
         "quoted": _quoted(ev.text),
         "first_person": bool(words & m.words["first_person"]),
         "modal": bool(words & m.words["modal"]),
@@ -145,7 +158,7 @@ def features(ev: Event, style: ArticleStyle, published: str | None, model: Model
         "negation": bool(words & m.words["negation"]) or "n't" in ev.text,
         "question": "?" in ev.text,
         "history": old_year or bool(words & m.words["history"]),
-        "past_perfect": bool(re.search(r"\bhad\s+(?:been\s+)?\w+(?:ed|en|t)\b", ev.text)),
+        "past_perfect": _past_perfect(ev.text, m),
         "long_sentence": len(ev.text.split()) > 40,
         "opinion_piece": style.genre == "opinion",
         "live_blog": style.genre == "liveblog",

@@ -22,6 +22,8 @@ DEPARTURE = {"flee", "evacuate", "withdraw", "order_leave"}
 WATERS = frozenset({"river", "sea", "ocean"})
 BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "border-crossing"}
 ANAPHORS = {"city", "town", "village", "capital"}
+# verbs of speaking whose own place is where the words framed by them were said
+SPEAKING = {"speak", "talk", "address", "tell", "say", "brief", "write", "appear"}
 # nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 
@@ -202,6 +204,51 @@ class LocationFinder:
             out.append((inner, True))
             i = j
         return out
+
+    @staticmethod
+    def _venue_preps(verbs: list[Token]) -> list[Token]:
+        """The prepositions that can say where words were spoken: on the verb ("met in Doha",
+        "on the sidelines of a forum in Doha"), on the speaking that frames it ("Speaking to
+        reporters in Istanbul, he offered ..."), and on its object or partners ("held talks with
+        his counterparts in Baghdad"); not inside what was said ("accused Russia of bombing
+        hospitals in Idlib" was not said in Idlib)."""
+        venue = ("in", "at", "from", "on", "during", "outside")
+        out: list[Token] = []
+        for v in verbs:
+            holders = [v]
+            holders += [c for c in v.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING]
+            holders += [c for c in v.children if c.dep_ == "dobj"]
+            holders += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in p.children if o.dep_ == "pobj"]
+            out += [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in venue]
+        return out
+
+    def said_at(self, trigger: Token, speaker_iso2: str | None) -> Location | None:
+        """Where a statement, a meeting or a call was made: a place the text attaches to the verb
+        ("told reporters in Ankara", "met in Doha", "speaking at Chatham House in London"), else
+        the speaker's country, at precision 3; never the place the statement is about."""
+        verbs = [trigger, *[a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")][:2]]
+        if trigger.lemma_.lower() == "visit":  # "Abadi visited Mosul": the visit is there
+            for x in (c for c in trigger.children if c.dep_ == "dobj"):
+                tp = self.by_token.get(x.i)
+                if tp is not None and tp.role == "location":
+                    return self._loc(tp.place, tp.precision)
+        where = trigger if trigger.dep_ == "relcl" else next(
+            (a for a in trigger.ancestors if a.dep_ == "relcl"), None)
+        if where is not None and any(c.lower_ == "where" for c in where.children):
+            tp = self.by_token.get(where.head.i)  # "travelled to Cairo, where he met ...": Cairo
+            if tp is not None and tp.role == "location":
+                return self._loc(tp.place, tp.precision)
+        for prep in self._venue_preps(verbs):
+            for x in prep.subtree:
+                tp = self.by_token.get(x.i)
+                if tp is not None and tp.role == "location" and not self._excluded(tp, "consult", trigger):
+                    return self._loc(tp.place, tp.precision)
+        if speaker_iso2:
+            c = self.gaz.country(speaker_iso2)
+            if c is not None:
+                return self._loc(c, 3)
+        return None
 
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
              previous: Location | None) -> Location | None:
