@@ -136,7 +136,9 @@ def code_event(cls: str, actor1: Actor | None, actor2: Actor | None, weapon: str
     if cls in ("takeover", "advance", "lose_control"):
         if cls == "advance" and words & {"column", "columns", "convoy", "convoys", "reinforcements", "patrol", "logistical"}:
             return S, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
-        if k1 in CROWD:
+        # a crowd that takes a building riots; but a town that "they" took was taken by armed
+        # men, whatever the resolver made of the pronoun
+        if k1 in CROWD and not (cls == "takeover" and has_place and subject and subject <= {"they", "them"}):
             return R, "Mob violence", "ASSAULT"
         if nonviolent:
             return S, "Non-violent transfer of territory", "COERCE"

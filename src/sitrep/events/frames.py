@@ -214,8 +214,10 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a verb in its frame, or None."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
+    if t.pos_ == "VERB" and (victory := _declared_victory(t, lemma)):
+        return victory
     if cls is None and t.pos_ == "VERB":
-        return _answered(t, lemma) or _declared_victory(t, lemma)
+        return _answered(t, lemma)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
     if t.dep_ in ("amod", "compound", "npadvmod") or \
