@@ -96,6 +96,8 @@ def _kind(fused: dict[str, Any], sources: list[Source]) -> str | None:
     words = _words()
     text = " ".join(s.sentence for s in sources)
     if fused.get("sub_event_type") in TERRITORIAL:
+        if words["lost"].search(text) and not words["held"].search(text):
+            return "lost"  # "the army withdrew from the city", coded as a transfer by the army
         if words["held"].search(text) or not words["contested"].search(text):
             return "taken"
         return "contested"

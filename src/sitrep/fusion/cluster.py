@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..models import Event
-from .match import DAYS, TERRITORIAL, actors_agree, conflicting_actor, could_be_same, distance_km
-from .model import FusedEvent, Source
+from .match import DAYS, TERRITORIAL, actors_agree, conflicting_actor, could_be_same, distance_km, vague
+from .model import DENIALS, FusedEvent, Source
 
 __all__ = ["fuse"]
 
@@ -76,12 +76,12 @@ class _Cluster:
         def rank(e: Event) -> tuple:
             loc = e.location
             return (loc is None, loc.precision if loc else 9, DAYS.get(e.date_precision or "year", 400),
-                    e.actor1 is None, -(e.confidence or 0.0))
+                    vague(e.actor1), e.modality in DENIALS, -(e.confidence or 0.0))
         return min(self.events, key=rank)
 
     def fused(self) -> FusedEvent:
         fused = FusedEvent(self.id, self.representative(), list(self.sources))
-        denials = [s for s in self.sources if s.modality == "denied"]
+        denials = [s for s in self.sources if s.modality in DENIALS]
         if fused.disputed:
             for s in denials:
                 who = ", ".join(s.attribution) or s.outlet or s.article_id

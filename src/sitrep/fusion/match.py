@@ -13,7 +13,7 @@ from datetime import date
 from ..models import Actor, Event, Location
 
 __all__ = ["TERRITORIAL", "same_kind", "near", "same_time", "actors_agree", "same_framing",
-           "distance_km", "could_be_same", "conflicting_actor", "same_actor"]
+           "distance_km", "could_be_same", "vague", "conflicting_actor", "same_actor"]
 
 TERRITORIAL = frozenset({
     "Non-state actor overtakes territory", "Government regains territory", "Non-violent transfer of territory",
@@ -28,7 +28,9 @@ RADIUS_KM = {1: 10.0, 2: 30.0, 3: 80.0}
 # How many days apart two reports may date one happening, by the vaguer date's precision.
 # A day-precise date may be a day off: "overnight", or the day of the report vs the day before.
 DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-_IRREALIS = frozenset({"planned", "expected", "hypothetical", "negated"})
+# What may happen fuses only with its like; a report that something did *not* happen fuses with
+# the reports that it did, where it is flagged as a contradiction.
+_IRREALIS = frozenset({"planned", "expected", "hypothetical"})
 
 
 def same_kind(a: Event, b: Event) -> bool:
@@ -80,7 +82,7 @@ def same_time(a: Event, b: Event) -> bool:
     return abs((da - db).days) <= slack
 
 
-def _vague(actor: Actor | None) -> bool:
+def vague(actor: Actor | None) -> bool:
     """No actor, or one that names nobody in particular ("gunmen", "an unidentified group")."""
     return actor is None or actor.id is None or actor.name.startswith("Unidentified")
 
@@ -94,7 +96,7 @@ def same_actor(a: Actor, b: Actor) -> bool:
 
 
 def _side_agrees(a: Actor | None, b: Actor | None) -> bool:
-    return _vague(a) or _vague(b) or same_actor(a, b)  # type: ignore[arg-type]
+    return vague(a) or vague(b) or same_actor(a, b)  # type: ignore[arg-type]
 
 
 def actors_agree(a: Event, b: Event) -> bool:
@@ -106,11 +108,11 @@ def actors_agree(a: Event, b: Event) -> bool:
 
 def conflicting_actor(a: Event, b: Event) -> bool:
     """Both reports name who did it, and they name different actors."""
-    return not (_vague(a.actor1) or _vague(b.actor1)) and not same_actor(a.actor1, b.actor1)  # type: ignore[arg-type]
+    return not (vague(a.actor1) or vague(b.actor1)) and not same_actor(a.actor1, b.actor1)  # type: ignore[arg-type]
 
 
 def same_framing(a: Event, b: Event) -> bool:
-    """What happened (told, relayed, claimed or denied) fuses; what may happen fuses only with its like."""
+    """What happened (told, relayed, claimed, denied, negated) fuses; what may happen only with its like."""
     if a.modality in _IRREALIS or b.modality in _IRREALIS:
         return a.modality == b.modality
     return True

@@ -12,11 +12,14 @@ from typing import Any
 
 from ..models import Event
 
-__all__ = ["Source", "FusedEvent", "fused_modality", "independent_confirmation"]
+__all__ = ["DENIALS", "Source", "FusedEvent", "fused_modality", "independent_confirmation"]
 
 # How a report frames what it tells, strongest first: an outlet's own voice beats a report
 # relayed from others, which beats a party's claim.
 _FACTUAL_STRENGTH = ("asserted", "reported", "claimed", "denied")
+# A report that a party denies it, or that says it did not happen ("X did not take Y, the army
+# said"): either contradicts the reports that it did.
+DENIALS = frozenset({"denied", "negated"})
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,12 @@ def fused_modality(sources: list[Source]) -> tuple[str, bool]:
     """The modality of the happening the sources tell, and whether a source denies it.
 
     A claim that an independent outlet reports becomes `reported`; a claim nobody else
-    confirms stays `claimed`; a denial beside any affirming source makes it disputed (the
-    affirming modality is kept, the dispute flagged), and only denials make it `denied`.
+    confirms stays `claimed`; a denial (or a report that it did not happen) beside any
+    affirming source makes it disputed (the affirming modality is kept, the dispute flagged).
     """
     modalities = {s.modality for s in sources}
     affirming = [s for s in sources if s.modality in ("asserted", "reported", "claimed")]
-    disputed = "denied" in modalities and bool(affirming)
+    disputed = bool(modalities & DENIALS) and bool(affirming)
     if not affirming:
         for m in _FACTUAL_STRENGTH + ("planned", "expected", "hypothetical", "negated"):
             if m in modalities:
