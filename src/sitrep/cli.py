@@ -212,39 +212,49 @@ def _places(args) -> int:
 
 
 def _demo(args) -> int:
+    from .control import control_as_of
     from .export import write_csv, write_geojson
     from .ingest import read
-    from .pipeline import load_resources, process
+    from .pipeline import ingest, load_resources
+    from .report import build_report, render
     from .storage import Store
 
     outdir = Path(args.output)
     outdir.mkdir(parents=True, exist_ok=True)
     folder = resources.files("sitrep.demo").joinpath("articles")
     paths = sorted(str(p) for p in Path(str(folder)).glob("*.txt"))
-    errors: list[str] = []
-    events = []
     db = Path(args.db) if args.db else outdir / "demo.db"
     with Store(db) as store:
-        for _art, evs, _ in process(read(paths), load_resources(), store, errors.append):
-            events.extend(evs)
+        run = ingest(read(paths), store, load_resources, lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
+        events = store.events()
+        fused = store.clusters()
         counts = store.counts()
-    for err in errors:
-        print(f"sitrep: {err}", file=sys.stderr)
-    print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'actor2':<24}  place")
-    for e in events:
-        kind = e.sub_event_type or f"({e.plover})"
-        a1 = e.actor1.name if e.actor1 else "-"
-        a2 = e.actor2.name if e.actor2 else "-"
-        place = e.location.name if e.location else "-"
-        print(f"{e.event_date or '-':<10}  {kind[:38]:<38}  {a1[:34]:<34}  {a2[:24]:<24}  {place}")
+        report = build_report(store, "2024-11-27", "2024-12-08")
+    print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'place':<16}  sources")
+    for f in fused:
+        if not f["event_type"]:
+            continue
+        a1 = f["actor1"]["name"] if f["actor1"] else "-"
+        place = f["location"]["name"] if f["location"] else "-"
+        flag = " disputed" if f.get("disputed") else ""
+        print(f"{f['event_date'] or '-':<10}  {f['sub_event_type'][:38]:<38}  {a1[:34]:<34}  {place[:16]:<16}  "
+              f"{len(f['sources'])} ({f['modality']}{flag})")
+    print("\ncontrol as of 2024-12-09:")
+    for state in control_as_of(fused, "2024-12-09"):
+        who = state.controller.name if state.controller else "holder unconfirmed"
+        print(f"  {state.place['name']:<24} {state.status:<10} {who:<36} since {state.since}  "
+              f"evidence {', '.join(state.evidence)}")
     with open(outdir / "events.csv", "w", encoding="utf-8", newline="") as fp:
         write_csv(events, fp)
     with open(outdir / "events.geojson", "w", encoding="utf-8") as fp:
         write_geojson(events, fp)
-    print(f"\n{len(paths)} reports, {len(events)} events; database {db} holds "
-          f"{counts['articles']} articles and {counts['events']} events.")
-    print(f"wrote {outdir / 'events.csv'} and {outdir / 'events.geojson'}")
-    return 1 if errors else 0
+    (outdir / "report.md").write_text(render(report, "md"), encoding="utf-8")
+    (outdir / "report.html").write_text(render(report, "html"), encoding="utf-8")
+    print(f"\n{len(paths)} reports ({run.added} new, {run.already_stored} already stored); database {db} holds "
+          f"{counts['articles']} articles and {counts['events']} events, fused into {len(fused)}")
+    print(f"wrote {outdir / 'events.csv'}, {outdir / 'events.geojson'}, {outdir / 'report.md'} and "
+          f"{outdir / 'report.html'}")
+    return 1 if run.errors else 0
 
 
 def _ingest(args) -> int:
