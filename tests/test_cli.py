@@ -578,6 +578,10 @@ def test_demo(demo_run):
         db = work / db
     assert db.is_file()
     counts = db_counts(db)
-    assert 6 <= counts["articles"] <= 10
+    assert counts["articles"] == len(list((Path(__file__).parents[1] / "src/sitrep/demo/articles").glob("*.txt")))
     assert counts == {"articles": int(m.group(2)), "events": int(m.group(3))}
+    # fusion, the control timeline and the report
+    assert re.search(r"^  Damascus +controlled +HTS", run.stdout, re.M), run.stdout
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("# Situation report")
+    assert (out / "report.html").is_file()
     assert counts["events"] == len(rows) - 1  # every event written is stored

@@ -3,6 +3,11 @@
     sitrep extract PATH... [--published D] [--format jsonl|csv|geojson] [--output F] [--db F]
     sitrep places  PATH... [--published D]
     sitrep demo    [--output DIR] [--db F]
+    sitrep ingest  PATH... [--published D] [--db F]
+    sitrep events  [--db F] [--since D] [--until D] [--country C] [--format jsonl|json|csv|geojson]
+    sitrep control [--as-of D] [--db F] [--format json|geojson]
+    sitrep control --changes --since D --until D [--db F]
+    sitrep report  --since D --until D [--country C] [--db F] [--format md|html] [--output F]
     sitrep eval    --gold FILE [--article F] [--published D] [--events OUT.jsonl]
     sitrep eval    --acled FILE.csv [--limit N] [--events OUT.jsonl]
     sitrep gazetteer import FILE [--index PATH]
@@ -77,6 +82,38 @@ def _parser() -> argparse.ArgumentParser:
     de = sub.add_parser("demo", help="run sitrep on its bundled sample reports (Syria, Nov-Dec 2024)")
     de.add_argument("--output", "-o", default="sitrep-demo", help="folder for events.csv and events.geojson")
     de.add_argument("--db", help="SQLite database (default: <output>/demo.db)")
+
+    ig = sub.add_parser("ingest", help="add articles and their events to the database, then fuse")
+    ig.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
+    ig.add_argument("--published", type=_date, help="publication date for articles that carry none")
+    ig.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
+    ig.add_argument("--actors", help="a YAML file of extra actors (same format as the packaged groups)")
+
+    fe = sub.add_parser("events", help="list the fused events of the database, each with its sources")
+    fe.add_argument("--db")
+    fe.add_argument("--since", type=_date)
+    fe.add_argument("--until", type=_date)
+    fe.add_argument("--country", help="ISO alpha-2 code or country name")
+    fe.add_argument("--format", choices=("jsonl", "json", "csv", "geojson"), default="jsonl")
+    fe.add_argument("--output", "-o")
+
+    co = sub.add_parser("control", help="who controls each place, as of a date (or what changed)")
+    co.add_argument("--as-of", type=_date, help="default: today")
+    co.add_argument("--db")
+    co.add_argument("--format", choices=("json", "geojson"), default="json")
+    co.add_argument("--changes", action="store_true", help="list changes of control between --since and --until")
+    co.add_argument("--since", type=_date)
+    co.add_argument("--until", type=_date)
+    co.add_argument("--output", "-o")
+    co.set_defaults(control_parser=co)
+
+    rp = sub.add_parser("report", help="write a situation report of a period, every statement sourced")
+    rp.add_argument("--since", type=_date, required=True)
+    rp.add_argument("--until", type=_date, required=True)
+    rp.add_argument("--country", help="ISO alpha-2 code or country name")
+    rp.add_argument("--db")
+    rp.add_argument("--format", choices=("md", "html"), default="md")
+    rp.add_argument("--output", "-o")
 
     ev = sub.add_parser("eval", help="score sitrep on your own gold data and print the metrics")
     gold = ev.add_mutually_exclusive_group(required=True)  # one option per gold format
@@ -175,39 +212,124 @@ def _places(args) -> int:
 
 
 def _demo(args) -> int:
+    from .control import control_as_of
     from .export import write_csv, write_geojson
     from .ingest import read
-    from .pipeline import load_resources, process
+    from .pipeline import ingest, load_resources
+    from .report import build_report, render
     from .storage import Store
 
     outdir = Path(args.output)
     outdir.mkdir(parents=True, exist_ok=True)
     folder = resources.files("sitrep.demo").joinpath("articles")
     paths = sorted(str(p) for p in Path(str(folder)).glob("*.txt"))
-    errors: list[str] = []
-    events = []
     db = Path(args.db) if args.db else outdir / "demo.db"
     with Store(db) as store:
-        for _art, evs, _ in process(read(paths), load_resources(), store, errors.append):
-            events.extend(evs)
+        run = ingest(read(paths), store, load_resources, lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
+        events = store.events()
+        fused = store.clusters()
         counts = store.counts()
-    for err in errors:
-        print(f"sitrep: {err}", file=sys.stderr)
-    print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'actor2':<24}  place")
-    for e in events:
-        kind = e.sub_event_type or f"({e.plover})"
-        a1 = e.actor1.name if e.actor1 else "-"
-        a2 = e.actor2.name if e.actor2 else "-"
-        place = e.location.name if e.location else "-"
-        print(f"{e.event_date or '-':<10}  {kind[:38]:<38}  {a1[:34]:<34}  {a2[:24]:<24}  {place}")
+        report = build_report(store, "2024-11-27", "2024-12-08")
+    print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'place':<16}  sources")
+    for f in fused:
+        if not f["event_type"]:
+            continue
+        a1 = f["actor1"]["name"] if f["actor1"] else "-"
+        place = f["location"]["name"] if f["location"] else "-"
+        flag = " disputed" if f.get("disputed") else ""
+        print(f"{f['event_date'] or '-':<10}  {f['sub_event_type'][:38]:<38}  {a1[:34]:<34}  {place[:16]:<16}  "
+              f"{len(f['sources'])} ({f['modality']}{flag})")
+    print("\ncontrol as of 2024-12-09:")
+    for state in control_as_of(fused, "2024-12-09"):
+        who = state.controller.name if state.controller else "holder unconfirmed"
+        print(f"  {state.place['name']:<24} {state.status:<10} {who:<36} since {state.since}  "
+              f"evidence {', '.join(state.evidence)}")
     with open(outdir / "events.csv", "w", encoding="utf-8", newline="") as fp:
         write_csv(events, fp)
     with open(outdir / "events.geojson", "w", encoding="utf-8") as fp:
         write_geojson(events, fp)
-    print(f"\n{len(paths)} reports, {len(events)} events; database {db} holds "
-          f"{counts['articles']} articles and {counts['events']} events.")
-    print(f"wrote {outdir / 'events.csv'} and {outdir / 'events.geojson'}")
-    return 1 if errors else 0
+    (outdir / "report.md").write_text(render(report, "md"), encoding="utf-8")
+    (outdir / "report.html").write_text(render(report, "html"), encoding="utf-8")
+    print(f"\n{len(paths)} reports ({run.added} new, {run.already_stored} already stored); database {db} holds "
+          f"{counts['articles']} articles and {counts['events']} events, fused into {len(fused)}")
+    print(f"wrote {outdir / 'events.csv'}, {outdir / 'events.geojson'}, {outdir / 'report.md'} and "
+          f"{outdir / 'report.html'}")
+    return 1 if run.errors else 0
+
+
+def _ingest(args) -> int:
+    from .ingest import read
+    from .pipeline import ingest, load_resources
+    from .storage import Store, default_db_path
+
+    db = args.db or default_db_path()
+    with Store(db) as store:
+        report = ingest(read(args.paths, args.published), store, lambda: load_resources(args.actors),
+                        lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
+        fused = store.cluster_count()
+    print(f"{report.read} articles read: {report.added} added with {report.events} events, "
+          f"{report.already_stored} already stored, {len(report.errors)} failed; "
+          f"{db} holds {fused} fused events", file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def _events(args) -> int:
+    from .export.fused import write_fused
+    from .storage import Store, default_db_path
+
+    with Store(args.db or default_db_path()) as store:
+        fused = store.clusters(args.since, args.until, args.country)
+    out = _open_out(args.output)
+    try:
+        write_fused(fused, out, args.format)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _control(args) -> int:
+    from datetime import date
+
+    from .control import control_as_of, control_changes
+    from .export.fused import write_control
+    from .storage import Store, default_db_path
+
+    p = args.control_parser
+    if args.changes and not (args.since and args.until):
+        p.error("--changes needs --since and --until")
+    if not args.changes and (args.since or args.until):
+        p.error("--since and --until go with --changes (use --as-of for a state)")
+    if args.changes and args.as_of:
+        p.error("--as-of does not go with --changes")
+    with Store(args.db or default_db_path()) as store:
+        fused = store.clusters()
+    if args.changes:
+        entries = [c.to_dict() for c in control_changes(fused, args.since, args.until)]
+    else:
+        entries = [s.to_dict() for s in control_as_of(fused, args.as_of or date.today().isoformat())]
+    out = _open_out(args.output)
+    try:
+        write_control(entries, out, args.format)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
+
+
+def _report(args) -> int:
+    from .report import build_report, render
+    from .storage import Store, default_db_path
+
+    with Store(args.db or default_db_path()) as store:
+        report = build_report(store, args.since, args.until, args.country)
+    out = _open_out(args.output)
+    try:
+        out.write(render(report, args.format))
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return 0
 
 
 def _eval(args) -> int:
@@ -247,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "eval":
         _check_eval(args)
-    commands = {"extract": _extract, "places": _places, "demo": _demo, "eval": _eval, "gazetteer": _gazetteer}
+    commands = {"extract": _extract, "places": _places, "demo": _demo, "eval": _eval, "gazetteer": _gazetteer,
+                "ingest": _ingest, "events": _events, "control": _control, "report": _report}
     try:
         return commands[args.command](args)
     except SitrepError as exc:

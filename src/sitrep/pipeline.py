@@ -10,7 +10,7 @@ from .errors import InputError, SitrepError
 from .extraction import Resources, extract_article
 from .models import Article, Event, PlaceMention
 
-__all__ = ["RunReport", "load_resources", "process"]
+__all__ = ["RunReport", "load_resources", "process", "ingest", "IngestReport"]
 
 
 @dataclass
@@ -75,3 +75,68 @@ def process(items: Iterable[Article | InputError], res: Resources, store=None,
             yield from flush()
     if batch:
         yield from flush()
+
+
+@dataclass
+class IngestReport:
+    """What `ingest` did: articles read, skipped as already stored, added, events added, errors."""
+
+    read: int = 0
+    already_stored: int = 0
+    added: int = 0
+    events: int = 0
+    fused: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def ingest(items: Iterable[Article | InputError], store, res_loader: Callable[[], Resources] = load_resources,
+           on_error: Callable[[str], None] | None = None) -> IngestReport:
+    """Add new articles and their events to the store, then re-fuse if anything was added.
+
+    An article whose text is already stored is recognised by its content hash before it is
+    parsed, so a second run over the same input neither parses nor changes anything; the model
+    is not even loaded when every article is known.
+    """
+    from .fusion import fuse_store
+    from .storage import content_hash
+
+    report = IngestReport()
+
+    def error(msg: str) -> None:
+        report.errors.append(msg)
+        (on_error or (lambda m: print(m, file=sys.stderr)))(msg)
+
+    def new_articles() -> Iterator[Article | InputError]:
+        seen: set[str] = set()  # the same text twice in one run is parsed once
+        for item in items:
+            if isinstance(item, Article):
+                report.read += 1
+                digest = content_hash(item.text)
+                if digest in seen or store.has_content(digest):
+                    report.already_stored += 1
+                    continue
+                seen.add(digest)
+            yield item
+
+    pending = new_articles()
+    first: Article | None = None
+    for item in pending:  # unreadable inputs before the first new article need no model
+        if isinstance(item, InputError):
+            error(str(item))
+            continue
+        first = item
+        break
+    if first is None:
+        return report
+    res = res_loader()
+    for _article, events, _ in process(_chain(first, pending), res, store, error):
+        report.added += 1
+        report.events += len(events)
+    if report.added:
+        report.fused = len(fuse_store(store))
+    return report
+
+
+def _chain(first: Article, rest: Iterator[Article | InputError]) -> Iterator[Article | InputError]:
+    yield first
+    yield from rest

@@ -7,6 +7,8 @@ Formats (by extension, case-insensitive):
     .txt          plain text, optional `key: value` header ended by `---`  (ingest.text)
     .html, .htm   web page, body extracted by trafilatura                 (ingest.html)
     .jsonl        one JSON article per line                                (ingest.jsonl)
+    .xml, .rss,   an RSS or Atom feed, one article per entry (feedparser)  (ingest.feed)
+    .atom
 
 Standard input (`-`) is read as .txt; its source is "<stdin>" and its id
 "stdin" unless its header gives one.  Folders are walked recursively in sorted
@@ -22,14 +24,15 @@ from pathlib import Path
 from typing import TextIO
 
 from sitrep.errors import InputError
-from sitrep.ingest import html, jsonl
+from sitrep.ingest import feed, html, jsonl
 from sitrep.ingest import text as plain  # `text` is read_text's parameter name
 from sitrep.ingest._common import decode, normalise_date, stem
 from sitrep.models import Article
 
 __all__ = ["read", "read_text", "read_file", "EXTENSIONS", "STDIN_SOURCE"]
 
-EXTENSIONS = (".txt", ".html", ".htm", ".jsonl")
+EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".xml", ".rss", ".atom")
+FEED_EXTENSIONS = (".xml", ".rss", ".atom")
 STDIN_SOURCE = "<stdin>"
 
 
@@ -72,6 +75,8 @@ def read_file(path: str | Path, published: str | None = None) -> Iterator[Articl
     try:
         if ext == ".jsonl":
             yield from jsonl.parse(data, published, source)
+        elif ext in FEED_EXTENSIONS:
+            yield from feed.parse(data, published, source)
         elif ext == ".txt":
             yield plain.parse(decode(data, source), stem(source), published, source)
         else:

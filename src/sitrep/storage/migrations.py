@@ -132,3 +132,29 @@ register(
     END
     """,
 )
+
+
+register(
+    2,
+    "fused events: clusters of events that tell the same happening",
+    # A cluster is rebuilt whole by each fusion run; `json` is the fused event with its
+    # sources (fusion.FusedEvent.to_dict()), the flat columns are for filtering.
+    """
+    CREATE TABLE clusters (
+        id             TEXT PRIMARY KEY,
+        event_date     TEXT,
+        country_code   TEXT,
+        sub_event_type TEXT,
+        json           TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX clusters_event_date ON clusters(event_date)",
+    # Each stored event belongs to at most one cluster (none when below the confidence threshold).
+    """
+    CREATE TABLE cluster_members (
+        event_id   TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        cluster_id TEXT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id)",
+)

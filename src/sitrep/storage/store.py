@@ -245,6 +245,72 @@ class Store:
         sql += " ORDER BY e.article_row, e.span_start, e.id"
         return [Event.from_dict(json.loads(row[0])) for row in self._read(sql, tuple(params))]
 
+    def has_content(self, digest: str) -> bool:
+        """Whether an article with this content hash is stored (checked before parsing a new one)."""
+        return bool(self._read("SELECT 1 FROM articles WHERE content_hash = ?", (digest,)))
+
+    def sourced_events(self) -> list[tuple[Event, dict[str, str | None]]]:
+        """Every stored event with its article's metadata, in the order the articles arrived.
+
+        The metadata: article_id, outlet, url, title, published.  Arrival order is what
+        keeps fused event ids stable (fusion assigns events in this order).
+        """
+        sql = (
+            "SELECT e.json, a.article_id, a.outlet, a.url, a.title, a.published"
+            " FROM events e JOIN articles a ON a.id = e.article_row"
+            " ORDER BY e.article_row, e.span_start, e.id"
+        )
+        out = []
+        for row in self._read(sql):
+            meta = {k: row[k] for k in ("article_id", "outlet", "url", "title", "published")}
+            out.append((Event.from_dict(json.loads(row[0])), meta))
+        return out
+
+    def replace_clusters(self, clusters: Iterable[tuple[dict, list[str]]]) -> int:
+        """Store the fused events (each a dict and its member event ids), replacing the last fusion's."""
+        n = 0
+        with self._transaction("storing fused events"):
+            self._conn.execute("DELETE FROM cluster_members")
+            self._conn.execute("DELETE FROM clusters")
+            for fused, members in clusters:
+                loc = fused.get("location") or {}
+                self._conn.execute(
+                    "INSERT INTO clusters (id, event_date, country_code, sub_event_type, json)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (fused["id"], fused.get("event_date"), loc.get("country_code"),
+                     fused.get("sub_event_type"), json.dumps(fused, ensure_ascii=False)),
+                )
+                self._conn.executemany(
+                    "INSERT INTO cluster_members (event_id, cluster_id) VALUES (?, ?)",
+                    [(event_id, fused["id"]) for event_id in members],
+                )
+                n += 1
+        return n
+
+    def clusters(self, since: str | None = None, until: str | None = None,
+                 country: str | None = None) -> list[dict]:
+        """Stored fused events (dicts), optionally in an inclusive date range and one country.
+
+        `country` matches the ISO alpha-2 code or the country's name, case-insensitively.
+        """
+        where: list[str] = []
+        params: list[str] = []
+        if since is not None:
+            where.append("event_date >= ?")
+            params.append(since)
+        if until is not None:
+            where.append("event_date <= ?")
+            params.append(until)
+        if country is not None:
+            where.append("(lower(country_code) = lower(?)"
+                         " OR lower(json_extract(json, '$.location.country')) = lower(?))")
+            params += [country, country]
+        sql = "SELECT json FROM clusters"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY event_date, id"
+        return [json.loads(row[0]) for row in self._read(sql, tuple(params))]
+
     def places(self, article_id: str | None = None) -> list[PlaceMention]:
         """Stored place mentions, optionally for one article, in text order."""
         sql = (
@@ -282,6 +348,10 @@ class Store:
             " (SELECT count(*) FROM places)"
         )[0]
         return {"articles": row[0], "events": row[1], "places": row[2]}
+
+    def cluster_count(self) -> int:
+        """How many fused events the last fusion stored."""
+        return int(self._read("SELECT count(*) FROM clusters")[0][0])
 
     def close(self) -> None:
         """Close the connection; calling it again does nothing."""
