@@ -35,7 +35,7 @@ from .events.lexicon import Lexicon
 from .events.location import LocationFinder
 from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, one_per_place_day
 from .events.modality import attribution_of, modality_of, speaker_heads
-from .events.notes import make_notes
+from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
 from .models import Actor, Article, Event, Location, PlaceMention
 from .places.gazetteer import Gazetteer
@@ -536,4 +536,4 @@ class _Builder:
                 e = replace(e, actor2=None)  # "fighters on both sides", both read as the lead group
             out.append(e)
         style = article_style(self.article.text)
-        return [replace(e, confidence=confidence(e, style, self.article.published)) for e in out]
+        return [with_notes(replace(e, confidence=confidence(e, style, self.article.published))) for e in out]

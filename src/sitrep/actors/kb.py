@@ -96,6 +96,7 @@ class StateEntry:
     government: str = ""
     police: str = ""
     extra_forces: tuple[str, ...] = ()  # other names of its military ("IDF", "Tatmadaw")
+    aliases: tuple[str, ...] = ()  # other names of the country ("Britain", "Burma")
     # (name, aliases, since, until): people who speak or act for the government
     leaders: tuple[tuple[str, tuple[str, ...], str | None, str | None], ...] = ()
     the: bool = False  # "Military Forces of the Philippines", but "Protesters (Philippines)"
@@ -248,7 +249,8 @@ class ActorKB:
             for covered, where in g.covers:
                 self.covers.setdefault(covered, []).append((g.id, where))
         for s in self.states.values():
-            self.country_names.setdefault(_norm(s.name), s.iso3)
+            for name in (s.name, *s.aliases):
+                self.country_names.setdefault(_norm(name), s.iso3)
             for d in s.demonyms:
                 if d.isupper():
                     self.group_abbrevs.setdefault(d, f"state:{s.iso3}")

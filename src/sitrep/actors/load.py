@@ -132,6 +132,7 @@ def _states(meta: dict, demonyms: dict, capitals: dict, leaders: dict) -> tuple[
             demonyms=tuple(demonyms.get(iso3, ())),
             capitals=tuple(capitals.get(iso3, ())),
             extra_forces=tuple(o.get("forces", ()) or o.get("extra_forces", ())),
+            aliases=tuple(o.get("aliases", ())),
             leaders=_leaders(leaders.get(iso3)),
             the=bool(o.get("the", False)), periods=periods, units=units,
             insurgents=insurgents, unidentified=o.get("unidentified"), armed_men=o.get("armed_men"),

@@ -212,15 +212,16 @@ class LocationFinder:
         reporters in Istanbul, he offered ..."), and on its object or partners ("held talks with
         his counterparts in Baghdad"); not inside what was said ("accused Russia of bombing
         hospitals in Idlib" was not said in Idlib)."""
-        venue = ("in", "at", "from", "on", "during", "outside")
+        on_verb = ("in", "at", "from", "on", "during", "outside")
+        on_noun = ("in", "at")  # "condemned the attack on Douma": Douma is what was condemned
         out: list[Token] = []
         for v in verbs:
-            holders = [v]
-            holders += [c for c in v.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING]
-            holders += [c for c in v.children if c.dep_ == "dobj"]
-            holders += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
-                        for o in p.children if o.dep_ == "pobj"]
-            out += [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in venue]
+            holders = [v, *[c for c in v.children if c.dep_ == "advcl" and c.lemma_.lower() in SPEAKING]]
+            nouns = [c for c in v.children if c.dep_ == "dobj"]
+            nouns += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj"]
+            out += [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in on_verb]
+            out += [p for h in nouns for p in h.children if p.dep_ == "prep" and p.lower_ in on_noun]
         return out
 
     def said_at(self, trigger: Token, speaker_iso2: str | None) -> Location | None:

@@ -165,8 +165,26 @@ def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | 
 
 def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
             antecedent: Actor | None) -> Resolution | None:
+    """The actor a phrase names; a coordination ("the US, Britain and France") is its first actor
+    with the others as associates."""
     if head is None:
         return None
+    first = _resolve_one(head, ctx, violent, antecedent)
+    others = [r for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN")
+              for r in [_resolve_one(c, ctx, violent, None)] if r is not None]
+    if first is None and others:
+        first, others = others[0], others[1:]
+    if first is None or not others:
+        return first
+    assoc = list(first.assoc)
+    for r in others:
+        if r.actor.name != first.actor.name and r.actor.name not in {a.name for a in assoc}:
+            assoc.append(r.actor)
+    return Resolution(first.actor, tuple(assoc), first.how)
+
+
+def _resolve_one(head: Token, ctx: ArticleActors, violent: bool,
+                 antecedent: Actor | None) -> Resolution | None:
     if head.lower_ in PRONOUNS:
         return _antecedent(head, ctx, violent)
     poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
