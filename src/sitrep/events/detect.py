@@ -136,6 +136,20 @@ def predicate_acl(t: Token) -> bool:
     return root.pos_ not in ("VERB", "AUX") and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors)
 
 
+HABITUAL_ADJ = {"regular", "frequent", "repeated", "routine", "daily", "constant", "occasional", "periodic",
+                "sporadic", "recurrent", "recurring"}
+
+
+def _simple_present(t: Token) -> bool:
+    """A main verb in the simple present, with no auxiliary ('conduct', 'fights', not 'has fought')."""
+    return t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("ROOT", "conj", "ccomp") and \
+        not any(c.dep_ in ("aux", "auxpass") for c in t.children)
+
+
+def _progressive_present(t: Token) -> bool:
+    return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in t.children)
+
+
 def _is_habitual_or_background(t: Token) -> bool:
     if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or
                               any(c.dep_ == "aux" and c.lower_ == "had" or
@@ -143,8 +157,15 @@ def _is_habitual_or_background(t: Token) -> bool:
         # "a militia that fights with", "students who had been arrested", "the field where the
         # tents are pitched": a description, not an event
         return True
-    if t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("ROOT", "conj", "ccomp") and \
-            not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+    if t.pos_ in ("NOUN", "PROPN") and (
+            any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJ for c in t.children) or
+            (t.dep_ in ("dobj", "nsubjpass") and _simple_present(t.head))):
+        return True  # "the militants conduct regular attacks across the border"
+    if t.lemma_.lower() in ("fight", "battle") and _progressive_present(t) and any(
+            c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in t.children):
+        return True  # "the group is fighting to topple the government": its cause, not a battle
+    if _simple_present(t):
         # "the militants also conduct attacks across the border", "they get killed or replaced":
         # the simple present tells what is usual, not what happened (a report's events are told
         # in the past tense, or the present perfect)
