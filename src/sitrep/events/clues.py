@@ -12,16 +12,17 @@ from spacy.tokens import Token
 
 from .detect import Trigger
 from .lexicon import Lexicon
+from .vocab import (
+    ANSWER_VERBS,
+    CAUSE_MARKS,
+    GRIEVANCE_PREPS,
+    GRIEVANCE_VERBS,
+)
 
 __all__ = ["answers", "first_weapon", "outlaw_victim", "protest_words", "weapon_of"]
 
-# outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
-GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to", "after", "following"}
-# "demonstrated after a gendarme shot a driver": what happened before is the protest's cause
-CAUSE_MARKS = {"after", "because", "since", "as", "when"}
 
 
-GRIEVANCE_VERBS = {"demand", "denounce", "condemn", "reject", "decry", "oppose"}
 
 
 def protest_words(t: Token) -> set[str]:
@@ -90,8 +91,6 @@ def outlaw_victim(text: str) -> bool:
     return bool(_OUTLAW.search(text))
 
 
-# "returned fire", "responded with gunfire", "retaliated": fire that answers fire
-ANSWER_VERBS = {"return", "respond", "react", "retaliate", "reply"}
 
 
 def answers(t: Token) -> bool:

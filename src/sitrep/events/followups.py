@@ -21,14 +21,13 @@ from .clues import answers
 from .detect import SYMBOLS, Trigger
 from .frames import lemma_of
 from .merge import LETHAL_TYPES
+from .vocab import (
+    CROWD_SUBJECTS,
+    PROTESTERS,
+)
 
 __all__ = ["PROTESTERS", "answered", "crowd_conduct", "to_riot"]
 
-PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
-              "participants", "crowd"}
-# how a report takes up a protest's crowd in a later sentence
-CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "villagers", "youths", "workers",
-                  "traders", "students", "people"}
 
 
 def answered(events: list, para: list[int], ev: Event, t: Token) -> bool:

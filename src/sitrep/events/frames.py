@@ -11,6 +11,30 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
+from .vocab import (
+    BLASTS,
+    CIVIL_GROUPS,
+    CONDITION_WORDS,
+    COUNT_NOUNS,
+    CROWD_WORDS,
+    DISPLACED,
+    ENDED,
+    FIRE_OBJECTS,
+    FORCE_WORDS,
+    HOSTILE_FIRE,
+    LICENSING_PREPS,
+    PERSON_OBJECTS,
+    PLACE_NOUNS,
+    PROPERTY,
+    PROPERTY_PLACES,
+    PROTEST_HOSTS,
+    PROTESTER_PLURALS,
+    PROTESTS_AND_PROTESTERS,
+    REMAINS,
+    ROADS,
+    VEHICLES,
+    WEAPON_OBJECTS,
+)
 
 __all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like", "verb_class"]
 
@@ -23,54 +47,6 @@ MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting",
                      "destroy", "takeover", "advance", "lose_control", "withdraw", "riot", "protest"]
 # verbs of a fight breaking out: "a fight erupted", "an armed fight ensued between ..."
 BREAK_OUT = ("erupt", "ensue", "break")
-PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
-               "neighbourhood", "neighborhood", "district", "districts", "outskirts", "suburb",
-               "suburbs", "base", "bases", "airport", "province", "region", "countryside", "positions",
-               "position", "territory", "territories", "capital", "stronghold", "strongholds", "airbase", "crossing",
-               "hill", "hills", "island", "port", "centre", "center", "governorate", "parts",
-               "control", "building", "compound", "headquarters", "barracks", "checkpoint",
-               "checkpoints", "station", "palace", "parliament", "camp", "camps", "post", "posts",
-               "outpost", "outposts", "garrison", "bridge", "dam", "field", "fields", "front",
-               "frontline", "locality", "localities", "settlement", "settlements", "hamlet", "road",
-               "highway", "junction", "prison", "county", "municipality", "state"}
-PERSON_OBJECTS = {"prisoner", "prisoners", "soldier", "soldiers", "fighters", "members", "people",
-                  "civilians", "man", "men", "woman", "women", "suspect", "suspects", "militants", "idps",
-                  "refugees", "detainees", "protesters", "demonstrators", "students", "journalists",
-                  "journalist", "activists", "activist", "villagers", "residents", "migrants", "boy", "girl",
-                  "child", "children", "farmer", "farmers", "worker", "workers", "locals", "youths"}
-WEAPON_OBJECTS = {"weapons", "weapon", "arms", "ammunition", "explosives", "pistol", "pistols", "rifle",
-                  "rifles", "guns", "gun", "grenades", "mines", "ieds", "drugs", "cache", "caches",
-                  "munitions", "rockets", "missiles", "mortars", "shells", "bombs", "drones", "drone"}
-FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley", "volleys"}
-# "killed in clashes", "wounded during shelling", "responsible for the strike"; not "a protest
-# against an attack", where the attack is a grievance
-LICENSING_PREPS = {"in", "during", "amid", "from", "after", "following", "for", "of", "by", "with", "under"}
-COUNT_NOUNS = {"total", "number", "series", "wave", "waves", "string", "spate", "dozens", "hundreds", "scores",
-               "barrage", "barrages", "volley", "volleys", "round", "rounds", "salvo", "salvos", "thousands"}
-PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "food", "foods", "crops",
-            "livestock", "cattle", "goats", "sheep", "camels", "money", "cash", "property", "properties",
-            "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",
-            "aid", "supplies", "equipment", "harvest", "fuel"}
-CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests", "citizens",
-               "neighbours", "neighbors", "participants", "inhabitants", "laborers", "labourers", "migrants",
-               "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
-               "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
-               "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
-# buildings and land taken are property seized, not territory won
-PROPERTY_PLACES = {"parliament", "building", "buildings", "factory", "hospital", "office", "offices", "school",
-                   "schools", "house", "houses", "home", "homes", "farm", "farms", "land", "lands", "plot", "mosque",
-                   "church", "shop", "shops", "store", "warehouse", "mine", "hotel", "residence", "property"}
-DISPLACED = {"refugees", "migrants", "idps", "displaced", "returnees", "evacuees"}
-ROADS = {"road", "roads", "highway", "highways", "street", "streets", "entrance", "access", "bridge", "route",
-         "routes", "avenue", "intersection", "junction", "traffic"}
-# ordinary people acting together, who block roads to be heard
-CIVIL_GROUPS = {"citizens", "neighbours", "neighbors", "drivers", "merchants", "inhabitants", "group",
-                "members", "users", "parents", "relatives", "fishermen", "miners", "teachers", "employees"}
-BLASTS = {"bomb", "bombs", "ied", "ieds", "device", "devices", "mine", "mines", "landmine", "explosive",
-          "explosives", "grenade", "grenades", "car", "shell", "shells", "charge", "charges", "dynamite"}
-# verbs that hold a protest noun: "staged a sit-in", "took out a rally", "formed a human chain"
-PROTEST_HOSTS = {"stage", "hold", "organise", "organize", "take", "join", "attend", "lead", "launch",
-                 "form", "observe", "start", "begin", "continue", "mount", "carry", "conduct", "participate"}
 # spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
                 "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot",
@@ -158,15 +134,9 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
         if c.dep_ == "dobj" and any(g.dep_ in ("acl", "advcl") and lemma_of(g) in lex.protest_purposes
                                     for g in c.children):
             return True
-    return bool(_subject_words(t) & {"protesters", "protestors", "demonstrators", "marchers"})
+    return bool(_subject_words(t) & PROTESTER_PLURALS)
 
 
-# what is found of a killing: ACLED codes the killing ("a human head was found")
-VEHICLES = {"car", "cars", "vehicle", "vehicles", "bus", "buses", "truck", "trucks", "taxi", "motorcycle",
-            "motorbike", "minibus", "van"}
-ENDED = {"end", "collapse", "breach", "violation", "violations", "suspension", "expiry", "breakdown"}
-REMAINS = {"body", "bodies", "corpse", "corpses", "dead", "remains", "head", "heads"}
-HOSTILE_FIRE = {"fire", "gunfire", "attack", "attacks", "shelling", "assault", "offensive"}
 
 
 def _answered(t: Token, lemma: str) -> str | None:
@@ -178,11 +148,6 @@ def _answered(t: Token, lemma: str) -> str | None:
 
 
 FORCE_CLASSES = {"attack", "kill", "clash", "takeover", "destroy", "air_attack", "shelling", "advance"}
-# what a promise of force or a warning of consequences is made of, beyond the trigger lexicon
-FORCE_WORDS = {"crush", "eliminate", "clear", "retaliate", "respond", "punish", "wipe", "annihilate",
-               "avenge", "hit", "force", "consequences", "retaliation", "response"}
-CONDITION_WORDS = {"if", "unless", "otherwise", "else", "consequences", "retaliation", "retaliate",
-                   "respond", "response", "price"}
 
 
 def _complement(t: Token) -> list[Token]:
@@ -443,8 +408,7 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "disperse":
         if lemma in ("stop", "prevent", "obstruct"):
             # "police kept marchers from reaching the square": an intervention
-            return cls if dobj & {"protesters", "protestors", "demonstrators", "marchers", "protest", "march",
-                                  "rally", "demonstration", "sit-in"} else None
+            return cls if dobj & PROTESTS_AND_PROTESTERS else None
         if lemma == "use" and dobj & {"explosives", "explosive", "dynamite", "bomb", "bombs", "ied", "ieds"}:
             return "explosive"  # "used explosives in a robbery"
         if lemma == "crack" and "down" not in prts:
