@@ -12,26 +12,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Actor
+from .answering import tells_fire_answered
 from .vocab import (
     AIRCRAFT,
-    ANSWERED_FIRE,
     ARMED_VICTIMS,
     ARMED_WORDS,
+    CAPTIVITY,
+    CIVILIAN_PLURALS,
     CIVILIAN_VICTIMS,
+    COUNTED_FIRE,
     CROWD_NOUNS,
     CROWD_WEAPONS,
+    DEADLY_FORCE,
     DEMONSTRATION_CONDUCT,
     FIGHTING,
     FIREARMS,
+    FORCE_MOVEMENTS,
+    FORCES_MOVED,
     INTERVENTION,
     LETHAL,
     LOOTERS,
     MOB_WORDS,
+    NONLETHAL_FIRE,
     OUTLAWS,
     PLAIN_PEOPLE,
+    PLANTED_DEVICES,
     PROTEST_CONTEXT,
     PROTEST_CROWD,
+    PROTEST_OR_RIOT_WORDS,
     PROTESTER_PLURALS,
+    QUARRELS,
+    RIOT_CONDUCT,
+    SET_ALIGHT,
     STANDOFF_VERBS,
     VIOLENT_CROWD,
 )
@@ -104,139 +116,195 @@ class TriggerContext:
     victims: frozenset[str] = frozenset()  # heads (and their modifiers) of who or what was hit
     subject: frozenset[str] = frozenset()  # the words of the trigger's subject (or a clash's parties)
 
+    @property
+    def kind1(self) -> str | None:
+        return self.actor1.kind if self.actor1 else None
 
-def code_event(cls: str, context: TriggerContext) -> tuple[str | None, str | None, str | None]:
+    @property
+    def kind2(self) -> str | None:
+        return self.actor2.kind if self.actor2 else None
+
+
+# (event_type, sub_event_type, plover)
+Coding = tuple[str | None, str | None, str | None]
+
+
+def code_event(cls: str, context: TriggerContext) -> Coding:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
-    actor1, actor2, weapon, words = context.actor1, context.actor2, context.weapon, context.words
-    nonviolent, has_place, location_iso3 = context.nonviolent, context.has_place, context.location_iso3
-    lemma, victims, subject = context.lemma, context.victims, context.subject
     if cls == "withdrawal":
         cls = "withdraw"
-    k1 = actor1.kind if actor1 else None
-    k2 = actor2.kind if actor2 else None
     if cls in ("takeover", "advance", "lose_control"):
-        if cls == "advance" and words & {"column", "columns", "convoy", "convoys", "reinforcements", "patrol", "logistical"}:
-            return STRATEGIC, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
-        if k1 in CROWD:
-            return RIOTS, "Mob violence", "ASSAULT"
-        if nonviolent:
-            return STRATEGIC, "Non-violent transfer of territory", "COERCE"
-        if cls == "advance" and not words & FIGHTING and k1 in (None, "State forces", "External/Other forces"):
-            # a state's forces arriving unopposed: a movement; insurgents entering towns take them
-            return STRATEGIC, "Change to group/activity", "MOBILIZE"
-        if _state_at_home(actor1, location_iso3):
-            return BATTLES, "Government regains territory", "ASSAULT"
-        return BATTLES, "Non-state actor overtakes territory", "ASSAULT"
+        return _code_ground(cls, context)
     if cls == "withdraw":
-        if victims & {"troops", "forces", "soldiers", "batteries", "units", "personnel", "equipment"}:
-            return STRATEGIC, "Change to group/activity", "RETREAT"  # troops withdrawn: a movement of forces
-        if has_place:
-            return STRATEGIC, "Non-violent transfer of territory", "RETREAT"
-        return STRATEGIC, "Change to group/activity", "RETREAT"
+        return _code_withdrawal(context)
     if cls == "sexual":
         return VIOLENCE_AGAINST_CIVILIANS, "Sexual violence", "ASSAULT"
     if cls in ("air_attack", "shelling", "explosive", "attack", "kill", "shooting"):
-        if cls in ("shelling", "attack", "shooting") and words & ANSWERED_FIRE:
-            return BATTLES, "Armed clash", "ASSAULT"  # "a shelling exchange", "returned fire"
-        if cls in ("shelling", "explosive", "attack", "shooting") and {"both", "directions"} <= words:
-            return BATTLES, "Armed clash", "ASSAULT"  # explosions "in both directions" across a front are an exchange
-        weapon = VERB_WEAPON.get(lemma) or weapon  # "shelled" is shelling whatever flew overhead
-        if cls == "air_attack":
-            weapon = weapon or "Air/drone strike"
-        elif cls == "shelling":
-            weapon = weapon or "Shelling/artillery/missile attack"
-        elif cls == "explosive" and not weapon:
-            # counted explosions near a front line are shelling; a single blast is a device
-            device = words & {"ied", "ieds", "device", "bomb", "bombs", "mines", "landmine", "roadside",
-                              "planted", "detonated", "car", "vehicle-borne", "booby"}
-            counted = words & {"total", "frontline", "directions", "weapons", "projectiles"}
-            weapon = "Shelling/artillery/missile attack" if counted and not device else \
-                "Remote explosive/landmine/IED"
-        if weapon is None and lemma in STANDOFF_VERBS and actor1 is not None and \
-                actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians" and \
-                not (lemma == "raid" and not words & AIRCRAFT):
-            # a state "struck" or "targeted" a site: by air unless the report names a weapon ("raided"
-            # only when aircraft did: troops and police raid on foot)
-            weapon = "Air/drone strike"
-        if victims & PROTESTER_PLURALS and cls in ("kill", "shooting") \
-                and not words & {"rubber"}:
-            return PROTESTS, "Excessive force against protesters", "ASSAULT"
-        if weapon:
-            return EXPLOSIONS, weapon, "ASSAULT"
-        if (subject & MOB_WORDS and not subject & ARMED_WORDS) or lemma == "lynch" or \
-                (subject & PLAIN_PEOPLE and not subject & ARMED_WORDS and not words & FIREARMS
-                 and k1 not in ARMED_KINDS) or \
-                (words & {"dispute", "scuffle", "altercation", "brawl", "feud"} and k1 not in ARMED_KINDS):
-            return RIOTS, "Mob violence", "ASSAULT"  # a crowd attacking people; a quarrel turned violent
-        if victims & OUTLAWS and k1 != "State forces":
-            return BATTLES, "Armed clash", "ASSAULT"  # "shot an alleged gang member": gangs fighting
-        if "off-duty" in words or {"off", "duty"} <= words:
-            return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # ACLED: off-duty security personnel are civilians
-        if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
-            return BATTLES, "Armed clash", "ASSAULT"
-        if victims & CIVILIAN_VICTIMS:
-            return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # "gunmen attacked a bus conductor"
-        if "<place>" in victims and k1 not in ("State forces", "External/Other forces"):
-            return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # a militia raiding villages
-        if k2 == "Civilians" or (cls == "kill" and k2 is None and words & {"civilians", "people",
-                                                                           "residents", "villagers",
-                                                                           "children", "women"}):
-            return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"
-        if cls == "kill" and k2 is None:
-            return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"
-        return BATTLES, "Armed clash", "ASSAULT"
+        return _code_violence(cls, context)
     if cls == "clash":
-        if words & CROWD_WEAPONS and not words & FIREARMS and k1 != "State forces" and k2 != "State forces":
-            return RIOTS, "Mob violence", "ASSAULT"  # "two groups fought with sticks and machetes"
-        if words & {"dispute", "feud", "quarrel", "altercation", "brawl", "scuffle"} and k1 not in ARMED_KINDS:
-            return RIOTS, "Mob violence", "ASSAULT"  # "two village groups clashed over a land dispute"
-        if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
-            return RIOTS, "Violent demonstration", "PROTEST"  # "clashed with police during their demonstration"
-        if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS \
-                and not (k1 == "Identity militia" and k2 in (None, "Identity militia")):
-            return RIOTS, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
-            # (but clans and communities named as such fight as militias)
-        return BATTLES, "Armed clash", "ASSAULT"
+        return _code_clash(context)
     if cls == "protest":
-        if words & LETHAL and words & {"killed", "dead", "shot", "live"} and words & PROTEST_CROWD:
-            # force used on the protesters themselves, not a killing the protest is about
-            return PROTESTS, "Excessive force against protesters", "PROTEST"
-        if words & VIOLENT_CROWD or "set" in words and words & {"fire", "ablaze", "alight", "afire"}:
-            return RIOTS, "Violent demonstration", "PROTEST"  # not "set up a tent camp"
-        if words & INTERVENTION:
-            return PROTESTS, "Protest with intervention", "PROTEST"
-        return PROTESTS, "Peaceful protest", "PROTEST"
+        return _code_protest(context)
     if cls == "disperse":
-        if words & {"rioters", "stones", "pelting", "pelted", "barricading", "barricades", "torched", "looting",
-                    "clash", "clashed"}:
-            return RIOTS, "Violent demonstration", "PROTEST"  # force met a violent crowd: ACLED codes the riot
-        # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
-        # warning shots fired into the air disperse, they are not force used against anyone
-        if words & {"killed", "dead", "live", "shot"} and not words & {"rubber", "warning", "air"}:
-            return PROTESTS, "Excessive force against protesters", "PROTEST"
-        return PROTESTS, "Protest with intervention", "PROTEST"
+        return _code_dispersal(context)
     if cls == "steal":
-        # armed men stealing cattle loot; a thief's theft is a crime, not a political event
-        if k1 in ARMED_KINDS or subject & (LOOTERS | ARMED_WORDS):
-            return STRATEGIC, "Looting/property destruction", "COERCE"
-        return None, None, "COERCE"
+        return _code_theft(context)
     if cls == "loot":
         return STRATEGIC, "Looting/property destruction", "COERCE"
     if cls == "riot":
-        if k1 in ARMED_KINDS or subject & LOOTERS:
-            return STRATEGIC, "Looting/property destruction", "COERCE"
-        if words & {"protest", "protests", "protesters", "demonstrators", "demonstration", "rioted", "riot",
-                    "riots", "rioters", "demanding", "demand", "demanded", "protesting", "against"} or \
-                words & DEMONSTRATION_CONDUCT:
-            return RIOTS, "Violent demonstration", "PROTEST"
-        return RIOTS, "Mob violence", "ASSAULT"
+        return _code_riot(context)
     if cls == "destroy":
-        if k1 in CROWD and subject & MOB_WORDS:
-            return RIOTS, "Mob violence", "ASSAULT"
-        return STRATEGIC, "Looting/property destruction", "COERCE"
-    if cls == "release" and words & {"prisoners", "prisoner", "detainees", "hostages", "captives", "prison",
-                                     "prisons", "captivity", "custody", "hostage", "jail"}:
+        return _code_destruction(context)
+    if cls == "release" and context.words & CAPTIVITY:
         return STRATEGIC, "Other", "RETREAT"  # a release of prisoners is a significant development
     if cls in FIXED:
         return FIXED[cls]
     return None, None, VERBAL_PLOVER.get(cls, "CONSULT")
+
+
+def _code_ground(cls: str, c: TriggerContext) -> Coding:
+    """Ground taken, entered or lost: a battle for it, a movement of forces, or a handover."""
+    actor1, words, nonviolent, location_iso3, k1 = c.actor1, c.words, c.nonviolent, c.location_iso3, c.kind1
+    if cls == "advance" and words & FORCE_MOVEMENTS:
+        return STRATEGIC, "Change to group/activity", "MOBILIZE"  # a convoy entering is a movement of forces
+    if k1 in CROWD:
+        return RIOTS, "Mob violence", "ASSAULT"
+    if nonviolent:
+        return STRATEGIC, "Non-violent transfer of territory", "COERCE"
+    if cls == "advance" and not words & FIGHTING and k1 in (None, "State forces", "External/Other forces"):
+        # a state's forces arriving unopposed: a movement; insurgents entering towns take them
+        return STRATEGIC, "Change to group/activity", "MOBILIZE"
+    if _state_at_home(actor1, location_iso3):
+        return BATTLES, "Government regains territory", "ASSAULT"
+    return BATTLES, "Non-state actor overtakes territory", "ASSAULT"
+
+
+def _code_withdrawal(c: TriggerContext) -> Coding:
+    """A withdrawal: of troops (a movement) or from a place (a handover)."""
+    has_place, victims = c.has_place, c.victims
+    if victims & FORCES_MOVED:
+        return STRATEGIC, "Change to group/activity", "RETREAT"  # troops withdrawn: a movement of forces
+    if has_place:
+        return STRATEGIC, "Non-violent transfer of territory", "RETREAT"
+    return STRATEGIC, "Change to group/activity", "RETREAT"
+
+
+def _code_violence(cls: str, c: TriggerContext) -> Coding:
+    """An attack, a killing, a shooting or shelling: by its weapon, its victims and who acts."""
+    actor1, weapon, words, lemma = c.actor1, c.weapon, c.words, c.lemma
+    victims, subject, k1, k2 = c.victims, c.subject, c.kind1, c.kind2
+    if cls in ("shelling", "attack", "shooting") and tells_fire_answered(words):
+        return BATTLES, "Armed clash", "ASSAULT"  # "a shelling exchange", "returned fire"
+    if cls in ("shelling", "explosive", "attack", "shooting") and {"both", "directions"} <= words:
+        return BATTLES, "Armed clash", "ASSAULT"  # explosions "in both directions" across a front are an exchange
+    weapon = VERB_WEAPON.get(lemma) or weapon  # "shelled" is shelling whatever flew overhead
+    if cls == "air_attack":
+        weapon = weapon or "Air/drone strike"
+    elif cls == "shelling":
+        weapon = weapon or "Shelling/artillery/missile attack"
+    elif cls == "explosive" and not weapon:
+        # counted explosions near a front line are shelling; a single blast is a device
+        device = words & PLANTED_DEVICES
+        counted = words & COUNTED_FIRE
+        weapon = "Shelling/artillery/missile attack" if counted and not device else \
+            "Remote explosive/landmine/IED"
+    if weapon is None and lemma in STANDOFF_VERBS and actor1 is not None and \
+            actor1.kind in ("State forces", "External/Other forces") and k2 != "Civilians" and \
+            not (lemma == "raid" and not words & AIRCRAFT):
+        # a state "struck" or "targeted" a site: by air unless the report names a weapon ("raided"
+        # only when aircraft did: troops and police raid on foot)
+        weapon = "Air/drone strike"
+    if victims & PROTESTER_PLURALS and cls in ("kill", "shooting") \
+            and not words & {"rubber"}:
+        return PROTESTS, "Excessive force against protesters", "ASSAULT"
+    if weapon:
+        return EXPLOSIONS, weapon, "ASSAULT"
+    if (subject & MOB_WORDS and not subject & ARMED_WORDS) or lemma == "lynch" or \
+            (subject & PLAIN_PEOPLE and not subject & ARMED_WORDS and not words & FIREARMS
+             and k1 not in ARMED_KINDS) or \
+            (words & QUARRELS and k1 not in ARMED_KINDS):
+        return RIOTS, "Mob violence", "ASSAULT"  # a crowd attacking people; a quarrel turned violent
+    if victims & OUTLAWS and k1 != "State forces":
+        return BATTLES, "Armed clash", "ASSAULT"  # "shot an alleged gang member": gangs fighting
+    if "off-duty" in words or {"off", "duty"} <= words:
+        return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # ACLED: off-duty security personnel are civilians
+    if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
+        return BATTLES, "Armed clash", "ASSAULT"
+    if victims & CIVILIAN_VICTIMS:
+        return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # "gunmen attacked a bus conductor"
+    if "<place>" in victims and k1 not in ("State forces", "External/Other forces"):
+        return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # a militia raiding villages
+    if k2 == "Civilians" or (cls == "kill" and k2 is None and words & CIVILIAN_PLURALS):
+        return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"
+    if cls == "kill" and k2 is None:
+        return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"
+    return BATTLES, "Armed clash", "ASSAULT"
+
+
+def _code_clash(c: TriggerContext) -> Coding:
+    """Two sides fighting: armed groups clash, crowds riot."""
+    words, subject, k1, k2 = c.words, c.subject, c.kind1, c.kind2
+    if words & CROWD_WEAPONS and not words & FIREARMS and k1 != "State forces" and k2 != "State forces":
+        return RIOTS, "Mob violence", "ASSAULT"  # "two groups fought with sticks and machetes"
+    if words & QUARRELS and k1 not in ARMED_KINDS:
+        return RIOTS, "Mob violence", "ASSAULT"  # "two village groups clashed over a land dispute"
+    if words & PROTEST_CONTEXT and not subject & ARMED_WORDS - {"police"}:
+        return RIOTS, "Violent demonstration", "PROTEST"  # "clashed with police during their demonstration"
+    if (k1 in CROWD or k2 in CROWD or subject & CROWD_NOUNS) and not subject & ARMED_WORDS \
+            and not (k1 == "Identity militia" and k2 in (None, "Identity militia")):
+        return RIOTS, "Mob violence", "ASSAULT"  # "two village groups clashed", "youths clashed"
+        # (but clans and communities named as such fight as militias)
+    return BATTLES, "Armed clash", "ASSAULT"
+
+
+def _code_protest(c: TriggerContext) -> Coding:
+    """A protest: peaceful, met with intervention or force, or violent."""
+    words = c.words
+    if words & LETHAL and words & DEADLY_FORCE and words & PROTEST_CROWD:
+        # force used on the protesters themselves, not a killing the protest is about
+        return PROTESTS, "Excessive force against protesters", "PROTEST"
+    if words & VIOLENT_CROWD or "set" in words and words & SET_ALIGHT:
+        return RIOTS, "Violent demonstration", "PROTEST"  # not "set up a tent camp"
+    if words & INTERVENTION:
+        return PROTESTS, "Protest with intervention", "PROTEST"
+    return PROTESTS, "Peaceful protest", "PROTEST"
+
+
+def _code_dispersal(c: TriggerContext) -> Coding:
+    """A crowd dispersed: force on protesters, or a riot put down."""
+    words = c.words
+    if words & RIOT_CONDUCT:
+        return RIOTS, "Violent demonstration", "PROTEST"  # force met a violent crowd: ACLED codes the riot
+    # ACLED codes the protesters as actor1 and the force that broke them up as actor2;
+    # warning shots fired into the air disperse, they are not force used against anyone
+    if words & DEADLY_FORCE and not words & NONLETHAL_FIRE:
+        return PROTESTS, "Excessive force against protesters", "PROTEST"
+    return PROTESTS, "Protest with intervention", "PROTEST"
+
+
+def _code_theft(c: TriggerContext) -> Coding:
+    """A theft: armed men loot; a thief's theft is no political event."""
+    subject, k1 = c.subject, c.kind1
+    # armed men stealing cattle loot; a thief's theft is a crime, not a political event
+    if k1 in ARMED_KINDS or subject & (LOOTERS | ARMED_WORDS):
+        return STRATEGIC, "Looting/property destruction", "COERCE"
+    return None, None, "COERCE"
+
+
+def _code_riot(c: TriggerContext) -> Coding:
+    """Rioting: armed men destroying property, a violent demonstration, or mob violence."""
+    words, subject, k1 = c.words, c.subject, c.kind1
+    if k1 in ARMED_KINDS or subject & LOOTERS:
+        return STRATEGIC, "Looting/property destruction", "COERCE"
+    if words & PROTEST_OR_RIOT_WORDS or \
+            words & DEMONSTRATION_CONDUCT:
+        return RIOTS, "Violent demonstration", "PROTEST"
+    return RIOTS, "Mob violence", "ASSAULT"
+
+
+def _code_destruction(c: TriggerContext) -> Coding:
+    """Property destroyed: by a mob, or as looting and destruction."""
+    subject, k1 = c.subject, c.kind1
+    if k1 in CROWD and subject & MOB_WORDS:
+        return RIOTS, "Mob violence", "ASSAULT"
+    return STRATEGIC, "Looting/property destruction", "COERCE"

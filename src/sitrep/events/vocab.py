@@ -1,69 +1,111 @@
 """The shared vocabulary (`data/vocabulary.yaml`): the word classes the event rules test
 words against, each defined once, by meaning, and loaded here into frozensets.
 
-A class may include another ("+protesters"): what builds on a class says so, and the two
-cannot drift apart.  A malformed file is an error naming the file and the class.
+The file's format is `sitrep.wordclasses`' (a class may include another: "+protesters").
 """
 
 from __future__ import annotations
 
-from importlib import resources
-from typing import Any
-
-import yaml
-
-from ..errors import SitrepError
+from ..wordclasses import load_word_classes
 
 __all__ = [
-    "AIRCRAFT", "ANSWER_VERBS", "ANSWERED_FIRE", "ARMED_VICTIMS", "ARMED_WORDS", "BLASTS", "CAUSE_MARKS",
-    "CIVIL_GROUPS", "CIVILIAN_VICTIMS", "CONDITION_WORDS", "COUNT_NOUNS", "CROWD_NOUNS", "CROWD_SUBJECTS",
-    "CROWD_WEAPONS", "CROWD_WORDS", "DEMONSTRATION_CONDUCT", "DISPLACED", "ENDED", "EXCHANGE_OF_FIRE",
-    "FIGHTING", "FIRE_OBJECTS", "FIREARMS", "FORCE_WORDS", "GRIEVANCE_PREPS", "GRIEVANCE_VERBS",
-    "HOSTILE_FIRE", "INTERVENTION", "LETHAL", "LICENSING_PREPS", "LOOTERS", "MOB_WORDS", "OUTLAWS",
-    "PERSON_OBJECTS", "PLACE_NOUNS", "PLAIN_PEOPLE", "PROPERTY", "PROPERTY_PLACES", "PROTEST_CONTEXT",
-    "PROTEST_CROWD", "PROTEST_HOSTS", "PROTESTER_NOUNS", "PROTESTER_PLURALS", "PROTESTERS",
-    "PROTESTS_AND_PROTESTERS", "REMAINS", "ROADS", "STANDOFF_VERBS", "VEHICLES", "VIOLENT_CROWD",
-    "WEAPON_OBJECTS", "load_vocabulary", "parse_vocabulary",
+    "ACCORDS",
+    "AIRCRAFT",
+    "AIR_KINDS",
+    "ANSWERED_FIRE",
+    "ANSWER_VERBS",
+    "ARMED_VICTIMS",
+    "ARMED_WORDS",
+    "ARMS_STORES",
+    "ARTILLERY_KINDS",
+    "ASSAULTS",
+    "BASES",
+    "BLASTS",
+    "CAPTIVITY",
+    "CAUSE_MARKS",
+    "CIVILIAN_PLURALS",
+    "CIVILIAN_VICTIMS",
+    "CIVIL_GROUPS",
+    "CLAIMANT_GROUPS",
+    "CONDITION_WORDS",
+    "COUNTED_FIRE",
+    "COUNTERPARTS",
+    "COUNT_NOUNS",
+    "CROWD_NOUNS",
+    "CROWD_SUBJECTS",
+    "CROWD_WEAPONS",
+    "CROWD_WORDS",
+    "DEADLY_FORCE",
+    "DEFECTING_SOLDIERS",
+    "DEMONSTRATION_CONDUCT",
+    "DISPLACED",
+    "EMERGENCY_MEASURES",
+    "ENDED",
+    "ENGAGEMENTS",
+    "EXCHANGED_PEOPLE",
+    "EXCHANGE_OF_FIRE",
+    "EXPLOSIVES_USED",
+    "FIGHTING",
+    "FIGHT_MODIFIERS",
+    "FIREARMS",
+    "FIRE_OBJECTS",
+    "FORCES_MOVED",
+    "FORCE_MOVEMENTS",
+    "FORCE_USED",
+    "FORCE_WORDS",
+    "FORTIFIED_POSITIONS",
+    "GRIEVANCE_PREPS",
+    "GRIEVANCE_VERBS",
+    "HOSTAGE_WORDS",
+    "HOSTILE_FIRE",
+    "INTELLIGENCE",
+    "INTERVENTION",
+    "LABOUR_GROUPS",
+    "LETHAL",
+    "LICENSING_PREPS",
+    "LOOTERS",
+    "MOB_WORDS",
+    "NONLETHAL_FIRE",
+    "OUTLAWS",
+    "PERSON_OBJECTS",
+    "PLACE_NOUNS",
+    "PLAIN_PEOPLE",
+    "PLANTED_DEVICES",
+    "POTS_AND_PANS",
+    "PROPERTY",
+    "PROPERTY_PLACES",
+    "PROTESTERS",
+    "PROTESTER_NOUNS",
+    "PROTESTER_PLURALS",
+    "PROTESTS_AND_PROTESTERS",
+    "PROTEST_CONTEXT",
+    "PROTEST_CROWD",
+    "PROTEST_HOSTS",
+    "PROTEST_OR_RIOT_WORDS",
+    "QUARRELS",
+    "REMAINS",
+    "RESTRICTIONS_IMPOSED",
+    "RETURNING_PEOPLE",
+    "RIOTER_NOUNS",
+    "RIOT_CONDUCT",
+    "ROADS",
+    "SANCTION_MEASURES",
+    "SET_ALIGHT",
+    "STANDOFF_KINDS",
+    "STANDOFF_VERBS",
+    "TEAR_GAS",
+    "THROWN_EXPLOSIVES",
+    "THROWN_MISSILES",
+    "TRUCES",
+    "VEHICLES",
+    "VIOLENT_CROWD",
+    "WEAPON_OBJECTS",
+    "load_vocabulary",
 ]
-
-SOURCE = "sitrep/events/data/vocabulary.yaml"
-
-
-def parse_vocabulary(raw: Any, source: str = SOURCE) -> dict[str, frozenset[str]]:
-    """Each class of a parsed vocabulary file as a frozenset, its "+includes" expanded."""
-    if not isinstance(raw, dict):
-        raise SitrepError(f"{source}: expected a mapping of word classes")
-    for name, words in raw.items():
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise SitrepError(f"{source}: class {name!r} must be a list of words (quote YAML's yes/no/on/off)")
-    done: dict[str, frozenset[str]] = {}
-
-    def expand(name: str, path: tuple[str, ...]) -> frozenset[str]:
-        if name in done:
-            return done[name]
-        if name not in raw:
-            raise SitrepError(f"{source}: class {path[-1]!r} includes unknown class {name!r}")
-        if name in path:
-            raise SitrepError(f"{source}: class {name!r} includes itself ({' > '.join((*path, name))})")
-        words: set[str] = set()
-        for w in raw[name]:
-            words |= expand(w[1:], (*path, name)) if w.startswith("+") else {w}
-        done[name] = frozenset(words)
-        return done[name]
-
-    for name in raw:
-        expand(name, ())
-    return done
-
 
 def load_vocabulary() -> dict[str, frozenset[str]]:
     """The packaged vocabulary."""
-    with resources.files("sitrep.events").joinpath("data/vocabulary.yaml").open(encoding="utf-8") as fp:
-        try:
-            raw = yaml.safe_load(fp)
-        except yaml.YAMLError as exc:
-            raise SitrepError(f"{SOURCE}: {exc}") from None
-    return parse_vocabulary(raw)
+    return load_word_classes("sitrep.events", "data/vocabulary.yaml")
 
 
 _WORDS = load_vocabulary()
@@ -124,3 +166,45 @@ CONDITION_WORDS = _WORDS["condition_words"]
 ENDED = _WORDS["ended"]
 # grammar
 LICENSING_PREPS = _WORDS["licensing_preps"]
+# words of single rules
+RIOT_CONDUCT = _WORDS["riot_conduct"]
+PROTEST_OR_RIOT_WORDS = _WORDS["protest_or_riot_words"]
+SET_ALIGHT = _WORDS["set_alight"]
+RIOTER_NOUNS = _WORDS["rioter_nouns"]
+POTS_AND_PANS = _WORDS["pots_and_pans"]
+THROWN_MISSILES = _WORDS["thrown_missiles"]
+TEAR_GAS = _WORDS["tear_gas"]
+FORCE_USED = _WORDS["force_used"]
+LABOUR_GROUPS = _WORDS["labour_groups"]
+CLAIMANT_GROUPS = _WORDS["claimant_groups"]
+QUARRELS = _WORDS["quarrels"]
+CIVILIAN_PLURALS = _WORDS["civilian_plurals"]
+RETURNING_PEOPLE = _WORDS["returning_people"]
+DEFECTING_SOLDIERS = _WORDS["defecting_soldiers"]
+HOSTAGE_WORDS = _WORDS["hostage_words"]
+CAPTIVITY = _WORDS["captivity"]
+EXCHANGED_PEOPLE = _WORDS["exchanged_people"]
+COUNTERPARTS = _WORDS["counterparts"]
+FORCES_MOVED = _WORDS["forces_moved"]
+FORCE_MOVEMENTS = _WORDS["force_movements"]
+ENGAGEMENTS = _WORDS["engagements"]
+FIGHT_MODIFIERS = _WORDS["fight_modifiers"]
+ASSAULTS = _WORDS["assaults"]
+FORTIFIED_POSITIONS = _WORDS["fortified_positions"]
+BASES = _WORDS["bases"]
+DEADLY_FORCE = _WORDS["deadly_force"]
+NONLETHAL_FIRE = _WORDS["nonlethal_fire"]
+PLANTED_DEVICES = _WORDS["planted_devices"]
+COUNTED_FIRE = _WORDS["counted_fire"]
+THROWN_EXPLOSIVES = _WORDS["thrown_explosives"]
+EXPLOSIVES_USED = _WORDS["explosives_used"]
+ARMS_STORES = _WORDS["arms_stores"]
+AIR_KINDS = _WORDS["air_kinds"]
+STANDOFF_KINDS = _WORDS["standoff_kinds"]
+ARTILLERY_KINDS = _WORDS["artillery_kinds"]
+ACCORDS = _WORDS["accords"]
+RESTRICTIONS_IMPOSED = _WORDS["restrictions_imposed"]
+SANCTION_MEASURES = _WORDS["sanction_measures"]
+EMERGENCY_MEASURES = _WORDS["emergency_measures"]
+TRUCES = _WORDS["truces"]
+INTELLIGENCE = _WORDS["intelligence"]
