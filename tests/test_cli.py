@@ -509,6 +509,53 @@ def test_extract_from_stdin(stdin_run):
     assert db_counts(db) == {"articles": 1, "events": len(events)}
 
 
+# --- undated articles -------------------------------------------------------------------
+
+
+def test_extract_without_published_warns_once_of_undated_articles(tmp_path):
+    d = tmp_path / "undated"
+    d.mkdir()
+    (d / "one.txt").write_text(SYRIA_BODY, encoding="utf-8")
+    (d / "two.txt").write_text(SUDAN_BODY, encoding="utf-8")
+    run = sitrep("extract", d, "--db", tmp_path / "u.db", env_home=tmp_path)
+    assert run.returncode == 0, run.stderr
+    warnings = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1, run.stderr  # two undated articles, one warning
+    assert "undated" in warnings[0] and "--published" in warnings[0] and "one.txt" in warnings[0]
+    events = run.jsonl()
+    assert events and all(ev["event_date"] is None for ev in events)
+    dated = sitrep("extract", d / "one.txt", "--published", PUBLISHED, "--db", tmp_path / "d.db",
+                   env_home=tmp_path)
+    assert dated.returncode == 0 and dated.stderr.strip() == "", dated.stderr
+
+
+# --- help ------------------------------------------------------------------------------
+
+
+def _parsers(parser):
+    """The parser and every subcommand's parser below it."""
+    import argparse
+
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield from _parsers(sub)
+
+
+def test_every_cli_option_has_help():
+    import argparse
+
+    from sitrep.cli import _parser
+
+    missing = [f"{p.prog}: {'/'.join(a.option_strings) or a.dest}"
+               for p in _parsers(_parser()) for a in p._actions
+               if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction)) and not a.help]
+    assert missing == []
+    names = {p.prog for p in _parsers(_parser())}
+    assert {"sitrep extract", "sitrep places", "sitrep demo", "sitrep eval", "sitrep gazetteer import"} <= names
+
+
 # --- usage errors (argparse: exit 2, before any model is loaded) ------------------------
 
 
@@ -560,14 +607,23 @@ def test_demo(demo_run):
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     header = lines[0].split()
-    assert header[:2] == ["date", "event"] and "place" in header  # a table
-    assert len([line for line in lines if ISO_DATE.match(line[:10])]) >= 6
+    assert header == ["date", "event", "modality", "actor1", "actor2", "place"]  # a table
+    dated = [line[:10] for line in lines if ISO_DATE.match(line[:10])]
+    assert len(dated) >= 6
+    assert dated == sorted(dated)  # in date order
     csv_path, geo_path = out / "events.csv", out / "events.geojson"
     assert csv_path.is_file() and geo_path.is_file()
     with open(csv_path, encoding="utf-8", newline="") as fp:
         rows = list(csv.reader(fp))
     assert rows[0] == ACLED_CSV_COLUMNS + SITREP_CSV_COLUMNS
     assert len(rows) > 1
+    # every actor's whole name, and every event's modality, stand in the table
+    table = "\n".join(lines[1:len(rows)])
+    col = {name: i for i, name in enumerate(rows[0])}
+    for row in rows[1:]:
+        for name in (row[col["actor1"]], row[col["actor2"]]):
+            assert not name or name in table, name
+    assert {row[col["modality"]] for row in rows[1:]} <= set(table.split())
     fc = json.loads(geo_path.read_text(encoding="utf-8"))
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) == len(rows) - 1
     # the database it names

@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="code the events of articles (one JSON object per line)")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
     ex.add_argument("--published", type=_date, help="publication date for articles that carry none")
-    ex.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl")
+    ex.add_argument("--format", choices=("jsonl", "csv", "geojson"), default="jsonl",
+                    help="jsonl: sitrep's records (default); csv: ACLED's columns, then sitrep's; geojson")
     ex.add_argument("--output", "-o", help="write here instead of standard output")
     ex.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
     ex.add_argument("--actors", help="a YAML file of extra actors (same format as the packaged groups)")
@@ -75,9 +76,9 @@ def _parser() -> argparse.ArgumentParser:
                          "sitrep's calibrated threshold; 0 keeps every event (all are stored anyway)")
 
     pl = sub.add_parser("places", help="list the toponyms of articles (one JSON object per line)")
-    pl.add_argument("paths", nargs="+", metavar="PATH")
-    pl.add_argument("--published", type=_date)
-    pl.add_argument("--output", "-o")
+    pl.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
+    pl.add_argument("--published", type=_date, help="publication date for articles that carry none")
+    pl.add_argument("--output", "-o", help="write here instead of standard output")
 
     de = sub.add_parser("demo", help="run sitrep on its bundled sample reports (Syria, Nov-Dec 2024)")
     de.add_argument("--output", "-o", default="sitrep-demo", help="folder for events.csv and events.geojson")
@@ -154,6 +155,21 @@ def _open_out(path: str | None):
     return open(path, "w", encoding="utf-8", newline="")
 
 
+def _warn_undated(items):
+    """Pass the inputs on; the first article with no date and no --published earns one warning,
+    since every event it yields will be undated (relative dates need the day of publication)."""
+    from .models import Article
+
+    warned = False
+    for item in items:
+        if not warned and isinstance(item, Article) and item.published is None:
+            warned = True
+            print(f"sitrep: warning: {item.source or item.id} carries no publication date: its events, "
+                  "and those of any other undated article, will be undated (give --published)",
+                  file=sys.stderr)
+        yield item
+
+
 def _extract(args) -> int:
     from .events.confidence import confident, default_min_confidence
     from .export import write_csv, write_geojson, write_jsonl
@@ -173,7 +189,7 @@ def _extract(args) -> int:
         events = []
         out = _open_out(args.output)
         try:
-            for _, stored, _ in process(read(args.paths, args.published), res, store, on_error):
+            for _, stored, _ in process(_warn_undated(read(args.paths, args.published)), res, store, on_error):
                 evs = confident(stored, threshold)
                 if args.format == "jsonl":
                     write_jsonl(evs, out)  # stream: one article at a time
@@ -211,6 +227,19 @@ def _places(args) -> int:
     return 1 if errors else 0
 
 
+def _demo_table(events) -> list[str]:
+    """The demo's events as a table in date order (undated last), every name whole: each
+    column is as wide as its widest cell."""
+    head = ("date", "event", "modality", "actor1", "actor2", "place")
+    rows = [(e.event_date or "-", e.sub_event_type or f"({e.plover})", e.modality,
+             e.actor1.name if e.actor1 else "-", e.actor2.name if e.actor2 else "-",
+             e.location.name if e.location else "-")
+            for e in sorted(events, key=lambda e: e.event_date or "9999-99-99")]  # stable: article order within a day
+    widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head) - 1)]
+    return ["  ".join([*(cell.ljust(w) for cell, w in zip(r, widths, strict=False)), r[-1]]).rstrip()
+            for r in (head, *rows)]
+
+
 def _demo(args) -> int:
     from .control import control_as_of
     from .export import write_csv, write_geojson
@@ -230,15 +259,16 @@ def _demo(args) -> int:
         fused = store.clusters()
         counts = store.counts()
         report = build_report(store, "2024-11-27", "2024-12-08")
-    print(f"{'date':<10}  {'event':<38}  {'actor1':<34}  {'place':<16}  sources")
-    for f in fused:
-        if not f["event_type"]:
-            continue
+    for line in _demo_table(events):
+        print(line)
+    told_often = [f for f in fused if f["event_type"] and len(f["sources"]) > 1]
+    print(f"\n{len(fused)} fused events; told by several reports:")
+    for f in sorted(told_often, key=lambda f: f["event_date"] or ""):
         a1 = f["actor1"]["name"] if f["actor1"] else "-"
         place = f["location"]["name"] if f["location"] else "-"
-        flag = " disputed" if f.get("disputed") else ""
-        print(f"{f['event_date'] or '-':<10}  {f['sub_event_type'][:38]:<38}  {a1[:34]:<34}  {place[:16]:<16}  "
-              f"{len(f['sources'])} ({f['modality']}{flag})")
+        flag = ", disputed" if f.get("disputed") else ""
+        print(f"  {f['event_date'] or '-'}  {f['sub_event_type']}  {a1}  {place}  "
+              f"({len(f['sources'])} sources, {f['modality']}{flag})")
     print("\ncontrol as of 2024-12-09:")
     for state in control_as_of(fused, "2024-12-09"):
         who = state.controller.name if state.controller else "holder unconfirmed"

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors.kb import ActorKB
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
-from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, code_event
+from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
 from .events.confidence import article_style, confidence
 from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
 from .events.detect import Trigger, find_triggers
@@ -439,9 +439,9 @@ class _Builder:
             victims = victims | {"<place>"}  # "attacked the village of X"
         if tr.cls in ("kill", "shooting", "attack") and outlaw_victim(self.article.text):
             victims = victims | {"<outlaw>"}
-        etype, sub, plover = code_event(tr.cls, a1, a2, weapon if tr.cls not in ("withdraw",) else None,
-                                        words, tr.nonviolent, has_place, loc_iso3, t.lemma_.lower(), victims,
-                                        subject)
+        etype, sub, plover = code_event(tr.cls, TriggerContext(
+            a1, a2, weapon if tr.cls not in ("withdraw",) else None, words, tr.nonviolent, has_place, loc_iso3,
+            t.lemma_.lower(), victims, subject))
         scene = ctx.scene(t.doc, loc_iso3)  # the geocoded country, unless the text disowns it
         country = scene or ctx.country(t.doc)
         if sub == "Arrests" and a1 is None and country:

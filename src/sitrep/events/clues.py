@@ -10,18 +10,19 @@ import re
 
 from spacy.tokens import Token
 
+from .answering import tells_fire_answered
 from .detect import Trigger
 from .lexicon import Lexicon
+from .vocab import (
+    CAUSE_MARKS,
+    GRIEVANCE_PREPS,
+    GRIEVANCE_VERBS,
+)
 
-__all__ = ["answers", "first_weapon", "outlaw_victim", "protest_words", "weapon_of"]
-
-# outside a demonstration: "held a sit-in against the arrest of ..." names a grievance
-GRIEVANCE_PREPS = {"against", "over", "about", "for", "demanding", "to", "after", "following"}
-# "demonstrated after a gendarme shot a driver": what happened before is the protest's cause
-CAUSE_MARKS = {"after", "because", "since", "as", "when"}
+__all__ = ["first_weapon", "outlaw_victim", "protest_words", "weapon_of"]
 
 
-GRIEVANCE_VERBS = {"demand", "denounce", "condemn", "reject", "decry", "oppose"}
+
 
 
 def protest_words(t: Token) -> set[str]:
@@ -56,7 +57,7 @@ def weapon_of(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -
     if clause & lex.grenade_words and clause & lex.grenade_throw and not clause & {"launcher", "launchers"}:
         return "Grenade"
     if tr.token.lemma_.lower() == "fire" and clause & (set(lex.weapons) | lex.small_arms) and \
-            not clause & {"exchange", "exchanged", "returned", "small"} and "directions" not in sentence:
+            not (tells_fire_answered(clause) or "small" in clause) and "directions" not in sentence:
         # "fired grenade launchers / machine guns at positions": fire at a distance, one-sided;
         # small arms, or fire "in both directions", make it a clash
         return "Shelling/artillery/missile attack"
@@ -88,19 +89,3 @@ _OUTLAW = re.compile(r"\b(?:victims?|he|she|both|the (?:two|three) men)\b[^.]{0,
 def outlaw_victim(text: str) -> bool:
     """Whether the report tells the victim's criminal past (a gang killing, in ACLED's coding)."""
     return bool(_OUTLAW.search(text))
-
-
-# "returned fire", "responded with gunfire", "retaliated": fire that answers fire
-ANSWER_VERBS = {"return", "respond", "react", "retaliate", "reply"}
-
-
-def answers(t: Token) -> bool:
-    """Whether a trigger is fire answering fire: "shot back", "fired back", "returned fire",
-    "responded with gunfire against the gunmen"."""
-    if any(c.dep_ in ("advmod", "prt") and c.lower_ == "back" for c in t.children):
-        return True
-    lemma = t.lemma_.lower()
-    if lemma == "fire" and t.pos_ == "NOUN" and t.dep_ == "dobj":
-        lemma = t.head.lemma_.lower()  # "returned fire": the fire is the trigger
-    return lemma in ANSWER_VERBS
-

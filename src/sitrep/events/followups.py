@@ -17,24 +17,23 @@ from spacy.tokens import Token
 from ..actors.context import ArticleActors
 from ..actors.vocab import FORCE, POLICE
 from ..models import Event
-from .clues import answers
+from .answering import answers_fire
 from .detect import SYMBOLS, Trigger
 from .frames import lemma_of
 from .merge import LETHAL_TYPES
+from .vocab import (
+    CROWD_SUBJECTS,
+    PROTESTERS,
+)
 
 __all__ = ["PROTESTERS", "answered", "crowd_conduct", "to_riot"]
 
-PROTESTERS = {"protesters", "protester", "protestors", "demonstrators", "demonstrator", "marchers",
-              "participants", "crowd"}
-# how a report takes up a protest's crowd in a later sentence
-CROWD_SUBJECTS = {"they", "group", "crowd", "rioters", "mob", "residents", "villagers", "youths", "workers",
-                  "traders", "students", "people"}
 
 
 def answered(events: list, para: list[int], ev: Event, t: Token) -> bool:
     """'Two gunmen opened fire on a checkpoint. Officers returned fire.': fire answered is
     one armed clash, opened by who fired first; who answered is its actor2."""
-    if ev.event_type not in LETHAL_TYPES or ev.actor1 is None or not answers(t):
+    if ev.event_type not in LETHAL_TYPES or ev.actor1 is None or not answers_fire(t):
         return False
     for i in reversed(para):
         key, prev = events[i]

@@ -8,9 +8,67 @@ arguments that make it an event ("took *control of* X", "struck *a bridge*", "fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
+from .answering import answers_fire
 from .lexicon import Lexicon
+from .vocab import (
+    ACCORDS,
+    AIR_KINDS,
+    ARMS_STORES,
+    ARTILLERY_KINDS,
+    ASSAULTS,
+    BASES,
+    BLASTS,
+    CAPTIVITY,
+    CIVIL_GROUPS,
+    CLAIMANT_GROUPS,
+    CONDITION_WORDS,
+    COUNT_NOUNS,
+    COUNTERPARTS,
+    CROWD_WORDS,
+    DEFECTING_SOLDIERS,
+    DISPLACED,
+    EMERGENCY_MEASURES,
+    ENDED,
+    ENGAGEMENTS,
+    EXCHANGED_PEOPLE,
+    EXPLOSIVES_USED,
+    FIGHT_MODIFIERS,
+    FIRE_OBJECTS,
+    FORCE_USED,
+    FORCE_WORDS,
+    FORTIFIED_POSITIONS,
+    HOSTAGE_WORDS,
+    HOSTILE_FIRE,
+    INTELLIGENCE,
+    LABOUR_GROUPS,
+    LICENSING_PREPS,
+    PERSON_OBJECTS,
+    PLACE_NOUNS,
+    POTS_AND_PANS,
+    PROPERTY,
+    PROPERTY_PLACES,
+    PROTEST_HOSTS,
+    PROTESTER_PLURALS,
+    PROTESTS_AND_PROTESTERS,
+    REMAINS,
+    RESTRICTIONS_IMPOSED,
+    RETURNING_PEOPLE,
+    RIOTER_NOUNS,
+    ROADS,
+    SANCTION_MEASURES,
+    STANDOFF_KINDS,
+    TEAR_GAS,
+    THROWN_EXPLOSIVES,
+    THROWN_MISSILES,
+    TRUCES,
+    VEHICLES,
+    WEAPON_OBJECTS,
+)
 
 __all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like", "verb_class"]
 
@@ -23,54 +81,6 @@ MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting",
                      "destroy", "takeover", "advance", "lose_control", "withdraw", "riot", "protest"]
 # verbs of a fight breaking out: "a fight erupted", "an armed fight ensued between ..."
 BREAK_OUT = ("erupt", "ensue", "break")
-PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "area", "areas",
-               "neighbourhood", "neighborhood", "district", "districts", "outskirts", "suburb",
-               "suburbs", "base", "bases", "airport", "province", "region", "countryside", "positions",
-               "position", "territory", "territories", "capital", "stronghold", "strongholds", "airbase", "crossing",
-               "hill", "hills", "island", "port", "centre", "center", "governorate", "parts",
-               "control", "building", "compound", "headquarters", "barracks", "checkpoint",
-               "checkpoints", "station", "palace", "parliament", "camp", "camps", "post", "posts",
-               "outpost", "outposts", "garrison", "bridge", "dam", "field", "fields", "front",
-               "frontline", "locality", "localities", "settlement", "settlements", "hamlet", "road",
-               "highway", "junction", "prison", "county", "municipality", "state"}
-PERSON_OBJECTS = {"prisoner", "prisoners", "soldier", "soldiers", "fighters", "members", "people",
-                  "civilians", "man", "men", "woman", "women", "suspect", "suspects", "militants", "idps",
-                  "refugees", "detainees", "protesters", "demonstrators", "students", "journalists",
-                  "journalist", "activists", "activist", "villagers", "residents", "migrants", "boy", "girl",
-                  "child", "children", "farmer", "farmers", "worker", "workers", "locals", "youths"}
-WEAPON_OBJECTS = {"weapons", "weapon", "arms", "ammunition", "explosives", "pistol", "pistols", "rifle",
-                  "rifles", "guns", "gun", "grenades", "mines", "ieds", "drugs", "cache", "caches",
-                  "munitions", "rockets", "missiles", "mortars", "shells", "bombs", "drones", "drone"}
-FIRE_OBJECTS = {"fire", "gunfire", "shots", "shot", "bullets", "rounds", "volley", "volleys"}
-# "killed in clashes", "wounded during shelling", "responsible for the strike"; not "a protest
-# against an attack", where the attack is a grievance
-LICENSING_PREPS = {"in", "during", "amid", "from", "after", "following", "for", "of", "by", "with", "under"}
-COUNT_NOUNS = {"total", "number", "series", "wave", "waves", "string", "spate", "dozens", "hundreds", "scores",
-               "barrage", "barrages", "volley", "volleys", "round", "rounds", "salvo", "salvos", "thousands"}
-PROPERTY = {"vehicle", "vehicles", "car", "cars", "truck", "trucks", "goods", "food", "foods", "crops",
-            "livestock", "cattle", "goats", "sheep", "camels", "money", "cash", "property", "properties",
-            "phones", "belongings", "motorcycle", "motorcycles", "land", "lands", "shop", "shops", "mall",
-            "aid", "supplies", "equipment", "harvest", "fuel"}
-CROWD_WORDS = {"protesters", "protestors", "demonstrators", "crowd", "crowds", "protest", "protests", "citizens",
-               "neighbours", "neighbors", "participants", "inhabitants", "laborers", "labourers", "migrants",
-               "rally", "demonstration", "demonstrations", "marchers", "sit-in", "gathering", "students",
-               "workers", "residents", "supporters", "people", "hundreds", "thousands", "dozens", "locals",
-               "villagers", "mourners", "worshippers", "youths", "farmers", "traders", "vendors", "rioters"}
-# buildings and land taken are property seized, not territory won
-PROPERTY_PLACES = {"parliament", "building", "buildings", "factory", "hospital", "office", "offices", "school",
-                   "schools", "house", "houses", "home", "homes", "farm", "farms", "land", "lands", "plot", "mosque",
-                   "church", "shop", "shops", "store", "warehouse", "mine", "hotel", "residence", "property"}
-DISPLACED = {"refugees", "migrants", "idps", "displaced", "returnees", "evacuees"}
-ROADS = {"road", "roads", "highway", "highways", "street", "streets", "entrance", "access", "bridge", "route",
-         "routes", "avenue", "intersection", "junction", "traffic"}
-# ordinary people acting together, who block roads to be heard
-CIVIL_GROUPS = {"citizens", "neighbours", "neighbors", "drivers", "merchants", "inhabitants", "group",
-                "members", "users", "parents", "relatives", "fishermen", "miners", "teachers", "employees"}
-BLASTS = {"bomb", "bombs", "ied", "ieds", "device", "devices", "mine", "mines", "landmine", "explosive",
-          "explosives", "grenade", "grenades", "car", "shell", "shells", "charge", "charges", "dynamite"}
-# verbs that hold a protest noun: "staged a sit-in", "took out a rally", "formed a human chain"
-PROTEST_HOSTS = {"stage", "hold", "organise", "organize", "take", "join", "attend", "lead", "launch",
-                 "form", "observe", "start", "begin", "continue", "mount", "carry", "conduct", "participate"}
 # spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
                 "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot",
@@ -158,31 +168,20 @@ def _purpose_is_protest(t: Token, lex: Lexicon) -> bool:
         if c.dep_ == "dobj" and any(g.dep_ in ("acl", "advcl") and lemma_of(g) in lex.protest_purposes
                                     for g in c.children):
             return True
-    return bool(_subject_words(t) & {"protesters", "protestors", "demonstrators", "marchers"})
+    return bool(_subject_words(t) & PROTESTER_PLURALS)
 
 
-# what is found of a killing: ACLED codes the killing ("a human head was found")
-VEHICLES = {"car", "cars", "vehicle", "vehicles", "bus", "buses", "truck", "trucks", "taxi", "motorcycle",
-            "motorbike", "minibus", "van"}
-ENDED = {"end", "collapse", "breach", "violation", "violations", "suspension", "expiry", "breakdown"}
-REMAINS = {"body", "bodies", "corpse", "corpses", "dead", "remains", "head", "heads"}
-HOSTILE_FIRE = {"fire", "gunfire", "attack", "attacks", "shelling", "assault", "offensive"}
 
 
-def _answered(t: Token, lemma: str) -> str | None:
+def _answered(t: Token) -> str | None:
     """'responded to enemy fire', 'retaliated to the attack': the answer makes it a fight."""
-    if lemma in ("respond", "retaliate"):
+    if answers_fire(t):
         answered = [o for p in _children(t, {"prep"}) if p.lower_ == "to" for o in _children(p, {"pobj"})]
         return "clash" if any(o.lower_ in HOSTILE_FIRE for o in answered) else None
     return None
 
 
 FORCE_CLASSES = {"attack", "kill", "clash", "takeover", "destroy", "air_attack", "shelling", "advance"}
-# what a promise of force or a warning of consequences is made of, beyond the trigger lexicon
-FORCE_WORDS = {"crush", "eliminate", "clear", "retaliate", "respond", "punish", "wipe", "annihilate",
-               "avenge", "hit", "force", "consequences", "retaliation", "response"}
-CONDITION_WORDS = {"if", "unless", "otherwise", "else", "consequences", "retaliation", "retaliate",
-                   "respond", "response", "price"}
 
 
 def _complement(t: Token) -> list[Token]:
@@ -211,13 +210,14 @@ def _declared_victory(t: Token, lemma: str) -> str | None:
 
 
 def verb_class(t: Token, lex: Lexicon) -> str | None:
-    """The trigger class of a verb in its frame, or None."""
+    """The trigger class of a verb in its frame, or None: a verb that acts (not a modifier
+    such as "US-backed"), then its class's own frame (`_CLASS_FRAMES`) on its arguments."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
     if t.pos_ == "VERB" and (victory := _declared_victory(t, lemma)):
         return victory
     if cls is None and t.pos_ == "VERB":
-        return _answered(t, lemma)
+        return _answered(t)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
         return None
     if t.dep_ in ("amod", "compound", "npadvmod") or \
@@ -226,266 +226,430 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     if t.tag_ == "VBN" and t.i > 0 and t.nbor(-1).lower_ in ("of", "the", "an", "a"):
         return None  # "the occupied territory", "journalists of occupied Kashmir": an adjective
     objs = _objects(t)
-    obj_words = _words(objs)
-    dobj = _dobj_words(t)
-    prts = {c.lower_ for c in _children(t, {"prt"})}
-    preps = {c.lower_ for c in _children(t, {"prep"})}
-    sub = _words(t.subtree)
-    if lemma == "bang" and dobj & {"pots", "pans", "pot", "saucepans", "casseroles"}:
-        return "protest"  # "banged pots": a cacerolazo
-    if lemma == "take" and (any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
-                                for p in _children(t, {"prep"})) or dobj & {"streets"}):
+    v = _Verb(lemma, cls, objs, _words(objs), _dobj_words(t), {c.lower_ for c in _children(t, {"prt"})},
+              {c.lower_ for c in _children(t, {"prep"})}, _words(t.subtree))
+    frame = _CLASS_FRAMES.get(cls)
+    return frame(t, lex, v) if frame else cls
+
+
+@dataclass(frozen=True)
+class _Verb:
+    """A lexicon verb in its parse: its lemma and class, and the words of its arguments."""
+
+    lemma: str
+    cls: str
+    objs: list[Token]  # direct and prepositional objects
+    obj_words: set[str]  # their forms and lemmas
+    dobj: set[str]  # the words of the direct object (or passive subject)
+    prts: set[str]  # particles: "pulled *out*", "called *off*"
+    preps: set[str]  # prepositions hung on the verb
+    sub: set[str]  # every word of the verb's subtree
+
+
+def _pledge_or_offer(v: _Verb, lex: Lexicon) -> str | None:
+    """An offer, or a pledge: of support, of aid, or of terms."""
+    words = v.dobj if v.cls == "agree" else v.sub
+    if words & lex.support_objects:
+        return "support"
+    if words & lex.aid_objects:
+        return "supply"
+    return "agree" if v.lemma in ("offer", "pledge", "promise", "vow") else None
+
+
+def _takeover(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Ground taken ('seized the town', 'took control of'); else what was taken says what
+    happened: 'took to the streets' protests, 'were taken hostage' abducts."""
+    if v.lemma == "take" and (any(p.lower_ == "to" and any(o.lower_ in ("streets", "street") for o in p.children)
+                                for p in _children(t, {"prep"})) or v.dobj & {"streets"}):
         return "protest"  # "took to the streets" (also "took the streets")
-    if lemma == "take" and obj_words & {"hostage", "hostages", "captive", "captives"}:
+    if v.lemma == "take" and v.obj_words & HOSTAGE_WORDS:
         return "abduct"  # "were taken hostage"
-    if cls == "takeover":
-        # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
-        if lemma == "take" and not ("control" in obj_words or "over" in prts or
-                                    any(place_like(o) for o in _children(t, {"dobj"}))):
-            return None
-        if lemma == "gain" and "control" not in obj_words:
-            return None  # "gained control of"; not "gained support"
-        # the place taken is the object ("seized the town", "took control of", "stormed into");
-        # "seized drugs in Guaira" names where the seizure happened, not what was taken
-        taken = _children(t, {"dobj", "nsubjpass"}) + [o for p in _children(t, {"prep"})
-                                                       if p.lower_ in ("of", "over", "into")
-                                                       for o in _children(p, {"pobj"})]
-        if taken and all(o.lower_ in PROPERTY_PLACES for o in taken):
-            return "loot"  # "occupied the parliament", "seized Palestinian-owned land": property, not ground
-        if any(place_like(o) for o in taken if o.lower_ != "control") or _controls_place(t):
-            return "takeover"
-        if dobj & WEAPON_OBJECTS:
-            return "intercept"
-        if dobj & PERSON_OBJECTS:
-            return "abduct" if lemma in ("capture", "seize") else None
-        if lemma in ("seize", "capture", "take") and dobj & PROPERTY:
-            return "loot"  # "seized their vehicle", "took the cattle"
-        if lemma == "seize" and dobj:
-            return "loot"  # "seized a ton of marijuana", "seized smuggled cigarettes": goods taken
+    # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
+    if v.lemma == "take" and not ("control" in v.obj_words or "over" in v.prts or
+                                any(place_like(o) for o in _children(t, {"dobj"}))):
         return None
-    if lemma == "lose":
-        return "lose_control" if "control" in obj_words else None
-    if cls == "advance" and lemma == "arrive" and _subject_words(t) & DISPLACED:
+    if v.lemma == "gain" and "control" not in v.obj_words:
+        return None  # "gained control of"; not "gained support"
+    # the place taken is the object ("seized the town", "took control of", "stormed into");
+    # "seized drugs in Guaira" names where the seizure happened, not what was taken
+    taken = _children(t, {"dobj", "nsubjpass"}) + [o for p in _children(t, {"prep"})
+                                                   if p.lower_ in ("of", "over", "into")
+                                                   for o in _children(p, {"pobj"})]
+    if taken and all(o.lower_ in PROPERTY_PLACES for o in taken):
+        return "loot"  # "occupied the parliament", "seized Palestinian-owned land": property, not ground
+    if any(place_like(o) for o in taken if o.lower_ != "control") or _controls_place(t):
+        return "takeover"
+    if v.dobj & WEAPON_OBJECTS:
+        return "intercept"
+    if v.dobj & PERSON_OBJECTS:
+        return "abduct" if v.lemma in ("capture", "seize") else None
+    if v.lemma in ("seize", "capture", "take") and v.dobj & PROPERTY:
+        return "loot"  # "seized their vehicle", "took the cattle"
+    if v.lemma == "seize" and v.dobj:
+        return "loot"  # "seized a ton of marijuana", "seized smuggled cigarettes": goods taken
+    return None
+
+
+def _lose_control(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'lost control of': ground lost."""
+    if v.lemma == "lose":
+        return "lose_control" if "control" in v.obj_words else None
+    return v.cls
+
+
+def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'entered Homs'; not 'invaded his home', nor refugees arriving."""
+    if v.lemma == "arrive" and _subject_words(t) & DISPLACED:
         return "flee"  # "500 refugees arrived from Colombia": a movement of people
-    if cls == "advance" and _children(t, {"dobj"}) and \
+    if _children(t, {"dobj"}) and \
             all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
         return None  # "armed men invaded his home": the way into an attack, not ground taken
-    if cls == "advance":
-        # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold", nor
-        # "advanced towards Hama" (not there yet: no ground taken)
-        ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
-                                          ("into", "to", "on", "in", "inside", "upon")
-                                          for o in _children(p, {"pobj"})]
-        # a proper name entered is a place even where the gazetteer does not know it
-        # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
-        return cls if any(place_like(o) or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE",
-                                                                                      "TIME"))
-                          for o in ahead) else None
-    if lemma == "pull":
-        return "withdraw" if prts & {"out", "back"} else None
-    if cls == "attack":
-        if lemma == "fire" and ("warning" in dobj or "air" in obj_words):
-            return None  # "fired warning shots into the air" threatens; it hits no one
-        if lemma == "fire":  # "fired mortars at", "fired on positions"
-            return cls if dobj & (lex.weapons.keys() | FIRE_OBJECTS | WEAPON_OBJECTS) or preps & {"at", "on", "upon", "into", "towards"} else None
-        if lemma == "open":  # "opened fire on"
-            return cls if dobj & FIRE_OBJECTS else None
-        if lemma == "launch":  # "launched two ballistic missiles"; "launched an attack" is the noun's
-            return cls if dobj & (WEAPON_OBJECTS | set(lex.weapons)) else None
-        if lemma == "strike" and (_words(_children(t, {"nsubj"})) & {"workers", "doctors", "teachers", "employees",
-                                                                    "drivers", "staff", "unions", "nurses"}):
-            return "protest"
-        if lemma in ("strike", "hit") and not (obj_words & lex.attack_objects or
-                                              any(place_like(o) for o in objs) or
-                                              any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for o in objs)):
-            return None
-        if lemma == "blow" and "up" not in prts:
-            return None
-        return cls
-    if cls == "kill":
-        if lemma == "shoot" and "down" in prts:
-            return "intercept"  # "shot down a drone"
-        if lemma in ("find", "discover"):  # "bodies were found", "found dead"
-            found = _words(_children(t, {"nsubjpass"}))
-            return cls if (dobj | obj_words | found) & REMAINS or \
-                any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in t.children) else None
-        if lemma in ("beat", "hack") and not (dobj & PERSON_OBJECTS | {"him", "her", "them"} or
-                                            _children(t, {"nsubjpass"})):
-            return None
-        return cls
-    if cls == "clash":
-        if lemma == "exchange" and dobj & {"prisoners", "detainees", "captives", "bodies", "hostages"}:
-            return "deal"  # a prisoner exchange is an agreement carried out
-        if lemma in ("exchange", "trade"):  # "exchanged fire", "traded gunfire", never "traded goods"
-            return cls if dobj & (FIRE_OBJECTS | set(lex.weapons) | {"artillery", "shelling"}) else None
-        if lemma == "engage":
-            return cls if sub & {"firefight", "clashes", "fighting", "battle", "gunfight", "combat"} else None
-        if lemma == "fight" and not (preps & {"with", "against"} or t.dep_ == "ROOT"):
-            return None
-        return cls
-    if cls == "protest":
-        if lemma == "march" and not _purpose_is_protest(t, lex):
-            return None
-        return cls
-    if cls == "gather":
-        # "held a protest" is licensed by the noun; here: gatherings with a protest purpose
-        if lemma in ("stage", "hold", "organise", "organize"):
-            return None
-        if lemma == "take" :
-            return None
-        if _words(_children(t, {"nsubj"})) & {"rioters", "mob", "mobs"}:
-            return "riot"  # "rioters blocked the highway"
-        if lemma in ("block", "barricade") and dobj & ROADS and _subject_words(t) & (CROWD_WORDS | CIVIL_GROUPS):
-            return "protest"  # "residents blocked the highway": a road blockade is a protest
-        return "protest" if _purpose_is_protest(t, lex) else None
-    if cls == "throw":
-        if dobj & {"gas", "teargas", "tear"}:
-            return "disperse"  # "wardens fired tear gas at inmates staging a protest"
-        if dobj & {"stones", "stone", "rocks", "rock", "bricks", "bottles", "eggs", "molotov", "cocktails",
-                   "firecrackers", "projectiles", "objects"}:
-            return "riot"  # "pelted stones at police"
-        if dobj & {"grenade", "grenades", "bomb", "bombs", "explosive", "explosives", "device", "ied"}:
-            return "attack"
+    # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold", nor
+    # "advanced towards Hama" (not there yet: no ground taken)
+    ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
+                                      ("into", "to", "on", "in", "inside", "upon")
+                                      for o in _children(p, {"pobj"})]
+    # a proper name entered is a place even where the gazetteer does not know it
+    # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
+    return v.cls if any(place_like(o) or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE",
+                                                                                  "TIME"))
+                      for o in ahead) else None
+
+
+def _withdraw(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'pulled out', 'pulled back'."""
+    if v.lemma == "pull":
+        return "withdraw" if v.prts & {"out", "back"} else None
+    return v.cls
+
+
+def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'fired mortars at', 'opened fire on', 'struck a bridge'."""
+    if v.lemma == "fire" and ("warning" in v.dobj or "air" in v.obj_words):
+        return None  # "fired warning shots into the air" threatens; it hits no one
+    if v.lemma == "fire":  # "fired mortars at", "fired on positions"
+        return v.cls if v.dobj & (lex.weapons.keys() | FIRE_OBJECTS | WEAPON_OBJECTS) or v.preps & {"at", "on", "upon", "into", "towards"} else None
+    if v.lemma == "open":  # "opened fire on"
+        return v.cls if v.dobj & FIRE_OBJECTS else None
+    if v.lemma == "launch":  # "launched two ballistic missiles"; "launched an attack" is the noun's
+        return v.cls if v.dobj & (WEAPON_OBJECTS | set(lex.weapons)) else None
+    if v.lemma == "strike" and (_words(_children(t, {"nsubj"})) & LABOUR_GROUPS):
+        return "protest"
+    if v.lemma in ("strike", "hit") and not (v.obj_words & lex.attack_objects or
+                                          any(place_like(o) for o in v.objs) or
+                                          any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for o in v.objs)):
         return None
-    if cls == "riot":
-        if lemma == "set" and not ("fire" in obj_words or sub & {"ablaze", "alight"} or
-                                   "fire" in sub and "on" in preps):  # "set on fire barricades"
-            return None
-        if lemma in ("pelt", "stone") and not objs:
-            return None
-        if lemma == "burn" and not dobj:
-            return None
-        return cls
-    if cls == "flee" and lemma == "return":
-        # refugees and migrants returning home: a movement of people, not any return
+    if v.lemma == "blow" and "up" not in v.prts:
+        return None
+    return v.cls
+
+
+def _kill(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'killed', 'bodies were found'; 'shot down a drone' intercepts."""
+    if v.lemma == "shoot" and "down" in v.prts:
+        return "intercept"  # "shot down a drone"
+    if v.lemma in ("find", "discover"):  # "bodies were found", "found dead"
+        found = _words(_children(t, {"nsubjpass"}))
+        return v.cls if (v.dobj | v.obj_words | found) & REMAINS or \
+            any(c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in t.children) else None
+    if v.lemma in ("beat", "hack") and not (v.dobj & PERSON_OBJECTS | {"him", "her", "them"} or
+                                        _children(t, {"nsubjpass"})):
+        return None
+    return v.cls
+
+
+def _clash(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'clashed', 'exchanged fire'; a prisoner exchange is a deal."""
+    if v.lemma == "exchange" and v.dobj & EXCHANGED_PEOPLE:
+        return "deal"  # a prisoner exchange is an agreement carried out
+    if v.lemma in ("exchange", "trade"):  # "exchanged fire", "traded gunfire", never "traded goods"
+        return v.cls if v.dobj & (FIRE_OBJECTS | set(lex.weapons) | {"artillery", "shelling"}) else None
+    if v.lemma == "engage":
+        return v.cls if v.sub & ENGAGEMENTS else None
+    if v.lemma == "fight" and not (v.preps & {"with", "against"} or t.dep_ == "ROOT"):
+        return None
+    return v.cls
+
+
+def _protest(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'protested', 'marched against', 'banged pots'."""
+    if v.lemma == "bang" and v.dobj & POTS_AND_PANS:
+        return "protest"  # "banged pots": a cacerolazo
+    if v.lemma == "march" and not _purpose_is_protest(t, lex):
+        return None
+    return v.cls
+
+
+def _gather(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """A gathering, blockade or sit-in with a protest purpose ('held a protest' is the noun's)."""
+    if v.lemma in ("stage", "hold", "organise", "organize"):
+        return None
+    if _words(_children(t, {"nsubj"})) & RIOTER_NOUNS:
+        return "riot"  # "rioters blocked the highway"
+    if v.lemma in ("block", "barricade") and v.dobj & ROADS and _subject_words(t) & (CROWD_WORDS | CIVIL_GROUPS):
+        return "protest"  # "residents blocked the highway": a road blockade is a protest
+    return "protest" if _purpose_is_protest(t, lex) else None
+
+
+def _throw(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'threw stones' riots, 'threw a grenade' attacks, 'fired tear gas' disperses."""
+    if v.dobj & TEAR_GAS:
+        return "disperse"  # "wardens fired tear gas at inmates staging a protest"
+    if v.dobj & THROWN_MISSILES:
+        return "riot"  # "pelted stones at police"
+    if v.dobj & THROWN_EXPLOSIVES:
+        return "attack"
+    return None
+
+
+def _riot(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'set fire to', 'pelted', 'burned' with what they acted on."""
+    if v.lemma == "set" and not ("fire" in v.obj_words or v.sub & {"ablaze", "alight"} or
+                               "fire" in v.sub and "on" in v.preps):  # "set on fire barricades"
+        return None
+    if v.lemma in ("pelt", "stone") and not v.objs:
+        return None
+    if v.lemma == "burn" and not v.dobj:
+        return None
+    return v.cls
+
+
+def _flee(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Refugees returning home: a movement of people, not any return."""
+    if v.lemma == "return":
         subj = _subject_words(t)
-        return cls if subj & {"refugees", "migrants", "idps", "displaced", "returnees", "families",
-                              "residents", "civilians", "people"} else None
-    if cls == "defect":
-        # "soldiers joined the Taliban", "a battalion defected to the STC"
-        subj = _subject_words(t)
-        armed = {"soldiers", "fighters", "members", "militants", "policemen", "troops", "battalion",
-                 "brigade", "commander", "commanders", "officers", "unit", "militiamen", "rebels"}
-        return cls if lemma == "defect" or subj & armed else None
-    if cls == "close" and not (sub & lex.closure_objects):
+        return v.cls if subj & RETURNING_PEOPLE else None
+    return v.cls
+
+
+def _defect(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'soldiers joined the Taliban', 'a battalion defected to the STC'."""
+    subj = _subject_words(t)
+    armed = DEFECTING_SOLDIERS
+    return v.cls if v.lemma == "defect" or subj & armed else None
+
+
+def _close(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """A closure of what can be closed to people."""
+    if not (v.sub & lex.closure_objects):
         return None
-    if cls == "deploy" and lemma == "send":
-        if dobj & lex.aid_objects - {"troops"}:
+    return v.cls
+
+
+def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Forces sent or set up; aid sent is supply."""
+    if v.lemma == "send":
+        if v.dobj & lex.aid_objects - {"troops"}:
             return "supply"
-        if not objs:
+        if not v.objs:
             return None
-    if cls == "supply":
-        return "supply" if dobj & lex.aid_objects else None
-    if cls == "request":
-        x = _children(t, {"xcomp", "ccomp"})
-        if lemma in ("order", "instruct", "tell", "advise", "urge") and x and lemma_of(x[0]) in lex.leave_verbs:
-            return "order_leave"
-        marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-                     for c in t.children)  # "called for the people of Homs to rise up"
-        if lemma == "call":
-            heads = {o.lemma_.lower() for o in _children(t, {"dobj"})}
-            if heads & {"counterpart", "minister", "president", "leader", "premier", "chancellor"} \
-                    and not _children(t, {"oprd", "xcomp", "ccomp"}):
-                return "consult"  # "called his counterpart"
-            if not (preps & {"for", "on", "upon"} or x or marked or "off" in prts):
-                return None
-            if "off" in prts:
-                return "concede"  # "called off the strike"
-        if lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
-                not (lemma == "ask" and "for" in preps):
-            return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
-        if lemma in ("insist", "press") and not (preps & {"on", "for"} or x):
-            return None
-        if lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
-                (CROWD_WORDS | {"employees", "drivers", "families", "farmers", "teachers", "doctors", "nurses"}):
-            return "protest"  # "workers demanded their unpaid salaries": a protest
-        return cls
-    if cls == "agree" and lemma in ("pledge", "promise", "vow") and _promises_force(t, lex):
-        return "threaten"  # "vowed to crush the rebels": a promise of force is a threat
-    if cls == "threaten" and lemma == "warn" and not _conditional_threat(t):
-        return None  # "warned that the city faces famine" alarms; it threatens nobody
-    if cls == "offer" or (cls == "agree" and lemma in ("pledge", "promise", "vow")):
-        words = dobj if cls == "agree" else sub
-        if words & lex.support_objects:
-            return "support"
-        if words & lex.aid_objects:
-            return "supply"
-        return "agree" if lemma in ("offer", "pledge", "promise", "vow") else None
-    if cls == "agree" and lemma == "sign":
-        return "deal" if obj_words & {"deal", "agreement", "ceasefire", "truce", "accord", "treaty"} else None
-    if cls == "consult" and lemma == "talk" and not preps & {"with", "to"}:
-        return None
-    if cls == "sanction":
-        if lemma in ("impose", "enforce"):
-            if dobj & {"curfew", "curfews", "lockdown", "blockade", "siege", "emergency"}:
-                return "restrict"
-            return cls if dobj & {"sanctions", "embargo", "tariffs", "ban", "restrictions"} else None
-        if lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze", "recall") and not dobj:
-            return None
-        return cls
-    if cls == "concede":
-        if lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
-            if dobj & {"curfew", "lockdown", "emergency"}:
-                return "restrict"  # "declared a lockdown": a security measure
-            return cls if dobj & {"ceasefire", "truce", "amnesty", "pause"} else None
-        return cls if dobj & lex.concession_objects or lemma in ("concede", "cede") else None
-    if cls == "reject" and lemma == "deny":
-        # "denied involvement" rejects; "denied that ..." only makes what follows denied
-        return cls if dobj and not _children(t, {"ccomp"}) else None
-    if cls == "release":
-        if lemma == "hand":
-            if "over" not in prts:
-                return None
-            return "supply" if dobj & lex.aid_objects else cls
-        if lemma in ("release", "free") and not (obj_words & {"prisoners", "prisoner", "hostages",
-                                                              "hostage", "detainees", "captives", "prison",
-                                                              "prisons", "captivity", "custody", "jail"}):
-            return None
-        return cls
-    if cls == "disperse":
-        if lemma in ("stop", "prevent", "obstruct"):
-            # "police kept marchers from reaching the square": an intervention
-            return cls if dobj & {"protesters", "protestors", "demonstrators", "marchers", "protest", "march",
-                                  "rally", "demonstration", "sit-in"} else None
-        if lemma == "use" and dobj & {"explosives", "explosive", "dynamite", "bomb", "bombs", "ied", "ieds"}:
-            return "explosive"  # "used explosives in a robbery"
-        if lemma == "crack" and "down" not in prts:
-            return None
-        if lemma == "use" and not (dobj & {"force", "gas", "ammunition", "bullets", "batons", "cannon",
-                                          "cannons", "grenades", "fire", "violence"}):
-            return None  # "used tear gas against protesters"
-        return cls if sub & CROWD_WORDS else None
-    if cls == "deploy" and lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
+    if v.lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
-        if not dobj & {"fortifications", "fortification", "base", "bases", "positions", "position",
-                       "checkpoint", "checkpoints", "outpost", "outposts", "post", "posts", "headquarters",
-                       "trenches", "barracks", "camp", "camps", "troops", "forces", "fighters", "units"}:
+        if not v.dobj & FORTIFIED_POSITIONS:
             return None
-        return "base" if dobj & {"base", "bases", "headquarters", "outpost", "outposts", "camp", "camps"} else cls
-    if cls == "destroy" and not objs:
+        return "base" if v.dobj & BASES else v.cls
+    return v.cls
+
+
+def _supply(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Aid given."""
+    return "supply" if v.dobj & lex.aid_objects else None
+
+
+def _request(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Calls, orders and demands."""
+    x = _children(t, {"xcomp", "ccomp"})
+    if v.lemma in ("order", "instruct", "tell", "advise", "urge") and x and lemma_of(x[0]) in lex.leave_verbs:
+        return "order_leave"
+    marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                 for c in t.children)  # "called for the people of Homs to rise up"
+    if v.lemma == "call":
+        heads = {o.lemma_.lower() for o in _children(t, {"dobj"})}
+        if heads & COUNTERPARTS \
+                and not _children(t, {"oprd", "xcomp", "ccomp"}):
+            return "consult"  # "called his counterpart"
+        if not (v.preps & {"for", "on", "upon"} or x or marked or "off" in v.prts):
+            return None
+        if "off" in v.prts:
+            return "concede"  # "called off the strike"
+    if v.lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
+            not (v.lemma == "ask" and "for" in v.preps):
+        return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
+    if v.lemma in ("insist", "press") and not (v.preps & {"on", "for"} or x):
         return None
-    if cls == "destroy" and dobj & (WEAPON_OBJECTS | {"depot", "depots", "arms"}):
+    if v.lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
+            (CROWD_WORDS | CLAIMANT_GROUPS):
+        return "protest"  # "workers demanded their unpaid salaries": a protest
+    return v.cls
+
+
+def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Promises and agreements; a promise of force threatens."""
+    if v.lemma in ("pledge", "promise", "vow") and _promises_force(t, lex):
+        return "threaten"  # "vowed to crush the rebels": a promise of force is a threat
+    if v.lemma in ("pledge", "promise", "vow"):
+        return _pledge_or_offer(v, lex)
+    if v.lemma == "sign":
+        return "deal" if v.obj_words & ACCORDS else None
+    return v.cls
+
+
+def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """A warning threatens only with a condition or consequences."""
+    if v.lemma == "warn" and not _conditional_threat(t):
+        return None  # "warned that the city faces famine" alarms; it threatens nobody
+    return v.cls
+
+
+def _offer(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """An offer of support, of aid, or of terms."""
+    return _pledge_or_offer(v, lex)
+
+
+def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'talked with', not any talk."""
+    if v.lemma == "talk" and not v.preps & {"with", "to"}:
+        return None
+    return v.cls
+
+
+def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Sanctions; a curfew imposed restricts."""
+    if v.lemma in ("impose", "enforce"):
+        if v.dobj & RESTRICTIONS_IMPOSED:
+            return "restrict"
+        return v.cls if v.dobj & SANCTION_MEASURES else None
+    if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze", "recall") and not v.dobj:
+        return None
+    return v.cls
+
+
+def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'declared a ceasefire', 'ceded'."""
+    if v.lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
+        if v.dobj & EMERGENCY_MEASURES:
+            return "restrict"  # "declared a lockdown": a security measure
+        return v.cls if v.dobj & TRUCES else None
+    return v.cls if v.dobj & lex.concession_objects or v.lemma in ("concede", "cede") else None
+
+
+def _reject(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'denied involvement' rejects; 'denied that' does not."""
+    if v.lemma == "deny":
+        # "denied involvement" rejects; "denied that ..." only makes what follows denied
+        return v.cls if v.dobj and not _children(t, {"ccomp"}) else None
+    return v.cls
+
+
+def _release(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Prisoners freed; 'handed over' aid supplies."""
+    if v.lemma == "hand":
+        if "over" not in v.prts:
+            return None
+        return "supply" if v.dobj & lex.aid_objects else v.cls
+    if v.lemma in ("release", "free") and not (v.obj_words & CAPTIVITY):
+        return None
+    return v.cls
+
+
+def _disperse(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Force used on a crowd."""
+    if v.lemma in ("stop", "prevent", "obstruct"):
+        # "police kept marchers from reaching the square": an intervention
+        return v.cls if v.dobj & PROTESTS_AND_PROTESTERS else None
+    if v.lemma == "use" and v.dobj & EXPLOSIVES_USED:
+        return "explosive"  # "used explosives in a robbery"
+    if v.lemma == "crack" and "down" not in v.prts:
+        return None
+    if v.lemma == "use" and not (v.dobj & FORCE_USED):
+        return None  # "used tear gas against protesters"
+    return v.cls if v.sub & CROWD_WORDS else None
+
+
+def _destroy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Something destroyed; weapons destroyed are intercepted."""
+    if not v.objs:
+        return None
+    if v.dobj & (WEAPON_OBJECTS | ARMS_STORES):
         return "intercept"  # "destroyed a weapons cache": weapons taken out of use
-    if cls == "explosive":
-        # "an IED exploded", "detonated a bomb"; not "tensions exploded"
-        return cls if (_subject_words(t) | dobj | _words(_children(t, {"nsubjpass"}))) & BLASTS else None
-    if cls == "steal" and not dobj:
+    return v.cls
+
+
+def _explosive(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'an IED exploded', 'detonated a bomb'; not 'tensions exploded'."""
+    return v.cls if (_subject_words(t) | v.dobj | _words(_children(t, {"nsubjpass"}))) & BLASTS else None
+
+
+def _steal(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Something stolen."""
+    if not v.dobj:
         return None
-    if cls == "evacuate" and not objs and not preps:
+    return v.cls
+
+
+def _evacuate(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """People or a place evacuated."""
+    if not v.objs and not v.preps:
         return None
-    if cls == "intercept" and lemma in ("thwart", "foil", "repel", "repulse") and \
-            dobj & {"attack", "attacks", "incursion", "incursions", "infiltration", "assault", "offensive",
-                    "advance", "attempt", "raid"}:
+    return v.cls
+
+
+def _intercept(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Weapons seized or an attack fought off."""
+    if v.lemma in ("thwart", "foil", "repel", "repulse") and \
+            v.dobj & ASSAULTS:
         return "clash"  # "foiled an assault by rebel fighters": they fought it off
-    if cls == "intercept" and lemma == "recover" and not dobj & WEAPON_OBJECTS:
+    if v.lemma == "recover" and not v.dobj & WEAPON_OBJECTS:
         return None
-    if cls == "intercept" and lemma == "intercept" and dobj & VEHICLES and not sub & WEAPON_OBJECTS:
+    if v.lemma == "intercept" and v.dobj & VEHICLES and not v.sub & WEAPON_OBJECTS:
         return None  # "gunmen stopped a bus and shot a passenger": the way into an attack
-    if cls == "intercept" and lemma == "confiscate" and not dobj & WEAPON_OBJECTS:
+    if v.lemma == "confiscate" and not v.dobj & WEAPON_OBJECTS:
         return "loot"  # "confiscated the mall": property taken
-    if cls == "cooperate" and lemma == "share" and not dobj & {"intelligence", "information", "data"}:
+    return v.cls
+
+
+def _cooperate(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Intelligence shared."""
+    if v.lemma == "share" and not v.dobj & INTELLIGENCE:
         return None
-    return cls
+    return v.cls
+
+
+# each class's own frame; a class with none is an event wherever its verb stands
+_CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
+    "takeover": _takeover,
+    "lose_control": _lose_control,
+    "advance": _advance,
+    "withdraw": _withdraw,
+    "attack": _attack,
+    "kill": _kill,
+    "clash": _clash,
+    "protest": _protest,
+    "gather": _gather,
+    "throw": _throw,
+    "riot": _riot,
+    "flee": _flee,
+    "defect": _defect,
+    "close": _close,
+    "deploy": _deploy,
+    "supply": _supply,
+    "request": _request,
+    "agree": _agree,
+    "threaten": _threaten,
+    "offer": _offer,
+    "consult": _consult,
+    "sanction": _sanction,
+    "concede": _concede,
+    "reject": _reject,
+    "release": _release,
+    "disperse": _disperse,
+    "destroy": _destroy,
+    "explosive": _explosive,
+    "steal": _steal,
+    "evacuate": _evacuate,
+    "intercept": _intercept,
+    "cooperate": _cooperate,
+}
 
 
 def noun_class(t: Token, lex: Lexicon) -> str | None:
@@ -509,17 +673,17 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
                                                                        "missile", "missiles", "rocket", "rockets",
                                                                        "convoy", "patrol", "patrols", "bursts"):
         # bare weapon words are events only where fired, observed or reported, as checked below
-        if t.lower_ in ("fire", "firing") and {c.lower_ for c in t.lefts} & {"artillery", "mortar", "tank", "rocket"}:
+        if t.lower_ in ("fire", "firing") and {c.lower_ for c in t.lefts} & ARTILLERY_KINDS:
             cls = "shelling"
     lefts = {c.lower_ for c in t.lefts}
     if t.lemma_.lower() in ("strike", "strikes"):
         if lefts & lex.strike_kinds:
             cls = "protest"  # "a hunger strike", "a general strike"
-        elif lefts & {"air", "drone", "aerial", "missile", "rocket", "artillery"}:
-            cls = "air_attack" if lefts & {"air", "drone", "aerial"} else "shelling"
-    elif t.lemma_.lower() == "raid" and lefts & {"air", "drone", "aerial"}:
+        elif lefts & STANDOFF_KINDS:
+            cls = "air_attack" if lefts & AIR_KINDS else "shelling"
+    elif t.lemma_.lower() == "raid" and lefts & AIR_KINDS:
         cls = "air_attack"
-    if t.lemma_.lower() == "fight" and not (lefts & {"armed", "fierce", "heavy", "gun", "street", "deadly"} or any(
+    if t.lemma_.lower() == "fight" and not (lefts & FIGHT_MODIFIERS or any(
             c.dep_ == "prep" and c.lower_ in ("between", "with") or c.dep_ == "acl" and lemma_of(c) in BREAK_OUT
             for c in t.children) or lemma_of(t.head) in BREAK_OUT):
         return None  # "a shootout ensued between ...", not "the fight against corruption"

@@ -17,7 +17,7 @@ from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
-from ..events.frames import BLASTS, COUNT_NOUNS
+from ..events.vocab import BLASTS, COUNT_NOUNS
 from ..models import Actor
 from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
 
