@@ -190,7 +190,7 @@ def test_cli_actors_option(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Desert Falcons fighters attacked the town of Saraqib in Idlib province on Monday.\n",
                        encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "sitrep", "extract", str(article), "--published", "2024-12-06",
+    proc = subprocess.run([sys.executable, "-m", "sitrep", "extract", str(article), "--published", "2024-12-06", "--min-confidence", "0",
                            "--actors", str(actors), "--db", str(tmp_path / "s.db")],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
