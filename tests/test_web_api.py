@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from urllib.parse import quote
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
-from _web import get, ingest_demo, serving
 
+from _web import get, ingest_demo, serving
 from sitrep.storage import Store
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
 from _web import ingest_demo, serving
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -14,9 +14,9 @@ import io
 import json
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -130,9 +130,11 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
             provenance.append({**s, "title": s.get("headline") or article.get("title"),
                                "outlet": s.get("outlet") or article.get("outlet"),
                                "url": s.get("url") or article.get("url"),
-                               "highlights": highlights(s.get("sentence") or "", fused)})
+                               "highlights": highlights(s.get("sentence") or "", fused,
+                                                        queries.place_spans(conn(), s["event_id"]))})
         return {"event": fused, "sentence": fused.get("text"),
-                "highlights": highlights(fused.get("text") or "", fused), "sources": provenance}
+                "highlights": provenance[0]["highlights"] if provenance and provenance[0]["sentence"] == fused.get("text")
+                else highlights(fused.get("text") or "", fused), "sources": provenance}
 
     def _control(as_of: date | None) -> list[dict[str, Any]]:
         with Store(db) as store:

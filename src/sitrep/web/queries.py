@@ -135,3 +135,13 @@ def actors(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         " UNION ALL SELECT actor2, actor2_id FROM cluster_facets) WHERE name IS NOT NULL"
         " GROUP BY 1, 2 ORDER BY count(*) DESC, 1").fetchall()
     return [{"name": r[0], "id": r[1], "events": r[2]} for r in rows]
+
+
+def place_spans(conn: sqlite3.Connection, event_id: str) -> list[tuple[int, int, int | None]]:
+    """The toponyms the geoparser found in an event's sentence: (start, end, geonameid), sentence offsets."""
+    rows = conn.execute(
+        'SELECT p."start" - e.span_start, p."end" - e.span_start, p.geonameid FROM events e'
+        " JOIN places p ON p.article_row = e.article_row"
+        ' WHERE e.id = ? AND p."start" >= e.span_start AND p."end" <= json_extract(e.json, \'$.span[1]\')'
+        ' ORDER BY p."start"', (event_id,)).fetchall()
+    return [(r[0], r[1], r[2]) for r in rows]
