@@ -216,8 +216,12 @@ async function init() {
     const last = new Date(dated[dated.length - 1] + "T00:00:00Z"); last.setUTCDate(last.getUTCDate() + 1);
     state.days = dayRange(dated[0], last.toISOString().slice(0, 10));
     $("report-link").href = `/report?since=${dated[0]}&until=${dated[dated.length - 1]}`;
-    const pts = state.events.filter((e) => e.location && e.location.latitude != null).map((e) => [e.location.latitude, e.location.longitude]);
-    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.2));
+    // Frame the places whose control is tracked (else every placed event): a statement made in a far
+    // capital should not zoom the map out to a continent.
+    const control = await getJSON(`/api/control?as_of=${state.days[state.days.length - 1]}`);
+    const pts = control.length ? control.map((e) => [e.place.latitude, e.place.longitude])
+      : state.events.filter((e) => e.location && e.location.latitude != null).map((e) => [e.location.latitude, e.location.longitude]);
+    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.3), { animate: false });
   } else {
     state.days = [new Date().toISOString().slice(0, 10)];
   }
