@@ -8,6 +8,7 @@
     sitrep control [--as-of D] [--db F] [--format json|geojson]
     sitrep control --changes --since D --until D [--db F]
     sitrep report  --since D --until D [--country C] [--db F] [--format md|html] [--output F]
+    sitrep serve   [--db F] [--host 127.0.0.1] [--port 8000] [--token T] [--max-upload BYTES]
     sitrep eval    --gold FILE [--article F] [--published D] [--events OUT.jsonl]
     sitrep eval    --acled FILE.csv [--limit N] [--events OUT.jsonl]
     sitrep gazetteer import FILE [--index PATH]
@@ -115,6 +116,14 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--db")
     rp.add_argument("--format", choices=("md", "html"), default="md")
     rp.add_argument("--output", "-o")
+
+    sv = sub.add_parser("serve", help="serve the HTTP API (OpenAPI at /docs) and the web map at /")
+    sv.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    sv.add_argument("--port", type=_positive, default=8000)
+    sv.add_argument("--token", help="allow POST /api/articles with this bearer token (default: $SITREP_TOKEN; "
+                                    "without either, the server is read-only)")
+    sv.add_argument("--max-upload", type=_positive, metavar="BYTES", help="largest POST body (default 1 MB)")
 
     ev = sub.add_parser("eval", help="score sitrep on your own gold data and print the metrics")
     gold = ev.add_mutually_exclusive_group(required=True)  # one option per gold format
@@ -362,6 +371,22 @@ def _report(args) -> int:
     return 0
 
 
+def _serve(args) -> int:
+    import os
+
+    import uvicorn
+
+    from .storage import default_db_path
+    from .web import DEFAULT_MAX_UPLOAD, create_app
+
+    db = args.db or default_db_path()
+    app = create_app(db, token=args.token or os.environ.get("SITREP_TOKEN") or None,
+                     max_upload=args.max_upload or DEFAULT_MAX_UPLOAD)
+    print(f"sitrep: serving {db} at http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _eval(args) -> int:
     from .evaluate import (
         AcledEvaluation,
@@ -400,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "eval":
         _check_eval(args)
     commands = {"extract": _extract, "places": _places, "demo": _demo, "eval": _eval, "gazetteer": _gazetteer,
-                "ingest": _ingest, "events": _events, "control": _control, "report": _report}
+                "ingest": _ingest, "events": _events, "control": _control, "report": _report,
+                "serve": _serve}
     try:
         return commands[args.command](args)
     except SitrepError as exc:

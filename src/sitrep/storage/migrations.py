@@ -158,3 +158,80 @@ register(
     """,
     "CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id)",
 )
+
+
+
+# The facet columns of a fused event `r` (a row of `clusters`), for the trigger and the backfill.
+_FACETS = ("cluster_id, sort_key, event_date, event_type, sub_event_type, actor1, actor1_id, actor2, actor2_id,"
+           " country_code, country, admin1, location_name, modality, latitude, longitude")
+_FACET_VALUES = """{r}.id, coalesce({r}.event_date, '0000-00-00') || '~' || {r}.id, {r}.event_date,
+    json_extract({r}.json, '$.event_type'), {r}.sub_event_type,
+    json_extract({r}.json, '$.actor1.name'), json_extract({r}.json, '$.actor1.id'),
+    json_extract({r}.json, '$.actor2.name'), json_extract({r}.json, '$.actor2.id'),
+    {r}.country_code, json_extract({r}.json, '$.location.country'),
+    json_extract({r}.json, '$.location.admin1'), json_extract({r}.json, '$.location.name'),
+    json_extract({r}.json, '$.modality'),
+    json_extract({r}.json, '$.location.latitude'), json_extract({r}.json, '$.location.longitude')"""
+_FTS_VALUES = """json_extract({r}.json, '$.text'), json_extract({r}.json, '$.notes'),
+    (SELECT group_concat(coalesce(json_extract(s.value, '$.headline'), '') || ' '
+                         || coalesce(json_extract(s.value, '$.sentence'), ''), ' ')
+     FROM json_each({r}.json, '$.sources') AS s)"""
+
+register(
+    3,
+    "fused-event facets and full-text index, for the web API's filters",
+    # One narrow row per fused event, kept in step with `clusters` by triggers, so filters
+    # (type, actor, place, box, modality) never parse the JSON and the writer (store.py)
+    # needs no change.  `sort_key` ("date~id", URL-safe) orders the feed and is the pagination cursor.
+    """
+    CREATE TABLE cluster_facets (
+        id             INTEGER PRIMARY KEY,
+        cluster_id     TEXT NOT NULL UNIQUE,
+        sort_key       TEXT NOT NULL,
+        event_date     TEXT,
+        event_type     TEXT,
+        sub_event_type TEXT,
+        actor1         TEXT,
+        actor1_id      TEXT,
+        actor2         TEXT,
+        actor2_id      TEXT,
+        country_code   TEXT,
+        country        TEXT,
+        admin1         TEXT,
+        location_name  TEXT,
+        modality       TEXT,
+        latitude       REAL,
+        longitude      REAL
+    )
+    """,
+    "CREATE INDEX cluster_facets_sort ON cluster_facets(sort_key)",
+    "CREATE INDEX cluster_facets_type ON cluster_facets(event_type, sort_key)",
+    "CREATE INDEX cluster_facets_sub_type ON cluster_facets(sub_event_type, sort_key)",
+    "CREATE INDEX cluster_facets_admin1 ON cluster_facets(admin1 COLLATE NOCASE, sort_key)",
+    "CREATE INDEX cluster_facets_place ON cluster_facets(longitude, latitude)",
+    # The words of each fused event: its sentence, notes, and every source's headline and
+    # sentence; rowid = cluster_facets.id.
+    """
+    CREATE VIRTUAL TABLE clusters_fts USING fts5(
+        text, notes, sources,
+        tokenize='porter unicode61 remove_diacritics 2'
+    )
+    """,
+    f"""
+    CREATE TRIGGER clusters_facets_insert AFTER INSERT ON clusters BEGIN
+        INSERT INTO cluster_facets ({_FACETS}) VALUES ({_FACET_VALUES.format(r="new")});
+        INSERT INTO clusters_fts (rowid, text, notes, sources)
+        VALUES (last_insert_rowid(), {_FTS_VALUES.format(r="new")});
+    END
+    """,
+    """
+    CREATE TRIGGER clusters_facets_delete AFTER DELETE ON clusters BEGIN
+        DELETE FROM clusters_fts WHERE rowid = (SELECT id FROM cluster_facets WHERE cluster_id = old.id);
+        DELETE FROM cluster_facets WHERE cluster_id = old.id;
+    END
+    """,
+    # A database fused before this migration: index what it already holds.
+    f"INSERT INTO cluster_facets ({_FACETS}) SELECT {_FACET_VALUES.format(r='c')} FROM clusters c",
+    f"""INSERT INTO clusters_fts (rowid, text, notes, sources)
+        SELECT f.id, {_FTS_VALUES.format(r='c')} FROM clusters c JOIN cluster_facets f ON f.cluster_id = c.id""",
+)

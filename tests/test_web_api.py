@@ -1,0 +1,178 @@
+"""The HTTP API (`sitrep serve`) against a real database built from the sample corpus, over real HTTP."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from _web import get, ingest_demo, serving
+from sitrep.storage import Store
+
+
+@pytest.fixture(scope="module")
+def demo_db(res, tmp_path_factory) -> Path:
+    return ingest_demo(res, tmp_path_factory.mktemp("web") / "demo.db")
+
+
+@pytest.fixture(scope="module")
+def api(demo_db: Path):
+    with serving(demo_db) as base:
+        yield base
+
+
+def _json(url: str):
+    status, _, body = get(url)
+    assert status == 200, body[:300]
+    return json.loads(body)
+
+
+def _stored(demo_db: Path) -> list[dict]:
+    with Store(demo_db) as store:
+        return store.clusters()
+
+
+def test_events_pages_through_every_fused_event_newest_first(api: str, demo_db: Path) -> None:
+    seen, cursor, pages = [], None, 0
+    while True:
+        page = _json(f"{api}/api/events?limit=10" + (f"&cursor={cursor}" if cursor else ""))
+        seen += page["events"]
+        pages += 1
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    stored = _stored(demo_db)
+    assert sorted(e["id"] for e in seen) == sorted(f["id"] for f in stored)
+    assert len(seen) == len({e["id"] for e in seen})  # no event on two pages
+    assert pages == -(-len(stored) // 10)
+    dates = [e["event_date"] or "" for e in seen]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_each_filter_keeps_exactly_the_matching_events(api: str, demo_db: Path) -> None:
+    stored = _stored(demo_db)
+
+    def ids(query: str) -> set[str]:
+        return {e["id"] for e in _json(f"{api}/api/events?limit=5000&{quote(query, safe='=&')}")["events"]}
+
+    assert ids("since=2024-12-05&until=2024-12-06") == {
+        f["id"] for f in stored if f["event_date"] and "2024-12-05" <= f["event_date"] <= "2024-12-06"}
+    assert ids("event_type=Battles") == {f["id"] for f in stored if f["event_type"] == "Battles"}
+    hts = {f["id"] for f in stored if any(a and a["id"] == "hts" for a in (f["actor1"], f["actor2"]))}
+    assert hts and ids("actor=hts") == hts
+    assert ids("actor=Tahrir") >= hts
+    in_box = {f["id"] for f in stored if f["location"] and 36.0 <= f["location"]["longitude"] <= 37.5
+              and 34.5 <= f["location"]["latitude"] <= 36.0}
+    assert in_box and ids("bbox=36.0,34.5,37.5,36.0") == in_box
+    assert ids("country=SY") == ids("country=syria") == {
+        f["id"] for f in stored if f["location"] and f["location"]["country_code"] == "SY"}
+    claimed = {f["id"] for f in stored if f["modality"] == "claimed"}
+    assert ids("modality=claimed") == claimed
+    hama = ids("q=Hama")
+    assert hama and all("hama" in json.dumps(f, ensure_ascii=False).lower()
+                        for f in stored if f["id"] in hama)
+    assert ids("q=Deir ez-Zor") and ids("q=nosuchwordanywhere") == set()
+
+
+def test_csv_and_geojson_carry_the_same_page(api: str) -> None:
+    page = _json(f"{api}/api/events?limit=7&event_type=Battles")
+    status, headers, body = get(f"{api}/api/events?limit=7&event_type=Battles&format=csv")
+    rows = list(csv.DictReader(io.StringIO(body.decode())))
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert [r["event_id_cnty"] for r in rows] == [e["id"] for e in page["events"]]
+    assert headers.get("x-next-cursor") == page["next_cursor"]
+    geo = _json(f"{api}/api/events?limit=7&event_type=Battles&format=geojson")
+    assert geo["type"] == "FeatureCollection"
+    assert [f["id"] for f in geo["features"]] == [e["id"] for e in page["events"]]
+
+
+def test_bad_parameters_are_usage_errors(api: str) -> None:
+    assert get(f"{api}/api/events?bbox=1,2,3")[0] == 422
+    assert get(f"{api}/api/events?since=yesterday")[0] == 422
+    assert get(f"{api}/api/events?limit=0")[0] == 422
+    assert get(f"{api}/api/events/no-such-event")[0] == 404
+
+
+def test_an_event_shows_its_sentence_and_every_source(api: str, demo_db: Path) -> None:
+    hama = next(f for f in _stored(demo_db) if f["location"] and f["location"]["geonameid"] == 170017
+                and len(f["sources"]) > 1)
+    d = _json(f"{api}/api/events/{hama['id']}")
+    assert d["event"]["id"] == hama["id"] and d["sentence"] == hama["text"]
+    assert [s["event_id"] for s in d["sources"]] == [s["event_id"] for s in hama["sources"]]
+    for s in d["sources"]:
+        assert s["sentence"] and s["title"] and s["outlet"] and s["article_id"]
+        for h in s["highlights"]:
+            assert s["sentence"][h["start"]:h["end"]]
+    marked = [s["sentence"][h["start"]:h["end"]] for s in d["sources"] for h in s["highlights"]
+              if h["role"] == "place"]
+    assert any(m.lower() in ("hama", "ḩamāh") for m in marked), marked
+    # a member event's own id leads to its fused event
+    assert _json(f"{api}/api/events/{hama['sources'][-1]['event_id']}")["event"]["id"] == hama["id"]
+
+
+def test_control_as_of_a_date_follows_the_timeline(api: str) -> None:
+    before = _json(f"{api}/api/control?as_of=2024-11-28")
+    after = _json(f"{api}/api/control?as_of=2024-12-09")
+    hama = [e for e in after if e["place"]["geonameid"] == 170017]
+    assert not [e for e in before if e["place"]["geonameid"] == 170017]
+    assert hama and hama[0]["status"] == "controlled" and hama[0]["controller"]["id"] == "hts"
+    geo = _json(f"{api}/api/control?as_of=2024-12-09&format=geojson")
+    assert len(geo["features"]) == len(after)
+
+
+def test_places_actors_and_report(api: str, demo_db: Path) -> None:
+    places = _json(f"{api}/api/places")
+    stored = _stored(demo_db)
+    assert sum(p["events"] for p in places) == sum(1 for f in stored if f["location"])
+    actors = {a["id"]: a for a in _json(f"{api}/api/actors")}
+    assert actors["hts"]["events"] == len(_json(f"{api}/api/events?actor=hts&limit=5000")["events"])
+    status, headers, body = get(f"{api}/api/report?since=2024-11-27&until=2024-12-08")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    assert "Changes of control" in body.decode()
+    status, _, body = get(f"{api}/api/report?since=2024-11-27&until=2024-12-08&format=md")
+    assert body.decode().startswith("# Situation report")
+    assert get(f"{api}/api/report?since=2024-12-08&until=2024-11-27")[0] == 422
+
+
+def test_openapi_and_docs_are_served_locally(api: str) -> None:
+    schema = _json(f"{api}/openapi.json")
+    assert {"/api/events", "/api/events/{event_id}", "/api/control", "/api/places", "/api/actors",
+            "/api/report", "/api/articles"} <= set(schema["paths"])
+    status, _, body = get(f"{api}/docs")
+    assert status == 200 and b"/static/vendor/swagger-ui/swagger-ui-bundle.js" in body and b"https://" not in body
+
+
+def test_ingest_is_off_without_a_token(api: str, demo_db: Path) -> None:
+    before = _stored(demo_db)
+    status, _, body = get(f"{api}/api/articles", data=b'{"id": "x", "text": "Shelling hit Idlib."}',
+                          headers={"content-type": "application/json"})
+    assert status == 403 and b"token" in body
+    assert _stored(demo_db) == before
+
+
+def test_ingest_with_the_token_adds_an_article_and_refuses_big_or_unauthorised_bodies(res, tmp_path: Path) -> None:
+    import sitrep.web.app as web_app
+
+    web_app._loaded[:] = [res]  # the session's model, so the server does not load a second copy
+    db = tmp_path / "live.db"
+    article = {"id": "web-1", "published": "2024-12-02", "outlet": "Test Wire",
+               "text": "Government warplanes struck the town of Saraqib on Monday, killing four civilians, "
+                       "a war monitor said."}
+    with serving(db, token="s3cret", max_upload=2000) as base:
+        body = json.dumps(article).encode()
+        assert get(f"{base}/api/articles", data=body, headers={"authorization": "Bearer wrong"})[0] == 401
+        assert get(f"{base}/api/articles", data=b"x" * 3000, headers={"authorization": "Bearer s3cret"})[0] == 413
+        assert get(f"{base}/api/articles", data=b'{"id": "no text"}',
+                   headers={"authorization": "Bearer s3cret"})[0] == 422
+        status, _, reply = get(f"{base}/api/articles", data=body, headers={"authorization": "Bearer s3cret"})
+        assert status == 201, reply
+        run = json.loads(reply)
+        assert run["added"] == 1 and run["events"] >= 1 and not run["errors"]
+        events = _json(f"{base}/api/events?q=Saraqib")["events"]
+        assert events and events[0]["sources"][0]["outlet"] == "Test Wire"
+        again = json.loads(get(f"{base}/api/articles", data=body, headers={"authorization": "Bearer s3cret"})[2])
+        assert again["added"] == 0 and again["already_stored"] == 1
