@@ -422,9 +422,10 @@ def _seed_recall(seed: GoldArticle, scored: list[tuple[GoldArticle, list[dict[st
     return score(kept, seed.gold, seed.article.text).core_matched
 
 
-def fit_confidence(articles: list[GoldArticle], seed: GoldArticle | None) -> str:
+def fit_confidence(articles: list[GoldArticle], seed: GoldArticle | None, max_threshold: float = 1.0) -> str:
     """Fit the confidence model on these articles (the tuning half, and the seed) and write its
-    weights; the default threshold is the best F1 over them that keeps every seed core event."""
+    weights; the default threshold is the best F1 over them that keeps every seed core event,
+    and no higher than ``max_threshold``."""
     import numpy as np
 
     from sitrep.events.confidence import FEATURES, article_style, confidence, features, load_model
@@ -453,7 +454,8 @@ def fit_confidence(articles: list[GoldArticle], seed: GoldArticle | None) -> str
     seed_sweep = {th: _seed_recall(seed, scored, th) for th, _, _ in sweep} if seed else {}
     # the default: the threshold with the best F1, the higher on a tie, among those that keep
     # the seed's core events (a user who wants every candidate asks for --min-confidence 0)
-    allowed = [r for r in sweep if not seed_sweep or seed_sweep[r[0]] >= seed_sweep[0.0]]
+    allowed = [r for r in sweep if (not seed_sweep or seed_sweep[r[0]] >= seed_sweep[0.0])
+               and r[0] <= max_threshold + 1e-9]
     best = max(allowed, key=lambda r: (round(2 * r[1] * r[2] / (r[1] + r[2]), 3) if r[1] + r[2] else 0, r[0]))
     _write_weights(weights, best[0])
     out = [f"fitted on {len(scored)} articles (the seed among them: {seed is not None}), "
@@ -483,6 +485,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="drop events below this confidence (default: sitrep's default)")
     parser.add_argument("--fit-confidence", action="store_true",
                         help="fit the confidence model on the tune half and write its weights")
+    parser.add_argument("--max-threshold", type=float, default=1.0,
+                        help="--fit-confidence: the highest default threshold to choose")
     parser.add_argument("--check", nargs="*", type=Path, metavar="GOLD",
                         help="only validate these gold files (none given: all of them)")
     parser.add_argument("--shared", type=Path, default=SHARED,
@@ -508,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.fit_confidence:
         if args.split != "tune":
             parser.error("the confidence model is fitted on the tune half only")
-        print(fit_confidence(articles, _seed(args.shared)))
+        print(fit_confidence(articles, _seed(args.shared), args.max_threshold))
         return 0
     if not articles:
         print("real-news benchmark: no articles to score")
