@@ -53,6 +53,12 @@ class Location:
     geonames_name: str | None = None  # GeoNames' own name; `name` is the press's
     place_id: str | None = None  # sitrep's own id of a place GeoNames lacks (geonameid null)
 
+    @property
+    def place_key(self) -> int | str | None:
+        """Which place it is: its GeoNames id, else sitrep's own id (two places GeoNames lacks
+        are not one place)."""
+        return self.geonameid if self.geonameid is not None else self.place_id
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
