@@ -54,8 +54,9 @@ def test_ids_and_names_for_the_output() -> None:
     assert place_ids(-260) == (None, "sitrep:260")
     assert ascii_name("As Suwaydā'") == "As Suwayda"
     assert ascii_name("Ḩamāh") == "Hamah"
-    spelt = press_spellings([("Hama", "folded", "Ḩamāh"), ("HAMA", "exact", "Ḩamāh"), ("Idlib province", "exact", "Idlib")])
-    assert spelt == {"Ḩamāh": "Hama"}
+    spelt = press_spellings([("HAMA", "exact", "Ḩamāh"), ("Hama", "folded", "Ḩamāh"),
+                             ("Saladin province", "alias", "Şalāḩ ad Dīn"), ("near Idlib", "context", "Idlib")])
+    assert spelt == {"Ḩamāh": "Hama", "Şalāḩ ad Dīn": "Saladin"}
 
 
 def test_event_location_carries_press_and_geonames_names(extract) -> None:

@@ -26,6 +26,9 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _TRANSLIT = re.compile("[\u02bf\u02be\u02bb\u02bc\u2018\u2019'`\u00b4]")
 
 
+_DIVISION_WORDS = frozenset("province governorate region oblast state district".split())
+
+
 def place_ids(gid: int) -> tuple[int | None, str | None]:
     """(geonameid, place_id): a real GeoNames id, or None and sitrep's own id."""
     return (gid, None) if gid > 0 else (None, f"sitrep:{-gid}")
@@ -41,16 +44,16 @@ def ascii_name(name: str) -> str:
 def press_spellings(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     """GeoNames name -> how the article wrote it, from (mention text, match, GeoNames name) of
     its resolved mentions: the first mention that names the place by one of its names (not a
-    place only found near the name, not "Idlib province" for the governorate, not a
-    capitalised dateline)."""
+    place only found near the name, not a capitalised dateline); a division by its name without the word for it."""
     out: dict[str, str] = {}
     for text, match, name in mentions:
         text = re.sub(r"^(?:the|The)\s+", "", text.strip())
-        if match not in ("exact", "folded", "alias") or not text or text.isupper() and len(text) > 4 \
+        if match not in ("exact", "folded", "alias") or not text or text.isupper() and len(text) > 3 \
                 or "\n" in text or name in out:
             continue
-        words = fold(text).split()
-        if words and words[-1] in ("province", "governorate", "region", "oblast", "state", "district"):
-            continue
-        out[name] = text
+        words = text.split()
+        if len(words) > 1 and fold(words[-1]) in _DIVISION_WORDS:
+            text = " ".join(words[:-1])  # "Saladin province": the governorate is "Saladin"
+        # the same letters as GeoNames' name: its own case and diacritics ("the Dnipro river")
+        out[name] = ascii_name(name) if fold(text) == fold(name) else text
     return out
