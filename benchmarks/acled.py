@@ -20,6 +20,8 @@ matrix, the per-sub-type and per-region tables, sampled failures and the issue's
 from __future__ import annotations
 
 import argparse
+import csv
+import inspect
 import json
 import random
 import sys
@@ -234,6 +236,65 @@ def format_report(sc: AcledScore, m: dict[str, Any], n_failures: int = 15,
 # --- running sitrep ----------------------------------------------------------------
 
 
+# Countries the village layer (src/sitrep/places/data/villages) does not cover: reported apart.
+def _layer_countries() -> set[str]:
+    from sitrep.places.build import village_files
+    return {p.name[:2] for p in village_files()}
+
+
+def location_ceiling(csv_path: Path, notes: Sequence[Note]) -> list[str]:
+    """Lines on what the place index can reach: the share of gold rows with a candidate of the
+    row's own location, admin3 or admin2 name within 25 km (towns only, and with the village
+    layer), over all rows and over the rows of countries the village layer covers or not."""
+    from sitrep.places.disambiguate import haversine_km
+    from sitrep.places.gazetteer import Gazetteer
+
+    wanted = {r.event_id for n in notes for r in n.rows}
+    rows = []
+    with open(csv_path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["event_id_cnty"] in wanted and r["latitude"] and r["longitude"]:
+                rows.append(r)
+    layer = _layer_countries()
+    with Gazetteer.open() as gaz:
+        has_layer = "villages" in inspect.signature(gaz.candidates).parameters
+
+        def reach(r: dict, villages: bool) -> bool:
+            gold = (float(r["latitude"]), float(r["longitude"]))
+            for name in {r["location"], r["admin3"], r["admin2"]} - {""}:
+                cands = gaz.candidates(name, villages=True) if villages else gaz.candidates(name)
+                if any(haversine_km((c.latitude, c.longitude), gold) <= 25 for c in cands):
+                    return True
+            return False
+
+        out = []
+        for label, villages in (("towns only", False), ("with the village layer", True)):
+            if villages and not has_layer:
+                continue
+            hits = [reach(r, villages) for r in rows]
+            inside = [h for h, r in zip(hits, rows, strict=True) if r["iso"] and _iso2(r) in layer]
+            outside = [h for h, r in zip(hits, rows, strict=True) if not (r["iso"] and _iso2(r) in layer)]
+            out.append(f"  location ceiling ({label}): {sum(hits) / max(len(hits), 1):.3f} of {len(hits)} rows;"
+                       f" layer's countries {sum(inside) / max(len(inside), 1):.3f} of {len(inside)},"
+                       f" others {sum(outside) / max(len(outside), 1):.3f} of {len(outside)}")
+    return out
+
+
+def _iso2(r: dict) -> str:
+    import pycountry
+    c = pycountry.countries.get(numeric=f"{int(r['iso']):03d}")
+    return c.alpha_2 if c else ""
+
+
+def precision_shares(events_by_note: dict[str, list[Any]]) -> str:
+    """The share of output events placed at each ACLED geo-precision."""
+    counts = Counter(getattr(e.location, "precision", None) for evs in events_by_note.values() for e in evs
+                     if getattr(e, "location", None) is not None)
+    total = sum(counts.values()) or 1
+    return "  location precision of output events: " + ", ".join(
+        f"{k}: {counts[k] / total:.3f}" for k in (1, 2, 3) if k in counts)
+
+
 def run_sitrep(notes: Sequence[Note], progress: bool = False) -> tuple[dict[str, list[Any]], float]:
     """Extract every note in-process; returns events by note id and the seconds taken
     (the resources' loading included)."""
@@ -296,6 +357,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sc = score(notes, events_by_note)
     m = metrics(sc, seconds)
     print(format_report(sc, m, args.failures, args.subtype, args.seed, fail_on))
+    print(precision_shares(events_by_note))
+    for line in location_ceiling(args.csv, notes):
+        print(line)
     if args.json:
         args.json.write_text(json.dumps(m, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

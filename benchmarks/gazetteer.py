@@ -11,6 +11,7 @@ the skeleton tier and ranking cost.
 from __future__ import annotations
 
 import argparse
+import inspect
 import random
 import resource
 import sqlite3
@@ -52,6 +53,13 @@ def measure(path: Path) -> None:
             for q in qs:
                 g.candidates(q)
         ours = rounds * len(qs) / (time.perf_counter() - t0)
+        layer = None
+        if "villages" in inspect.signature(g.candidates).parameters:  # the village layer's lookups too
+            t0 = time.perf_counter()
+            for _ in range(rounds):
+                for q in qs:
+                    g.candidates(q, villages=True)
+            layer = rounds * len(qs) / (time.perf_counter() - t0)
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     t0 = time.perf_counter()
     for _ in range(rounds):
@@ -61,6 +69,8 @@ def measure(path: Path) -> None:
     con.close()
     print(f"names queried:        {len(qs)} ({hits} with candidates)")
     print(f"candidates():         {ours:,.0f} lookups/s")
+    if layer is not None:
+        print(f"candidates(villages): {layer:,.0f} lookups/s")
     print(f"plain exact SELECT:   {base:,.0f} lookups/s")
     print(f"ratio candidates/SELECT: {ours / base:.2f}")
 

@@ -29,7 +29,7 @@ EVENT_KEYS = [
 ]  # fmt: skip
 ACTOR_KEYS = {"name", "id", "kind", "country"}
 LOCATION_KEYS = {"name", "geonameid", "latitude", "longitude", "admin1", "country",
-                 "country_code", "precision"}  # fmt: skip
+                 "country_code", "precision", "geonames_name", "place_id"}  # fmt: skip
 PLACE_KEYS = {"article_id", "start", "end", "text", "name", "geonameid", "latitude",
               "longitude", "feature", "country_code", "admin1", "role"}  # fmt: skip
 

@@ -50,6 +50,14 @@ class Location:
     country: str | None
     country_code: str | None
     precision: int = 1
+    geonames_name: str | None = None  # GeoNames' own name; `name` is the press's
+    place_id: str | None = None  # sitrep's own id of a place GeoNames lacks (geonameid null)
+
+    @property
+    def place_key(self) -> int | str | None:
+        """Which place it is: its GeoNames id, else sitrep's own id (two places GeoNames lacks
+        are not one place)."""
+        return self.geonameid if self.geonameid is not None else self.place_id
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -72,10 +80,11 @@ class PlaceMention:
     admin1: str | None
     role: str = "location"  # "location" or "metonym"
     reason: str | None = None  # why it is unresolved, when it is
+    place_id: str | None = None  # sitrep's own id of a place GeoNames lacks (geonameid null)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        if d["reason"] is None and self.geonameid is not None:
+        if d["reason"] is None and (self.geonameid is not None or self.place_id is not None):
             del d["reason"]
         return d
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..models import Location
 from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
+from ..places.public import ascii_name, place_ids, press_spellings
 from ..places.qualifiers import PLACE_NOUNS
 from ..places.resolve import Toponym
 from .roles import clause_distance
@@ -57,12 +58,18 @@ class LocationFinder:
         named = [t for t in self.tops if t.place.country_code == focus_iso2]
         self.focus = focus_iso2 if not named or not all(_describes(t) for t in named) else None
         self.demonym_country = demonym_country  # text -> iso2 list
+        # GeoNames name -> the article's own spelling of the place ("Hama" for Ḩamāh)
+        self.spelling = press_spellings((t.span.text, t.place.match, t.place.name) for t in self.tops)
 
     def _loc(self, c: Candidate, precision: int) -> Location:
         country = self.country_names.get(c.country_code or "", None)
         area = 2 if is_district(c) else 3 if c.feature in AREA_FEATURES else 1  # a district: near its town
-        return Location(name=c.name, geonameid=c.geonameid, latitude=c.latitude, longitude=c.longitude,
-                        admin1=c.admin1, country=country, country_code=c.country_code,
+        gid, own = place_ids(c.geonameid)
+        admin1 = self.spelling.get(c.admin1) or ascii_name(c.admin1) if c.admin1 else None
+        return Location(name=self.spelling.get(c.name) or ascii_name(c.name), geonameid=gid,
+                        geonames_name=c.name if gid is not None else None, place_id=own,
+                        latitude=c.latitude, longitude=c.longitude,
+                        admin1=admin1, country=country, country_code=c.country_code,
                         precision=max(precision, area) if not is_district(c) else min(max(precision, 1), 2))
 
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:

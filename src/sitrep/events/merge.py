@@ -43,7 +43,7 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
             out.append(e)
             continue
         kind = "crowd" if e.sub_event_type in CROWD_RANK else e.sub_event_type
-        key = (text.count("\n", 0, e.span[0]), kind, e.location.geonameid,
+        key = (text.count("\n", 0, e.span[0]), kind, e.location.place_key,
                e.location.precision, e.event_date)
         if key in index:
             i = index[key]

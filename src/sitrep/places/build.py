@@ -20,6 +20,7 @@ region or sea the weight regions.tsv gives it.
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 import os
@@ -28,14 +29,14 @@ import sqlite3
 import tempfile
 import time
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from statistics import median
 
 from ..errors import GazetteerError
 from .admin_ids import AdminIds, load_admin_ids
 from .divisions import add_divisions
-from .names import fold, skel_of_folded
+from .names import ARTICLES, fold, skel_of_folded
 from .sources import (
     TOWN_NAMES,
     load_additions,
@@ -48,9 +49,11 @@ from .sources import (
     settled_countries,
 )
 
-__all__ = ["SCHEMA_VERSION", "build_index"]
+__all__ = ["SCHEMA_VERSION", "VILLAGES", "build_index", "village_files"]
 
-SCHEMA_VERSION = 6  # 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
+VILLAGES = Path(__file__).with_name("data") / "villages"
+
+SCHEMA_VERSION = 7  # 7: the village layer (places.village); 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
@@ -300,6 +303,7 @@ def _populate(con: sqlite3.Connection) -> None:
     for gid, name, aliases, feature, lat, lon, cc, admin1 in load_additions():
         places.append([gid, name, lat, lon, feature, cc, admin1, 0, 0])
         names.add(gid, [name, *aliases])
+    villages = _village_rows(places, cities)
     ids = [p[0] for p in places]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})[:5]
@@ -309,12 +313,12 @@ def _populate(con: sqlite3.Connection) -> None:
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
         CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
                             feature TEXT NOT NULL, cc TEXT, admin1 TEXT, population INTEGER NOT NULL,
-                            capital INTEGER NOT NULL);
+                            capital INTEGER NOT NULL, village INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE names(key TEXT, id INTEGER, alt INTEGER NOT NULL, PRIMARY KEY(key, id)) WITHOUT ROWID;
         CREATE TABLE skels(key TEXT, negpop INTEGER, id INTEGER, PRIMARY KEY(key, negpop, id)) WITHOUT ROWID;
         CREATE TABLE countries(iso2 TEXT PRIMARY KEY, iso3 TEXT UNIQUE, name TEXT, id INTEGER);
     """)
-    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", sorted(places))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,0)", sorted(places))
     # sorted: the B-trees are filled append-only
     con.executemany("INSERT INTO names VALUES (?,?,?)", sorted((k, i, a) for (k, i), a in names.keys.items()))
     pop = {p[0]: p[7] for p in places}
@@ -324,8 +328,65 @@ def _populate(con: sqlite3.Connection) -> None:
     con.executemany("INSERT INTO skels VALUES (?,?,?)",
                     sorted((k, -pop[gid], gid) for k, gid in names.skels if gid in fuzzy))
     con.executemany("INSERT INTO countries VALUES (?,?,?,?)", country_rows)
+    _insert_villages(con, villages)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     con.execute("INSERT INTO meta VALUES ('settled', ?)", (",".join(sorted(settled)),))  # for imports
+
+
+def _village_rows(places: list, cities: dict) -> list[tuple[Path, dict[tuple[str, str], str]]]:
+    """The village layer's files, each with the admin1 names of its (country, admin1 code)
+    groups: the division most of the index's own towns of that group lie in (the layer's
+    rows carry GeoNames' codes, the index names divisions by ISO 3166-2)."""
+    row_of = {p[0]: p for p in places}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for c in cities.values():
+        label = row_of[c["geonameid"]][6]
+        if label and c["admin1code"]:
+            votes[(c["countrycode"], c["admin1code"])][label] += 1
+    a1 = {grp: v.most_common(1)[0][0] for grp, v in votes.items()}
+    return [(path, a1) for path in village_files()]
+
+
+def village_files() -> list[Path]:
+    """The village layer's files (tools/village_data.py made them), in a stable order."""
+    return sorted(VILLAGES.glob("*.tsv.gz"))
+
+
+def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple[str, str], str]]]) -> None:
+    """Add the village layer: places the index lacks (village = 1), their names, no skeletons.
+
+    One country at a time, so that the build never holds all the layer's names in memory. A
+    village gets no fuzzy spelling: with ~1.2 million villages, consonant skeletons would match
+    nearly any word, and a village must be named as it is written.
+    """
+    known = {r[0] for r in con.execute("SELECT id FROM places")}
+    for path, a1 in files:
+        places: list[tuple] = []
+        keys: dict[tuple[str, int], int] = {}
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if line.startswith("#"):
+                    continue
+                f = line.rstrip("\n").split("\t")
+                try:
+                    gid, cc = int(f[0]), f[6]
+                    if gid in known:  # a town of cities500 keeps its own row and names
+                        continue
+                    known.add(gid)
+                    feature = "city" if f[5].startswith("P.") else "county"
+                    places.append((gid, f[1], float(f[3]), float(f[4]), feature, cc, a1.get((cc, f[7])), int(f[9])))
+                except (ValueError, IndexError) as e:
+                    raise GazetteerError(f"{path}:{n}: malformed village row ({e})") from e
+                for alt, raw in ((0, [f[1]]), (1, f[2].split("|") if f[2] else [])):
+                    for name in raw:
+                        full = fold(name)
+                        if full and full.isascii():
+                            head, _, rest = full.partition(" ")  # fold(full, True), without refolding
+                            for k in (full, rest) if rest and head in ARTICLES else (full,):
+                                if keys.get((k, gid), 2) > alt:
+                                    keys[(k, gid)] = alt
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,0,1)", places)
+        con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, gid, alt) for (k, gid), alt in keys.items()))
 
 
 def _admin1_id(code: str, admin_ids: AdminIds, us_ids: dict[str, int], used: set[int]) -> int:

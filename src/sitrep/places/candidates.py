@@ -17,7 +17,7 @@ from .gazetteer import Candidate, Gazetteer
 from .qualifiers import DISTRICT_WORDS, PROVINCE_WORDS, SETTLEMENT_WORDS
 from .spans import Hit
 
-__all__ = ["FACILITIES", "STATE_ABBREVIATIONS", "candidates"]
+__all__ = ["FACILITIES", "STATE_ABBREVIATIONS", "candidates", "villages"]
 
 # The press's abbreviations of US states (AP style and postal), read only right after a place:
 # "Bend, Ore.", "Polk County (Fla.)", "YAKIMA COUNTY, WA".
@@ -155,5 +155,12 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
             else:
                 out.append((h, found))
             continue
-        out.append((h, found))
+        out.append((h, found + villages(gaz, h.span.text)))
     return out
+
+
+def villages(gaz: Gazetteer, name: str) -> list[Candidate]:
+    """The village layer's places of a name, offered after the span is mended on the towns alone
+    (a hamlet of every other name must not change where a span starts or ends); resolve.py keeps
+    one only where the text supports it."""
+    return [c for c in gaz.candidates(name, villages=True) if c.village]

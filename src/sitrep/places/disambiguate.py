@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .gazetteer import Candidate, fold
 from .names import close_spelling
 
-__all__ = ["Context", "acceptable", "choose", "haversine_km", "own_names", "score"]
+__all__ = ["Context", "acceptable", "choose", "haversine_km", "own_names", "score", "village_supported"]
 
 # How much less likely a name is the place when it matches only through another form of it.
 # Bonus for a candidate in one of the story's countries, times that country's share of the
@@ -94,9 +94,23 @@ def own_names(cands: Sequence[Candidate], strong: bool) -> list[Candidate]:
     """A weak name that is some place's own name means none of the towns it was only another
     name of: "Lemberg" (a word of a film's title, tagged nothing better than a proper noun) is not
     Lviv, once called Lemberg, since a Lemberg is called so; "Hama", no town's own name, is Ḩamāh."""
-    if strong or not any(c.match in ("exact", "folded") for c in cands):
+    if strong or not any(c.match in ("exact", "folded") and not c.village for c in cands):
         return list(cands)
     return [c for c in cands if c.match != "alias"]
+
+
+def village_supported(c: Candidate, focus: str | None, shares: Sequence[tuple[str, float]],
+                      within: frozenset = frozenset(), district: bool = False) -> bool:
+    """Whether the text supports a village of the village layer (build.py), among its ~10 times
+    more namesakes than towns: a qualifier written by the name that holds it ("X, Idlib
+    province", "X (Nangarhar)", "X district"); else, with no qualifier, a village of the
+    article's focus country or of one it is largely about (a third of its mentions). Which of
+    a country's namesakes it is, score() decides by the places resolved near by."""
+    if district and c.feature == "county":
+        return True  # "Maywand district": the writer says it is a district
+    if within:
+        return (c.country_code, c.admin1) in within or (c.country_code, None) in within
+    return c.country_code is not None and (c.country_code == focus or dict(shares).get(c.country_code, 0.0) >= 0.3)
 
 
 def _namesake_city(c: Candidate, cands: Iterable[Candidate]) -> bool:

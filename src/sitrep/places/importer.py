@@ -198,7 +198,8 @@ def merge_imports(index: str | Path) -> dict:
             con.execute("""CREATE TEMP TABLE a1 AS SELECT i.cc, i.a1code, m.admin1, max(m.population)
                            FROM imp.places i JOIN main.places m ON m.id = i.id
                            WHERE m.admin1 IS NOT NULL AND i.a1code IS NOT NULL GROUP BY i.cc, i.a1code""")
-            con.execute("""INSERT OR IGNORE INTO main.places
+            con.execute("""INSERT OR IGNORE INTO main.places(id, name, lat, lon, feature, cc, admin1,
+                                                            population, capital)
                            SELECT i.id, i.name, i.lat, i.lon, i.feature, i.cc, a1.admin1, i.population, 0
                            FROM imp.places i LEFT JOIN temp.a1 ON a1.cc = i.cc AND a1.a1code = i.a1code""")
             rows = con.total_changes - rows0

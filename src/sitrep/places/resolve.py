@@ -23,11 +23,23 @@ from spacy.tokens import Doc, Span
 
 from ..models import PlaceMention
 from .candidates import DIVISION_WORDS, candidates
-from .disambiguate import GENERIC, Context, acceptable, choose, haversine_km, margin, own_names, score
+from .disambiguate import (
+    GENERIC,
+    Context,
+    acceptable,
+    choose,
+    haversine_km,
+    margin,
+    own_names,
+    score,
+    village_supported,
+)
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import facility, road_number
 from .local import contained, named_within, neighbourhoods, strays
+from .public import place_ids
 from .qualifiers import (
+    DISTRICT_WORDS,
     PROVINCE_WORDS,
     SETTLEMENT_WORDS,
     SURROUNDS,
@@ -64,9 +76,10 @@ class Toponym:
 
     def mention(self, article_id: str) -> PlaceMention:
         c = self.candidate
+        gid, own = place_ids(c.geonameid) if c else (None, None)
         return PlaceMention(
             article_id=article_id, start=self.span.start_char, end=self.span.end_char,
-            text=self.span.text, name=c.name if c else None, geonameid=c.geonameid if c else None,
+            text=self.span.text, name=c.name if c else None, geonameid=gid, place_id=own,
             latitude=c.latitude if c else None, longitude=c.longitude if c else None,
             feature=c.feature if c else None, country_code=c.country_code if c else None,
             admin1=c.admin1 if c else None, role=self.role, reason=self.reason)
@@ -139,6 +152,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     """
     persons = person_words(doc)
     pairs = candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
+    # The village layer's candidates apart: they neither vote for the focus nor tell which
+    # names qualify which; a village joins its name's options only where the text supports it.
+    hamlets = [[c for c in cs if c.village] for _, cs in pairs]
+    pairs = [(h, [c for c in cs if not c.village]) for h, cs in pairs]
     # A name that says where the place before it is reads as a division where it can be one:
     # "Zabid (Zabid, Al Hudaydah)", "in Lawdar (Abyan)" are governorates, not namesake towns.
     # which places qualify which, and what they say: read once (they depend on the spans and
@@ -170,7 +187,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 and h.span.text.lower() not in persons:
             pairs[k] = (replace(h, strong=True, label=h.label + "@loc"), cands)
     last = {g[-1] for i, g in enumerate(groups) if small[i] and g}
-    options = [districts(doc, h, [c for c in own_names(cands, h.strong)
+    options = [districts(doc, h, [c for c in own_names(cands + [v for v in hamlets[k] if village_supported(
+                                      v, focus, shares, withins[k], _district_said(doc, h.span))], h.strong)
                                   if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
 
@@ -339,6 +357,11 @@ def _named_as(sp: Span) -> bool:
 
 # "in Idlib, Hama and Latakia governorates": a plural division word closing a list of names
 PLURAL_DIVISIONS = frozenset(w + "s" for w in DIVISION_WORDS)
+
+
+def _district_said(doc: Doc, sp: Span) -> bool:
+    """The name is followed by a word for a district: "Maywand district", "Gwoza LGA"."""
+    return sp.end < len(doc) and doc[sp.end].lower_ in DISTRICT_WORDS
 
 
 def _listed_divisions(doc: Doc, pairs: list, i: int) -> str | None:

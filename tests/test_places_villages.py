@@ -1,0 +1,74 @@
+"""The village layer: shipped with sitrep, in the index built on first use, and chosen only
+where the text supports it; and how a chosen place is written in the output."""
+
+from __future__ import annotations
+
+import gzip
+
+from sitrep.places.build import village_files
+from sitrep.places.disambiguate import village_supported
+from sitrep.places.public import ascii_name, place_ids, press_spellings
+
+
+def test_layer_files_are_small_credited_and_well_formed() -> None:
+    files = village_files()
+    assert len(files) >= 50
+    for path in files:
+        assert path.stat().st_size < 2_000_000, path
+    with gzip.open(files[0], "rt", encoding="utf-8") as fh:
+        head = [next(fh) for _ in range(6)]
+    assert any("GeoNames" in h and "CC BY" in h for h in head)
+    row = head[-1].rstrip("\n").split("\t")
+    assert len(row) == 10 and int(row[0]) > 0 and row[5][:2] in ("P.", "A.")
+
+
+def test_index_holds_villages_apart_from_towns(res) -> None:
+    gaz = res.gazetteer
+    towns = gaz.candidates("Kafr Zita")
+    with_layer = gaz.candidates("Kafr Zita", villages=True)
+    assert all(not c.village for c in towns)
+    assert any(c.village or c.country_code == "SY" for c in with_layer)
+    # the default lookup never returns a village
+    assert all(not c.village for c in gaz.candidates("Balad"))
+    somali = [c for c in gaz.candidates("Balad", villages=True) if c.village and c.country_code == "SO"]
+    assert somali, "the Somali villages called Balad are in the layer"
+
+
+def test_a_village_needs_support_in_the_text(res) -> None:
+    village = next(c for c in res.gazetteer.candidates("Balad", villages=True) if c.village and c.country_code == "SO")
+    assert not village_supported(village, "IQ", (("IQ", 1.0),))
+    assert village_supported(village, "SO", (("SO", 1.0),))
+    assert village_supported(village, None, (), frozenset({("SO", None)}))
+    assert not village_supported(village, "SO", (("SO", 1.0),), frozenset({("SO", "Nowhere")}))
+
+
+def test_a_village_is_resolved_in_its_country_story(tops) -> None:
+    found = tops("Somali troops and al-Shabaab fighters clashed in Balad district near Jowhar, "
+                 "in Somalia's Middle Shabelle region, officials in Mogadishu said.")
+    balad = [t for t in found if t.span.text == "Balad"]
+    assert balad and balad[0].candidate is not None and balad[0].candidate.country_code == "SO"
+
+
+def test_ids_and_names_for_the_output() -> None:
+    assert place_ids(170017) == (170017, None)
+    assert place_ids(-260) == (None, "sitrep:260")
+    assert ascii_name("As Suwaydā'") == "As Suwayda"
+    assert ascii_name("Ḩamāh") == "Hamah"
+    spelt = press_spellings([("HAMA", "exact", "Ḩamāh"), ("Hama", "folded", "Ḩamāh"),
+                             ("Saladin province", "alias", "Şalāḩ ad Dīn"), ("near Idlib", "context", "Idlib")])
+    assert spelt == {"Ḩamāh": "Hama", "Şalāḩ ad Dīn": "Saladin"}
+
+
+def test_event_location_carries_press_and_geonames_names(extract) -> None:
+    events = extract("Syrian government forces shelled Hama on Tuesday, killing two civilians.")
+    loc = next(e.location for e in events if e.location is not None)
+    assert loc.name == "Hama" and loc.geonames_name == "Ḩamāh" and loc.geonameid == 170017
+    assert loc.admin1 == "Hama"
+
+
+def test_no_negative_geonameid_in_toponyms(tops) -> None:
+    for t in tops("Israeli jets struck targets in the Golan Heights and near Quneitra."):
+        m = t.mention("a")
+        assert m.geonameid is None or m.geonameid > 0
+        if t.candidate is not None and t.candidate.geonameid < 0:
+            assert m.place_id is not None
