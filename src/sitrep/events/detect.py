@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
+from .vocab import HABITUAL
 
 __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
 
@@ -136,8 +137,6 @@ def predicate_acl(t: Token) -> bool:
     return root.pos_ not in ("VERB", "AUX") and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors)
 
 
-HABITUAL_ADJ = {"regular", "frequent", "repeated", "routine", "daily", "constant", "occasional", "periodic",
-                "sporadic", "recurrent", "recurring"}
 
 
 def _simple_present(t: Token) -> bool:
@@ -158,7 +157,7 @@ def _is_habitual_or_background(t: Token) -> bool:
         # tents are pitched": a description, not an event
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
-            any(c.dep_ == "amod" and c.lower_ in HABITUAL_ADJ for c in t.children) or
+            any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
             (t.dep_ in ("dobj", "nsubjpass") and _simple_present(t.head))):
         return True  # "the militants conduct regular attacks across the border"
     if t.lemma_.lower() in ("fight", "battle") and _progressive_present(t) and any(

@@ -16,6 +16,7 @@ from ..places.public import ascii_name, place_ids, press_spellings
 from ..places.qualifiers import PLACE_NOUNS
 from ..places.resolve import Toponym
 from .roles import clause_distance
+from .vocab import SPEAKING
 
 __all__ = ["LocationFinder"]
 
@@ -23,8 +24,6 @@ DEPARTURE = {"flee", "evacuate", "withdraw", "order_leave"}
 WATERS = frozenset({"river", "sea", "ocean"})
 BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "border-crossing"}
 ANAPHORS = {"city", "town", "village", "capital"}
-# verbs of speaking whose own place is where the words framed by them were said
-SPEAKING = {"speak", "talk", "address", "tell", "say", "brief", "write", "appear"}
 # nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..wordclasses import load_word_classes
 
 __all__ = [
+    "HABITUAL",
+    "SPEAKING",
     "ACCORDS",
     "AIRCRAFT",
     "AIR_KINDS",
@@ -112,6 +114,8 @@ _WORDS = load_vocabulary()
 
 # crowds, protest and riot
 CROWD_NOUNS = _WORDS["crowd_nouns"]
+HABITUAL = _WORDS["habitual"]
+SPEAKING = _WORDS["speaking"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
