@@ -196,3 +196,22 @@ def test_report_puts_control_first_and_links_every_line_to_its_sources(demo_db: 
     assert "Levant Wire" in text and "#source-1" in text
     cited = {int(n) for n in re.findall(r"#source-(\d+)", text)}
     assert cited == set(range(1, max(cited) + 1))  # every source listed is cited, every citation listed
+
+
+def test_report_draws_events_per_day(demo_db: Path, tmp_path: Path) -> None:
+    """A reader looks at a chart before reading: every day of the period is a bar (HTML, an inline
+    SVG with no script or remote file) or a line of blocks (Markdown)."""
+    html_out, md_out = tmp_path / "r.html", tmp_path / "r.md"
+    for fmt, out in (("html", html_out), ("md", md_out)):
+        assert main(["report", "--since", "2024-11-27", "--until", "2024-12-08", "--db", str(demo_db),
+                     "--format", fmt, "-o", str(out)]) == 0
+    page = html_out.read_text(encoding="utf-8")
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "") and "<script" not in svg
+    bars = re.findall(r"<title>(\d{4}-\d\d-\d\d): (\d+) ", svg)
+    assert {d for d, _ in bars} <= {f"2024-{m}" for m in ["11-27", "11-28", "11-29", "11-30"] +
+                                     [f"12-0{i}" for i in range(1, 9)]}
+    assert sum(int(n) for _, n in bars) > 10
+    text = md_out.read_text(encoding="utf-8")
+    days = re.findall(r"^(2024-\d\d-\d\d)  ", text[text.index("## Events per day"):], re.M)
+    assert days[0] == "2024-11-27" and days[-1] == "2024-12-08" and len(days) == 12

@@ -47,7 +47,8 @@ def press_spellings(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     place only found near the name, not a capitalised dateline); a division by its name without the word for it."""
     out: dict[str, str] = {}
     for text, match, name in mentions:
-        text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+        # a mention may carry the sentence's full stop or a comma the tokenizer left on it
+        text = re.sub(r"^(?:the|The)\s+", "", text.strip()).rstrip(".,;:")
         if match not in ("exact", "folded", "alias") or not text or text.isupper() and len(text) > 3 \
                 or "\n" in text or name in out:
             continue

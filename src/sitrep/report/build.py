@@ -36,6 +36,8 @@ class Report:
     summary: str
     sections: list[Section]
     sources: list[dict[str, Any]]  # numbered from 1: outlet, headline, published, url, sentence
+    # events per day by ACLED event type (verbal events apart), for the chart a reader looks at
+    daily: list[tuple[str, dict[str, int]]] = field(default_factory=list)
 
 
 class _Sources:
@@ -116,7 +118,20 @@ def build_report(store, since: str, until: str, country: str | None = None) -> R
     where = f" — {country}" if country else ""
     summary = (f"{len(period)} events from {len(articles)} reports by {len(outlets)} outlets, "
                f"{since} to {until}. Numbers in brackets are the sources listed at the end.")
-    return Report(f"Situation report{where}, {since} to {until}", summary, sections, cite.items)
+    return Report(f"Situation report{where}, {since} to {until}", summary, sections, cite.items,
+                  _daily(period, since, until))
+
+
+def _daily(period: list[dict[str, Any]], since: str, until: str) -> list[tuple[str, dict[str, int]]]:
+    """Every day of the period, with its fused events counted by type."""
+    from datetime import date, timedelta
+
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in period:
+        counts[f["event_date"]][f.get("event_type") or "Statements"] += 1
+    first, last = date.fromisoformat(since), date.fromisoformat(until)
+    days = [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+    return [(d, dict(counts.get(d, {}))) for d in days]
 
 
 def _changes(everything, since, until, by_id, cite: _Sources) -> Section:

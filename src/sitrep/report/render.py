@@ -42,6 +42,7 @@ def _markdown(report: Report) -> str:
     out = [f"# {report.title}", "", report.summary, ""]
     for section in report.sections:
         out += _md_section(section, 2)
+    out += _md_chart(report.daily)
     out += ["## Sources", ""]
     for n, s in enumerate(report.sources, start=1):
         link = f" <{s['url']}>" if s.get("url") else ""
@@ -63,12 +64,55 @@ def _html_section(section: Section, level: int) -> list[str]:
     return out
 
 
+# one colour per ACLED event type, as on the map page
+TYPE_COLOURS = {"Battles": "#c0392b", "Explosions/Remote violence": "#e67e22",
+                "Violence against civilians": "#8e44ad", "Protests": "#2980b9", "Riots": "#16a085",
+                "Strategic developments": "#7f8c8d", "Statements": "#bdc3c7"}
+
+
+def _chart_svg(daily: list[tuple[str, dict[str, int]]]) -> str:
+    """Events per day, stacked by type: an inline SVG (no script, no external file)."""
+    if not daily:
+        return ""
+    top = max([sum(c.values()) for _, c in daily] + [1])
+    bar, gap, height = 14, 4, 120
+    width = len(daily) * (bar + gap) + 40
+    parts = [f'<svg role="img" aria-label="Events per day by type" width="{width}" height="{height + 20}" '
+             f'xmlns="http://www.w3.org/2000/svg" font-size="10" font-family="sans-serif">']
+    for i, (day, counts) in enumerate(daily):
+        x, y = 30 + i * (bar + gap), float(height)
+        for kind, colour in TYPE_COLOURS.items():
+            n = counts.get(kind, 0)
+            if n:
+                h = n * height / top
+                y -= h
+                parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}">'
+                             f"<title>{html.escape(day)}: {n} {html.escape(kind)}</title></rect>")
+        if i % 2 == 0:
+            parts.append(f'<text x="{x}" y="{height + 14}">{html.escape(day[5:])}</text>')
+    parts.append(f'<text x="0" y="10">{top}</text><text x="0" y="{height}">0</text></svg>')
+    legend = " ".join(f'<span style="color:{c}">■</span> {html.escape(k)}' for k, c in TYPE_COLOURS.items())
+    return "".join(parts) + f"<figcaption>{legend}</figcaption>"
+
+
+def _md_chart(daily: list[tuple[str, dict[str, int]]]) -> list[str]:
+    """Events per day as a bar of blocks per line, for a reader of the plain text."""
+    if not daily:
+        return []
+    out = ["## Events per day", "", "```"]
+    for day, counts in daily:
+        n = sum(counts.values())
+        out.append(f"{day}  {'█' * n} {n}" if n else f"{day}  ·")
+    return out + ["```", ""]
+
+
 def _html(report: Report) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{html.escape(report.title)}</title>",
            "<style>body{font:15px/1.45 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em}"
            "li{margin:.2em 0}.src{font-size:13px;color:#444}</style></head><body>",
-           f"<h1>{html.escape(report.title)}</h1>", f"<p>{html.escape(report.summary)}</p>"]
+           f"<h1>{html.escape(report.title)}</h1>", f"<p>{html.escape(report.summary)}</p>",
+           "<h2>Events per day</h2>", f"<figure>{_chart_svg(report.daily)}</figure>"]
     for section in report.sections:
         out += _html_section(section, 2)
     out += ["<h2>Sources</h2>", '<ol class="src">']
