@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Span
 
+from ..nlp.views import sent_ents
+
 __all__ = ["fatalities_in"]
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -41,7 +43,7 @@ def fatalities_in(sent: Span) -> int | None:
     """The fatalities a sentence reports, or None."""
     text = sent.text
     # blank out dates so that "30 April 2020" is never read as a count
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ in ("DATE", "TIME"):
             a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
