@@ -39,6 +39,9 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _WORDS.get(raw)
 
 
+_BLANKS = re.compile(r"\s{50,}")
+
+
 def fatalities_in(sent: Span) -> int | None:
     """The fatalities a sentence reports, or None."""
     text = sent.text
@@ -47,7 +50,9 @@ def fatalities_in(sent: Span) -> int | None:
         if ent.label_ in ("DATE", "TIME"):
             a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
-    low = text.lower()
+    # a long run of blanks (a padded page) to a short one: the counts' patterns, unanchored and
+    # opening with \s*, would otherwise retry at each of its characters (quadratic in its length)
+    low = _BLANKS.sub("\t\t", text.lower())
     if not re.search(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit|\bslain\b|\blives\b|\bbodies\b", low):
         return None
     if re.search(r"\bno (?:one|fatalities|deaths|casualties)\b|\bnobody\b", low):
