@@ -38,6 +38,8 @@ from .events.modality import attribution_of, modality_of, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
 from .models import Actor, Article, Event, Location, PlaceMention
+from .nlp.long import parse
+from .nlp.views import sent_ents
 from .places.gazetteer import Gazetteer
 from .places.resolve import find_toponyms
 
@@ -119,7 +121,10 @@ class _Paragraph:
     @property
     def events(self) -> list[int]:
         """Positions of the events told in the frame's recent sentences, in order."""
-        return [i for at, i in self.told if self._recent(at)]
+        # the sentence count only grows, so an event out of the frame never comes back into
+        # it: dropping those keeps a long unbroken text from rescanning all its events
+        self.told = [(at, i) for at, i in self.told if self._recent(at)]
+        return [i for _, i in self.told]
 
     def add(self, position: int) -> None:
         self.told.append((self.sentence, position))
@@ -170,7 +175,7 @@ def _back_reference(names: list[str], named: list[str]) -> list[str]:
 def extract_article(article: Article, res: Resources, doc: Doc | None = None) -> tuple[list[Event], list[PlaceMention]]:
     """Events and place mentions of one article."""
     kb, gaz = res.kb, res.gazetteer
-    doc = doc if doc is not None else res.nlp(article.text)
+    doc = doc if doc is not None else parse(res.nlp, article.text)
     mend_dates(doc)
     toponyms, focus2 = find_toponyms(doc, gaz, kb.ruler_countries(), set(kb.capitals), kb.demonyms)
     for tp in toponyms:
@@ -211,9 +216,27 @@ class _Builder:
         self.named_sources: list[str] = []
         self.ante: Actor | None = None
         self.pub = date.fromisoformat(article.published) if article.published else None
+        self._lines = (0, 0)  # (offset, line breaks before it): sentences come in text order
+        self._outlaw: bool | None = None
+
+    def _paragraph_index(self, offset: int) -> int:
+        """Line breaks before `offset`, counted on from the last sentence's (not from the
+        start of the text each time, which made long texts quadratic)."""
+        at, count = self._lines
+        if offset < at:
+            at, count = 0, 0
+        count += self.article.text.count("\n", at, offset)
+        self._lines = (offset, count)
+        return count
+
+    def _outlaw_victim(self) -> bool:
+        """Whether the report tells a victim's criminal past: read once per article."""
+        if self._outlaw is None:
+            self._outlaw = outlaw_victim(self.article.text)
+        return self._outlaw
 
     def sentence(self, sent: Span) -> None:
-        index = self.article.text.count("\n", 0, sent.start_char)
+        index = self._paragraph_index(sent.start_char)
         if index != self.para.index:
             self.para = _Paragraph(index)
         self.para.sentence += 1
@@ -260,7 +283,7 @@ class _Builder:
         sentence itself holds no event ('On 7 May, in Beni, a trader was ...; ... shot')."""
         if not self.article.published:
             return
-        for ent in sent.ents:
+        for ent in sent_ents(sent):
             if ent.label_ == "DATE" and ent.start - sent.start <= 2:
                 d = resolve_date(ent.text, self.article.published)
                 if d is not None and self.pub and d.as_date >= self.pub - timedelta(days=BACKGROUND_DAYS):
@@ -437,7 +460,7 @@ class _Builder:
             victims = victims | _victim_window(t)
         if any(place_like(h) for h in heads):
             victims = victims | {"<place>"}  # "attacked the village of X"
-        if tr.cls in ("kill", "shooting", "attack") and outlaw_victim(self.article.text):
+        if tr.cls in ("kill", "shooting", "attack") and self._outlaw_victim():
             victims = victims | {"<outlaw>"}
         etype, sub, plover = code_event(tr.cls, TriggerContext(
             a1, a2, weapon if tr.cls not in ("withdraw",) else None, words, tr.nonviolent, has_place, loc_iso3,

@@ -6,11 +6,20 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from .errors import InputError, SitrepError
 from .extraction import Resources, extract_article
 from .models import Article, Event, PlaceMention
+from .nlp.long import parse
 
-__all__ = ["RunReport", "load_resources", "process", "ingest", "IngestReport"]
+__all__ = ["MAX_CHARS", "IngestReport", "Result", "RunReport", "extract_batch", "ingest", "load_resources", "process"]
+
+# The longest text sitrep reads (20 million characters, some 3 million words): far above any
+# real article, so that only the absurd (a data dump, a mis-read binary) is turned away.
+# Anything up to it is parsed, in pieces when over the model's limit (nlp.long).
+MAX_CHARS = 20_000_000
 
 
 @dataclass
@@ -38,43 +47,137 @@ def load_resources(extra_actors: str | None = None, gazetteer_path: str | None =
                      kb=load_kb(extra_actors), lexicon=load_lexicon())
 
 
-def process(items: Iterable[Article | InputError], res: Resources, store=None,
-            on_error: Callable[[str], None] | None = None,
-            ) -> Iterator[tuple[Article, list[Event], list[PlaceMention]]]:
+def _parsed(nlp: Language, batch: list[Article]) -> Iterator[Doc]:
+    """Each article's Doc, in order: texts within the model's limit parsed together,
+    a longer one in pieces (nlp.long)."""
+    short = iter(nlp.pipe([a.text for a in batch if len(a.text) <= nlp.max_length], batch_size=4))
+    for art in batch:
+        yield next(short) if len(art.text) <= nlp.max_length else parse(nlp, art.text)
+
+
+Result = tuple[Article, list[Event], list[PlaceMention]]
+
+
+def extract_batch(batch: list[Article], res: Resources) -> list[Result | str]:
+    """Each article's events and place mentions, or the error (a message naming it) it met."""
+    out: list[Result | str] = []
+    for art, doc in zip(batch, _parsed(res.nlp, batch), strict=True):
+        try:
+            events, mentions = extract_article(art, res, doc)
+        except SitrepError as exc:
+            out.append(f"{art.source or art.id}: {exc}")
+            continue
+        except Exception as exc:  # a bug on one article must not cost the batch
+            out.append(f"{art.source or art.id}: internal error: {type(exc).__name__}: {exc}")
+            continue
+        out.append((art, events, mentions))
+    return out
+
+
+def process(items: Iterable[Article | InputError], res: Resources | None, store=None,
+            on_error: Callable[[str], None] | None = None, max_chars: int = MAX_CHARS,
+            workers: int = 1, extra_actors: str | None = None) -> Iterator[Result]:
     """Extract each article (and store it, when a store is given); yields results in input order.
 
     Errors (unreadable inputs, or an article that fails) go to `on_error` and the batch goes on.
     Articles are parsed with `nlp.pipe` in small batches, which is faster than one by one.
+    An article longer than `max_chars` characters is refused (an error naming it).
+    With `workers` > 1 the articles are extracted in that many processes (each loads its own
+    model, with `extra_actors`; `res` may then be None); results are the same, in the same order.
     """
     report_error = on_error or (lambda msg: print(msg, file=sys.stderr))
-    batch: list[Article] = []
-
-    def flush() -> Iterator[tuple[Article, list[Event], list[PlaceMention]]]:
-        # small batches: the parser's memory grows with the batch (16 peaks near 350 MB, 4 near 230 MB)
-        docs = res.nlp.pipe([a.text for a in batch], batch_size=4)
-        for art, doc in zip(batch, docs, strict=True):
-            try:
-                events, mentions = extract_article(art, res, doc)
-                if store is not None:
+    # small batches: the parser's memory grows with the batch (16 peaks near 350 MB, 4 near 230 MB)
+    batches = _batches(items, report_error, max_chars, 16 if workers == 1 else 4)
+    if workers > 1:
+        outcomes = _in_workers(batches, workers, extra_actors)
+    else:
+        if res is None:
+            raise ValueError("process needs the resources when it runs in one process")
+        outcomes = (extract_batch(b, res) for b in batches)
+    for outcome in outcomes:
+        for r in outcome:
+            if isinstance(r, str):
+                report_error(r)
+                continue
+            if store is not None:
+                art, events, mentions = r
+                try:
                     store.save(art, events, mentions)
-            except SitrepError as exc:
-                report_error(f"{art.source or art.id}: {exc}")
-                continue
-            except Exception as exc:  # a bug on one article must not cost the batch
-                report_error(f"{art.source or art.id}: internal error: {type(exc).__name__}: {exc}")
-                continue
-            yield art, events, mentions
-        batch.clear()
+                except SitrepError as exc:
+                    report_error(f"{art.source or art.id}: {exc}")
+                    continue
+                except Exception as exc:  # one article the database refuses must not cost the batch
+                    report_error(f"{art.source or art.id}: internal error: {type(exc).__name__}: {exc}")
+                    continue
+            yield r
 
+
+def _batches(items: Iterable[Article | InputError], report_error: Callable[[str], None], max_chars: int,
+             size: int) -> Iterator[list[Article]]:
+    """The readable articles, `size` at a time; unreadable and absurdly long inputs reported."""
+    batch: list[Article] = []
     for item in items:
         if isinstance(item, InputError):
             report_error(str(item))
             continue
+        if len(item.text) > max_chars:
+            report_error(f"{item.source or item.id}: [{InputError.code}] text of {len(item.text):,} characters "
+                         f"is over the limit of {max_chars:,} (--max-chars); not processed")
+            continue
         batch.append(item)
-        if len(batch) >= 16:
-            yield from flush()
+        if len(batch) >= size:
+            yield batch
+            batch = []
     if batch:
-        yield from flush()
+        yield batch
+
+
+# --- several processes on one machine ----------------------------------------------------
+
+_worker_res: Resources | None = None
+
+
+def _init_worker(extra_actors: str | None) -> None:
+    global _worker_res
+    _worker_res = load_resources(extra_actors)
+
+
+def _work(batch: list[Article]) -> list[Result | str]:
+    assert _worker_res is not None, "worker started without its resources"
+    return extract_batch(batch, _worker_res)
+
+
+def _in_workers(batches: Iterator[list[Article]], workers: int, extra_actors: str | None
+                ) -> Iterator[list[Result | str]]:
+    """Batches extracted by `workers` processes, results in input order.  A few batches per
+    worker are in flight at a time, so memory stays bounded however long the input."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .places.gazetteer import Gazetteer
+
+    with Gazetteer.open():  # build the place index here, once, not in every worker at the same time
+        pass
+    # spawn, not fork: a worker starts clean and loads its own model, on every platform
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_init_worker, initargs=(extra_actors,)) as pool:
+        pending: deque[tuple[list[Article], Future]] = deque()
+
+        def done() -> list[Result | str]:
+            batch, fut = pending.popleft()
+            try:
+                return fut.result()
+            except BrokenProcessPool as exc:  # a worker died (killed, out of memory): say which articles
+                return [f"{a.source or a.id}: internal error: worker process died ({exc})" for a in batch]
+
+        for batch in batches:
+            pending.append((batch, pool.submit(_work, batch)))
+            if len(pending) >= 2 * workers:
+                yield done()
+        while pending:
+            yield done()
 
 
 @dataclass

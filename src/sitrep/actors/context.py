@@ -15,6 +15,7 @@ from typing import overload
 from spacy.tokens import Doc
 
 from ..models import Actor
+from ..nlp.views import doc_text
 from .conventions import frontline, gang_marks, held_side, monitored
 from .kb import ActorKB
 
@@ -70,7 +71,7 @@ class ArticleActors:
         country outright (a gazetteer slip: "Lebanon" read as a town in the US)."""
         key = id(doc)
         if key not in self._countries:
-            self._countries[key] = _text_country(self.kb, doc.text, self.focus, self.place_votes)
+            self._countries[key] = _text_country(self.kb, doc_text(doc), self.focus, self.place_votes)
         return self._countries[key]
 
     def scene(self, doc: Doc | str, placed: str | None) -> str | None:
@@ -79,7 +80,7 @@ class ArticleActors:
         gazetteer slip ("Rafah" read in Gaza for North Sinai, "Gagarin" in Russia for a
         Donetsk mine) must not make a state's own forces foreign, nor crowds another
         country's."""
-        text = doc if isinstance(doc, str) else doc.text
+        text = doc if isinstance(doc, str) else doc_text(doc)
         key = (hash(text), placed)
         if key not in self._scenes:
             scene = _text_country(self.kb, text, placed, self.place_votes)
@@ -138,7 +139,7 @@ class ArticleActors:
         """The ids of the groups the article names anywhere."""
         key = id(doc)
         if key not in self._named:
-            self._named[key] = {gid for _, _, gid in self.kb.find_groups(doc.text)}
+            self._named[key] = {gid for _, _, gid in self.kb.find_groups(doc_text(doc))}
         return self._named[key]
 
 

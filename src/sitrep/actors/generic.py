@@ -22,6 +22,7 @@ import re
 from spacy.tokens import Token
 
 from ..models import Actor
+from ..nlp.views import doc_text
 from .context import ArticleActors, Resolution
 from .conventions import gang_marks
 from .vocab import (
@@ -142,12 +143,12 @@ def _around(head: Token) -> str:
     """The sentence of a phrase and a little of what follows ("... by two gunmen. The man
     had served a sentence for robbery.")."""
     sent = head.sent
-    return head.doc.text[sent.start_char:sent.end_char + 200]
+    return doc_text(head.doc)[sent.start_char:sent.end_char + 200]
 
 
 def _label(run: list[Token]) -> str:
     doc = run[0].doc
-    return doc.text[run[0].idx:run[-1].idx + len(run[-1].text)]
+    return doc_text(doc)[run[0].idx:run[-1].idx + len(run[-1].text)]
 
 
 def occupation_assoc(ctx: ArticleActors, nouns: set[str], iso: str | None) -> list[Actor]:

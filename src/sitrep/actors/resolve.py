@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..models import Actor
+from ..nlp.views import doc_text
 from . import generic, named
 from .context import ArticleActors, Resolution
 from .kb import ActorKB
@@ -129,7 +130,7 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     toks = phrase_tokens(head, premodifiers_only)
     doc = head.doc
     lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = doc.text[lo:hi]
+    text = doc_text(doc)[lo:hi]
     by_start = {t.idx - lo: t for t in toks}
     country = ctx.country(doc)
 

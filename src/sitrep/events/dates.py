@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..nlp.views import doc_text
+
 __all__ = ["BACKGROUND_DAYS", "ResolvedDate", "mend_dates", "resolve_date"]
 
 # An event dated this many days before publication is background ("the cradle of
@@ -145,10 +147,11 @@ def mend_dates(doc: Doc) -> None:
     """'28 Apr 2020' that the model splits into a number and a year ('28' CARDINAL, '2020'
     DATE) is one date: without the mend the event is dated to the year and dropped as background."""
     spans = []
-    for m in _FULL_DATE.finditer(doc.text):
+    ents = doc.ents  # built once: spaCy builds every entity of the document on each access
+    for m in _FULL_DATE.finditer(doc_text(doc)):
         sp = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
-        if sp is not None and not any(e.label_ == "DATE" and e.start <= sp.start and e.end >= sp.end for e in doc.ents):
+        if sp is not None and not any(e.label_ == "DATE" and e.start <= sp.start and e.end >= sp.end for e in ents):
             spans.append(sp)
     if spans:
-        keep = [e for e in doc.ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
+        keep = [e for e in ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
         doc.ents = sorted(keep + spans, key=lambda e: e.start)

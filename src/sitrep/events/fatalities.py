@@ -11,6 +11,8 @@ import re
 
 from spacy.tokens import Span
 
+from ..nlp.views import sent_ents
+
 __all__ = ["fatalities_in"]
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -37,15 +39,20 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _WORDS.get(raw)
 
 
+_BLANKS = re.compile(r"\s{50,}")
+
+
 def fatalities_in(sent: Span) -> int | None:
     """The fatalities a sentence reports, or None."""
     text = sent.text
     # blank out dates so that "30 April 2020" is never read as a count
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ in ("DATE", "TIME"):
             a, b = ent.start_char - sent.start_char, ent.end_char - sent.start_char
             text = text[:a] + " " * (b - a) + text[b:]
-    low = text.lower()
+    # a long run of blanks (a padded page) to a short one: the counts' patterns, unanchored and
+    # opening with \s*, would otherwise retry at each of its characters (quadratic in its length)
+    low = _BLANKS.sub("\t\t", text.lower())
     if not re.search(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit|\bslain\b|\blives\b|\bbodies\b", low):
         return None
     if re.search(r"\bno (?:one|fatalities|deaths|casualties)\b|\bnobody\b", low):

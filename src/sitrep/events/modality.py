@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Token
 
+from ..nlp.views import ents_between
+
 __all__ = ["modality_of", "attribution_of", "speaker_heads", "REPORTING"]
 
 REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "confirm", "state",
@@ -107,9 +109,8 @@ def attribution_of(t: Token, known_sources: set[str]) -> list[str]:
 
     def add_np(head: Token) -> None:
         for h in [head, *head.conjuncts]:
-            ents = [e for e in h.doc.ents if e.start >= min(x.i for x in h.subtree)
-                    and e.end <= max(x.i for x in h.subtree) + 1
-                    and e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP")
+            ents = [e for e in ents_between(h.doc, min(x.i for x in h.subtree), max(x.i for x in h.subtree) + 1)
+                    if e.label_ in ("ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP")
                     and not e.root._.sitrep_place
                     and (e.text.lower() in known_sources or e.label_ in ("ORG", "WORK_OF_ART"))]
             named = [e for e in ents if e.root.dep_ in ("pobj", "compound", "appos") or e.root == h]

@@ -19,6 +19,7 @@ from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
 from ..events.vocab import BLASTS, COUNT_NOUNS
 from ..models import Actor
+from ..nlp.views import sent_ents
 from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
 
 __all__ = ["subject_of", "actors_for", "date_for", "clause_distance", "CLAUSE_DEPS"]
@@ -477,7 +478,7 @@ def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None
     """
     if not published:
         return None
-    dates = [(e, d) for e in sent.ents if e.label_ in ("DATE", "TIME")
+    dates = [(e, d) for e in sent_ents(sent) if e.label_ in ("DATE", "TIME")
              for d in [_resolved(e, published)] if d is not None]
     if not dates:
         return None

@@ -70,6 +70,9 @@ def neighbourhoods(out: list[Toponym]) -> list[Toponym]:
         part = any(t.lower_ in NEIGHBOURHOOD_BEFORE and all(u.is_title for u in doc[t.i:sp.start]) for t in lead) \
             or sp.end < len(doc) and doc[sp.end].lower_ in NEIGHBOURHOOD_AFTER \
             or sp.end + 1 < len(doc) and doc[sp.end].lower_ in ("area", "district") and doc[sp.end + 1].lower_ == "of"
+        if not (part and c is not None and c.feature == "city"):
+            res.append(t)  # no part of a town: its town is not looked for (a scan of every place)
+            continue
         # its town: the one written right after it ("the Kibera neighbourhood of Nairobi"),
         # else the last one named before it in the sentence
         after = [r.candidate for r in out if r.candidate is not None and r.candidate.feature == "city"
@@ -77,7 +80,7 @@ def neighbourhoods(out: list[Toponym]) -> list[Toponym]:
         town = after[0] if after else next((
             r.candidate for r in reversed(res) if r.candidate is not None and r.candidate.feature == "city"
             and r.role == "location" and r.candidate.match != "context" and r.span.sent == sp.sent), None)
-        if part and c is not None and c.feature == "city" and town is not None and town.geonameid != c.geonameid \
+        if c is not None and town is not None and town.geonameid != c.geonameid \
                 and haversine_km((c.latitude, c.longitude), (town.latitude, town.longitude)) > 30:
             t = replace(t, candidate=None, precision=3, reason="not in gazetteer")
         res.append(t)

@@ -195,6 +195,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
     countries, divisions, anchors = set(), set(), []
+    anchored: set[tuple[int, float, float]] = set()
     for (h, _), cs in zip(pairs, options, strict=True):
         first = choose(cs, base)
         if first is None or first.match == "skeleton" or (not h.strong and first.feature == "city"):
@@ -203,7 +204,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             countries.add(first.country_code)
         elif first.feature == "admin1" and first.country_code:
             divisions.add((first.country_code, first.name))
-        elif first.feature == "city" and margin(cs, base) >= 2:
+        elif first.feature == "city" and margin(cs, base) >= 2 and \
+                (first.geonameid, first.latitude, first.longitude) not in anchored:
+            # each place once: scoring takes the distance to the nearest anchor, which a
+            # place named again does not change, and a long text names its places often
+            anchored.add((first.geonameid, first.latitude, first.longitude))
             anchors.append(first)
     ctx = Context(focus=focus, countries=frozenset(countries), divisions=frozenset(divisions),
                   anchors=tuple(anchors), shares=shares)
