@@ -24,8 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 from .errors import InputError, SitrepError
 
@@ -171,6 +174,17 @@ def _open_out(path: str | None):
         return sys.stdout
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return open(path, "w", encoding="utf-8", newline="")
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """The file to write (standard output when None), closed after unless it is stdout."""
+    out = _open_out(path)
+    try:
+        yield out
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
 def _warn_undated(items):
@@ -331,12 +345,8 @@ def _events(args) -> int:
 
     with Store(args.db or default_db_path()) as store:
         fused = store.clusters(args.since, args.until, args.country)
-    out = _open_out(args.output)
-    try:
+    with _output(args.output) as out:
         write_fused(fused, out, args.format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 
@@ -360,12 +370,8 @@ def _control(args) -> int:
         entries = [c.to_dict() for c in control_changes(fused, args.since, args.until)]
     else:
         entries = [s.to_dict() for s in control_as_of(fused, args.as_of or date.today().isoformat())]
-    out = _open_out(args.output)
-    try:
+    with _output(args.output) as out:
         write_control(entries, out, args.format)
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 
@@ -375,12 +381,8 @@ def _report(args) -> int:
 
     with Store(args.db or default_db_path()) as store:
         report = build_report(store, args.since, args.until, args.country)
-    out = _open_out(args.output)
-    try:
+    with _output(args.output) as out:
         out.write(render(report, args.format))
-    finally:
-        if out is not sys.stdout:
-            out.close()
     return 0
 
 
