@@ -293,6 +293,7 @@ def _demo(args) -> int:
         run = ingest(read(paths), store, load_resources, lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
         events = store.events()
         fused = store.clusters()
+        statements = store.control_statements()
         counts = store.counts()
         report = build_report(store, "2024-11-27", "2024-12-08")
     for line in _demo_table(events):
@@ -306,7 +307,7 @@ def _demo(args) -> int:
         print(f"  {f['event_date'] or '-'}  {f['sub_event_type']}  {a1}  {place}  "
               f"({len(f['sources'])} sources, {f['modality']}{flag})")
     print("\ncontrol as of 2024-12-09:")
-    for state in control_as_of(fused, "2024-12-09"):
+    for state in control_as_of(fused, "2024-12-09", statements):
         who = state.controller.name if state.controller else "holder unconfirmed"
         print(f"  {state.place['name']:<24} {state.status:<10} {who:<36} since {state.since}  "
               f"evidence {', '.join(state.evidence)}")
@@ -366,10 +367,11 @@ def _control(args) -> int:
         p.error("--as-of does not go with --changes")
     with Store(args.db or default_db_path()) as store:
         fused = store.clusters()
+        statements = store.control_statements()
     if args.changes:
-        entries = [c.to_dict() for c in control_changes(fused, args.since, args.until)]
+        entries = [c.to_dict() for c in control_changes(fused, args.since, args.until, statements)]
     else:
-        entries = [s.to_dict() for s in control_as_of(fused, args.as_of or date.today().isoformat())]
+        entries = [s.to_dict() for s in control_as_of(fused, args.as_of or date.today().isoformat(), statements)]
     with _output(args.output) as out:
         write_control(entries, out, args.format)
     return 0

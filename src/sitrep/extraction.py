@@ -37,13 +37,13 @@ from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, one_per_plac
 from .events.modality import attribution_of, modality_of, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
-from .models import Actor, Article, Event, Location, PlaceMention
+from .models import Actor, Article, ControlStatement, Event, Location, PlaceMention
 from .nlp.long import parse
 from .nlp.views import sent_ents
 from .places.gazetteer import Gazetteer
 from .places.resolve import find_toponyms
 
-__all__ = ["Resources", "extract_article"]
+__all__ = ["Resources", "extract_article", "extract_with_statements"]
 
 # what only a state's forces do: a state named as their subject means its military
 FORCE_MOVES = {"deploy", "deployment", "withdraw", "withdrawal", "base", "advance"}
@@ -174,6 +174,16 @@ def _back_reference(names: list[str], named: list[str]) -> list[str]:
 
 def extract_article(article: Article, res: Resources, doc: Doc | None = None) -> tuple[list[Event], list[PlaceMention]]:
     """Events and place mentions of one article."""
+    events, mentions, _ = extract_with_statements(article, res, doc)
+    return events, mentions
+
+
+def extract_with_statements(article: Article, res: Resources, doc: Doc | None = None
+                            ) -> tuple[list[Event], list[PlaceMention], list[ControlStatement]]:
+    """Events and place mentions of one article, and its statements of control: the sentences
+    that told no event but say who holds a place (a standing situation, evidence of control)."""
+    from .control.statements import read_statements
+
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else parse(res.nlp, article.text)
     mend_dates(doc)
@@ -202,7 +212,11 @@ def extract_article(article: Article, res: Resources, doc: Doc | None = None) ->
     for sent in doc.sents:
         if sent.text.strip():
             builder.sentence(sent)
-    return builder.finish(), [t.mention(article.id) for t in toponyms]
+    events = builder.finish()
+    told = {e.span[0] for e in events}
+    quiet = [s for s in doc.sents if s.text.strip() and s.start_char not in told]
+    statements = read_statements(quiet, toponyms, ctx, article.id, article.published)
+    return events, [t.mention(article.id) for t in toponyms], statements
 
 
 class _Builder:

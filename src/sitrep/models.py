@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-__all__ = ["Article", "Actor", "Location", "PlaceMention", "Event"]
+__all__ = ["Article", "Actor", "Location", "PlaceMention", "Event", "ControlStatement"]
 
 
 @dataclass(frozen=True)
@@ -161,3 +161,28 @@ class Event:
             attribution=tuple(d.get("attribution", [])),
             confidence=d.get("confidence"),
         )
+
+
+@dataclass(frozen=True)
+class ControlStatement:
+    """A sentence saying outright who holds a place ("the town is held by the SDF"), with no
+    event in it: evidence for the control timeline.  `modality` is asserted, reported (told
+    by someone else) or claimed (said by the holder itself)."""
+
+    id: str
+    article_id: str
+    sentence: str
+    span: tuple[int, int]  # the sentence's character offsets in the article
+    place: dict[str, Any]  # name, geonameid, latitude, longitude, admin1, country_code
+    controller: Actor
+    date: str | None  # the statement's own date, else the article's publication date
+    modality: str = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ControlStatement:
+        return cls(**{**d, "span": tuple(d["span"]), "controller": Actor(**d["controller"])})

@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import InputError, SitrepError
-from .extraction import Resources, extract_article
-from .models import Article, Event, PlaceMention
+from .extraction import Resources, extract_with_statements
+from .models import Article, ControlStatement, Event, PlaceMention
 from .nlp.long import parse
 
 __all__ = ["MAX_CHARS", "IngestReport", "Result", "RunReport", "extract_batch", "ingest", "load_resources", "process"]
@@ -56,21 +56,24 @@ def _parsed(nlp: Language, batch: list[Article]) -> Iterator[Doc]:
 
 
 Result = tuple[Article, list[Event], list[PlaceMention]]
+# what extraction hands to the store: a Result and the article's statements of control
+Extracted = tuple[Article, list[Event], list[PlaceMention], list[ControlStatement]]
 
 
-def extract_batch(batch: list[Article], res: Resources) -> list[Result | str]:
-    """Each article's events and place mentions, or the error (a message naming it) it met."""
-    out: list[Result | str] = []
+def extract_batch(batch: list[Article], res: Resources) -> list[Extracted | str]:
+    """Each article's events, place mentions and statements of control, or the error (a message
+    naming it) it met."""
+    out: list[Extracted | str] = []
     for art, doc in zip(batch, _parsed(res.nlp, batch), strict=True):
         try:
-            events, mentions = extract_article(art, res, doc)
+            events, mentions, statements = extract_with_statements(art, res, doc)
         except SitrepError as exc:
             out.append(f"{art.source or art.id}: {exc}")
             continue
         except Exception as exc:  # a bug on one article must not cost the batch
             out.append(f"{art.source or art.id}: internal error: {type(exc).__name__}: {exc}")
             continue
-        out.append((art, events, mentions))
+        out.append((art, events, mentions, statements))
     return out
 
 
@@ -99,17 +102,17 @@ def process(items: Iterable[Article | InputError], res: Resources | None, store=
             if isinstance(r, str):
                 report_error(r)
                 continue
+            art, events, mentions, statements = r
             if store is not None:
-                art, events, mentions = r
                 try:
-                    store.save(art, events, mentions)
+                    store.save(art, events, mentions, statements)
                 except SitrepError as exc:
                     report_error(f"{art.source or art.id}: {exc}")
                     continue
                 except Exception as exc:  # one article the database refuses must not cost the batch
                     report_error(f"{art.source or art.id}: internal error: {type(exc).__name__}: {exc}")
                     continue
-            yield r
+            yield art, events, mentions
 
 
 def _batches(items: Iterable[Article | InputError], report_error: Callable[[str], None], max_chars: int,
@@ -142,13 +145,13 @@ def _init_worker(extra_actors: str | None) -> None:
     _worker_res = load_resources(extra_actors)
 
 
-def _work(batch: list[Article]) -> list[Result | str]:
+def _work(batch: list[Article]) -> list[Extracted | str]:
     assert _worker_res is not None, "worker started without its resources"
     return extract_batch(batch, _worker_res)
 
 
 def _in_workers(batches: Iterator[list[Article]], workers: int, extra_actors: str | None
-                ) -> Iterator[list[Result | str]]:
+                ) -> Iterator[list[Extracted | str]]:
     """Batches extracted by `workers` processes, results in input order.  A few batches per
     worker are in flight at a time, so memory stays bounded however long the input."""
     import multiprocessing
@@ -165,7 +168,7 @@ def _in_workers(batches: Iterator[list[Article]], workers: int, extra_actors: st
                              initializer=_init_worker, initargs=(extra_actors,)) as pool:
         pending: deque[tuple[list[Article], Future]] = deque()
 
-        def done() -> list[Result | str]:
+        def done() -> list[Extracted | str]:
             batch, fut = pending.popleft()
             try:
                 return fut.result()

@@ -9,10 +9,17 @@ the place to its taker; a claim alone, a denied or disputed report, taking groun
 a place, or an actor entering, encircling or storming it makes the place contested; a holder's
 withdrawal hands it to whoever was contesting it.  Each state keeps its evidence (fused event
 ids), and a report published later that dates a change earlier revises the timeline.
+
+Statements of control in sentences that tell no event ("the town is held by the SDF",
+"government-held Deraa"; control.statements reads them, the store keeps them) are evidence
+too: one confirms or sets the holder from its date, the holder's own claim alone contests.
+
+    control_as_of(store.clusters(), "2024-12-09", store.control_statements("2024-12-09"))
 """
 
 from __future__ import annotations
 
-from .timeline import ControlChange, ControlState, control_as_of, control_changes, observations
+from .timeline import ControlChange, ControlState, control_as_of, control_changes, observations, statement_observations
 
-__all__ = ["ControlChange", "ControlState", "control_as_of", "control_changes", "observations"]
+__all__ = ["ControlChange", "ControlState", "control_as_of", "control_changes", "observations",
+           "statement_observations"]

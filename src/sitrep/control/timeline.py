@@ -13,9 +13,10 @@ import yaml
 
 from ..fusion.match import TERRITORIAL, same_actor
 from ..fusion.model import Source, fused_modality
-from ..models import Actor
+from ..models import Actor, ControlStatement
 
-__all__ = ["Observation", "ControlState", "ControlChange", "observations", "control_as_of", "control_changes"]
+__all__ = ["Observation", "ControlState", "ControlChange", "observations", "statement_observations",
+           "control_as_of", "control_changes"]
 
 # Replaying one day: a place contested, then given up, then taken ends taken.
 _ORDER = {"contested": 0, "lost": 1, "taken": 2}
@@ -37,7 +38,7 @@ class Observation:
     kind: str
     actor: Actor | None
     place: dict[str, Any]
-    evidence: str  # the fused event's id
+    evidence: str  # the fused event's id, or the statement of control's
 
 
 @dataclass
@@ -132,6 +133,21 @@ def observations(fused_events: Iterable[dict[str, Any]], as_of: str | None = Non
     return out
 
 
+def statement_observations(statements: Iterable[tuple[ControlStatement, dict[str, Any]]],
+                           as_of: str | None = None) -> list[Observation]:
+    """Statements of control as observations, from reports published by `as_of`: one saying who
+    holds a place confirms or sets that holder from its date; the holder's own word alone
+    ("the group says it controls the town") only contests the place."""
+    out = []
+    for st, meta in statements:
+        published = meta.get("published")
+        if not st.date or (as_of and (st.date > as_of or (published and published > as_of))):
+            continue
+        kind = "contested" if st.modality == "claimed" else "taken"
+        out.append(Observation(st.date, kind, st.controller, st.place, st.id))
+    return out
+
+
 def _same(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and same_actor(a, b)
 
@@ -177,13 +193,19 @@ def _summary(state: ControlState) -> dict[str, Any]:
             "challenger": state.challenger.to_dict() if state.challenger else None}
 
 
-def control_as_of(fused_events: Iterable[dict[str, Any]], as_of: str | None = None) -> list[ControlState]:
-    """The control state of every place any territorial event touched, as of a date (default: all)."""
-    states, _ = _replay(observations(fused_events, as_of))
+Statements = Iterable[tuple[ControlStatement, dict[str, Any]]]
+
+
+def control_as_of(fused_events: Iterable[dict[str, Any]], as_of: str | None = None,
+                  statements: Statements = ()) -> list[ControlState]:
+    """The control state of every place any territorial event or statement of control touched,
+    as of a date (default: all).  `statements`: (statement, its article's metadata) pairs."""
+    states, _ = _replay(observations(fused_events, as_of) + statement_observations(statements, as_of))
     return sorted(states.values(), key=lambda s: (s.place.get("country_code") or "", s.place.get("name") or ""))
 
 
-def control_changes(fused_events: Iterable[dict[str, Any]], since: str | None, until: str | None) -> list[ControlChange]:
+def control_changes(fused_events: Iterable[dict[str, Any]], since: str | None, until: str | None,
+                    statements: Statements = ()) -> list[ControlChange]:
     """The changes of control dated in [since, until], from reports published by `until`."""
-    _, changes = _replay(observations(fused_events, until))
+    _, changes = _replay(observations(fused_events, until) + statement_observations(statements, until))
     return [c for c in changes if not since or c.date >= since]

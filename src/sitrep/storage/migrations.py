@@ -235,3 +235,25 @@ register(
     f"""INSERT INTO clusters_fts (rowid, text, notes, sources)
         SELECT f.id, {_FTS_VALUES.format(r='c')} FROM clusters c JOIN cluster_facets f ON f.cluster_id = c.id""",
 )
+
+
+register(
+    4,
+    "statements of control: sentences that say who holds a place, with no event in them",
+    # Evidence for the control timeline beside the territorial events; `json` is the whole
+    # ControlStatement.to_dict(), the flat columns are for filtering by place and date.
+    """
+    CREATE TABLE control_statements (
+        id            TEXT PRIMARY KEY,
+        article_row   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        statement_date TEXT,
+        geonameid     INTEGER,
+        place_name    TEXT,
+        controller_id TEXT,
+        modality      TEXT NOT NULL,
+        span_start    INTEGER NOT NULL,
+        json          TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX control_statements_date ON control_statements(statement_date)",
+)

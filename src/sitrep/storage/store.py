@@ -20,7 +20,7 @@ from typing import Self
 import platformdirs
 
 from sitrep.errors import StorageError
-from sitrep.models import Article, Event, PlaceMention
+from sitrep.models import Article, ControlStatement, Event, PlaceMention
 from sitrep.storage import migrations
 
 __all__ = ["Store", "content_hash", "default_db_path"]
@@ -213,8 +213,39 @@ class Store:
                 added += cursor.rowcount
         return added
 
-    def save(self, article: Article, events: list[Event], mentions: list[PlaceMention]) -> bool:
-        """Store an article with its events and places in one transaction; False if it was already stored."""
+    def add_statements(self, article_row: int, statements: Iterable[ControlStatement]) -> int:
+        """Store statements of control for an article row, skipping ids already stored; return how many were new."""
+        added = 0
+        with self._transaction(f"adding statements of control to article row {article_row}"):
+            for st in statements:
+                cursor = self._conn.execute(
+                    "INSERT INTO control_statements (id, article_row, statement_date, geonameid, place_name,"
+                    " controller_id, modality, span_start, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(id) DO NOTHING",
+                    (st.id, article_row, st.date, st.place.get("geonameid"), st.place.get("name"),
+                     st.controller.id, st.modality, st.span[0], json.dumps(st.to_dict(), ensure_ascii=False)),
+                )
+                added += cursor.rowcount
+        return added
+
+    def control_statements(self, until: str | None = None) -> list[tuple[ControlStatement, dict[str, str | None]]]:
+        """Stored statements of control dated by `until`, each with its article's metadata
+        (article_id, outlet, url, title, published), in the order the articles arrived."""
+        sql = ("SELECT s.json, a.article_id, a.outlet, a.url, a.title, a.published FROM control_statements s"
+               " JOIN articles a ON a.id = s.article_row")
+        params: tuple = ()
+        if until is not None:
+            sql += " WHERE s.statement_date <= ?"
+            params = (until,)
+        sql += " ORDER BY s.article_row, s.span_start, s.id"
+        return [(ControlStatement.from_dict(json.loads(row[0])),
+                 {k: row[k] for k in ("article_id", "outlet", "url", "title", "published")})
+                for row in self._read(sql, params)]
+
+    def save(self, article: Article, events: list[Event], mentions: list[PlaceMention],
+             statements: Iterable[ControlStatement] = ()) -> bool:
+        """Store an article with its events, places and statements of control in one transaction;
+        False if it was already stored."""
         with self._transaction(f"saving article {article.id!r}"):
             row, is_new = self.add_article(article)
             if not is_new:
@@ -222,6 +253,7 @@ class Store:
                 return False
             self.add_events(row, events)
             self.add_places(row, mentions)
+            self.add_statements(row, statements)
         return True
 
     def events(

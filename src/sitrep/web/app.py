@@ -139,7 +139,8 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
     def _control(as_of: date | None) -> list[dict[str, Any]]:
         with Store(db) as store:
             fused = store.clusters()
-        return [s.to_dict() for s in control_as_of(fused, (as_of or date.today()).isoformat())]
+            statements = store.control_statements()
+        return [s.to_dict() for s in control_as_of(fused, (as_of or date.today()).isoformat(), statements)]
 
     @app.get("/api/control", summary="Who holds each place as of a date (default today)")
     def control(as_of: date | None = None, format: Literal["json", "geojson"] = "json") -> Response:
