@@ -126,6 +126,12 @@ def main() -> int:
             print(f"GET /api/events (limit 100): unfiltered p95 {p95_base:.1f} ms; filtered p95 {p95:.1f} ms, "
                   f"median {statistics.median(filtered):.1f} ms over {len(filtered)} requests "
                   f"(ratio {p95 / p95_base:.2f}); target <= 50 ms: {'met' if p95 <= 50 else 'NOT met'}")
+            by_kind: dict[str, list[float]] = {}
+            for i, ms in enumerate(filtered):
+                by_kind.setdefault("+".join(sorted(plan[i % len(plan)])), []).append(ms)
+            for kind, times in by_kind.items():
+                print(f"  {kind:28s} p95 {statistics.quantiles(times, n=20)[-1]:6.1f} ms, "
+                      f"median {statistics.median(times):6.1f} ms")
             seconds = first_render(base)
             if seconds is not None:
                 print(f"page first render (base layer, up to 5000 markers, control layer): {seconds:.2f} s")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -387,3 +388,28 @@ def test_second_connection_reads_while_store_open(store: Store, db_path: Path) -
     with Store(db_path) as other:
         assert other.counts() == {"articles": 1, "events": 2, "places": 3}
         assert other.save(make_article(), idlib_events(), []) is False
+
+
+def test_a_database_indexed_by_migration_3_gets_its_places_in_the_box(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Migration 5 fills the R*Tree from what migration 3 indexed, and keeps it in step afterwards."""
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+        Store(db_path).close()
+    located = {"id": "f1", "event_date": "2024-03-05", "location": {"latitude": 35.9, "longitude": 36.6}}
+    nowhere = {"id": "f2", "event_date": "2024-03-06", "location": None}
+    with sqlite3.connect(db_path) as conn:
+        conn.executemany("INSERT INTO clusters (id, event_date, json) VALUES (?, ?, ?)",
+                         [(c["id"], c["event_date"], json.dumps(c)) for c in (located, nowhere)])
+    assert raw(db_path, "PRAGMA user_version") == [(3,)]
+    box = ("SELECT f.cluster_id, b.west, b.south FROM cluster_facets_box b"
+           " JOIN cluster_facets f ON f.id = b.id ORDER BY 1")
+    with Store(db_path) as store:
+        assert store.schema_version() == latest_version()
+    assert [(r[0], round(r[1], 4), round(r[2], 4)) for r in raw(db_path, box)] == [("f1", 36.6, 35.9)]
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM clusters WHERE id = 'f1'")
+        conn.execute("INSERT INTO clusters (id, event_date, json) VALUES ('f3', '2024-03-07', ?)",
+                     (json.dumps({**located, "id": "f3"}),))
+    assert [r[0] for r in raw(db_path, box)] == ["f3"]

@@ -176,3 +176,24 @@ def test_ingest_with_the_token_adds_an_article_and_refuses_big_or_unauthorised_b
         assert events and events[0]["sources"][0]["outlet"] == "Test Wire"
         again = json.loads(get(f"{base}/api/articles", data=body, headers={"authorization": "Bearer s3cret"})[2])
         assert again["added"] == 0 and again["already_stored"] == 1
+
+
+@pytest.mark.parametrize("params", [{"bbox": (36.0, 34.5, 37.5, 36.0)}, {"q": "Hama"}, {"q": "forces"},
+                                    {"bbox": (35.0, 33.0, 38.0, 37.0), "since": "2024-11-01", "until": "2024-12-31"}])
+def test_both_plans_of_a_box_or_a_word_find_the_same_pages(demo_db: Path, params, monkeypatch) -> None:
+    """Few candidates are looked up and sorted, many are met walking the feed: the pages must not differ."""
+    import sqlite3
+
+    from sitrep.web import queries
+
+    def pages() -> list[list[str]]:
+        out, cursor = [], None
+        with sqlite3.connect(demo_db) as conn:
+            while True:
+                page = queries.find_events(conn, queries.EventFilter(**params), 2, cursor)
+                out.append([e["id"] for e in page.events])
+                if not (cursor := page.next_cursor):
+                    return out
+    looked_up = pages()
+    monkeypatch.setattr(queries, "_FEW", 1)  # every filter now counts as having many candidates
+    assert sum(map(len, looked_up)) > 0 and pages() == looked_up

@@ -47,19 +47,42 @@ def fts_query(text: str) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"*' for w in text.split())
 
 
-def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
+# Below this many candidates, reading them all and sorting them beats walking the feed's order.
+_FEW = 2000
+
+
+def _few(conn: sqlite3.Connection, candidates: str, params: list[Any]) -> bool:
+    """Whether a filter's candidates (a query of cluster_facets ids) are few enough to read and sort.
+
+    A rare word or a small box has few: look them up and sort them.  A common one matches many
+    events: then walking the feed newest first finds a page after a few hundred rows, and stops.
+    SQLite cannot tell the two cases apart from a MATCH or an R*Tree, so we count, up to _FEW.
+    """
+    return conn.execute(f"SELECT count(*) FROM ({candidates} LIMIT {_FEW})", params).fetchone()[0] < _FEW
+
+
+def _where(f: EventFilter, conn: sqlite3.Connection) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
+    # sort_key starts with the ISO date, so a date range is also a range of sort_key: the implied
+    # bound lets the feed's own index walk just that range, newest first, instead of the whole feed.
+    # Implied (so results are unchanged) because both are YYYY-MM-DD: the API parses them as dates
+    # and the output contract stores no other form; the id after '~' is ASCII, below U+FFFF.
     if f.since:
-        where.append("x.event_date >= ?")
-        params.append(f.since)
+        where.append("x.event_date >= ? AND x.sort_key >= ?")
+        params += [f.since, f.since]
     if f.until:
-        where.append("x.event_date <= ?")
-        params.append(f.until)
+        where.append("x.event_date <= ? AND x.sort_key < ?")
+        params += [f.until, f.until + "~\uffff"]
     if f.bbox:
         west, south, east, north = f.bbox
         where.append("x.longitude BETWEEN ? AND ? AND x.latitude BETWEEN ? AND ?")
         params += [west, east, south, north]
+        box = "SELECT id FROM cluster_facets_box WHERE east >= ? AND west <= ? AND north >= ? AND south <= ?"
+        box_params = [west, east, south, north]
+        if _few(conn, box, box_params):  # otherwise the columns' test above, row by row, is cheaper
+            where.append(f"x.id IN ({box})")
+            params += box_params
     for column, value in (("event_type", f.event_type), ("sub_event_type", f.sub_event_type),
                           ("modality", f.modality)):
         if value:
@@ -78,21 +101,25 @@ def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
                      " OR x.actor1_id = ? COLLATE NOCASE OR x.actor2_id = ? COLLATE NOCASE)")
         params += [like, like, f.actor, f.actor]
     if f.q and f.q.split():
-        where.append("x.id IN (SELECT rowid FROM clusters_fts WHERE clusters_fts MATCH ?)")
+        words = "SELECT rowid FROM clusters_fts WHERE clusters_fts MATCH ?"
+        # The unary `+` keeps SQLite from driving the query from many candidates, one by one.
+        where.append(f"{'' if _few(conn, words, [fts_query(f.q)]) else '+'}x.id IN ({words})")
         params.append(fts_query(f.q))
     return where, params
 
 
 def find_events(conn: sqlite3.Connection, f: EventFilter, limit: int, cursor: str | None = None) -> EventPage:
     """One page of fused events matching the filter, newest first, and the cursor of the next page."""
-    where, params = _where(f)
+    where, params = _where(f, conn)
     if cursor:
         where.append("x.sort_key < ?")
         params.append(cursor)
-    sql = "SELECT x.sort_key, c.json FROM cluster_facets x JOIN clusters c ON c.id = x.cluster_id"
+    # The page is chosen on the narrow facets alone; only its rows read the (large) JSON.
+    page = "SELECT x.sort_key, x.cluster_id FROM cluster_facets x"
     if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY x.sort_key DESC LIMIT ?"
+        page += " WHERE " + " AND ".join(where)
+    page += " ORDER BY x.sort_key DESC LIMIT ?"
+    sql = f"SELECT p.sort_key, c.json FROM ({page}) p JOIN clusters c ON c.id = p.cluster_id ORDER BY p.sort_key DESC"
     rows = conn.execute(sql, (*params, limit + 1)).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
