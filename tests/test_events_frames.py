@@ -110,3 +110,10 @@ def test_protested_by_doing(extract):
 def test_traded_fire_is_a_clash_traded_goods_nothing(extract):
     assert subs(extract("Government troops and rebels traded fire near Kidal on Sunday.")) == ["Armed clash"]
     assert subs(extract("The two countries traded goods worth millions across the border on Sunday.")) == []
+
+
+def test_demonstrating_something_is_showing_it_not_protesting(extract):
+    # "demonstrate" with an object or a clause means to show; alone, it means to protest
+    assert not extract("Applicants must demonstrate a credible fear of persecution to be heard.")
+    assert not extract("The inquiry demonstrated that the convoy had been misdirected.")
+    assert "Peaceful protest" in subs(extract("Hundreds of teachers demonstrated outside the ministry in Homs on Monday."))

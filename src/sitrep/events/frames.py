@@ -377,6 +377,8 @@ def _protest(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return "protest"  # "banged pots": a cacerolazo
     if v.lemma == "march" and not _purpose_is_protest(t, lex):
         return None
+    if v.lemma == "demonstrate" and _children(t, {"dobj", "ccomp"}):
+        return None  # "to demonstrate credible fear", "demonstrated that ...": to show, not to protest
     return v.cls
 
 
