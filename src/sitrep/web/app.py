@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -54,6 +54,31 @@ class _Connections(threading.local):
     conn: sqlite3.Connection | None = None
 
 
+class _ControlEvidence:
+    """The evidence the control timeline replays (the fused events that can tell of control, the
+    statements of control), read once per version of the database: the slider asks for one date
+    after another, and reading it costs more than replaying it.  `PRAGMA data_version` on a
+    connection of its own changes whenever another connection (ingest, fusion) commits."""
+
+    def __init__(self, db: Path) -> None:
+        self._db = db
+        self._conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self._version: int | None = None
+        self._evidence: tuple[list[dict[str, Any]], list[Any]] = ([], [])
+
+    def get(self) -> tuple[list[dict[str, Any]], list[Any]]:
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                # read after the version: a commit in between only makes the next call read again
+                with Store(self._db) as store:
+                    statements = store.control_statements()
+                self._evidence = (queries.control_evidence(self._conn), statements)
+                self._version = version
+            return self._evidence
+
+
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if value is None:
         return None
@@ -66,6 +91,20 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _event_filter(
+    since: date | None = None, until: date | None = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
+    event_type: str | None = None, sub_event_type: str | None = None,
+    actor: Annotated[str | None, Query(description="part of an actor's name, or its id")] = None,
+    country: Annotated[str | None, Query(description="ISO alpha-2 code or country name")] = None,
+    admin1: str | None = None, modality: str | None = None,
+    q: Annotated[str | None, Query(description="words of the sentences, notes or headlines")] = None,
+) -> queries.EventFilter:
+    """The filters of /api/events and /api/summary, from the query string."""
+    return queries.EventFilter(since.isoformat() if since else None, until.isoformat() if until else None,
+                               _bbox(bbox), event_type, sub_event_type, actor, country, admin1, modality, q)
+
+
 def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAULT_MAX_UPLOAD) -> FastAPI:
     """The FastAPI app over the database at `db` (migrated on start); ingest only with a token."""
     db = Path(db)
@@ -73,6 +112,7 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
         pass
     local = _Connections()
     write_lock = threading.Lock()
+    evidence = _ControlEvidence(db)
 
     def conn() -> sqlite3.Connection:
         if local.conn is None:
@@ -92,19 +132,11 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
 
     @app.get("/api/events", summary="Fused events, newest first, filtered and paged")
     def events(
-        since: date | None = None, until: date | None = None,
-        bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
-        event_type: str | None = None, sub_event_type: str | None = None,
-        actor: Annotated[str | None, Query(description="part of an actor's name, or its id")] = None,
-        country: Annotated[str | None, Query(description="ISO alpha-2 code or country name")] = None,
-        admin1: str | None = None, modality: str | None = None,
-        q: Annotated[str | None, Query(description="words of the sentences, notes or headlines")] = None,
+        f: Annotated[queries.EventFilter, Depends(_event_filter)],
         cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
         format: Literal["json", "csv", "geojson"] = "json",
     ) -> Response:
-        f = queries.EventFilter(since.isoformat() if since else None, until.isoformat() if until else None,
-                                _bbox(bbox), event_type, sub_event_type, actor, country, admin1, modality, q)
         page = queries.find_events(conn(), f, limit, cursor)
         headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
         if format == "json":
@@ -117,6 +149,11 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
         collection = json.loads(out.getvalue())
         collection["next_cursor"] = page.next_cursor
         return JSONResponse(collection, media_type="application/geo+json", headers=headers)
+
+    @app.get("/api/summary", summary="Events matching the filters of /api/events, counted: per day and type,"
+                                     " total, dates, bounds")
+    def summary(f: Annotated[queries.EventFilter, Depends(_event_filter)]) -> dict[str, Any]:
+        return queries.summary(conn(), f)
 
     @app.get("/api/events/{event_id}", summary="One fused event with its provenance")
     def event(event_id: str) -> dict[str, Any]:
@@ -137,9 +174,7 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
                 else highlights(fused.get("text") or "", fused), "sources": provenance}
 
     def _control(as_of: date | None) -> list[dict[str, Any]]:
-        with Store(db) as store:
-            fused = store.clusters()
-            statements = store.control_statements()
+        fused, statements = evidence.get()
         return [s.to_dict() for s in control_as_of(fused, (as_of or date.today()).isoformat(), statements)]
 
     @app.get("/api/control", summary="Who holds each place as of a date (default today)")

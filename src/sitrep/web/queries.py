@@ -13,8 +13,11 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from ..control import telling_phrases
+from ..fusion.match import TERRITORIAL
+
 __all__ = ["EventFilter", "EventPage", "find_events", "fused_event", "article_titles", "places", "actors",
-           "fts_query"]
+           "fts_query", "summary", "control_evidence"]
 
 
 @dataclass(frozen=True)
@@ -172,3 +175,35 @@ def place_spans(conn: sqlite3.Connection, event_id: str) -> list[tuple[int, int,
         ' WHERE e.id = ? AND p."start" >= e.span_start AND p."end" <= json_extract(e.json, \'$.span[1]\')'
         ' ORDER BY p."start"', (event_id,)).fetchall()
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def summary(conn: sqlite3.Connection, f: EventFilter) -> dict[str, Any]:
+    """What the events matching a filter add up to, for the page's chart and framing: their number,
+    first and last dates, the box around the placed ones, and events per day by type (None: a
+    statement, with no ACLED type), counted in SQL so the page need not fetch every event."""
+    where, params = _where(f, conn)
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    total, first, last, west, south, east, north = conn.execute(
+        "SELECT count(*), min(x.event_date), max(x.event_date), min(x.longitude), min(x.latitude),"
+        f" max(x.longitude), max(x.latitude) FROM cluster_facets x{clause}", params).fetchone()
+    rows = conn.execute(f"SELECT x.event_date, x.event_type, count(*) FROM cluster_facets x{clause}"
+                        f"{' AND' if where else ' WHERE'} x.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                        params).fetchall()
+    return {"total": total, "first": first, "last": last,
+            "bounds": [west, south, east, north] if west is not None else None,
+            "per_day": [{"date": r[0], "event_type": r[1], "events": r[2]} for r in rows]}
+
+
+def control_evidence(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """The fused events that can tell of a change of control, in date order: those of a territorial
+    sub-type and those whose words include one of control's telling phrases.  The full-text index
+    finds the latter, so the (few) candidates are parsed, not the whole feed; `control_as_of`
+    decides on them exactly as on every event."""
+    phrases = " OR ".join('"' + p.replace('"', '""') + '"*' for p in telling_phrases())
+    marks = ",".join("?" * len(TERRITORIAL))
+    rows = conn.execute(
+        "SELECT c.json FROM cluster_facets x JOIN clusters c ON c.id = x.cluster_id"
+        f" WHERE x.sub_event_type IN ({marks})"
+        " OR x.id IN (SELECT rowid FROM clusters_fts WHERE clusters_fts MATCH ?)"
+        " ORDER BY x.event_date, c.id", (*sorted(TERRITORIAL), phrases)).fetchall()
+    return [json.loads(r[0]) for r in rows]
