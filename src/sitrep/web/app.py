@@ -140,8 +140,10 @@ def create_app(db: str | Path, token: str | None = None, max_upload: int = DEFAU
         page = queries.find_events(conn(), f, limit, cursor)
         headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
         if format == "json":
-            return JSONResponse({"events": page.events, "count": len(page.events),
-                                 "next_cursor": page.next_cursor}, headers=headers)
+            # the stored JSON texts as they are: parsing and re-encoding them was most of a page's cost
+            body = (f'{{"events": [{", ".join(page.stored)}], "count": {len(page.stored)},'
+                    f' "next_cursor": {json.dumps(page.next_cursor)}}}')
+            return Response(body, media_type="application/json", headers=headers)
         out = io.StringIO()
         write_fused(page.events, out, format)
         if format == "csv":

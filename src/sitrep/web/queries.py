@@ -38,8 +38,12 @@ class EventFilter:
 
 @dataclass(frozen=True)
 class EventPage:
-    events: list[dict[str, Any]]
+    stored: list[str]  # the events as stored: JSON texts, newest first
     next_cursor: str | None
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return [json.loads(text) for text in self.stored]
 
 
 def fts_query(text: str) -> str:
@@ -126,7 +130,7 @@ def find_events(conn: sqlite3.Connection, f: EventFilter, limit: int, cursor: st
     rows = conn.execute(sql, (*params, limit + 1)).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    return EventPage([json.loads(r[1]) for r in rows], rows[-1][0] if more and rows else None)
+    return EventPage([r[1] for r in rows], rows[-1][0] if more and rows else None)
 
 
 def fused_event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
@@ -183,15 +187,17 @@ def summary(conn: sqlite3.Connection, f: EventFilter) -> dict[str, Any]:
     statement, with no ACLED type), counted in SQL so the page need not fetch every event."""
     where, params = _where(f, conn)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
-    total, first, last, west, south, east, north = conn.execute(
-        "SELECT count(*), min(x.event_date), max(x.event_date), min(x.longitude), min(x.latitude),"
-        f" max(x.longitude), max(x.latitude) FROM cluster_facets x{clause}", params).fetchone()
-    rows = conn.execute(f"SELECT x.event_date, x.event_type, count(*) FROM cluster_facets x{clause}"
-                        f"{' AND' if where else ' WHERE'} x.event_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-                        params).fetchall()
-    return {"total": total, "first": first, "last": last,
-            "bounds": [west, south, east, north] if west is not None else None,
-            "per_day": [{"date": r[0], "event_type": r[1], "events": r[2]} for r in rows]}
+    # The day as sort_key's head (event_date, '0000-00-00' for none): unfiltered, the (type, sort_key)
+    # index then holds all the query reads.
+    rows = conn.execute("SELECT substr(x.sort_key, 1, instr(x.sort_key, '~') - 1), x.event_type, count(*)"
+                        f" FROM cluster_facets x{clause} GROUP BY 1, 2 ORDER BY 1, 2", params).fetchall()
+    west, south, east, north = conn.execute(
+        f"SELECT min(x.longitude), min(x.latitude), max(x.longitude), max(x.latitude) FROM cluster_facets x{clause}",
+        params).fetchone()
+    per_day = [{"date": day, "event_type": kind, "events": n} for day, kind, n in rows if day != "0000-00-00"]
+    return {"total": sum(r[2] for r in rows),
+            "first": per_day[0]["date"] if per_day else None, "last": per_day[-1]["date"] if per_day else None,
+            "bounds": [west, south, east, north] if west is not None else None, "per_day": per_day}
 
 
 def control_evidence(conn: sqlite3.Connection) -> list[dict[str, Any]]:

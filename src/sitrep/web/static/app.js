@@ -44,21 +44,21 @@ async function getJSON(url) {
   return r.json();
 }
 
-// The base layers are static files, fetched once; they draw while the events load.
-function loadBaseLayers() {
-  const countries = getJSON("/static/vendor/countries-50m.json").then((topo) => {
-    L.geoJSON(topojson.feature(topo, topo.objects.countries), {
-      pane: "countries", className: "country", interactive: false,
-      style: { color: "#667", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 },
-    }).addTo(map);
-    document.body.dataset.baseLayer = "ready";
+// The base layers are static files, fetched once and read while the events load; they are drawn
+// once the map has its first view (`framed`), as drawing them costs as much again at every zoom.
+async function loadBaseLayers(framed) {
+  const [topo, admin1] = await Promise.all([getJSON("/static/vendor/countries-50m.json"),
+                                            getJSON("/static/vendor/admin1.json")]);
+  const countries = L.geoJSON(topojson.feature(topo, topo.objects.countries), {
+    pane: "countries", className: "country", interactive: false,
+    style: { color: "#667", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1 },
   });
-  const admin1 = getJSON("/static/vendor/admin1.json").then((geo) => {
-    admin1Layer.addData(geo);
-    showAdmin1ForZoom();
-    document.body.dataset.admin1 = "ready";
-  });
-  return Promise.all([countries, admin1]);
+  admin1Layer.addData(admin1);
+  await framed;
+  countries.addTo(map);
+  document.body.dataset.baseLayer = "ready";
+  showAdmin1ForZoom();
+  document.body.dataset.admin1 = "ready";
 }
 
 function showAdmin1ForZoom() {
@@ -95,11 +95,12 @@ function addEvents(events) {
 
 // The newest page of the filters first (the page is usable once it is drawn), then the next pages
 // in the background up to MAX_EVENTS; a newer load (filters applied again) stops an older one.
-async function loadEvents() {
+async function loadEvents(framed) {
   const load = ++state.loads;
   const p = filterParams();
   p.set("limit", String(FIRST_PAGE));
   let page = await getJSON(`/api/events?${p}`);
+  await framed;
   if (load !== state.loads) return;
   state.events = [];
   eventsLayer.clearLayers();
@@ -266,12 +267,12 @@ function dayRange(first, last) {
 }
 
 async function init() {
-  const base = loadBaseLayers();
-  getJSON("/api/actors").then((actors) => {
-    $("actor-list").innerHTML = actors.map((a) => `<option value="${esc(a.name)}">`).join("");
-  });
+  let frame;
+  const framed = new Promise((resolve) => { frame = resolve; });
+  const base = loadBaseLayers(framed);
+  const events = loadEvents(framed);
   $("f-type").innerHTML += Object.keys(TYPE_COLOURS).map((t) => `<option>${esc(t)}</option>`).join("");
-  const [summary] = await Promise.all([loadChart(), loadEvents()]);
+  const summary = await loadChart();
   if (summary.first) {
     // one step past the last event, so the last day's changes show
     const last = new Date(summary.last + "T00:00:00Z"); last.setUTCDate(last.getUTCDate() + 1);
@@ -291,8 +292,12 @@ async function init() {
     const [west, south, east, north] = summary.bounds;
     map.fitBounds(L.latLngBounds([[south, west], [north, east]]).pad(0.1), { animate: false });
   }
-  await base;
+  frame();
+  await Promise.all([events, base]);
   document.body.dataset.ready = "true";
+  // only the actor field's suggestions: not worth delaying the first paint for
+  const actors = await getJSON("/api/actors");
+  $("actor-list").innerHTML = actors.map((a) => `<option value="${esc(a.name)}">`).join("");
 }
 
 $("slider").addEventListener("input", (e) => setDay(+e.target.value));
