@@ -95,6 +95,7 @@ def test_first_level_divisions_are_drawn_from_zoom_4(browser, site: str, shots: 
     page.wait_for_function("document.querySelectorAll('#map path.admin1').length === 0")
     page.evaluate("map.setZoom(5, { animate: false })")
     page.wait_for_function("document.querySelectorAll('#map path.admin1').length > 100")
+    page.screenshot(path=str(shots / "admin1-zoom5-laptop.png"))
     _local_only(requests)
     assert sum(u.endswith("/static/vendor/admin1.json") for u in requests) == 1  # fetched once
     page.close()
@@ -142,6 +143,7 @@ def test_phone_width_and_report_page(browser, site: str, shots: Path) -> None:
     assert page.locator("#map").bounding_box()["width"] <= 390
     assert page.locator("#map path.admin1").count() > 0
     assert page.locator("#feed li").count() > 0
+    page.screenshot(path=str(shots / "map-phone-screen.png"))
     page.screenshot(path=str(shots / "map-phone.png"), full_page=True)
     page.click("#report-link")
     page.wait_for_load_state()
