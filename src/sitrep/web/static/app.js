@@ -45,7 +45,7 @@ async function getJSON(url) {
 }
 
 // The base layers are static files, fetched once and read while the events load; they are drawn
-// once the map has its first view (`framed`), as drawing them costs as much again at every zoom.
+// once the map has its first view (`framed`): drawn before, they would be drawn twice.
 async function loadBaseLayers(framed) {
   const [topo, admin1] = await Promise.all([getJSON("/static/vendor/countries-50m.json"),
                                             getJSON("/static/vendor/admin1.json")]);
