@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from ..models import Actor
 from ..nlp.views import doc_text
 from . import generic, named
+from .abbreviations import find_groups
 from .context import ArticleActors, Resolution
 from .kb import ActorKB
 from .vocab import (
@@ -37,6 +38,7 @@ from .vocab import (
     QUANTITIES,
     REGIME,
     SECURITY,
+    TITLES,
 )
 
 __all__ = ["ArticleActors", "Resolution", "resolve_phrase", "phrase_tokens", "lead_armed_actor",
@@ -161,6 +163,10 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     if hits.principal:
         actor = named.principal_actor(hits, ctx, violent, where, country, text)
         return Resolution(actor, tuple(assoc + [ctx.actor(a, violent) for a in hits.partners]), "named")
+    person = ctx.people.named(head) if ctx.people is not None and not states else None
+    if person is not None:  # "Szijjártó said": the side the article introduced him with
+        actor = ctx.actor(person.actor.id, violent) if person.actor.id else person.actor
+        return Resolution(actor, tuple(assoc) + person.assoc, "person")
     if hits.pro:
         r = generic.pro_actor(hits.pro[0][2], noun, ctx, violent, assoc, country)
         if r:
@@ -187,7 +193,12 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     if antecedent is not None and antecedent.kind in ANAPHOR_KINDS and noun in ANAPHORS and not states \
             and all(t is head or t.lower_ in ("the", "these", "those") for t in toks):
         return Resolution(antecedent, tuple(assoc), "anaphor")
-    # 5. what the phrase describes: insurgents, armed men, an unknown militia, civilians
+    # 5. "the foreign minister said": the person the article introduced with that office
+    if noun in TITLES and not states and not places and ctx.people is not None and head.pos_ == "NOUN":
+        held = ctx.people.office(head)
+        if held is not None:
+            return Resolution(held.actor, tuple(assoc) + held.assoc, "office")
+    # 6. what the phrase describes: insurgents, armed men, an unknown militia, civilians
     own = states[0][2] if states else (places[0] if places else None)
     r = generic.describe(head, toks, nouns, ctx, violent, assoc, own, country, bool(states))
     if r is not None:
@@ -248,17 +259,18 @@ def _branch(noun: str, nouns: set[str], how: str, violent: bool, head: Token) ->
     return "military" if violent and noun not in REGIME else "government"
 
 
-def lead_armed_actor(text: str, kb: ActorKB) -> str | None:
+def lead_armed_actor(text: str, kb: ActorKB, abbreviations: dict[str, str] | None = None) -> str | None:
     """The article's main non-state armed actor, the one "the rebels" and "the insurgents" mean.
 
     Rebel groups outrank militias; a group named as leading the fighters ("led by X",
     "X-led", "spearheaded by X") or early in the report counts more; first wins ties.
-    Movements that ACLED codes as de facto state forces (the Houthis) count too.
+    Movements that ACLED codes as de facto state forces (the Houthis) count too.  Letters
+    the article reads its own way (`abbreviations.py`) count as what it means by them.
     """
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     early = len(text) // 3
-    for s, e, gid in kb.find_groups(text) + kb.find_leaders(text):
+    for s, e, gid in find_groups(kb, text, abbreviations or {}) + kb.find_leaders(text):
         g = kb.groups.get(gid)
         if g is None or g.kind == "External/Other forces":
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..wordclasses import load_word_classes
 
 __all__ = ["FORCE", "ACTIONS", "POLICE", "CIVIL", "PROTEST", "RIOT", "REBEL", "ARMED_OTHER", "GANG", "REGIME",
-           "AGENTS", "STATE_FORCE_GENERIC", "GROUPISH", "QUANTITIES", "PRONOUNS", "OCCUPATIONS",
+           "AGENTS", "STATE_FORCE_GENERIC", "GROUPISH", "QUANTITIES", "PRONOUNS", "PERSONAL_PRONOUNS", "TITLES", "OCCUPATIONS",
            "ETHNIC", "CLANS", "INDIGENOUS", "GROUP_CUES", "ARMED_MODIFIERS", "UNKNOWN_MODIFIERS", "SECURITY",
            "BACKER_SUFFIXES", "LEADER_SUFFIXES", "HERDERS", "IDENTITY_CUES"]
 
@@ -34,6 +34,8 @@ STATE_FORCE_GENERIC = _WORDS["state_force_generic"]
 GROUPISH = _WORDS["groupish"]
 QUANTITIES = _WORDS["quantities"]
 PRONOUNS = _WORDS["pronouns"]
+PERSONAL_PRONOUNS = _WORDS["personal_pronouns"]
+TITLES = _WORDS["titles"]
 ARMED_MODIFIERS = _WORDS["armed_modifiers"]
 UNKNOWN_MODIFIERS = _WORDS["unknown_modifiers"]
 IDENTITY_CUES = _WORDS["identity_cues"]

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
+from ..actors.vocab import PERSONAL_PRONOUNS
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
 from ..events.vocab import BLASTS, COUNT_NOUNS
@@ -140,6 +141,11 @@ def _leader_of(head: Token, ctx: ArticleActors, violent: bool) -> Resolution | N
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"}
 
 
+def _pronoun(t: Token) -> bool:
+    """A pronoun, not the country written in capitals ("the US, Britain and France")."""
+    return t.lower_ in PRONOUNS and (t.pos_ == "PRON" or not t.text.isupper())
+
+
 def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | None:
     """Who a pronoun stands for: the speaker whose words hold it ("Israel said its forces",
     "Lebanese officials said they"), else the nearest actor named before it."""
@@ -147,10 +153,14 @@ def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | 
         if anc.pos_ == "VERB" and anc.lemma_.lower() in ("say", "tell", "announce", "claim", "state",
                                                           "add", "insist", "confirm", "deny"):
             for c in anc.children:
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS:
+                if c.dep_ == "nsubj" and not _pronoun(c):
                     r = _leader_of(c, ctx, violent) or resolve_phrase(c, ctx, violent)
                     if r:
                         return r
+    if pron.lower_ in PERSONAL_PRONOUNS and ctx.people is not None:
+        person = ctx.people.pronoun(pron)  # "he said": the person named last, not any noun
+        if person is not None:
+            return person
     doc = pron.doc
     start = pron.sent.start
     if start > 0:
@@ -171,8 +181,7 @@ def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
     if head is None:
         return None
     first = _resolve_one(head, ctx, violent, antecedent)
-    others = [r for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN")
-              for r in [_resolve_one(c, ctx, violent, None)] if r is not None]
+    others = [r for c in _coordinated(head) for r in [_resolve_one(c, ctx, violent, None)] if r is not None]
     if first is None and others:
         first, others = others[0], others[1:]
     if first is None or not others:
@@ -184,11 +193,22 @@ def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
     return Resolution(first.actor, tuple(assoc), first.how)
 
 
+def _coordinated(head: Token) -> list[Token]:
+    """The other heads of a coordination: conjuncts, and the further subjects of a list the
+    parser hung from the verb one by one ("The army, the police and militias clashed")."""
+    heads = [c for c in head.conjuncts if c.i > head.i]
+    if head.dep_ == "nsubj":
+        for c in head.head.children:
+            if c.dep_ == "nsubj" and c.i > head.i and any(x.lower_ == "," for x in head.doc[head.i:c.i]):
+                heads += [c, *[x for x in c.conjuncts if x.i > c.i]]
+    return [c for c in heads if c.pos_ in ("PROPN", "NOUN")]
+
+
 def _resolve_one(head: Token, ctx: ArticleActors, violent: bool,
                  antecedent: Actor | None) -> Resolution | None:
-    if head.lower_ in PRONOUNS:
+    if _pronoun(head):
         return _antecedent(head, ctx, violent)
-    poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
+    poss = [c for c in head.children if c.dep_ == "poss" and _pronoun(c)]
     if poss and head.lower_ in FORCE | {"fighters", "men", "militia", "militias", "government", "officials"}:
         # "its forces": the forces of whoever "its" is
         owner = _antecedent(poss[0], ctx, violent)

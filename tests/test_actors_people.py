@@ -1,0 +1,95 @@
+"""Who speaks and who acts, read through the ways news refers back to them: a surname, an
+office, a pronoun, a capital; the same letters read by the scene's country; several actors
+named together.  The sentences and names are our own, written in the style of wire reports."""
+
+from __future__ import annotations
+
+
+def _one(evs, plover=None, sub=None):
+    found = [e for e in evs if (plover and e.plover == plover and e.event_type is None)
+             or (sub and e.sub_event_type == sub)]
+    assert found, [(e.sub_event_type, e.plover, e.actor1) for e in evs]
+    return found[0]
+
+
+def test_a_surname_speaks_for_the_state_it_was_introduced_with(extract):
+    evs = extract("Kenya's interior minister, Daniel Otieno, visited the northern town of Mandera on Tuesday. "
+                  "Otieno condemned the attack on the police post.", "2024-06-12")
+    said = [e for e in evs if e.plover == "ACCUSE" and e.event_type is None]
+    assert said and said[0].actor1.id == "KEN-government"
+
+
+def test_she_is_the_person_named_last_not_the_nearest_noun(extract):
+    evs = extract("Ghana's foreign minister, Akosua Mensah, spoke to reporters after talks with the French "
+                  "ambassador in Accra. She accused the junta in Burkina Faso of sheltering the gunmen.",
+                  "2024-06-12")
+    assert _one(evs, plover="ACCUSE").actor1.id == "GHA-government"
+
+
+def test_he_is_the_main_subject_not_a_person_he_spoke_of(extract):
+    evs = extract("The Liberian president, Samuel Kollie, criticised a decision by the Ivorian president, "
+                  "Marc Kouame, during a visit to Monrovia. He also accused Guinea of arming the rebels.",
+                  "2024-06-12")
+    later = [e for e in evs if e.plover == "ACCUSE" and e.text.startswith("He ")]
+    assert later and later[0].actor1.id == "LBR-government"
+
+
+def test_an_office_alone_takes_up_the_person_who_holds_it(extract):
+    evs = extract("Chad's defence minister, Ibrahim Saleh, arrived in Abeche on Monday to inspect the garrison. "
+                  "The minister accused Sudanese militias of crossing the border.", "2024-06-12")
+    assert _one(evs, plover="ACCUSE").actor1.id == "TCD-government"
+
+
+def test_letters_of_another_war_are_read_in_the_scene(extract):
+    # in a Somali report "SNA" is Somalia's army, not the Syrian rebels of the same letters
+    evs = extract("SNA troops recaptured the town of Bulo Burde from al-Shabaab militants on Sunday, "
+                  "a local elder said.", "2024-06-12")
+    took = [e for e in evs if e.event_type == "Battles"]
+    assert took and took[0].actor1.id.startswith("SOM-military")
+
+
+def test_letters_of_the_scenes_own_war_stand(extract):
+    evs = extract("Turkish-backed SNA factions shelled Kurdish positions near Manbij on Friday, the SDF said.",
+                  "2024-06-12")
+    shelled = [e for e in evs if e.event_type == "Explosions/Remote violence"]
+    assert shelled and shelled[0].actor1.id == "sna"
+
+
+def test_a_group_introduces_its_own_letters(res):
+    from sitrep.actors.abbreviations import by_scene, find_groups, introduced
+
+    text = ("The Somali National Army (SNA) pushed north on Monday. SNA units later entered the town, "
+            "a commander said.")
+    own = introduced(text, res.kb)
+    assert own["SNA"] == "SOM-military"
+    letters = {**by_scene(text, res.kb, "SOM", own), **own}
+    assert {gid for s, e, gid in find_groups(res.kb, text, letters) if text[s:e] == "SNA"} == {"SOM-military"}
+
+
+def test_countries_named_together_are_one_actor_and_its_associates(extract):
+    evs = extract("The US, Britain and France condemned the shelling of the hospital in Idlib on Monday.",
+                  "2024-06-12")
+    said = _one(evs, plover="ACCUSE")
+    assert said.actor1.id == "USA-government"
+    assert {a.id for a in said.assoc_actors} >= {"GBR-government", "FRA-government"}
+
+
+def test_capitals_named_together_are_their_states(extract):
+    evs = extract("Ankara and Moscow agreed on a ceasefire in Idlib on Thursday.", "2024-06-12")
+    agreed = _one(evs, plover="AGREE")
+    assert {agreed.actor1.id, agreed.actor2.id if agreed.actor2 else None} | {a.id for a in agreed.assoc_actors} \
+        >= {"TUR-government", "RUS-government"}
+
+
+def test_forces_listed_one_by_one_are_all_in_the_fight(extract):
+    evs = extract("The army, the police and local militias clashed with the rebels near Goma on Friday.",
+                  "2024-06-12")
+    fight = _one(evs, sub="Armed clash")
+    assert fight.actor1.id.startswith("COD-military")
+    assert any(a.id and a.id.startswith("COD-police") for a in fight.assoc_actors)
+
+
+def test_the_letters_us_are_a_country_not_a_pronoun(extract):
+    evs = extract("The US and Qatar urged both sides to return to talks in Doha on Sunday.", "2024-06-12")
+    asked = _one(evs, plover="REQUEST")
+    assert asked.actor1.id == "USA-government"
