@@ -93,3 +93,45 @@ def test_the_letters_us_are_a_country_not_a_pronoun(extract):
     evs = extract("The US and Qatar urged both sides to return to talks in Doha on Sunday.", "2024-06-12")
     asked = _one(evs, plover="REQUEST")
     assert asked.actor1.id == "USA-government"
+
+
+def test_a_body_alone_takes_up_the_one_named_before(extract):
+    evs = extract("Ukraine's defence ministry said on Tuesday that its troops had held their positions near "
+                  "Kupiansk. The ministry accused Moscow of shelling a hospital in the town.", "2024-06-12")
+    said = _one(evs, plover="ACCUSE")
+    assert said.actor1.id == "UKR-government" and said.actor2.id == "RUS-government"
+    shelled = [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert all(e.actor1.id.startswith("RUS-") for e in shelled)  # the accused shelled, not the accuser
+
+
+def test_it_is_the_subject_of_the_sentence_before_not_its_last_noun(extract):
+    evs = extract("The Sudanese army said it had retaken the town of Wad Madani from the RSF. It accused the "
+                  "paramilitaries of burning the market.", "2024-06-12")
+    assert _one(evs, plover="ACCUSE").actor1.id.startswith("SDN-")
+
+
+def test_the_group_is_the_armed_group_the_report_is_about(extract):
+    evs = extract("Al-Shabaab fighters stormed a military base near Afgoye on Monday, residents said. "
+                  "The group also seized the town's police station.", "2024-06-12")
+    seized = [e for e in evs if "police station" in e.text and e.event_type]
+    assert seized and seized[0].actor1.id == "al-shabaab"
+
+
+def test_the_group_after_a_monitor_is_not_the_armed_group(extract):
+    evs = extract("Al-Shabaab fighters stormed a military base near Afgoye on Monday. Human Rights Watch "
+                  "criticised the government's response. The group accused the army of abandoning civilians.",
+                  "2024-06-12")
+    assert all(e.actor1 is None or e.actor1.id != "al-shabaab" for e in evs if e.text.startswith("The group"))
+
+
+def test_capitals_in_talks_are_the_two_sides(extract):
+    evs = extract("Kinshasa and Kigali are in talks over the withdrawal of troops from the border.", "2024-06-12")
+    talks = _one(evs, plover="CONSULT")
+    assert {talks.actor1.id, talks.actor2.id} == {"COD-government", "RWA-government"}
+
+
+def test_she_is_a_private_person_when_the_report_ties_her_to_no_side(extract):
+    evs = extract("Somali troops retook the village of Janale from al-Shabaab on Monday. Amina Yusuf, 31, said "
+                  "she welcomed the soldiers back.", "2024-06-12")
+    spoken = [e for e in evs if e.event_type is None and "welcomed" in e.text]
+    assert all(e.actor1 is None or e.actor1.kind == "Civilians" for e in spoken)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .context import ArticleActors, Resolution
-from .vocab import TITLES
+from .vocab import BODIES, TITLES
 
 __all__ = ["People", "read_people"]
 
@@ -34,7 +34,7 @@ class Mention:
     i: int
     subject: bool
     depth: int  # clauses above it: the main clause's subject is the sentence's topic
-    who: Resolution
+    who: Resolution | None  # None: a person the article ties to no side ("Hareth, 24, from Afrin")
 
 
 @dataclass
@@ -81,11 +81,12 @@ class People:
         sides = {r.actor.name for _, r in held}
         return held[0][1] if len(sides) == 1 else None
 
-    def pronoun(self, pron: Token) -> Resolution | None:
+    def pronoun(self, pron: Token) -> tuple[bool, Resolution | None]:
         """'he said': the person named last before it, in its own sentence or up to
         PRONOUN_REACH sentences back; in the nearest sentence that names anyone, its
         subject first, the main clause's before a subordinate one's ("The president, X,
-        criticised Y. He added ...": X, not Y)."""
+        criticised Y. He added ...": X, not Y).  (found, actor): a person tied to no side is
+        found, and stands for no actor."""
         doc = pron.doc
         sent = pron.sent
         for _ in range(PRONOUN_REACH + 1):
@@ -93,12 +94,12 @@ class People:
             if here:
                 subjects = [m for m in here if m.subject]
                 if subjects:
-                    return min(subjects, key=lambda m: m.depth).who
-                return here[-1].who
+                    return True, min(subjects, key=lambda m: m.depth).who
+                return True, here[-1].who
             if sent.start == 0:
                 break
             sent = doc[sent.start - 1].sent
-        return None
+        return False, None
 
 
 def _key(name: str) -> str:
@@ -181,16 +182,25 @@ def read_people(doc: Doc, ctx: ArticleActors) -> People:
         if title is not None:
             people.offices.setdefault(title, []).append((ent.root.i, who))
     for ent in persons:
-        r = people.lookup(ent.text)
-        if r is not None:
-            people.mentions.append(Mention(ent.root.i, _subject(ent.root), _depth(ent.root), r))
+        people.mentions.append(Mention(ent.root.i, _subject(ent.root), _depth(ent.root), people.lookup(ent.text)))
     for t in doc:
-        if t.dep_ in SUBJECT_DEPS and t.lower_ in TITLES and t.pos_ == "NOUN" and t.ent_type_ != "PERSON":
-            r = resolve_phrase(t, ctx) or people.office(t)
-            if r is not None:
+        if t.dep_ in SUBJECT_DEPS and t.lower_ in TITLES | BODIES and t.pos_ in ("NOUN", "PROPN") \
+                and t.ent_type_ != "PERSON":
+            r = resolve_phrase(t, ctx)
+            if r is not None and _names_side(t):
+                people.offices.setdefault(t.lower_, []).append((t.i, r))  # "Ukraine's defence ministry"
+            r = r or people.office(t)
+            if r is not None and t.lower_ in TITLES:
                 people.mentions.append(Mention(t.i, True, _depth(t), r))
     people.mentions.sort(key=lambda m: m.i)
     return people
+
+
+def _names_side(t: Token) -> bool:
+    """Whether an office's phrase itself names whose it is ("Ukraine's defence ministry", "the
+    Russian president"), rather than leaving it to the article ("the ministry")."""
+    return any(c.dep_ in ("poss", "amod", "compound", "prep") and c.i != t.i and
+               (c.ent_type_ in ("GPE", "NORP", "ORG") or c.pos_ == "PROPN") for c in t.subtree)
 
 
 def _known_leader(ent: Span, ctx: ArticleActors) -> Resolution | None:

@@ -99,8 +99,9 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         if helped:
             return helped[0], False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ACCUSING:
-        # "police are accused of assaulting a driver": the accused did it
-        accused = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
+        # "police are accused of assaulting a driver", "the ministry accused Moscow of shelling
+        # a hospital": the accused did it
+        accused = [c for c in t.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
         if accused:
             return accused[0], False
     if t.dep_ == "pcomp" and t.head.head != t:
@@ -148,7 +149,8 @@ def _pronoun(t: Token) -> bool:
 
 def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | None:
     """Who a pronoun stands for: the speaker whose words hold it ("Israel said its forces",
-    "Lebanese officials said they"), else the nearest actor named before it."""
+    "Lebanese officials said they"); a person for "he" and "she" (`actors/people.py`); else
+    the nearest actor named before it in its sentence, else the sentence before's subject."""
     for anc in pron.ancestors:
         if anc.pos_ == "VERB" and anc.lemma_.lower() in ("say", "tell", "announce", "claim", "state",
                                                           "add", "insist", "confirm", "deny"):
@@ -158,14 +160,17 @@ def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | 
                     if r:
                         return r
     if pron.lower_ in PERSONAL_PRONOUNS and ctx.people is not None:
-        person = ctx.people.pronoun(pron)  # "he said": the person named last, not any noun
-        if person is not None:
+        found, person = ctx.people.pronoun(pron)  # "he said": the person named last, not any noun
+        if found:
             return person
     doc = pron.doc
-    start = pron.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    for t in reversed(doc[start:pron.i]):
+    here = list(reversed(doc[pron.sent.start:pron.i]))
+    before = doc[pron.sent.start - 1].sent if pron.sent.start > 0 else doc[0:0]
+    # in the sentence before, its subjects first, the main clause's before a subordinate one's
+    # ("The army said it had retaken the town from the RSF. It accused ...": the army)
+    subjects = sorted((t for t in before if t.dep_ in ("nsubj", "nsubjpass")),
+                      key=lambda t: (sum(1 for a in t.ancestors if a.pos_ in ("VERB", "AUX")), -t.i))
+    for t in [*here, *subjects, *reversed(before)]:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "appos") \
                 and not t._.sitrep_place:
             r = resolve_phrase(t, ctx, violent, premodifiers_only=True)
@@ -264,6 +269,8 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     h = n.head
     if n.dep_ == "pobj" and h.head.lower_ in ("responsible", "responsibility"):
         h = h.head.head if h.head.lower_ == "responsible" else h.head
+    elif n.dep_ == "pobj" and h.dep_ == "prep" and h.head.lemma_.lower() == "be":
+        h = h.head  # "Baghdad and Washington are in talks": who is in them
     if n.dep_ in ("dobj", "pobj") or h != n.head:
         subj, _ = subject_of(h)
         if subj is not None and h.lemma_.lower() not in WITNESS_VERBS:
