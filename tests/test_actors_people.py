@@ -135,3 +135,23 @@ def test_she_is_a_private_person_when_the_report_ties_her_to_no_side(extract):
                   "she welcomed the soldiers back.", "2024-06-12")
     spoken = [e for e in evs if e.event_type is None and "welcomed" in e.text]
     assert all(e.actor1 is None or e.actor1.kind == "Civilians" for e in spoken)
+
+
+def test_the_speaker_after_a_participle_clause_is_the_subject(extract):
+    evs = extract("Speaking to reporters in Benghazi, the UN envoy, Maria Lindqvist, urged the rival factions "
+                  "to respect the truce.", "2024-06-12")
+    assert _one(evs, plover="REQUEST").actor1.id == "united-nations"
+
+
+def test_a_warning_speaks_for_the_it_inside_it(extract):
+    evs = extract("Ankara warned on Tuesday that it would shell Kurdish positions near Kobani unless the "
+                  "fighters withdrew.", "2024-06-12")
+    shelled = [e for e in evs if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert all(e.actor1 is not None and e.actor1.id.startswith("TUR-") for e in shelled)
+
+
+def test_army_units_are_the_scenes_army(extract):
+    evs = extract("The Lebanese army said on Sunday that army units had deployed in three villages near "
+                  "Marjayoun after the Israeli withdrawal.", "2024-06-12")
+    moved = [e for e in evs if e.actor1 is not None and "units" in e.text]
+    assert moved and moved[0].actor1.id.startswith("LBN-military")

@@ -18,7 +18,7 @@ from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..actors.vocab import PERSONAL_PRONOUNS
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
-from ..events.vocab import BLASTS, COUNT_NOUNS
+from ..events.vocab import BLASTS, COUNT_NOUNS, OWN_WORDS
 from ..models import Actor
 from ..nlp.views import sent_ents
 from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
@@ -87,6 +87,11 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         # "in Caruaru, Pernambuco, federal police officers raided a warehouse": the subject the
         # parser joined to the place list before the verb
         prev = t.doc[t.i - 1]
+        if prev.text == "," and t.i > 1 and t.doc[t.i - 2].dep_ == "appos" and any(
+                c.dep_ in ("advcl", "csubj") and c.i < prev.i for c in t.children):
+            # "Speaking to reporters in Tripoli, the UN envoy, X, urged ...": the speaker the
+            # parser hung on the participle clause's place
+            prev = t.doc[t.i - 2]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "appos") and prev.head.i < prev.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             # "..., Rakhine State, the Myanmar army and the AA fought": the pair's first
@@ -152,8 +157,7 @@ def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | 
     "Lebanese officials said they"); a person for "he" and "she" (`actors/people.py`); else
     the nearest actor named before it in its sentence, else the sentence before's subject."""
     for anc in pron.ancestors:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in ("say", "tell", "announce", "claim", "state",
-                                                          "add", "insist", "confirm", "deny"):
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in OWN_WORDS:
             for c in anc.children:
                 if c.dep_ == "nsubj" and not _pronoun(c):
                     r = _leader_of(c, ctx, violent) or resolve_phrase(c, ctx, violent)
