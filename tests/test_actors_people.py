@@ -155,3 +155,21 @@ def test_army_units_are_the_scenes_army(extract):
                   "Marjayoun after the Israeli withdrawal.", "2024-06-12")
     moved = [e for e in evs if e.actor1 is not None and "units" in e.text]
     assert moved and moved[0].actor1.id.startswith("LBN-military")
+
+
+def test_a_ministry_named_for_its_seat_is_its_state(extract):
+    evs = extract("The State Department condemned the hanging of two protesters in Tehran.", "2024-06-12")
+    assert _one(evs, plover="ACCUSE").actor1.id == "USA-government"
+
+
+def test_officials_in_a_capital_speak_for_its_state(extract):
+    evs = extract("Officials in Kinshasa condemned the massacre of villagers near Beni.", "2024-06-12")
+    assert _one(evs, plover="ACCUSE").actor1.id == "COD-government"
+
+
+def test_a_surname_the_tagger_misreads_is_still_the_person(extract):
+    evs = extract("Israeli military spokesman Daniel Hagari said troops had killed two gunmen in Jenin. "
+                  "Hagari accused Hamas of hiding weapons in the camp.", "2024-06-12")
+    assert _one(evs, plover="ACCUSE").actor1.id.startswith("ISR-")
+    fought = [e for e in evs if e.event_type and "troops" in e.text]
+    assert fought and fought[0].actor1.id.startswith("ISR-military")  # the army's own troops

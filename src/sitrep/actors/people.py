@@ -66,8 +66,11 @@ class People:
         return r
 
     def named(self, head: Token) -> Resolution | None:
-        """The actor of the person whose name `head` is part of ("Szijjártó said")."""
+        """The actor of the person whose name `head` is part of ("Szijjártó said"); a surname
+        the tagger took for an organisation the second time is still the person."""
         ent = _person_span(head)
+        if ent is None and head.pos_ == "PROPN" and head.ent_type_ in ("", "ORG", "NORP", "GPE"):
+            return self.names.get(_key(head.text))
         return self.lookup(ent.text) if ent is not None else None
 
     def office(self, head: Token) -> Resolution | None:

@@ -221,6 +221,9 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     if states and head.pos_ != "PROPN" and noun not in AGENTS | FORCE | POLICE | PROTEST | CIVIL | ACTIONS \
             | SECURITY and not any(x[4] for x in states):
         states = []  # "a weapons depot near the Lebanese border" names no actor
+    if not states and places and noun in AGENTS and noun not in FORCE and not violent:
+        # "officials in Kabul", "the embassy in Paris": those who speak for the state there
+        return Resolution(ctx.actor(f"{places[0]}-government"), tuple(assoc), "capital")
     if states:
         # a premodifier ("Russian embassy in Damascus") outranks a place in a PP
         pre = [x for x in states if lo + x[0] < head.idx]

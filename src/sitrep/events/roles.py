@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
-from ..actors.vocab import PERSONAL_PRONOUNS
+from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
 from ..events.vocab import BLASTS, COUNT_NOUNS, OWN_WORDS
@@ -213,10 +213,29 @@ def _coordinated(head: Token) -> list[Token]:
     return [c for c in heads if c.pos_ in ("PROPN", "NOUN")]
 
 
+def _own_troops(head: Token, ctx: ArticleActors) -> Resolution | None:
+    """'The army said troops had killed two gunmen': bare troops in the words of a state's
+    forces are its own (not the scene's, which may be the other side's country)."""
+    if head.lower_ not in STATE_FORCE_GENERIC or any(c.dep_ not in ("det", "punct") for c in head.children):
+        return None
+    for anc in head.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in OWN_WORDS:
+            for c in anc.children:
+                if c.dep_ == "nsubj" and not _pronoun(c):
+                    r = resolve_phrase(c, ctx)
+                    if r is not None and r.actor.id and r.actor.id.endswith("-military"):
+                        return r
+            return None
+    return None
+
+
 def _resolve_one(head: Token, ctx: ArticleActors, violent: bool,
                  antecedent: Actor | None) -> Resolution | None:
     if _pronoun(head):
         return _antecedent(head, ctx, violent)
+    own = _own_troops(head, ctx)
+    if own is not None:
+        return own
     poss = [c for c in head.children if c.dep_ == "poss" and _pronoun(c)]
     if poss and head.lower_ in FORCE | {"fighters", "men", "militia", "militias", "government", "officials"}:
         # "its forces": the forces of whoever "its" is
