@@ -173,3 +173,11 @@ def test_a_surname_the_tagger_misreads_is_still_the_person(extract):
     assert _one(evs, plover="ACCUSE").actor1.id.startswith("ISR-")
     fought = [e for e in evs if e.event_type and "troops" in e.text]
     assert fought and fought[0].actor1.id.startswith("ISR-military")  # the army's own troops
+
+
+def test_letters_of_a_group_not_yet_formed_name_nobody(res):
+    from sitrep.actors.abbreviations import NO_ACTOR, by_scene
+
+    text = "Fighters of the SNA clashed with regime forces near Aleppo, the monitor said."
+    assert by_scene(text, res.kb, "SYR", {}, "2014-05-02").get("SNA") == NO_ACTOR
+    assert "SNA" not in by_scene(text, res.kb, "SYR", {}, "2019-05-02")

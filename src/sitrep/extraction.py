@@ -189,7 +189,7 @@ def extract_with_statements(article: Article, res: Resources, doc: Doc | None = 
         if c is not None and tp.role == "location" and c.feature != "country" and c.country_code:
             places.setdefault(kb.iso2_to_3.get(c.country_code, ""), set()).add(c.name)
     own = introduced(article.text, kb)
-    abbreviations = {**by_scene(article.text, kb, focus3, own), **own}
+    abbreviations = {**by_scene(article.text, kb, focus3, own, article.published), **own}
     ctx = ArticleActors(kb=kb, published=article.published, focus=focus3,
                         lead_armed=lead_armed_actor(article.text, kb, abbreviations),
                         abbreviations=abbreviations,
