@@ -181,3 +181,10 @@ def test_letters_of_a_group_not_yet_formed_name_nobody(res):
     text = "Fighters of the SNA clashed with regime forces near Aleppo, the monitor said."
     assert by_scene(text, res.kb, "SYR", {}, "2014-05-02").get("SNA") == NO_ACTOR
     assert "SNA" not in by_scene(text, res.kb, "SYR", {}, "2019-05-02")
+
+
+def test_the_visitor_is_the_subject_of_the_clause_the_visit_opens(extract):
+    evs = extract("The Kenyan president, William Odhiambo, flew to the Gulf on Wednesday. On a visit to Abu Dhabi, "
+                  "he laid a wreath at the war memorial.", "2024-06-12")
+    visits = [e for e in evs if e.plover == "CONSULT" and e.event_type is None]
+    assert visits and visits[0].actor1.id == "KEN-government"

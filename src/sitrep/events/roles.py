@@ -442,6 +442,12 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 a1 = resolve(subj, ctx, violent, ante)
             elif a1 is None:  # "launched an offensive ... in the most serious fighting"
                 a1 = _noun_agent(m, ctx, ante, violent)
+        if a1 is None and not violent and t.dep_ == "pobj" and t.head.dep_ == "prep" \
+                and t.head.head.pos_ in ("VERB", "AUX"):
+            # "On a visit to Damascus, he embraced ...", "In talks with May, Erdoğan said ...":
+            # who made the visit or held the talks is the clause's subject
+            subj, passive = subject_of(t.head.head)
+            a1 = resolve(subj, ctx, violent, ante) if not passive else None
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
             r = resolve(p, ctx, violent, ante)
