@@ -14,14 +14,15 @@ paragraph's last event did.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .actors.abbreviations import by_scene, introduced
 from .actors.kb import ActorKB
+from .actors.people import read_people
 from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
@@ -134,16 +135,6 @@ if not Token.has_extension("sitrep_place"):
     Token.set_extension("sitrep_place", default=False)
 
 
-def _abbreviations(text: str, kb: ActorKB) -> dict[str, str]:
-    """'Hayat Tahrir al-Sham (HTS)': an abbreviation the article introduces for a group."""
-    out = {}
-    for m in re.finditer(r"([A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6})\s+\(([A-Z][A-Za-z]{1,7})\)", text):
-        hits = kb.find_groups(m.group(1))
-        if hits:
-            out[m.group(2)] = hits[-1][2]
-    return out
-
-
 def _victim_window(t: Token) -> set[str]:
     """Who was hit, read off the words beside the verb where the parse lost its object
     ("killed 4 IS militants", with "IS" taken for a verb): the noun phrase after an active
@@ -197,10 +188,13 @@ def extract_with_statements(article: Article, res: Resources, doc: Doc | None = 
         c = tp.candidate
         if c is not None and tp.role == "location" and c.feature != "country" and c.country_code:
             places.setdefault(kb.iso2_to_3.get(c.country_code, ""), set()).add(c.name)
+    own = introduced(article.text, kb)
+    abbreviations = {**by_scene(article.text, kb, focus3, own, article.published), **own}
     ctx = ArticleActors(kb=kb, published=article.published, focus=focus3,
-                        lead_armed=lead_armed_actor(article.text, kb),
-                        abbreviations=_abbreviations(article.text, kb),
+                        lead_armed=lead_armed_actor(article.text, kb, abbreviations),
+                        abbreviations=abbreviations,
                         place_votes={iso: len(v) for iso, v in places.items() if iso})
+    ctx.people = read_people(doc, ctx)
     iso3_to_2 = {v: k for k, v in kb.iso2_to_3.items()}
     names2 = {iso3_to_2[s.iso3]: s.name for s in kb.states.values() if s.iso3 in iso3_to_2}
 

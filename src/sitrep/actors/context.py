@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from spacy.tokens import Doc
 
 from ..models import Actor
 from ..nlp.views import doc_text
+from .abbreviations import find_groups
 from .conventions import frontline, gang_marks, held_side, monitored
 from .kb import ActorKB
+
+if TYPE_CHECKING:
+    from .people import People
 
 __all__ = ["ArticleActors", "Resolution"]
 
@@ -46,6 +50,7 @@ class ArticleActors:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "(HTS)" -> group id
     # ISO3 -> how many distinct places below country level the article locates there
     place_votes: dict[str, int] = field(default_factory=dict)
+    people: People | None = None  # the persons the article names and whom they speak for
     _countries: dict[int, str | None] = field(default_factory=dict, repr=False)
     _named: dict[int, set[str]] = field(default_factory=dict, repr=False)
     _scenes: dict[tuple[int, str | None], str | None] = field(default_factory=dict, repr=False)
@@ -139,7 +144,7 @@ class ArticleActors:
         """The ids of the groups the article names anywhere."""
         key = id(doc)
         if key not in self._named:
-            self._named[key] = {gid for _, _, gid in self.kb.find_groups(doc_text(doc))}
+            self._named[key] = {gid for _, _, gid in find_groups(self.kb, doc_text(doc), self.abbreviations)}
         return self._named[key]
 
 

@@ -376,7 +376,8 @@ def _state_generic(noun: str, nouns: set[str], ctx: ArticleActors, violent: bool
             or noun == "officers" and not nouns & {"army", "military", "intelligence"}:
         return _res(ctx.actor(f"{country}-police"), assoc, "focus")
     if noun in STATE_FORCE_GENERIC or (nouns & SECURITY and noun in FORCE | {"services", "agencies"}) \
-            or (noun in FORCE and nouns & (REGIME | {"government", "state", "federal"})):
+            or (noun in FORCE and nouns & (REGIME | {"government", "state", "federal"})) \
+            or (noun in GROUPISH and nouns & STATE_FORCE_GENERIC - {"forces"}):  # "army units"
         return _res(ctx.actor(f"{country}-military"), assoc, "focus")
     if noun in REGIME:
         return _res(ctx.actor(f"{country}-{'military' if violent else 'government'}"), assoc, "focus")

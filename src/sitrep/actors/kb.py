@@ -142,6 +142,7 @@ class GroupEntry:
     # article names the group) - Saudi forces in Yemen are Operation Restoring Hope
     covers: tuple[tuple[str, str], ...] = ()
     faction: str | None = None  # "Mayi Mayi Militia ({x})": a named faction's ACLED name
+    formed: str | None = None  # ISO date: before it, the group's letters mean something else
 
     def name_on(self, on: str | None = None, where: str | None = None) -> tuple[str, str]:
         """(name, kind) on a date and, for groups named by country, where it acts."""

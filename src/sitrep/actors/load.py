@@ -95,6 +95,7 @@ def groups_from_rows(rows: list[dict], source: str = "groups") -> dict[str, Grou
             branches=tuple((k, v) for k, v in (r.get("by_country") or {}).items()),
             covers=tuple((str(c["actor"]), str(c.get("where", "named"))) for c in r.get("covers", ())),
             faction=r.get("faction"),
+            formed=_date(r.get("formed")),
         )
     return out
 

@@ -18,6 +18,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from ..models import Actor
+from .abbreviations import find_groups
 from .context import ArticleActors, Resolution
 from .kb import ActorKB
 from .vocab import BACKER_SUFFIXES, GROUP_CUES, GROUPISH, REBEL
@@ -40,14 +41,6 @@ class Hits:
     head_start: int = 0
 
 
-def _abbrev_hits(text: str, ctx: ArticleActors) -> list[Hit]:
-    out = []
-    for abbr, gid in ctx.abbreviations.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w])", text):
-            out.append((m.start(), m.end(), gid))
-    return out
-
-
 def _partner(t: Token, head: Token) -> bool:
     """Whether t hangs from the head through "with", "alongside", "including"."""
     for anc in [t, *t.ancestors]:
@@ -60,11 +53,9 @@ def _partner(t: Token, head: Token) -> bool:
 
 def hits(kb: ActorKB, ctx: ArticleActors, text: str, by_start: dict[int, Token], head: Token) -> Hits:
     """The groups and leaders named in a phrase, each in its role."""
-    # an abbreviation the article introduces ("the Somali National Army (SNA)") beats the
-    # knowledge base's reading of the same letters
-    own = [x for x in _abbrev_hits(text, ctx) if x[0] in by_start]
-    found = own + [x for x in kb.find_groups(text) if x[0] in by_start
-                   and not any(s < x[1] and x[0] < e for s, e, _ in own)]
+    # the article's own abbreviations ("the Somali National Army (SNA)"), and the scene's
+    # reading of the knowledge base's, beat the knowledge base's reading of the same letters
+    found = [x for x in find_groups(kb, text, ctx.abbreviations) if x[0] in by_start]
     found += [x for x in kb.find_leaders(text, ctx.published) if x[0] in by_start
               and not any(s <= x[0] < e for s, e, _ in found)]
     found.sort()

@@ -22,14 +22,21 @@ from spacy.tokens import Token
 from ..models import Actor
 from ..nlp.views import doc_text
 from . import generic, named
+from .abbreviations import find_groups
 from .context import ArticleActors, Resolution
 from .kb import ActorKB
 from .vocab import (
     ACTIONS,
     AGENTS,
+    ARMED_ANAPHORS,
+    ARMED_MODIFIERS,
     BACKER_SUFFIXES,
+    BODIES,
     CIVIL,
+    ETHNIC,
     FORCE,
+    GROUP_ANAPHORS,
+    IDENTITY_CUES,
     LEADER_SUFFIXES,
     POLICE,
     PRONOUNS,
@@ -37,6 +44,8 @@ from .vocab import (
     QUANTITIES,
     REGIME,
     SECURITY,
+    TITLES,
+    UNKNOWN_MODIFIERS,
 )
 
 __all__ = ["ArticleActors", "Resolution", "resolve_phrase", "phrase_tokens", "lead_armed_actor",
@@ -109,10 +118,9 @@ def resolve_phrase(head: Token, ctx: ArticleActors, violent: bool = False,
     return named.covered(r, ctx, head.doc) if r is not None else None
 
 
-# the bare nouns that take up a group named before, and the groups they may take up
-ANAPHORS = {"militiamen", "militias", "militia", "attackers", "assailants", "raiders", "gunmen", "fighters",
-            "militants", "insurgents", "rebels", "perpetrators"}
+# the groups a bare noun may take up ("the attackers", "the group")
 ANAPHOR_KINDS = {"Rebel group", "Political militia", "Identity militia"}
+DEFINITE = {"the", "these", "those", "this", "that", "both"}
 
 
 def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor | None,
@@ -161,6 +169,10 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     if hits.principal:
         actor = named.principal_actor(hits, ctx, violent, where, country, text)
         return Resolution(actor, tuple(assoc + [ctx.actor(a, violent) for a in hits.partners]), "named")
+    person = ctx.people.named(head) if ctx.people is not None and not states else None
+    if person is not None:  # "Szijjártó said": the side the article introduced him with
+        actor = ctx.actor(person.actor.id, violent) if person.actor.id else person.actor
+        return Resolution(actor, tuple(assoc) + person.assoc, "person")
     if hits.pro:
         r = generic.pro_actor(hits.pro[0][2], noun, ctx, violent, assoc, country)
         if r:
@@ -184,10 +196,24 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
         return Resolution(ctx.actor(f"civilians-{iso}"), tuple(assoc), "demonym")
     # 4. "the attackers", "Militiamen killed ...": a bare armed noun after a named armed group
     # is that group again
-    if antecedent is not None and antecedent.kind in ANAPHOR_KINDS and noun in ANAPHORS and not states \
+    if antecedent is not None and antecedent.kind in ANAPHOR_KINDS and noun in ARMED_ANAPHORS and not states \
             and all(t is head or t.lower_ in ("the", "these", "those") for t in toks):
         return Resolution(antecedent, tuple(assoc), "anaphor")
-    # 5. what the phrase describes: insurgents, armed men, an unknown militia, civilians
+    # "the group also overran the airport", "the three northern groups announced": the armed
+    # group named before, else the one the report is about
+    if noun in GROUP_ANAPHORS and not states and not places and _definite_bare(head, toks) \
+            and not _other_organisation_before(head, ctx):
+        group = antecedent if antecedent is not None and antecedent.kind in ANAPHOR_KINDS \
+            else ctx.claimed(country)
+        if group is not None:
+            return Resolution(group, tuple(assoc), "anaphor")
+    # 5. "the foreign minister said", "the ministry said": the person or body the article
+    # introduced with that office
+    if noun in TITLES | BODIES and not states and not places and ctx.people is not None and head.pos_ == "NOUN":
+        held = ctx.people.office(head)
+        if held is not None:
+            return Resolution(held.actor, tuple(assoc) + held.assoc, "office")
+    # 6. what the phrase describes: insurgents, armed men, an unknown militia, civilians
     own = states[0][2] if states else (places[0] if places else None)
     r = generic.describe(head, toks, nouns, ctx, violent, assoc, own, country, bool(states))
     if r is not None:
@@ -195,6 +221,9 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     if states and head.pos_ != "PROPN" and noun not in AGENTS | FORCE | POLICE | PROTEST | CIVIL | ACTIONS \
             | SECURITY and not any(x[4] for x in states):
         states = []  # "a weapons depot near the Lebanese border" names no actor
+    if not states and places and noun in AGENTS and noun not in FORCE and not violent:
+        # "officials in Kabul", "the embassy in Paris": those who speak for the state there
+        return Resolution(ctx.actor(f"{places[0]}-government"), tuple(assoc), "capital")
     if states:
         # a premodifier ("Russian embassy in Damascus") outranks a place in a PP
         pre = [x for x in states if lo + x[0] < head.idx]
@@ -208,6 +237,40 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
     if noun in PRONOUNS:
         return Resolution(antecedent, tuple(assoc), "pronoun") if antecedent else None
     return generic.fallback(head, toks, nouns, ctx, violent, assoc, country)
+
+
+def _definite_bare(head: Token, toks: list[Token]) -> bool:
+    """'the group', 'the three northern groups', 'the Islamist movement': definite, and
+    qualified by nothing that names or describes another group ("an activist group", "an
+    unknown group", "the group's leader", "the Wagner group")."""
+    if not any(t.lower_ in DEFINITE and t.head == head for t in toks):
+        return False
+    for t in toks:
+        if t == head or (t.lower_ in DEFINITE and t.dep_ == "det") or t.like_num or t.dep_ == "nummod":
+            continue
+        if t.dep_ == "amod" and t.pos_ == "ADJ" and t.lower_ not in ARMED_MODIFIERS | UNKNOWN_MODIFIERS \
+                | IDENTITY_CUES | ETHNIC:
+            continue
+        return False
+    return True
+
+
+def _other_organisation_before(head: Token, ctx: ArticleActors) -> bool:
+    """Whether an organisation that is no armed group (a monitor, an aid agency, a rights
+    group) is named in this sentence or the one before: "the group said" is then theirs."""
+    doc = head.doc
+    start = head.sent.start
+    start = doc[start - 1].sent.start if start > 0 else start
+    for ent in doc[start:head.i].ents:
+        if ent.label_ != "ORG" or ent.root.i >= head.i:
+            continue
+        if ctx.kb.find_sources(ent.text):
+            return True
+        armed = [g for _, _, g in ctx.kb.find_groups(ent.text) if g in ctx.kb.groups
+                 and ctx.kb.groups[g].kind in ANAPHOR_KINDS]
+        if not armed and not ctx.kb.find_states(ent.text):
+            return True
+    return False
 
 
 def _unit(kb: ActorKB, text: str, by_start: dict[int, Token], isos: Sequence[str | None],
@@ -248,17 +311,18 @@ def _branch(noun: str, nouns: set[str], how: str, violent: bool, head: Token) ->
     return "military" if violent and noun not in REGIME else "government"
 
 
-def lead_armed_actor(text: str, kb: ActorKB) -> str | None:
+def lead_armed_actor(text: str, kb: ActorKB, abbreviations: dict[str, str] | None = None) -> str | None:
     """The article's main non-state armed actor, the one "the rebels" and "the insurgents" mean.
 
     Rebel groups outrank militias; a group named as leading the fighters ("led by X",
     "X-led", "spearheaded by X") or early in the report counts more; first wins ties.
-    Movements that ACLED codes as de facto state forces (the Houthis) count too.
+    Movements that ACLED codes as de facto state forces (the Houthis) count too.  Letters
+    the article reads its own way (`abbreviations.py`) count as what it means by them.
     """
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     early = len(text) // 3
-    for s, e, gid in kb.find_groups(text) + kb.find_leaders(text):
+    for s, e, gid in find_groups(kb, text, abbreviations or {}) + kb.find_leaders(text):
         g = kb.groups.get(gid)
         if g is None or g.kind == "External/Other forces":
             continue

@@ -15,9 +15,10 @@ from spacy.tokens import Span, Token
 
 from ..actors.generic import shared_community
 from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
+from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
-from ..events.vocab import BLASTS, COUNT_NOUNS
+from ..events.vocab import BLASTS, COUNT_NOUNS, OWN_WORDS
 from ..models import Actor
 from ..nlp.views import sent_ents
 from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
@@ -86,6 +87,11 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         # "in Caruaru, Pernambuco, federal police officers raided a warehouse": the subject the
         # parser joined to the place list before the verb
         prev = t.doc[t.i - 1]
+        if prev.text == "," and t.i > 1 and t.doc[t.i - 2].dep_ == "appos" and any(
+                c.dep_ in ("advcl", "csubj") and c.i < prev.i for c in t.children):
+            # "Speaking to reporters in Tripoli, the UN envoy, X, urged ...": the speaker the
+            # parser hung on the participle clause's place
+            prev = t.doc[t.i - 2]
         if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("conj", "appos") and prev.head.i < prev.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             # "..., Rakhine State, the Myanmar army and the AA fought": the pair's first
@@ -98,8 +104,9 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         if helped:
             return helped[0], False
     if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in ACCUSING:
-        # "police are accused of assaulting a driver": the accused did it
-        accused = [c for c in t.head.head.children if c.dep_ == "nsubjpass"]
+        # "police are accused of assaulting a driver", "the ministry accused Moscow of shelling
+        # a hospital": the accused did it
+        accused = [c for c in t.head.head.children if c.dep_ in ("nsubjpass", "dobj")]
         if accused:
             return accused[0], False
     if t.dep_ == "pcomp" and t.head.head != t:
@@ -140,22 +147,34 @@ def _leader_of(head: Token, ctx: ArticleActors, violent: bool) -> Resolution | N
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"}
 
 
+def _pronoun(t: Token) -> bool:
+    """A pronoun, not the country written in capitals ("the US, Britain and France")."""
+    return t.lower_ in PRONOUNS and (t.pos_ == "PRON" or not t.text.isupper())
+
+
 def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | None:
     """Who a pronoun stands for: the speaker whose words hold it ("Israel said its forces",
-    "Lebanese officials said they"), else the nearest actor named before it."""
+    "Lebanese officials said they"); a person for "he" and "she" (`actors/people.py`); else
+    the nearest actor named before it in its sentence, else the sentence before's subject."""
     for anc in pron.ancestors:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in ("say", "tell", "announce", "claim", "state",
-                                                          "add", "insist", "confirm", "deny"):
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in OWN_WORDS:
             for c in anc.children:
-                if c.dep_ == "nsubj" and c.lower_ not in PRONOUNS:
+                if c.dep_ == "nsubj" and not _pronoun(c):
                     r = _leader_of(c, ctx, violent) or resolve_phrase(c, ctx, violent)
                     if r:
                         return r
+    if pron.lower_ in PERSONAL_PRONOUNS and ctx.people is not None:
+        found, person = ctx.people.pronoun(pron)  # "he said": the person named last, not any noun
+        if found:
+            return person
     doc = pron.doc
-    start = pron.sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    for t in reversed(doc[start:pron.i]):
+    here = list(reversed(doc[pron.sent.start:pron.i]))
+    before = doc[pron.sent.start - 1].sent if pron.sent.start > 0 else doc[0:0]
+    # in the sentence before, its subjects first, the main clause's before a subordinate one's
+    # ("The army said it had retaken the town from the RSF. It accused ...": the army)
+    subjects = sorted((t for t in before if t.dep_ in ("nsubj", "nsubjpass")),
+                      key=lambda t: (sum(1 for a in t.ancestors if a.pos_ in ("VERB", "AUX")), -t.i))
+    for t in [*here, *subjects, *reversed(before)]:
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj", "appos") \
                 and not t._.sitrep_place:
             r = resolve_phrase(t, ctx, violent, premodifiers_only=True)
@@ -171,8 +190,7 @@ def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
     if head is None:
         return None
     first = _resolve_one(head, ctx, violent, antecedent)
-    others = [r for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN")
-              for r in [_resolve_one(c, ctx, violent, None)] if r is not None]
+    others = [r for c in _coordinated(head) for r in [_resolve_one(c, ctx, violent, None)] if r is not None]
     if first is None and others:
         first, others = others[0], others[1:]
     if first is None or not others:
@@ -184,11 +202,41 @@ def resolve(head: Token | None, ctx: ArticleActors, violent: bool,
     return Resolution(first.actor, tuple(assoc), first.how)
 
 
+def _coordinated(head: Token) -> list[Token]:
+    """The other heads of a coordination: conjuncts, and the further subjects of a list the
+    parser hung from the verb one by one ("The army, the police and militias clashed")."""
+    heads = [c for c in head.conjuncts if c.i > head.i]
+    if head.dep_ == "nsubj":
+        for c in head.head.children:
+            if c.dep_ == "nsubj" and c.i > head.i and any(x.lower_ == "," for x in head.doc[head.i:c.i]):
+                heads += [c, *[x for x in c.conjuncts if x.i > c.i]]
+    return [c for c in heads if c.pos_ in ("PROPN", "NOUN")]
+
+
+def _own_troops(head: Token, ctx: ArticleActors) -> Resolution | None:
+    """'The army said troops had killed two gunmen': bare troops in the words of a state's
+    forces are its own (not the scene's, which may be the other side's country)."""
+    if head.lower_ not in STATE_FORCE_GENERIC or any(c.dep_ not in ("det", "punct") for c in head.children):
+        return None
+    for anc in head.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in OWN_WORDS:
+            for c in anc.children:
+                if c.dep_ == "nsubj" and not _pronoun(c):
+                    r = resolve_phrase(c, ctx)
+                    if r is not None and r.actor.id and r.actor.id.endswith("-military"):
+                        return r
+            return None
+    return None
+
+
 def _resolve_one(head: Token, ctx: ArticleActors, violent: bool,
                  antecedent: Actor | None) -> Resolution | None:
-    if head.lower_ in PRONOUNS:
+    if _pronoun(head):
         return _antecedent(head, ctx, violent)
-    poss = [c for c in head.children if c.dep_ == "poss" and c.lower_ in PRONOUNS]
+    own = _own_troops(head, ctx)
+    if own is not None:
+        return own
+    poss = [c for c in head.children if c.dep_ == "poss" and _pronoun(c)]
     if poss and head.lower_ in FORCE | {"fighters", "men", "militia", "militias", "government", "officials"}:
         # "its forces": the forces of whoever "its" is
         owner = _antecedent(poss[0], ctx, violent)
@@ -244,6 +292,8 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     h = n.head
     if n.dep_ == "pobj" and h.head.lower_ in ("responsible", "responsibility"):
         h = h.head.head if h.head.lower_ == "responsible" else h.head
+    elif n.dep_ == "pobj" and h.dep_ == "prep" and h.head.lemma_.lower() == "be":
+        h = h.head  # "Baghdad and Washington are in talks": who is in them
     if n.dep_ in ("dobj", "pobj") or h != n.head:
         subj, _ = subject_of(h)
         if subj is not None and h.lemma_.lower() not in WITNESS_VERBS:
@@ -392,6 +442,12 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 a1 = resolve(subj, ctx, violent, ante)
             elif a1 is None:  # "launched an offensive ... in the most serious fighting"
                 a1 = _noun_agent(m, ctx, ante, violent)
+        if a1 is None and not violent and t.dep_ == "pobj" and t.head.dep_ == "prep" \
+                and t.head.head.pos_ in ("VERB", "AUX"):
+            # "On a visit to Damascus, he embraced ...", "In talks with May, Erdoğan said ...":
+            # who made the visit or held the talks is the clause's subject
+            subj, passive = subject_of(t.head.head)
+            a1 = resolve(subj, ctx, violent, ante) if not passive else None
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
             r = resolve(p, ctx, violent, ante)

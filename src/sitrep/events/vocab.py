@@ -11,6 +11,7 @@ from ..wordclasses import load_word_classes
 __all__ = [
     "HABITUAL",
     "SPEAKING",
+    "OWN_WORDS",
     "ACCORDS",
     "AIRCRAFT",
     "AIR_KINDS",
@@ -116,6 +117,7 @@ _WORDS = load_vocabulary()
 CROWD_NOUNS = _WORDS["crowd_nouns"]
 HABITUAL = _WORDS["habitual"]
 SPEAKING = _WORDS["speaking"]
+OWN_WORDS = _WORDS["own_words"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
