@@ -252,7 +252,10 @@ class _Builder:
     def sentence(self, sent: Span) -> None:
         index = self._paragraph_index(sent.start_char)
         if index != self.para.index:
-            self.para = _Paragraph(index)
+            # news prints a sentence or two a paragraph: the place told lately carries
+            # over the break, for as many sentences as within a paragraph; its date and events do not
+            old = self.para
+            self.para = _Paragraph(index, old.sentence, placed=old.placed)
         self.para.sentence += 1
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
@@ -502,8 +505,10 @@ class _Builder:
         if sub == "Arrests" and not self._arrest_is_news(victims):
             return None, False, False
         if tr.cls in ("flee", "displacement") and (a1 is None or a1.kind == "Civilians") and \
-                any(self.events[i][1].event_type in LETHAL_TYPES for i in self.para.events):
-            return None, False, False  # people fleeing the violence just told are its toll, not news of its own
+                any(e.event_type in LETHAL_TYPES for _, e in self.events):
+            # people fleeing in a report of violence are its toll, not news of their own; a
+            # report of nothing but the flight (a note, a brief) is still an event
+            return None, False, False
         if etype is None and (a1 is None or a1.kind == "Civilians"):
             return None, False, False  # a verbal event is a named speaker's, not anyone's words
         a1, a2 = ctx.in_scene(a1, scene), ctx.in_scene(a2, scene)
