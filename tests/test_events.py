@@ -104,3 +104,24 @@ def test_an_advance_towards_a_town_on_a_weekday_takes_no_ground(extract):
 @pytest.mark.parametrize("text", ["The weather in Aleppo was mild.", "Officials met for lunch."])
 def test_quiet_texts_give_no_violent_events(extract, text):
     assert [e for e in extract(text) if e.event_type] == []
+
+
+def test_the_place_carries_over_a_paragraph_break(extract):
+    evs = extract("Rebels stormed Jalalabad on Monday, seizing the police headquarters.\n"
+                  "An Afghan rights group said gunmen also burned a local school.")
+    [burned] = [e for e in evs if e.sub_event_type == "Looting/property destruction"]
+    assert burned.location.name == "Jalalabad"
+
+
+def test_the_city_is_the_one_a_sentence_is_about_not_its_reference_point(extract):
+    evs = extract("Militants overran Jowhar, a town 90 km north of Mogadishu, on Friday. "
+                  "When they took the city they burned the district office.")
+    assert {e.location.name for e in evs if e.event_type} == {"Jowhar"}
+
+
+def test_civilians_fleeing_in_a_report_of_fighting_are_its_toll(extract):
+    text = ("Army troops and rebels clashed in Kalehe on Sunday, killing four soldiers.\n"
+            "Residents said they saw smoke over the hills.\n"
+            "Thousands of villagers fled towards Minova.")
+    assert not [e for e in extract(text) if e.sub_event_type == "Other"]
+    assert [e.sub_event_type for e in extract("Thousands of villagers fled towards Minova on Sunday.")] == ["Other"]

@@ -137,7 +137,12 @@ class LocationFinder:
                             return c
             return None
         cities = [tp for tp in before if tp.place.feature == "city"]
-        return cities[-1].place if cities else None
+        if not cities:
+            return None
+        # of the sentence that named a city last, the city it is about, not a point it is measured
+        # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
+        told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
+        return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
 
     def _aside(self, t: Token, trigger: Token) -> bool:
         """A place inside a relative clause or apposition that does not hold the trigger
