@@ -125,3 +125,12 @@ def test_civilians_fleeing_in_a_report_of_fighting_are_its_toll(extract):
             "Thousands of villagers fled towards Minova.")
     assert not [e for e in extract(text) if e.sub_event_type == "Other"]
     assert [e.sub_event_type for e in extract("Thousands of villagers fled towards Minova on Sunday.")] == ["Other"]
+
+
+def test_ground_sought_is_not_ground_taken(extract):
+    territorial = {"Government regains territory", "Non-state actor overtakes territory"}
+    for text in ("Rebel fighters have attempted to take control of Kalehe since January.",
+                 "The militia failed to capture the town of Kalehe on Sunday."):
+        assert not [e for e in extract(text) if e.sub_event_type in territorial], text
+    assert [e.sub_event_type for e in extract("Rebel fighters took control of Kalehe on Sunday.")
+            if e.event_type] == ["Non-state actor overtakes territory"]

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
-from .vocab import HABITUAL
+from .vocab import EFFORTS, HABITUAL
 
 __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
 
@@ -206,6 +206,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
+        if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in EFFORTS:
+            continue  # "attempted to take control of the city": ground sought, not taken
         if cls in ("destroy", "riot", "loot") and any(c.dep_ == "dobj" and c.lemma_.lower() in SYMBOLS
                                                       for c in t.children):
             continue  # "burnt an effigy of the minister", "tore down his posters": a protest's symbols

@@ -42,6 +42,7 @@ __all__ = [
     "DEMONSTRATION_CONDUCT",
     "DISPLACED",
     "EMERGENCY_MEASURES",
+    "EFFORTS",
     "ENDED",
     "ENGAGEMENTS",
     "EXCHANGED_PEOPLE",
@@ -212,3 +213,4 @@ SANCTION_MEASURES = _WORDS["sanction_measures"]
 EMERGENCY_MEASURES = _WORDS["emergency_measures"]
 TRUCES = _WORDS["truces"]
 INTELLIGENCE = _WORDS["intelligence"]
+EFFORTS = _WORDS["efforts"]
