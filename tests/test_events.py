@@ -134,3 +134,20 @@ def test_ground_sought_is_not_ground_taken(extract):
         assert not [e for e in extract(text) if e.sub_event_type in territorial], text
     assert [e.sub_event_type for e in extract("Rebel fighters took control of Kalehe on Sunday.")
             if e.event_type] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Only four donor countries hit the 0.7% aid spending target last year.",
+    "Yemen was among the countries targeted in the new travel ban announced on Monday.",
+    "The ministry sent officials to Baghdad on Monday to collect the children.",
+    "We are sending our prayers to the families, the mayor said on Monday.",
+])
+def test_figures_policies_and_envoys_are_no_force(extract, text):
+    assert [e for e in extract(text) if e.event_type] == [], text
+
+
+def test_forces_sent_and_places_hit_are_still_events(extract):
+    evs = extract("Turkey sent reinforcements to Idlib province on Monday.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Change to group/activity"]
+    evs = extract("Russian missiles hit an energy plant in Kharkiv on Monday.")
+    assert [e.event_type for e in evs if e.event_type] == ["Explosions/Remote violence"]

@@ -38,9 +38,11 @@ from .vocab import (
     EXCHANGED_PEOPLE,
     EXPLOSIVES_USED,
     FIGHT_MODIFIERS,
+    FIGURES_REACHED,
     FIRE_OBJECTS,
     FORCE_USED,
     FORCE_WORDS,
+    FORCES_SENT,
     FORTIFIED_POSITIONS,
     HOSTAGE_WORDS,
     HOSTILE_FIRE,
@@ -323,6 +325,18 @@ def _withdraw(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     return v.cls
 
 
+def _a_figure(o: Token) -> bool:
+    """'the 0.7% spending target', 'a record high': a figure reached, not a thing struck."""
+    return o.lower_ in FIGURES_REACHED and any(
+        c.like_num or c.text == "%" or c.lower_ in ("record", "all-time") for c in o.subtree if c != o)
+
+
+def _hit_by_measures(t: Token) -> bool:
+    """'targeted in the travel ban', 'hit by sanctions': a policy's reach, not an attack."""
+    return any(p.lower_ in ("in", "by", "with") and _words(_children(p, {"pobj"})) & SANCTION_MEASURES
+               for p in _children(t, {"prep", "agent"}))
+
+
 def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'fired mortars at', 'opened fire on', 'struck a bridge'."""
     if v.lemma == "fire" and ("warning" in v.dobj or "air" in v.obj_words):
@@ -335,6 +349,8 @@ def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return v.cls if v.dobj & (WEAPON_OBJECTS | set(lex.weapons)) else None
     if v.lemma == "strike" and (_words(_children(t, {"nsubj"})) & LABOUR_GROUPS):
         return "protest"
+    if any(_a_figure(o) for o in _children(t, {"dobj"})) or _hit_by_measures(t):
+        return None  # "hit the 0.7% aid target", "countries targeted in the travel ban"
     if v.lemma in ("strike", "hit") and not (v.obj_words & lex.attack_objects or
                                           any(place_like(o) for o in v.objs) or
                                           any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for o in v.objs)):
@@ -443,8 +459,8 @@ def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     if v.lemma == "send":
         if v.dobj & lex.aid_objects - {"troops"}:
             return "supply"
-        if not v.objs:
-            return None
+        if not v.dobj & FORCES_SENT:
+            return None  # "sent officials to collect the children": no force moved
     if v.lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
         if not v.dobj & FORTIFIED_POSITIONS:

@@ -50,9 +50,11 @@ __all__ = [
     "EXPLOSIVES_USED",
     "FIGHTING",
     "FIGHT_MODIFIERS",
+    "FIGURES_REACHED",
     "FIREARMS",
     "FIRE_OBJECTS",
     "FORCES_MOVED",
+    "FORCES_SENT",
     "FORCE_MOVEMENTS",
     "FORCE_USED",
     "FORCE_WORDS",
@@ -214,3 +216,5 @@ EMERGENCY_MEASURES = _WORDS["emergency_measures"]
 TRUCES = _WORDS["truces"]
 INTELLIGENCE = _WORDS["intelligence"]
 EFFORTS = _WORDS["efforts"]
+FIGURES_REACHED = _WORDS["figures_reached"]
+FORCES_SENT = _WORDS["forces_sent"]
