@@ -151,3 +151,13 @@ def test_forces_sent_and_places_hit_are_still_events(extract):
     assert [e.sub_event_type for e in evs if e.event_type] == ["Change to group/activity"]
     evs = extract("Russian missiles hit an energy plant in Kharkiv on Monday.")
     assert [e.event_type for e in evs if e.event_type] == ["Explosions/Remote violence"]
+
+
+def test_what_was_wished_or_demanded_did_not_happen(extract):
+    text = ("The president's demand that Kenya withdraw its troops from Somalia has met a cool response "
+            "in Nairobi.")
+    assert [(e.event_type, e.plover) for e in extract(text)] == []
+    text = "Officials said the government wants to do everything it can while withdrawing troops from the north."
+    assert [e for e in extract(text) if e.event_type] == []
+    evs = extract("The Kenyan and Somali defence ministers met in Nairobi on Monday.")
+    assert [e.plover for e in evs] == ["CONSULT"]

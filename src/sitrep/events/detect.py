@@ -67,6 +67,11 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return True
         if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING:
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
+        if anc.dep_ == "acl" and anc.head.pos_ == "NOUN" and lemma_of(anc.head) in REQUESTING:
+            return True  # "Trump's demand that Germany repatriate its fighters": what was demanded
+        if anc != t and anc.dep_ == "xcomp" and lemma_of(anc.head) in INTENT - {"threaten", "refuse"} and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
+            return True  # "wants to do everything possible ... while withdrawing troops": the wish
         if anc.dep_ == "ccomp" and _must(anc):
             return True  # "said the army must withdraw": a demand, not a withdrawal
         # "called for the release of students the police had detained"

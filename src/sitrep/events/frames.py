@@ -49,6 +49,7 @@ from .vocab import (
     INTELLIGENCE,
     LABOUR_GROUPS,
     LICENSING_PREPS,
+    MEETING_PEOPLE,
     PERSON_OBJECTS,
     PLACE_NOUNS,
     POTS_AND_PANS,
@@ -528,7 +529,16 @@ def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'talked with', not any talk."""
     if v.lemma == "talk" and not v.preps & {"with", "to"}:
         return None
+    subjects = _children(t, {"nsubj", "nsubjpass"})
+    if v.lemma == "meet" and subjects and not any(_meets(x) for x in subjects):
+        return None  # "the demand has met a mixed response": no one met anyone
     return v.cls
+
+
+def _meets(subject: Token) -> bool:
+    """Who can meet: people, their groups and states, or a pronoun standing for them."""
+    return subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        subject.lemma_.lower() in MEETING_PEOPLE
 
 
 def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:

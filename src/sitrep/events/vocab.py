@@ -69,6 +69,7 @@ __all__ = [
     "LETHAL",
     "LICENSING_PREPS",
     "LOOTERS",
+    "MEETING_PEOPLE",
     "MOB_WORDS",
     "NONLETHAL_FIRE",
     "OUTLAWS",
@@ -218,3 +219,4 @@ INTELLIGENCE = _WORDS["intelligence"]
 EFFORTS = _WORDS["efforts"]
 FIGURES_REACHED = _WORDS["figures_reached"]
 FORCES_SENT = _WORDS["forces_sent"]
+MEETING_PEOPLE = _WORDS["meeting_people"]
