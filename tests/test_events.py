@@ -161,3 +161,11 @@ def test_what_was_wished_or_demanded_did_not_happen(extract):
     assert [e for e in extract(text) if e.event_type] == []
     evs = extract("The Kenyan and Somali defence ministers met in Nairobi on Monday.")
     assert [e.plover for e in evs] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The setback dents the army's ambition of seizing all of Darfur.",
+    "Analysts see the raid as a bid to capture the border town of Tine.",
+])
+def test_an_aim_is_not_a_deed(extract, text):
+    assert [e for e in extract(text) if e.event_type] == [], text

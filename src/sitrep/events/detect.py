@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
-from .vocab import EFFORTS, HABITUAL
+from .vocab import AIMS, EFFORTS, HABITUAL
 
 __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
 
@@ -59,6 +59,12 @@ class Trigger:
     xcomp_of: Token | None = None  # "expected to meet": the governing verb
 
 
+def _sought(clause: Token) -> bool:
+    """A clause completing a noun of aim: "the aim of seizing", "a bid to take"."""
+    noun = clause.head.head if clause.dep_ == "pcomp" and clause.head.lower_ == "of" else clause.head
+    return noun.pos_ == "NOUN" and noun.lower_ in AIMS
+
+
 def _is_content(t: Token, lex: Lexicon) -> bool:
     """True when the trigger is what someone asked, prevented or intended, not a fact."""
     for anc in [t, *t.ancestors]:
@@ -67,6 +73,8 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return True
         if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING:
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
+        if anc.dep_ in ("acl", "pcomp") and _sought(anc):
+            return True  # "its ambition of seizing the Donbas", "an attempt to seize the city"
         if anc.dep_ == "acl" and anc.head.pos_ == "NOUN" and lemma_of(anc.head) in REQUESTING:
             return True  # "Trump's demand that Germany repatriate its fighters": what was demanded
         if anc != t and anc.dep_ == "xcomp" and lemma_of(anc.head) in INTENT - {"threaten", "refuse"} and \

@@ -12,6 +12,7 @@ __all__ = [
     "HABITUAL",
     "SPEAKING",
     "ACCORDS",
+    "AIMS",
     "AIRCRAFT",
     "AIR_KINDS",
     "ANSWERED_FIRE",
@@ -220,3 +221,4 @@ EFFORTS = _WORDS["efforts"]
 FIGURES_REACHED = _WORDS["figures_reached"]
 FORCES_SENT = _WORDS["forces_sent"]
 MEETING_PEOPLE = _WORDS["meeting_people"]
+AIMS = _WORDS["aims"]
