@@ -169,3 +169,11 @@ def test_what_was_wished_or_demanded_did_not_happen(extract):
 ])
 def test_an_aim_is_not_a_deed(extract, text):
     assert [e for e in extract(text) if e.event_type] == [], text
+
+
+def test_told_that_reports_a_deed_told_to_orders(extract):
+    evs = extract("Residents told AFP that RSF fighters launched an attack on El Fasher on Friday.",
+                  published="2025-04-12")
+    assert [e.event_type for e in evs if e.event_type] == ["Battles"]
+    evs = extract("The commander told the garrison to attack El Fasher on Friday.", published="2025-04-12")
+    assert [e for e in evs if e.event_type == "Battles"] == []

@@ -59,6 +59,11 @@ class Trigger:
     xcomp_of: Token | None = None  # "expected to meet": the governing verb
 
 
+def _told_that(clause: Token) -> bool:
+    """"told AFP that fighters attacked the city": a report of what happened, not an order."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() == "tell"
+
+
 def _sought(clause: Token) -> bool:
     """A clause completing a noun of aim: "the aim of seizing", "a bid to take"."""
     noun = clause.head.head if clause.dep_ == "pcomp" and clause.head.lower_ == "of" else clause.head
@@ -71,7 +76,7 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
         if anc != t and anc.lemma_.lower() in ("prevent", "stop", "deter", "keep") and \
                 any(c.dep_ == "prep" and c.lower_ == "from" for c in anc.children):
             return True
-        if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING:
+        if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING and not _told_that(anc):
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
         if anc.dep_ in ("acl", "pcomp") and _sought(anc):
             return True  # "its ambition of seizing the Donbas", "an attempt to seize the city"
