@@ -177,3 +177,9 @@ def test_told_that_reports_a_deed_told_to_orders(extract):
     assert [e.event_type for e in evs if e.event_type] == ["Battles"]
     evs = extract("The commander told the garrison to attack El Fasher on Friday.", published="2025-04-12")
     assert [e for e in evs if e.event_type == "Battles"] == []
+
+
+def test_advancing_on_a_city_is_not_taking_it(extract):
+    evs = extract("As army and militia forces advanced on Tal Afar, the group's leaders fled west.")
+    assert not [e for e in evs if e.sub_event_type in ("Non-state actor overtakes territory",
+                                                       "Government regains territory")]

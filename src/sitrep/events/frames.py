@@ -308,9 +308,10 @@ def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
             all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
         return None  # "armed men invaded his home": the way into an attack, not ground taken
     # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold", nor
-    # "advanced towards Hama" (not there yet: no ground taken)
+    # "advanced towards Hama" or "advanced on Mosul" (not there yet: no ground taken)
+    closing_in = v.lemma == "advance"
     ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
-                                      ("into", "to", "on", "in", "inside", "upon")
+                                      ("into", "to", "in", "inside") or p.lower_ in ("on", "upon") and not closing_in
                                       for o in _children(p, {"pobj"})]
     # a proper name entered is a place even where the gazetteer does not know it
     # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
