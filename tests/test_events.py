@@ -183,3 +183,8 @@ def test_advancing_on_a_city_is_not_taking_it(extract):
     evs = extract("As army and militia forces advanced on Tal Afar, the group's leaders fled west.")
     assert not [e for e in evs if e.sub_event_type in ("Non-state actor overtakes territory",
                                                        "Government regains territory")]
+
+
+def test_a_town_encircled_is_under_assault(extract):
+    evs = extract("Army troops encircled the town of Kalehe on Monday, besieging thousands of civilians.")
+    assert {(e.event_type, e.sub_event_type) for e in evs if e.event_type} == {("Battles", "Armed clash")}
