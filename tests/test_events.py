@@ -188,3 +188,16 @@ def test_advancing_on_a_city_is_not_taking_it(extract):
 def test_a_town_encircled_is_under_assault(extract):
     evs = extract("Army troops encircled the town of Kalehe on Monday, besieging thousands of civilians.")
     assert {(e.event_type, e.sub_event_type) for e in evs if e.event_type} == {("Battles", "Armed clash")}
+
+
+def test_a_bomber_who_blew_himself_up_is_a_suicide_bombing(extract):
+    for text in ("A bomber blew himself up outside a mosque in Kabul on Monday, killing nine people.",
+                 "Two attackers blew themselves up outside a mosque in Kabul on Monday."):
+        assert [e.sub_event_type for e in extract(text, published="2017-12-31") if e.event_type] == \
+            ["Suicide bomb"], text
+
+
+def test_a_demonym_is_no_place_name(extract):
+    text = "Officials said Afghan forces repelled an attack on Monday.\nA bomber later blew himself up at a checkpoint."
+    names = {e.location.name for e in extract(text, published="2017-12-31") if e.location}
+    assert "Afghan" not in names

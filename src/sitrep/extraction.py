@@ -447,7 +447,8 @@ class _Builder:
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
         if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
-                c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers"}:
+                c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers",
+                                                                "himself", "herself", "themselves"}:
             # "troops shot one of the suicide bombers": a suicide bombing is the bomber's own blast
             weapon = None
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"

@@ -58,7 +58,9 @@ class LocationFinder:
         self.focus = focus_iso2 if not named or not all(_describes(t) for t in named) else None
         self.demonym_country = demonym_country  # text -> iso2 list
         # GeoNames name -> the article's own spelling of the place ("Hama" for Ḩamāh)
-        self.spelling = press_spellings((t.span.text, t.place.match, t.place.name) for t in self.tops)
+        # (a demonym names no place: "an Afghan base" is in Afghanistan, not in "Afghan")
+        self.spelling = press_spellings((t.span.text, t.place.match, t.place.name) for t in self.tops
+                                        if t.source != "NORP" and not demonym_country(t.span.text))
 
     def _loc(self, c: Candidate, precision: int) -> Location:
         country = self.country_names.get(c.country_code or "", None)
