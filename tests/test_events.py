@@ -201,3 +201,11 @@ def test_a_demonym_is_no_place_name(extract):
     text = "Officials said Afghan forces repelled an attack on Monday.\nA bomber later blew himself up at a checkpoint."
     names = {e.location.name for e in extract(text, published="2017-12-31") if e.location}
     assert "Afghan" not in names
+
+
+def test_victory_declared_needs_its_place(extract):
+    evs = extract("The army declared victory over the militants in Marawi on Monday.", published="2017-10-17")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Government regains territory"]
+    evs = extract("The president has claimed victory over the militants: few believe him in Manila.",
+                  published="2017-10-17")
+    assert [e for e in evs if e.event_type] == []

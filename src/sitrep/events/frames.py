@@ -205,11 +205,17 @@ def _conditional_threat(t: Token) -> bool:
 
 def _declared_victory(t: Token, lemma: str) -> str | None:
     """'declared victory over the Islamic State in Mosul': the last of a place taken."""
-    if lemma in ("declare", "claim", "proclaim", "announce") and \
-            any(o.lower_ == "victory" for o in _children(t, {"dobj"})) and \
-            any(x._.sitrep_place for x in t.subtree):
+    victory = [o for o in _children(t, {"dobj"}) if o.lower_ == "victory"]
+    if lemma in ("declare", "claim", "proclaim", "announce") and victory and \
+            any(x._.sitrep_place for x in _where(t) + _where(victory[0]) +
+                [w for p in _children(victory[0], {"prep"}) for o in _children(p, {"pobj"}) for w in _where(o)]):
         return "takeover"
     return None
+
+
+def _where(t: Token) -> list[Token]:
+    """The words of the 'in' and 'at' phrases on a word: where it happened."""
+    return [x for p in _children(t, {"prep"}) if p.lower_ in ("in", "at") for x in p.subtree]
 
 
 def verb_class(t: Token, lex: Lexicon) -> str | None:
