@@ -209,3 +209,21 @@ def test_victory_declared_needs_its_place(extract):
     evs = extract("The president has claimed victory over the militants: few believe him in Manila.",
                   published="2017-10-17")
     assert [e for e in evs if e.event_type] == []
+
+
+def test_a_warning_of_need_threatens_nobody(extract):
+    evs = extract("The UN warned on Thursday that 400 civilians needed evacuation, including 29 who will die "
+                  "if they cannot leave.", published="2017-11-10")
+    assert [e for e in evs if e.plover == "THREATEN"] == []
+    evs = extract("Hezbollah warned on Thursday that it would strike Haifa if Israel attacked Beirut.",
+                  published="2017-11-10")
+    assert [e.plover for e in evs if e.event_type is None] == ["THREATEN"]
+
+
+def test_what_would_happen_is_not_reported_by_default(extract):
+    from sitrep.events.confidence import default_min_confidence
+
+    evs = extract("Hezbollah said it would strike Haifa if Israel attacked Beirut.", published="2017-11-10")
+    material = [e for e in evs if e.event_type]
+    assert material and all(e.modality == "hypothetical" for e in material)  # kept, as told
+    assert all(e.confidence < default_min_confidence() for e in material)  # but not news

@@ -199,7 +199,9 @@ def _promises_force(t: Token, lex: Lexicon) -> bool:
 
 def _conditional_threat(t: Token) -> bool:
     """'warned it would respond if attacked', 'warned of consequences': a warning that threatens."""
-    words = {x.lower_ for x in t.subtree} | {x.lemma_.lower() for x in t.subtree}
+    # not a condition inside a description: "400 in need, including 29 who will die if not evacuated"
+    told = [x for x in t.subtree if not any(a.dep_ in ("relcl", "acl") for a in x.ancestors if a in t.subtree)]
+    words = {x.lower_ for x in told} | {x.lemma_.lower() for x in told}
     return bool(words & CONDITION_WORDS)
 
 
