@@ -227,3 +227,10 @@ def test_what_would_happen_is_not_reported_by_default(extract):
     material = [e for e in evs if e.event_type]
     assert material and all(e.modality == "hypothetical" for e in material)  # kept, as told
     assert all(e.confidence < default_min_confidence() for e in material)  # but not news
+
+
+def test_a_town_the_tagger_took_for_an_organisation_is_no_actor(extract):
+    evs = extract("Dozens of people were killed in an air strike on Idlib on Monday.", published="2019-11-10")
+    [e] = [e for e in evs if e.event_type]
+    assert e.actor2 is None and "against Idlib" not in e.notes
+    assert e.fatalities == 12  # "dozens", as everywhere
