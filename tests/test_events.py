@@ -234,3 +234,12 @@ def test_a_town_the_tagger_took_for_an_organisation_is_no_actor(extract):
     [e] = [e for e in evs if e.event_type]
     assert e.actor2 is None and "against Idlib" not in e.notes
     assert e.fatalities == 12  # "dozens", as everywhere
+
+
+def test_a_dateline_is_where_the_story_was_filed(extract):
+    evs = extract("BEIRUT (Reuters) - Rebels attacked an army checkpoint in northern Syria on Sunday, killing five soldiers.",
+                  published="2019-01-01")
+    assert [e.location.name for e in evs if e.event_type] == ["Syria"]
+    evs = extract("MOGADISHU (Reuters) - A car bomb exploded near a checkpoint on Sunday, killing five people, police said.",
+                  published="2019-01-01")
+    assert [e.location.name for e in evs if e.event_type] == ["Mogadishu"]

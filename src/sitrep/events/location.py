@@ -14,7 +14,7 @@ from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.public import ascii_name, place_ids, press_spellings
 from ..places.qualifiers import PLACE_NOUNS
-from ..places.resolve import Toponym
+from ..places.resolve import Toponym, is_dateline
 from .roles import clause_distance
 from .vocab import SPEAKING
 
@@ -145,6 +145,12 @@ class LocationFinder:
         # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
         told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
         return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
+
+    @staticmethod
+    def _filed_at(tp: Toponym) -> bool:
+        """"BEIRUT (Reuters) - Rebels battled ...": a dateline says where the reporter was, which is
+        where it happened only when nothing else places it and it lies in the story's country."""
+        return tp.source == "DATELINE" or is_dateline(tp.span)
 
     def _aside(self, t: Token, trigger: Token) -> bool:
         """A place inside a relative clause or apposition that does not hold the trigger
@@ -280,6 +286,7 @@ class LocationFinder:
             scopes.append(list(clause.subtree))
         scopes.append(list(sent))
         asides: list[tuple] = []  # places of the sentence in a relative clause or apposition
+        filed: list[Location] = []  # the dateline: where the story was filed
         for level, scope in enumerate(scopes):
             own = [t for t in scope if level > 0 or clause_distance(t, trigger) == 0]
             border = self._border(own, actor_iso2)
@@ -289,7 +296,9 @@ class LocationFinder:
                 key = (dist if dist is not None else 9, abs(t.i - trigger.i))
                 tp = self.by_token.get(t.i)
                 if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger):
-                    if self._aside(t, trigger):
+                    if self._filed_at(tp):
+                        filed.append(self._loc(tp.place, tp.precision))
+                    elif self._aside(t, trigger):
                         asides.append((tp.precision == 3, abs(t.i - trigger.i), self._loc(tp.place, tp.precision)))
                     else:
                         cands.append((*key, self._loc(tp.place, tp.precision), tp))
@@ -317,6 +326,9 @@ class LocationFinder:
             return previous
         if asides:  # "beat a trader who was still out after the curfew in Polokwane"
             return min(asides, key=lambda a: a[:2])[2]
+        filed += [self._loc(tp.place, tp.precision) for tp in self.tops if self._filed_at(tp)]
+        if filed and filed[0].country_code == self.focus and filed[0].precision < 3:
+            return filed[0]  # "MOGADISHU (Reuters) - A car bomb exploded ...", in the story's own country
         if self.focus:
             c = self.gaz.country(self.focus)
             if c is not None:

@@ -53,7 +53,7 @@ from .qualifiers import (
 from .roles import precision, role
 from .spans import PLACE_LABELS, Hit, find_spans, person_words
 
-__all__ = ["Toponym", "find_toponyms", "haversine_km"]
+__all__ = ["Toponym", "find_toponyms", "haversine_km", "is_dateline"]
 
 @dataclass
 class Toponym:
@@ -289,7 +289,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
         # "in Irapuato, Guanajuato, vendors marched": a place whose division is written
         # after it is a place, whatever the parse makes of it
-        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
+        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or is_dateline(sp)
         if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Hull City": its ground
             out.append(Toponym(sp, best, "metonym", precision(sp, best), source=h.label))
             continue
@@ -433,7 +433,7 @@ def _club(sp: Span, gaz: Gazetteer) -> bool:
     return not any(c.match in ("exact", "folded") for c in gaz.candidates(doc[sp.start:sp.end + 1].text, limit=5))
 
 
-def _dateline(sp: Span) -> bool:
+def is_dateline(sp: Span) -> bool:
     """A place opening a paragraph as a dateline, in any case: "Muscat: The ...", "Hanoi (VNA) –",
     "Moscow, SANA- ...", "MANILA, Philippines –" (after a caption). Where the story was filed."""
     doc, i, j = sp.doc, sp.start, sp.end
