@@ -243,3 +243,11 @@ def test_a_dateline_is_where_the_story_was_filed(extract):
     evs = extract("MOGADISHU (Reuters) - A car bomb exploded near a checkpoint on Sunday, killing five people, police said.",
                   published="2019-01-01")
     assert [e.location.name for e in evs if e.event_type] == ["Mogadishu"]
+
+
+def test_the_town_is_not_a_place_called_a_city(extract):
+    text = ("Rebels seized the northern town of Kafr Nabl on Monday, activists said.\n"
+            "An army push to retake Aleppo city has stalled.\n"
+            "Footage showed army tanks withdrawing from the town.")
+    [left] = [e for e in extract(text, published="2013-07-22") if e.sub_event_type == "Non-violent transfer of territory"]
+    assert left.location.name == "Kafr Nabl"

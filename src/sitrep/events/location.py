@@ -24,6 +24,10 @@ DEPARTURE = {"flee", "evacuate", "withdraw", "order_leave"}
 WATERS = frozenset({"river", "sea", "ocean"})
 BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "border-crossing"}
 ANAPHORS = {"city", "town", "village", "capital"}
+# what a place the text once called X may later be called ("the provincial capital of X" ... "the
+# city"; reporters call a town a city, not a city a town)
+SAME_KIND = {"city": {"city", "capital", "town", None}, "capital": {"capital", "city", None},
+             "town": {"town", "village", None}, "village": {"village", "town", None}}
 # nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 
@@ -38,6 +42,16 @@ def _describes(tp: Toponym) -> bool:
     r = tp.span.root
     return tp.place.feature == "country" and r.dep_ in ("compound", "nmod", "amod") \
         and r.head.i >= tp.span.end and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS
+
+
+def _called(tp: Toponym) -> str | None:
+    """What the text called a place: "the town of X", "X town", "X, a town in ..." -> "town"."""
+    doc, root = tp.span.doc, tp.span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORS:
+        return root.head.head.lower_
+    if tp.span.end < len(doc) and doc[tp.span.end].lower_ in ANAPHORS:
+        return doc[tp.span.end].lower_
+    return next((c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in ANAPHORS), None)
 
 
 class LocationFinder:
@@ -141,6 +155,9 @@ class LocationFinder:
         cities = [tp for tp in before if tp.place.feature == "city"]
         if not cities:
             return None
+        # not a place the text called something else: "the northern town of Khan al-Assal ...
+        # Aleppo city ... the town" is Khan al-Assal
+        cities = [tp for tp in cities if _called(tp) in SAME_KIND[t.lower_]] or cities
         # of the sentence that named a city last, the city it is about, not a point it is measured
         # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
         told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
