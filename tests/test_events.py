@@ -251,3 +251,16 @@ def test_the_town_is_not_a_place_called_a_city(extract):
             "Footage showed army tanks withdrawing from the town.")
     [left] = [e for e in extract(text, published="2013-07-22") if e.sub_event_type == "Non-violent transfer of territory"]
     assert left.location.name == "Kafr Nabl"
+
+
+def test_fighting_that_continued_is_a_battle(extract):
+    evs = extract("Fighting continued in Jisr al-Shughour on Saturday, activists said.", published="2015-04-25")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Armed clash"]
+    evs = extract("The takeover prompted government air raids in Jisr al-Shughour on Saturday.", published="2015-04-25")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Air/drone strike"]
+
+
+def test_purposes_and_cut_lines_are_no_events(extract):
+    assert extract("Activists said the town was used to launch rockets into rebel-held areas.") == []
+    assert [e for e in extract("Rebels cut government supply lines to Aleppo on Saturday.") if e.plover == "SANCTION"] == []
+    assert [e.plover for e in extract("The EU cut aid to Niger on Saturday.")] == ["SANCTION"]

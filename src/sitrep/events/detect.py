@@ -115,6 +115,11 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
     if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "advcl", "acl", "relcl") and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
         return _is_content(t.head, lex)
+    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+        # "the town was used to launch rockets", "gathered to launch an attack": the purpose
+        # the launching verb serves, as for a verb trigger
+        return _is_content(t.head, lex)
     counted = any(c.dep_ == "nummod" for c in t.head.children) or t.head.dep_ == "attr"
     # "workers protested by riding buses": an active verb the parser hung off its subject
     by_doing = any(c.dep_ == "agent" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)

@@ -68,6 +68,7 @@ from .vocab import (
     TEAR_GAS,
     THROWN_EXPLOSIVES,
     THROWN_MISSILES,
+    TIES_CUT,
     TRUCES,
     VEHICLES,
     WEAPON_OBJECTS,
@@ -556,7 +557,9 @@ def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         if v.dobj & RESTRICTIONS_IMPOSED:
             return "restrict"
         return v.cls if v.dobj & SANCTION_MEASURES else None
-    if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze", "recall") and not v.dobj:
+    if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze") and not v.dobj & (TIES_CUT | SANCTION_MEASURES):
+        return None  # "cut aid", "severed ties"; not "cut supply lines", "halted the advance"
+    if v.lemma == "recall" and not v.dobj:
         return None
     return v.cls
 
@@ -691,7 +694,8 @@ _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
 
 def noun_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a noun that a verb makes an occurrence, or None."""
-    if t.pos_ not in ("NOUN", "PROPN"):
+    # ("Fighting continued ...": a sentence's first gerund, tagged a verb, is the noun it names)
+    if t.pos_ not in ("NOUN", "PROPN") and not (t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass")):
         return None
     cls = lex.nouns.get(t.lower_) or lex.nouns.get(t.lemma_.lower())
     if cls is None and t.i >= 2 and t.nbor(-1).text == "-":
@@ -720,7 +724,7 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
             cls = "air_attack" if lefts & AIR_KINDS else "shelling"
     elif t.lemma_.lower() == "raid" and lefts & AIR_KINDS:
         cls = "air_attack"
-    if t.lemma_.lower() == "fight" and not (lefts & FIGHT_MODIFIERS or any(
+    if t.lower_ in ("fight", "fights") and not (lefts & FIGHT_MODIFIERS or any(
             c.dep_ == "prep" and c.lower_ in ("between", "with") or c.dep_ == "acl" and lemma_of(c) in BREAK_OUT
             for c in t.children) or lemma_of(t.head) in BREAK_OUT):
         return None  # "a shootout ensued between ...", not "the fight against corruption"

@@ -103,6 +103,7 @@ __all__ = [
     "TEAR_GAS",
     "THROWN_EXPLOSIVES",
     "THROWN_MISSILES",
+    "TIES_CUT",
     "TRUCES",
     "VEHICLES",
     "VIOLENT_CROWD",
@@ -222,3 +223,4 @@ FIGURES_REACHED = _WORDS["figures_reached"]
 FORCES_SENT = _WORDS["forces_sent"]
 MEETING_PEOPLE = _WORDS["meeting_people"]
 AIMS = _WORDS["aims"]
+TIES_CUT = _WORDS["ties_cut"]
