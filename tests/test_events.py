@@ -264,3 +264,14 @@ def test_purposes_and_cut_lines_are_no_events(extract):
     assert extract("Activists said the town was used to launch rockets into rebel-held areas.") == []
     assert [e for e in extract("Rebels cut government supply lines to Aleppo on Saturday.") if e.plover == "SANCTION"] == []
     assert [e.plover for e in extract("The EU cut aid to Niger on Saturday.")] == ["SANCTION"]
+
+
+def test_a_lead_told_without_its_place_is_its_detail(extract):
+    text = ("M23 rebels have seized a town from the army, the military said on Saturday.\n"
+            "The rebels took control of Kitshanga late on Thursday after days of fighting.")
+    taken = [e for e in extract(text, published="2023-01-28") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [e.location.name for e in taken] == ["Kitshanga"]
+    text = ("M23 rebels took control of Kitshanga on Thursday.\n"
+            "They also seized several villages in the territory on Friday.")
+    taken = [e for e in extract(text, published="2023-01-28") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 2  # more of the same, told after: another happening

@@ -33,7 +33,7 @@ from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
 from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
-from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, one_per_place_day
+from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, drop_vague_repeats, one_per_place_day
 from .events.modality import attribution_of, modality_of, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
@@ -565,7 +565,7 @@ class _Builder:
                     around = self.article.text[e.span[0]:e.span[1] + 200]  # actors/conventions.py
                     evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
                                                                      e.location.name if e.location else None))
-        evs = drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text)
+        evs = drop_vague_repeats(drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text))
         evs = [crowd_first(e, self.ctx) for e in evs]
         out: list[Event] = []
         seen: dict[tuple, int] = {}
