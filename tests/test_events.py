@@ -275,3 +275,11 @@ def test_a_lead_told_without_its_place_is_its_detail(extract):
             "They also seized several villages in the territory on Friday.")
     taken = [e for e in extract(text, published="2023-01-28") if e.sub_event_type == "Non-state actor overtakes territory"]
     assert len(taken) == 2  # more of the same, told after: another happening
+
+
+def test_the_place_a_bombardment_fell_on(extract):
+    evs = extract("Russian bombardment of Kherson, recently re-taken by Ukrainian forces, killed at least four "
+                  "people on Thursday.", published="2022-11-24")
+    [e] = [e for e in evs if e.event_type]
+    assert (e.sub_event_type, e.location.name) == ("Shelling/artillery/missile attack", "Kherson")
+    assert e.actor1.country == "RUS"

@@ -333,6 +333,14 @@ PLACE_OBJECT_VERBS = {"shell", "bomb", "strike", "attack", "raid", "storm", "cap
                       "reach", "liberate", "evacuate", "flee", "abandon", "bombard", "invade", "surround"}
 
 
+# nouns of force whose "of", "on" or "against" names the place it fell on: "the bombardment of
+# Kherson" (which the NER may call a person), "the siege of Mariupol", "an assault on Bakhmut"
+PLACE_OBJECT_NOUNS = {"bombardment", "shelling", "siege", "capture", "fall", "liberation", "recapture",
+                      "occupation", "bombing", "invasion", "encirclement", "evacuation", "storming",
+                      "seizure", "attack", "assault", "offensive", "strike", "strikes", "raid", "raids",
+                      "airstrike", "airstrikes", "battle", "blockade"}
+
+
 def _locative(sp: Span) -> bool:
     """After a locative preposition ("in Khayelitsha", "from Misrata", "at Barclays Center"), or
     the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib")."""
@@ -343,6 +351,9 @@ def _locative(sp: Span) -> bool:
         return True
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in NAMED_AS:
         return True  # "the city of Zabid", "the village of Kafr Nabl"
+    if t.dep_ == "pobj" and t.head.lower_ in ("of", "on", "against") and t.head.head.pos_ == "NOUN" and \
+            t.head.head.lemma_.lower() in PLACE_OBJECT_NOUNS:
+        return True  # "the bombardment of Kherson", "an assault on Bakhmut"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 
