@@ -104,3 +104,182 @@ def test_an_advance_towards_a_town_on_a_weekday_takes_no_ground(extract):
 @pytest.mark.parametrize("text", ["The weather in Aleppo was mild.", "Officials met for lunch."])
 def test_quiet_texts_give_no_violent_events(extract, text):
     assert [e for e in extract(text) if e.event_type] == []
+
+
+def test_the_place_carries_over_a_paragraph_break(extract):
+    evs = extract("Rebels stormed Jalalabad on Monday, seizing the police headquarters.\n"
+                  "An Afghan rights group said gunmen also burned a local school.")
+    [burned] = [e for e in evs if e.sub_event_type == "Looting/property destruction"]
+    assert burned.location.name == "Jalalabad"
+
+
+def test_the_city_is_the_one_a_sentence_is_about_not_its_reference_point(extract):
+    evs = extract("Militants overran Jowhar, a town 90 km north of Mogadishu, on Friday. "
+                  "When they took the city they burned the district office.")
+    assert {e.location.name for e in evs if e.event_type} == {"Jowhar"}
+
+
+def test_civilians_fleeing_in_a_report_of_fighting_are_its_toll(extract):
+    text = ("Army troops and rebels clashed in Kalehe on Sunday, killing four soldiers.\n"
+            "Residents said they saw smoke over the hills.\n"
+            "Thousands of villagers fled towards Minova.")
+    assert not [e for e in extract(text) if e.sub_event_type == "Other"]
+    assert [e.sub_event_type for e in extract("Thousands of villagers fled towards Minova on Sunday.")] == ["Other"]
+
+
+def test_ground_sought_is_not_ground_taken(extract):
+    territorial = {"Government regains territory", "Non-state actor overtakes territory"}
+    for text in ("Rebel fighters have attempted to take control of Kalehe since January.",
+                 "The militia failed to capture the town of Kalehe on Sunday."):
+        assert not [e for e in extract(text) if e.sub_event_type in territorial], text
+    assert [e.sub_event_type for e in extract("Rebel fighters took control of Kalehe on Sunday.")
+            if e.event_type] == ["Non-state actor overtakes territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Only four donor countries hit the 0.7% aid spending target last year.",
+    "Yemen was among the countries targeted in the new travel ban announced on Monday.",
+    "The ministry sent officials to Baghdad on Monday to collect the children.",
+    "We are sending our prayers to the families, the mayor said on Monday.",
+])
+def test_figures_policies_and_envoys_are_no_force(extract, text):
+    assert [e for e in extract(text) if e.event_type] == [], text
+
+
+def test_forces_sent_and_places_hit_are_still_events(extract):
+    evs = extract("Turkey sent reinforcements to Idlib province on Monday.")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Change to group/activity"]
+    evs = extract("Russian missiles hit an energy plant in Kharkiv on Monday.")
+    assert [e.event_type for e in evs if e.event_type] == ["Explosions/Remote violence"]
+
+
+def test_what_was_wished_or_demanded_did_not_happen(extract):
+    text = ("The president's demand that Kenya withdraw its troops from Somalia has met a cool response "
+            "in Nairobi.")
+    assert [(e.event_type, e.plover) for e in extract(text)] == []
+    text = "Officials said the government wants to do everything it can while withdrawing troops from the north."
+    assert [e for e in extract(text) if e.event_type] == []
+    evs = extract("The Kenyan and Somali defence ministers met in Nairobi on Monday.")
+    assert [e.plover for e in evs] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The setback dents the army's ambition of seizing all of Darfur.",
+    "Analysts see the raid as a bid to capture the border town of Tine.",
+])
+def test_an_aim_is_not_a_deed(extract, text):
+    assert [e for e in extract(text) if e.event_type] == [], text
+
+
+def test_told_that_reports_a_deed_told_to_orders(extract):
+    evs = extract("Residents told AFP that RSF fighters launched an attack on El Fasher on Friday.",
+                  published="2025-04-12")
+    assert [e.event_type for e in evs if e.event_type] == ["Battles"]
+    evs = extract("The commander told the garrison to attack El Fasher on Friday.", published="2025-04-12")
+    assert [e for e in evs if e.event_type == "Battles"] == []
+
+
+def test_advancing_on_a_city_is_not_taking_it(extract):
+    evs = extract("As army and militia forces advanced on Tal Afar, the group's leaders fled west.")
+    assert not [e for e in evs if e.sub_event_type in ("Non-state actor overtakes territory",
+                                                       "Government regains territory")]
+
+
+def test_a_town_encircled_is_under_assault(extract):
+    evs = extract("Army troops encircled the town of Kalehe on Monday, besieging thousands of civilians.")
+    assert {(e.event_type, e.sub_event_type) for e in evs if e.event_type} == {("Battles", "Armed clash")}
+
+
+def test_a_bomber_who_blew_himself_up_is_a_suicide_bombing(extract):
+    for text in ("A bomber blew himself up outside a mosque in Kabul on Monday, killing nine people.",
+                 "Two attackers blew themselves up outside a mosque in Kabul on Monday."):
+        assert [e.sub_event_type for e in extract(text, published="2017-12-31") if e.event_type] == \
+            ["Suicide bomb"], text
+
+
+def test_a_demonym_is_no_place_name(extract):
+    text = "Officials said Afghan forces repelled an attack on Monday.\nA bomber later blew himself up at a checkpoint."
+    names = {e.location.name for e in extract(text, published="2017-12-31") if e.location}
+    assert "Afghan" not in names
+
+
+def test_victory_declared_needs_its_place(extract):
+    evs = extract("The army declared victory over the militants in Marawi on Monday.", published="2017-10-17")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Government regains territory"]
+    evs = extract("The president has claimed victory over the militants: few believe him in Manila.",
+                  published="2017-10-17")
+    assert [e for e in evs if e.event_type] == []
+
+
+def test_a_warning_of_need_threatens_nobody(extract):
+    evs = extract("The UN warned on Thursday that 400 civilians needed evacuation, including 29 who will die "
+                  "if they cannot leave.", published="2017-11-10")
+    assert [e for e in evs if e.plover == "THREATEN"] == []
+    evs = extract("Hezbollah warned on Thursday that it would strike Haifa if Israel attacked Beirut.",
+                  published="2017-11-10")
+    assert [e.plover for e in evs if e.event_type is None] == ["THREATEN"]
+
+
+def test_what_would_happen_is_not_reported_by_default(extract):
+    from sitrep.events.confidence import default_min_confidence
+
+    evs = extract("Hezbollah said it would strike Haifa if Israel attacked Beirut.", published="2017-11-10")
+    material = [e for e in evs if e.event_type]
+    assert material and all(e.modality == "hypothetical" for e in material)  # kept, as told
+    assert all(e.confidence < default_min_confidence() for e in material)  # but not news
+
+
+def test_a_town_the_tagger_took_for_an_organisation_is_no_actor(extract):
+    evs = extract("Dozens of people were killed in an air strike on Idlib on Monday.", published="2019-11-10")
+    [e] = [e for e in evs if e.event_type]
+    assert e.actor2 is None and "against Idlib" not in e.notes
+    assert e.fatalities == 12  # "dozens", as everywhere
+
+
+def test_a_dateline_is_where_the_story_was_filed(extract):
+    evs = extract("BEIRUT (Reuters) - Rebels attacked an army checkpoint in northern Syria on Sunday, killing five soldiers.",
+                  published="2019-01-01")
+    assert [e.location.name for e in evs if e.event_type] == ["Syria"]
+    evs = extract("MOGADISHU (Reuters) - A car bomb exploded near a checkpoint on Sunday, killing five people, police said.",
+                  published="2019-01-01")
+    assert [e.location.name for e in evs if e.event_type] == ["Mogadishu"]
+
+
+def test_the_town_is_not_a_place_called_a_city(extract):
+    text = ("Rebels seized the northern town of Kafr Nabl on Monday, activists said.\n"
+            "An army push to retake Aleppo city has stalled.\n"
+            "Footage showed army tanks withdrawing from the town.")
+    [left] = [e for e in extract(text, published="2013-07-22") if e.sub_event_type == "Non-violent transfer of territory"]
+    assert left.location.name == "Kafr Nabl"
+
+
+def test_fighting_that_continued_is_a_battle(extract):
+    evs = extract("Fighting continued in Jisr al-Shughour on Saturday, activists said.", published="2015-04-25")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Armed clash"]
+    evs = extract("The takeover prompted government air raids in Jisr al-Shughour on Saturday.", published="2015-04-25")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Air/drone strike"]
+
+
+def test_purposes_and_cut_lines_are_no_events(extract):
+    assert extract("Activists said the town was used to launch rockets into rebel-held areas.") == []
+    assert [e for e in extract("Rebels cut government supply lines to Aleppo on Saturday.") if e.plover == "SANCTION"] == []
+    assert [e.plover for e in extract("The EU cut aid to Niger on Saturday.")] == ["SANCTION"]
+
+
+def test_a_lead_told_without_its_place_is_its_detail(extract):
+    text = ("M23 rebels have seized a town from the army, the military said on Saturday.\n"
+            "The rebels took control of Kitshanga late on Thursday after days of fighting.")
+    taken = [e for e in extract(text, published="2023-01-28") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert [e.location.name for e in taken] == ["Kitshanga"]
+    text = ("M23 rebels took control of Kitshanga on Thursday.\n"
+            "They also seized several villages in the territory on Friday.")
+    taken = [e for e in extract(text, published="2023-01-28") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 2  # more of the same, told after: another happening
+
+
+def test_the_place_a_bombardment_fell_on(extract):
+    evs = extract("Russian bombardment of Kherson, recently re-taken by Ukrainian forces, killed at least four "
+                  "people on Thursday.", published="2022-11-24")
+    [e] = [e for e in evs if e.event_type]
+    assert (e.sub_event_type, e.location.name) == ("Shelling/artillery/missile attack", "Kherson")
+    assert e.actor1.country == "RUS"

@@ -34,7 +34,7 @@ from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
 from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
-from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, one_per_place_day
+from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, drop_vague_repeats, one_per_place_day
 from .events.modality import attribution_of, modality_of, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
@@ -246,7 +246,10 @@ class _Builder:
     def sentence(self, sent: Span) -> None:
         index = self._paragraph_index(sent.start_char)
         if index != self.para.index:
-            self.para = _Paragraph(index)
+            # news prints a sentence or two a paragraph: the place told lately carries
+            # over the break, for as many sentences as within a paragraph; its date and events do not
+            old = self.para
+            self.para = _Paragraph(index, old.sentence, placed=old.placed)
         self.para.sentence += 1
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
@@ -438,7 +441,8 @@ class _Builder:
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
         weapon = weapon_of(tr, clause_words, words, res.lexicon)
         if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
-                c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers"}:
+                c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers",
+                                                                "himself", "herself", "themselves"}:
             # "troops shot one of the suicide bombers": a suicide bombing is the bomber's own blast
             weapon = None
         # who or what was hit: objects, passive subjects, and "fire on/at/against X"
@@ -496,8 +500,10 @@ class _Builder:
         if sub == "Arrests" and not self._arrest_is_news(victims):
             return None, False, False
         if tr.cls in ("flee", "displacement") and (a1 is None or a1.kind == "Civilians") and \
-                any(self.events[i][1].event_type in LETHAL_TYPES for i in self.para.events):
-            return None, False, False  # people fleeing the violence just told are its toll, not news of its own
+                any(e.event_type in LETHAL_TYPES for _, e in self.events):
+            # people fleeing in a report of violence are its toll, not news of their own; a
+            # report of nothing but the flight (a note, a brief) is still an event
+            return None, False, False
         if etype is None and (a1 is None or a1.kind == "Civilians"):
             return None, False, False  # a verbal event is a named speaker's, not anyone's words
         a1, a2 = ctx.in_scene(a1, scene), ctx.in_scene(a2, scene)
@@ -553,7 +559,7 @@ class _Builder:
                     around = self.article.text[e.span[0]:e.span[1] + 200]  # actors/conventions.py
                     evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
                                                                      e.location.name if e.location else None))
-        evs = drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text)
+        evs = drop_vague_repeats(drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text))
         evs = [crowd_first(e, self.ctx) for e in evs]
         out: list[Event] = []
         seen: dict[tuple, int] = {}

@@ -399,8 +399,8 @@ def fallback(head: Token, toks: list[Token], nouns: set[str], ctx: ArticleActors
     span = doc[start:end]
     words = {t.lower_ for t in span}
     if ctx.kb.find_states(span.text) or ctx.kb.find_sources(span.text) or span[0].ent_id_ \
-            or words & (AGENTS | FORCE | POLICE | REGIME | INSTITUTIONS):
-        return None  # a ministry, a company, a hospital: not an armed group
+            or words & (AGENTS | FORCE | POLICE | REGIME | INSTITUTIONS) or any(t._.sitrep_place for t in span):
+        return None  # a ministry, a company, a hospital, a town the tagger took for one: not an armed group
     label = span.text[4:] if span.text.lower().startswith("the ") else span.text
     return _res(Actor(name=label, id=f"new:{_slug(label)}", kind="Political militia", country=country),
                        assoc, "unknown")

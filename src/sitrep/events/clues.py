@@ -56,6 +56,9 @@ def weapon_of(tr: Trigger, clause: set[str], sentence: set[str], lex: Lexicon) -
     'strikes' or a bare 'attack') the sentence.  Small arms and an exchange of fire make a clash."""
     if clause & lex.grenade_words and clause & lex.grenade_throw and not clause & {"launcher", "launchers"}:
         return "Grenade"
+    if tr.token.lemma_.lower() in ("blow", "detonate", "explode") and \
+            any(c.lower_ in ("himself", "herself", "themselves") for c in tr.token.children):
+        return "Suicide bomb"  # "a bomber blew himself up": the bomber is a man, not an aircraft
     if tr.token.lemma_.lower() == "fire" and clause & (set(lex.weapons) | lex.small_arms) and \
             not (tells_fire_answered(clause) or "small" in clause) and "directions" not in sentence:
         # "fired grenade launchers / machine guns at positions": fire at a distance, one-sided;

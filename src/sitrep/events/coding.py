@@ -246,6 +246,8 @@ def _code_violence(cls: str, c: TriggerContext) -> Coding:
 def _code_clash(c: TriggerContext) -> Coding:
     """Two sides fighting: armed groups clash, crowds riot."""
     words, subject, k1, k2 = c.words, c.subject, c.kind1, c.kind2
+    if c.lemma in ("encircle", "besiege") and k1 in ARMED_KINDS:
+        return BATTLES, "Armed clash", "ASSAULT"  # a siege by an armed force, whoever is inside
     if words & CROWD_WEAPONS and not words & FIREARMS and k1 != "State forces" and k2 != "State forces":
         return RIOTS, "Mob violence", "ASSAULT"  # "two groups fought with sticks and machetes"
     if words & QUARRELS and k1 not in ARMED_KINDS:

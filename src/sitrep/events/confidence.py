@@ -72,6 +72,11 @@ def confident(events: list[Event], threshold: float) -> list[Event]:
     return [e for e in events if (1.0 if e.confidence is None else e.confidence) >= threshold]
 
 
+# modalities of what did not happen, and the confidence they are held under
+UNREAL = ("hypothetical", "negated")
+UNREAL_CAP = 0.2
+
+
 def default_min_confidence() -> float:
     """The threshold below which `sitrep extract` leaves an event out unless asked for it."""
     return load_model().min_confidence
@@ -177,4 +182,10 @@ def confidence(ev: Event, style: ArticleStyle, published: str | None, model: Mod
     m = model or load_model()
     f = features(ev, style, published, m)
     z = sum(m.weights.get(k, 0.0) * v for k, v in f.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
+    p = 1.0 / (1.0 + math.exp(-z))
+    if ev.event_type is not None and ev.modality in UNREAL:
+        # a strike that "would" come, a town "not" taken: kept, with its modality, for whoever
+        # asks for everything, but never reported as news by default (too few in the tuning
+        # set for the fit to learn it)
+        p = min(p, UNREAL_CAP)
+    return round(p, 3)

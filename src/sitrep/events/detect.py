@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
-from .vocab import HABITUAL
+from .vocab import AIMS, EFFORTS, HABITUAL
 
 __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
 
@@ -59,14 +59,32 @@ class Trigger:
     xcomp_of: Token | None = None  # "expected to meet": the governing verb
 
 
+def _told_that(clause: Token) -> bool:
+    """"told AFP that fighters attacked the city": a report of what happened, not an order."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() == "tell"
+
+
+def _sought(clause: Token) -> bool:
+    """A clause completing a noun of aim: "the aim of seizing", "a bid to take"."""
+    noun = clause.head.head if clause.dep_ == "pcomp" and clause.head.lower_ == "of" else clause.head
+    return noun.pos_ == "NOUN" and noun.lower_ in AIMS
+
+
 def _is_content(t: Token, lex: Lexicon) -> bool:
     """True when the trigger is what someone asked, prevented or intended, not a fact."""
     for anc in [t, *t.ancestors]:
         if anc != t and anc.lemma_.lower() in ("prevent", "stop", "deter", "keep") and \
                 any(c.dep_ == "prep" and c.lower_ == "from" for c in anc.children):
             return True
-        if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING:
+        if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING and not _told_that(anc):
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
+        if anc.dep_ in ("acl", "pcomp") and _sought(anc):
+            return True  # "its ambition of seizing the Donbas", "an attempt to seize the city"
+        if anc.dep_ == "acl" and anc.head.pos_ == "NOUN" and lemma_of(anc.head) in REQUESTING:
+            return True  # "Trump's demand that Germany repatriate its fighters": what was demanded
+        if anc != t and anc.dep_ == "xcomp" and lemma_of(anc.head) in INTENT - {"threaten", "refuse"} and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
+            return True  # "wants to do everything possible ... while withdrawing troops": the wish
         if anc.dep_ == "ccomp" and _must(anc):
             return True  # "said the army must withdraw": a demand, not a withdrawal
         # "called for the release of students the police had detained"
@@ -96,6 +114,11 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return _is_content(t.head, lex)
     if t.dep_ == "conj" and t.head.dep_ in ("xcomp", "advcl", "acl", "relcl") and \
             any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+        return _is_content(t.head, lex)
+    if t.pos_ == "NOUN" and t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in t.head.children):
+        # "the town was used to launch rockets", "gathered to launch an attack": the purpose
+        # the launching verb serves, as for a verb trigger
         return _is_content(t.head, lex)
     counted = any(c.dep_ == "nummod" for c in t.head.children) or t.head.dep_ == "attr"
     # "workers protested by riding buses": an active verb the parser hung off its subject
@@ -206,6 +229,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
+        if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in EFFORTS:
+            continue  # "attempted to take control of the city": ground sought, not taken
         if cls in ("destroy", "riot", "loot") and any(c.dep_ == "dobj" and c.lemma_.lower() in SYMBOLS
                                                       for c in t.children):
             continue  # "burnt an effigy of the minister", "tore down his posters": a protest's symbols

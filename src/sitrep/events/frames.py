@@ -38,15 +38,18 @@ from .vocab import (
     EXCHANGED_PEOPLE,
     EXPLOSIVES_USED,
     FIGHT_MODIFIERS,
+    FIGURES_REACHED,
     FIRE_OBJECTS,
     FORCE_USED,
     FORCE_WORDS,
+    FORCES_SENT,
     FORTIFIED_POSITIONS,
     HOSTAGE_WORDS,
     HOSTILE_FIRE,
     INTELLIGENCE,
     LABOUR_GROUPS,
     LICENSING_PREPS,
+    MEETING_PEOPLE,
     PERSON_OBJECTS,
     PLACE_NOUNS,
     POTS_AND_PANS,
@@ -65,6 +68,7 @@ from .vocab import (
     TEAR_GAS,
     THROWN_EXPLOSIVES,
     THROWN_MISSILES,
+    TIES_CUT,
     TRUCES,
     VEHICLES,
     WEAPON_OBJECTS,
@@ -196,17 +200,25 @@ def _promises_force(t: Token, lex: Lexicon) -> bool:
 
 def _conditional_threat(t: Token) -> bool:
     """'warned it would respond if attacked', 'warned of consequences': a warning that threatens."""
-    words = {x.lower_ for x in t.subtree} | {x.lemma_.lower() for x in t.subtree}
+    # not a condition inside a description: "400 in need, including 29 who will die if not evacuated"
+    told = [x for x in t.subtree if not any(a.dep_ in ("relcl", "acl") for a in x.ancestors if a in t.subtree)]
+    words = {x.lower_ for x in told} | {x.lemma_.lower() for x in told}
     return bool(words & CONDITION_WORDS)
 
 
 def _declared_victory(t: Token, lemma: str) -> str | None:
     """'declared victory over the Islamic State in Mosul': the last of a place taken."""
-    if lemma in ("declare", "claim", "proclaim", "announce") and \
-            any(o.lower_ == "victory" for o in _children(t, {"dobj"})) and \
-            any(x._.sitrep_place for x in t.subtree):
+    victory = [o for o in _children(t, {"dobj"}) if o.lower_ == "victory"]
+    if lemma in ("declare", "claim", "proclaim", "announce") and victory and \
+            any(x._.sitrep_place for x in _where(t) + _where(victory[0]) +
+                [w for p in _children(victory[0], {"prep"}) for o in _children(p, {"pobj"}) for w in _where(o)]):
         return "takeover"
     return None
+
+
+def _where(t: Token) -> list[Token]:
+    """The words of the 'in' and 'at' phrases on a word: where it happened."""
+    return [x for p in _children(t, {"prep"}) if p.lower_ in ("in", "at") for x in p.subtree]
 
 
 def verb_class(t: Token, lex: Lexicon) -> str | None:
@@ -305,9 +317,10 @@ def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
             all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
         return None  # "armed men invaded his home": the way into an attack, not ground taken
     # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold", nor
-    # "advanced towards Hama" (not there yet: no ground taken)
+    # "advanced towards Hama" or "advanced on Mosul" (not there yet: no ground taken)
+    closing_in = v.lemma == "advance"
     ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
-                                      ("into", "to", "on", "in", "inside", "upon")
+                                      ("into", "to", "in", "inside") or p.lower_ in ("on", "upon") and not closing_in
                                       for o in _children(p, {"pobj"})]
     # a proper name entered is a place even where the gazetteer does not know it
     # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
@@ -323,6 +336,18 @@ def _withdraw(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     return v.cls
 
 
+def _a_figure(o: Token) -> bool:
+    """'the 0.7% spending target', 'a record high': a figure reached, not a thing struck."""
+    return o.lower_ in FIGURES_REACHED and any(
+        c.like_num or c.text == "%" or c.lower_ in ("record", "all-time") for c in o.subtree if c != o)
+
+
+def _hit_by_measures(t: Token) -> bool:
+    """'targeted in the travel ban', 'hit by sanctions': a policy's reach, not an attack."""
+    return any(p.lower_ in ("in", "by", "with") and _words(_children(p, {"pobj"})) & SANCTION_MEASURES
+               for p in _children(t, {"prep", "agent"}))
+
+
 def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'fired mortars at', 'opened fire on', 'struck a bridge'."""
     if v.lemma == "fire" and ("warning" in v.dobj or "air" in v.obj_words):
@@ -335,6 +360,8 @@ def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return v.cls if v.dobj & (WEAPON_OBJECTS | set(lex.weapons)) else None
     if v.lemma == "strike" and (_words(_children(t, {"nsubj"})) & LABOUR_GROUPS):
         return "protest"
+    if any(_a_figure(o) for o in _children(t, {"dobj"})) or _hit_by_measures(t):
+        return None  # "hit the 0.7% aid target", "countries targeted in the travel ban"
     if v.lemma in ("strike", "hit") and not (v.obj_words & lex.attack_objects or
                                           any(place_like(o) for o in v.objs) or
                                           any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for o in v.objs)):
@@ -443,8 +470,8 @@ def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     if v.lemma == "send":
         if v.dobj & lex.aid_objects - {"troops"}:
             return "supply"
-        if not v.objs:
-            return None
+        if not v.dobj & FORCES_SENT:
+            return None  # "sent officials to collect the children": no force moved
     if v.lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
         if not v.dobj & FORTIFIED_POSITIONS:
@@ -512,7 +539,16 @@ def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'talked with', not any talk."""
     if v.lemma == "talk" and not v.preps & {"with", "to"}:
         return None
+    subjects = _children(t, {"nsubj", "nsubjpass"})
+    if v.lemma == "meet" and subjects and not any(_meets(x) for x in subjects):
+        return None  # "the demand has met a mixed response": no one met anyone
     return v.cls
+
+
+def _meets(subject: Token) -> bool:
+    """Who can meet: people, their groups and states, or a pronoun standing for them."""
+    return subject.pos_ == "PRON" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or \
+        subject.lemma_.lower() in MEETING_PEOPLE
 
 
 def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
@@ -521,7 +557,9 @@ def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         if v.dobj & RESTRICTIONS_IMPOSED:
             return "restrict"
         return v.cls if v.dobj & SANCTION_MEASURES else None
-    if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze", "recall") and not v.dobj:
+    if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze") and not v.dobj & (TIES_CUT | SANCTION_MEASURES):
+        return None  # "cut aid", "severed ties"; not "cut supply lines", "halted the advance"
+    if v.lemma == "recall" and not v.dobj:
         return None
     return v.cls
 
@@ -656,7 +694,8 @@ _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
 
 def noun_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a noun that a verb makes an occurrence, or None."""
-    if t.pos_ not in ("NOUN", "PROPN"):
+    # ("Fighting continued ...": a sentence's first gerund, tagged a verb, is the noun it names)
+    if t.pos_ not in ("NOUN", "PROPN") and not (t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass")):
         return None
     cls = lex.nouns.get(t.lower_) or lex.nouns.get(t.lemma_.lower())
     if cls is None and t.i >= 2 and t.nbor(-1).text == "-":
@@ -685,7 +724,7 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
             cls = "air_attack" if lefts & AIR_KINDS else "shelling"
     elif t.lemma_.lower() == "raid" and lefts & AIR_KINDS:
         cls = "air_attack"
-    if t.lemma_.lower() == "fight" and not (lefts & FIGHT_MODIFIERS or any(
+    if t.lower_ in ("fight", "fights") and not (lefts & FIGHT_MODIFIERS or any(
             c.dep_ == "prep" and c.lower_ in ("between", "with") or c.dep_ == "acl" and lemma_of(c) in BREAK_OUT
             for c in t.children) or lemma_of(t.head) in BREAK_OUT):
         return None  # "a shootout ensued between ...", not "the fight against corruption"

@@ -14,7 +14,7 @@ from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.public import ascii_name, place_ids, press_spellings
 from ..places.qualifiers import PLACE_NOUNS
-from ..places.resolve import Toponym
+from ..places.resolve import Toponym, is_dateline
 from .roles import clause_distance
 from .vocab import SPEAKING
 
@@ -24,6 +24,10 @@ DEPARTURE = {"flee", "evacuate", "withdraw", "order_leave"}
 WATERS = frozenset({"river", "sea", "ocean"})
 BORDER_WORDS = {"border", "borders", "crossing", "crossings", "frontier", "border-crossing"}
 ANAPHORS = {"city", "town", "village", "capital"}
+# what a place the text once called X may later be called ("the provincial capital of X" ... "the
+# city"; reporters call a town a city, not a city a town)
+SAME_KIND = {"city": {"city", "capital", "town", None}, "capital": {"capital", "city", None},
+             "town": {"town", "village", None}, "village": {"village", "town", None}}
 # nouns a country names the place of when it modifies them: "the Syria border", "Lebanon side"
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 
@@ -38,6 +42,16 @@ def _describes(tp: Toponym) -> bool:
     r = tp.span.root
     return tp.place.feature == "country" and r.dep_ in ("compound", "nmod", "amod") \
         and r.head.i >= tp.span.end and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS
+
+
+def _called(tp: Toponym) -> str | None:
+    """What the text called a place: "the town of X", "X town", "X, a town in ..." -> "town"."""
+    doc, root = tp.span.doc, tp.span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORS:
+        return root.head.head.lower_
+    if tp.span.end < len(doc) and doc[tp.span.end].lower_ in ANAPHORS:
+        return doc[tp.span.end].lower_
+    return next((c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in ANAPHORS), None)
 
 
 class LocationFinder:
@@ -58,7 +72,9 @@ class LocationFinder:
         self.focus = focus_iso2 if not named or not all(_describes(t) for t in named) else None
         self.demonym_country = demonym_country  # text -> iso2 list
         # GeoNames name -> the article's own spelling of the place ("Hama" for Ḩamāh)
-        self.spelling = press_spellings((t.span.text, t.place.match, t.place.name) for t in self.tops)
+        # (a demonym names no place: "an Afghan base" is in Afghanistan, not in "Afghan")
+        self.spelling = press_spellings((t.span.text, t.place.match, t.place.name) for t in self.tops
+                                        if t.source != "NORP" and not demonym_country(t.span.text))
 
     def _loc(self, c: Candidate, precision: int) -> Location:
         country = self.country_names.get(c.country_code or "", None)
@@ -137,7 +153,21 @@ class LocationFinder:
                             return c
             return None
         cities = [tp for tp in before if tp.place.feature == "city"]
-        return cities[-1].place if cities else None
+        if not cities:
+            return None
+        # not a place the text called something else: "the northern town of Khan al-Assal ...
+        # Aleppo city ... the town" is Khan al-Assal
+        cities = [tp for tp in cities if _called(tp) in SAME_KIND[t.lower_]] or cities
+        # of the sentence that named a city last, the city it is about, not a point it is measured
+        # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
+        told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
+        return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
+
+    @staticmethod
+    def _filed_at(tp: Toponym) -> bool:
+        """"BEIRUT (Reuters) - Rebels battled ...": a dateline says where the reporter was, which is
+        where it happened only when nothing else places it and it lies in the story's country."""
+        return tp.source == "DATELINE" or is_dateline(tp.span)
 
     def _aside(self, t: Token, trigger: Token) -> bool:
         """A place inside a relative clause or apposition that does not hold the trigger
@@ -273,6 +303,7 @@ class LocationFinder:
             scopes.append(list(clause.subtree))
         scopes.append(list(sent))
         asides: list[tuple] = []  # places of the sentence in a relative clause or apposition
+        filed: list[Location] = []  # the dateline: where the story was filed
         for level, scope in enumerate(scopes):
             own = [t for t in scope if level > 0 or clause_distance(t, trigger) == 0]
             border = self._border(own, actor_iso2)
@@ -282,7 +313,9 @@ class LocationFinder:
                 key = (dist if dist is not None else 9, abs(t.i - trigger.i))
                 tp = self.by_token.get(t.i)
                 if tp is not None and tp.span.root == t and not self._excluded(tp, cls, trigger):
-                    if self._aside(t, trigger):
+                    if self._filed_at(tp):
+                        filed.append(self._loc(tp.place, tp.precision))
+                    elif self._aside(t, trigger):
                         asides.append((tp.precision == 3, abs(t.i - trigger.i), self._loc(tp.place, tp.precision)))
                     else:
                         cands.append((*key, self._loc(tp.place, tp.precision), tp))
@@ -310,6 +343,9 @@ class LocationFinder:
             return previous
         if asides:  # "beat a trader who was still out after the curfew in Polokwane"
             return min(asides, key=lambda a: a[:2])[2]
+        filed += [self._loc(tp.place, tp.precision) for tp in self.tops if self._filed_at(tp)]
+        if filed and filed[0].country_code == self.focus and filed[0].precision < 3:
+            return filed[0]  # "MOGADISHU (Reuters) - A car bomb exploded ...", in the story's own country
         if self.focus:
             c = self.gaz.country(self.focus)
             if c is not None:

@@ -9,11 +9,12 @@ aftermath of a protest belong to the battle, the attack or the protest.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from ..actors.context import ArticleActors
 from ..models import Event
 
-__all__ = ["LETHAL_TYPES", "crowd_first", "drop_subsumed", "one_per_place_day"]
+__all__ = ["LETHAL_TYPES", "crowd_first", "drop_subsumed", "drop_vague_repeats", "one_per_place_day"]
 
 LETHAL_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # developments that, beside violence of the same day, are part of it: forces moving, retreating
@@ -62,6 +63,35 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
         index[key] = len(out)
         out.append(e)
     return out
+
+
+# how far apart a story's lead and its detail may date one happening ("seized a town", told
+# on the day it was reported; "took Kitshanga late on Thursday")
+REPEAT_DAYS = 2
+
+
+def _vague(e: Event) -> bool:
+    """Placed nowhere, or only in a country (a country's Location has no first-level division)."""
+    return e.location is None or e.location.precision == 3 and e.location.admin1 is None
+
+
+def drop_vague_repeats(evs: list[Event]) -> list[Event]:
+    """A story's lead told with no place ("M23 rebels have seized a town from the army") and its
+    detail told after it with one ("took control of Kitshanga late on Thursday") are one
+    happening: the same actor, sub-type and country within days. The placed telling stands for
+    both. (Told after a placed one, a vague one is more of the same: "also took villages".)"""
+    def near(a: Event, b: Event) -> bool:
+        if not (a.event_date and b.event_date):
+            return a.event_date == b.event_date
+        return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days) <= REPEAT_DAYS
+
+    def repeats(vague: Event, placed: Event) -> bool:
+        return placed.span[0] > vague.span[0] and not _vague(placed) and placed.event_type is not None and \
+            placed.sub_event_type == vague.sub_event_type and vague.actor1 is not None and \
+            placed.actor1 is not None and placed.actor1.id == vague.actor1.id and near(vague, placed) and \
+            (vague.location is None or vague.location.country_code == placed.location.country_code)
+
+    return [e for e in evs if not (e.event_type and _vague(e) and any(repeats(e, o) for o in evs))]
 
 
 def drop_subsumed(evs: list[Event], text: str) -> list[Event]:

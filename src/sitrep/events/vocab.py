@@ -13,6 +13,7 @@ __all__ = [
     "SPEAKING",
     "OWN_WORDS",
     "ACCORDS",
+    "AIMS",
     "AIRCRAFT",
     "AIR_KINDS",
     "ANSWERED_FIRE",
@@ -43,6 +44,7 @@ __all__ = [
     "DEMONSTRATION_CONDUCT",
     "DISPLACED",
     "EMERGENCY_MEASURES",
+    "EFFORTS",
     "ENDED",
     "ENGAGEMENTS",
     "EXCHANGED_PEOPLE",
@@ -50,9 +52,11 @@ __all__ = [
     "EXPLOSIVES_USED",
     "FIGHTING",
     "FIGHT_MODIFIERS",
+    "FIGURES_REACHED",
     "FIREARMS",
     "FIRE_OBJECTS",
     "FORCES_MOVED",
+    "FORCES_SENT",
     "FORCE_MOVEMENTS",
     "FORCE_USED",
     "FORCE_WORDS",
@@ -67,6 +71,7 @@ __all__ = [
     "LETHAL",
     "LICENSING_PREPS",
     "LOOTERS",
+    "MEETING_PEOPLE",
     "MOB_WORDS",
     "NONLETHAL_FIRE",
     "OUTLAWS",
@@ -99,6 +104,7 @@ __all__ = [
     "TEAR_GAS",
     "THROWN_EXPLOSIVES",
     "THROWN_MISSILES",
+    "TIES_CUT",
     "TRUCES",
     "VEHICLES",
     "VIOLENT_CROWD",
@@ -214,3 +220,9 @@ SANCTION_MEASURES = _WORDS["sanction_measures"]
 EMERGENCY_MEASURES = _WORDS["emergency_measures"]
 TRUCES = _WORDS["truces"]
 INTELLIGENCE = _WORDS["intelligence"]
+EFFORTS = _WORDS["efforts"]
+FIGURES_REACHED = _WORDS["figures_reached"]
+FORCES_SENT = _WORDS["forces_sent"]
+MEETING_PEOPLE = _WORDS["meeting_people"]
+AIMS = _WORDS["aims"]
+TIES_CUT = _WORDS["ties_cut"]

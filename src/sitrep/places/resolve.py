@@ -53,7 +53,7 @@ from .qualifiers import (
 from .roles import precision, role
 from .spans import PLACE_LABELS, Hit, find_spans, person_words
 
-__all__ = ["Toponym", "find_toponyms", "haversine_km"]
+__all__ = ["Toponym", "find_toponyms", "haversine_km", "is_dateline"]
 
 @dataclass
 class Toponym:
@@ -289,7 +289,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         # a dateline, and the state or country that qualifies a place ("Paris, Texas"), locate
         # "in Irapuato, Guanajuato, vendors marched": a place whose division is written
         # after it is a place, whatever the parse makes of it
-        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or _dateline(sp)
+        located = h.label in ("DATELINE", "DEMONYM") or i in qualifiers or i in qualified or is_dateline(sp)
         if not located and _club(sp, gaz) and not _locative(sp):  # "a trip to Hull City": its ground
             out.append(Toponym(sp, best, "metonym", precision(sp, best), source=h.label))
             continue
@@ -333,6 +333,14 @@ PLACE_OBJECT_VERBS = {"shell", "bomb", "strike", "attack", "raid", "storm", "cap
                       "reach", "liberate", "evacuate", "flee", "abandon", "bombard", "invade", "surround"}
 
 
+# nouns of force whose "of", "on" or "against" names the place it fell on: "the bombardment of
+# Kherson" (which the NER may call a person), "the siege of Mariupol", "an assault on Bakhmut"
+PLACE_OBJECT_NOUNS = {"bombardment", "shelling", "siege", "capture", "fall", "liberation", "recapture",
+                      "occupation", "bombing", "invasion", "encirclement", "evacuation", "storming",
+                      "seizure", "attack", "assault", "offensive", "strike", "strikes", "raid", "raids",
+                      "airstrike", "airstrikes", "battle", "blockade"}
+
+
 def _locative(sp: Span) -> bool:
     """After a locative preposition ("in Khayelitsha", "from Misrata", "at Barclays Center"), or
     the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib")."""
@@ -343,6 +351,9 @@ def _locative(sp: Span) -> bool:
         return True
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in NAMED_AS:
         return True  # "the city of Zabid", "the village of Kafr Nabl"
+    if t.dep_ == "pobj" and t.head.lower_ in ("of", "on", "against") and t.head.head.pos_ == "NOUN" and \
+            t.head.head.lemma_.lower() in PLACE_OBJECT_NOUNS:
+        return True  # "the bombardment of Kherson", "an assault on Bakhmut"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
 
 
@@ -433,7 +444,7 @@ def _club(sp: Span, gaz: Gazetteer) -> bool:
     return not any(c.match in ("exact", "folded") for c in gaz.candidates(doc[sp.start:sp.end + 1].text, limit=5))
 
 
-def _dateline(sp: Span) -> bool:
+def is_dateline(sp: Span) -> bool:
     """A place opening a paragraph as a dateline, in any case: "Muscat: The ...", "Hanoi (VNA) –",
     "Moscow, SANA- ...", "MANILA, Philippines –" (after a caption). Where the story was filed."""
     doc, i, j = sp.doc, sp.start, sp.end
