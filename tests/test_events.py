@@ -283,3 +283,10 @@ def test_the_place_a_bombardment_fell_on(extract):
     [e] = [e for e in evs if e.event_type]
     assert (e.sub_event_type, e.location.name) == ("Shelling/artillery/missile attack", "Kherson")
     assert e.actor1.country == "RUS"
+
+
+def test_a_refusal_said_is_a_rejection(extract):
+    evs = extract("Hamas said on Monday it would not release the hostages.", published="2019-02-18")
+    assert [(e.plover, e.modality) for e in evs] == [("REJECT", "asserted")]
+    evs = extract("Washington has lobbied coalition partners to take back their fighters.", published="2019-02-18")
+    assert [e.plover for e in evs] == ["REQUEST"]

@@ -154,6 +154,12 @@ def _victim_window(t: Token) -> set[str]:
     return out
 
 
+def _refused(t: Token) -> bool:
+    """'would not repatriate', 'will not negotiate', "won't release": a refusal, not a deed undone."""
+    children = {c.lower_ for c in t.children}
+    return bool(children & {"will", "would", "wo", "shall"}) and bool(children & {"not", "n't", "never"})
+
+
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{trig}|{label}".encode()).hexdigest()[:16]
 
@@ -497,6 +503,9 @@ class _Builder:
             # an announced operation is a statement of intent (PLOVER), not an ACLED event
             plover = "AGREE" if plover in COOPERATIVE else "THREATEN"
             etype = sub = None
+        if modality == "negated" and _refused(t) and a1 is not None:
+            # "France said it would not repatriate them": a refusal is said, and that is the event
+            plover, etype, sub, modality = "REJECT", None, None, "asserted"
         if sub == "Arrests" and not self._arrest_is_news(victims):
             return None, False, False
         if tr.cls in ("flee", "displacement") and (a1 is None or a1.kind == "Civilians") and \
