@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,8 +26,8 @@ from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
 from .events.confidence import article_style, confidence
-from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
-from .events.detect import Trigger, find_triggers
+from .events.dates import ResolvedDate, is_background, mend_dates, resolve_date
+from .events.detect import Trigger, find_triggers, past_perfect
 from .events.fatalities import fatalities_in
 from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
 from .events.frames import lemma_of, place_like
@@ -300,7 +300,7 @@ class _Builder:
         for ent in sent_ents(sent):
             if ent.label_ == "DATE" and ent.start - sent.start <= 2:
                 d = resolve_date(ent.text, self.article.published)
-                if d is not None and self.pub and d.as_date >= self.pub - timedelta(days=BACKGROUND_DAYS):
+                if d is not None and self.pub and not is_background(d, self.pub):
                     self.para.date = d
                 return
 
@@ -421,7 +421,7 @@ class _Builder:
         own_place = loc is not None and loc is not self.para.location
         loc_iso3 = ctx.kb.iso2_to_3.get(loc.country_code) if loc and loc.country_code else None
         d = date_for(t, sent, self.article.published)
-        if d and self.pub and d.as_date < self.pub - timedelta(days=BACKGROUND_DAYS):
+        if d and self.pub and is_background(d, self.pub):
             return None, False, False  # history told as background, not a new event
         own_date = d is not None
         if d is not None:
@@ -435,6 +435,10 @@ class _Builder:
             r and (r.actor.id == a1.id or (r.actor.country and r.actor.country == a1.country
                                            and a1.kind == "State forces")) for r in speakers)
         modality = modality_of(t, self_claim, bool(attribution), tr.xcomp_of)
+        if not own_date and modality == "asserted" and past_perfect(t):
+            # "the army had retaken the town", told in the report's own voice with no date: what
+            # happened before the story, not news (a source's "said it had retaken" is news)
+            return None, False, False
         self.named_sources.extend(a for a in attribution if a.lower() in self.sources)
         words = {x.lower_ for x in sent} | {x.lemma_.lower() for x in sent}
         if tr.cls == "protest":

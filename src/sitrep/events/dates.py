@@ -19,11 +19,19 @@ from spacy.tokens import Doc
 
 from ..nlp.views import doc_text
 
-__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "mend_dates", "resolve_date"]
+__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "is_background", "is_period", "mend_dates", "resolve_date"]
 
 # An event dated this many days before publication is background ("the cradle of
 # the 2011 uprising"), not news: it is not coded as a new event.
 BACKGROUND_DAYS = 45
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+# A stretch of months or years ("over the past few months", "in recent years", "a years-long
+# siege", "for decades") frames a summary of many happenings, not one event with a day.
+_PERIOD = re.compile(
+    r"\b(?:(?:past|last|previous|recent|coming)\s+(?:few\s+|several\s+|many\s+|couple\s+of\s+|\w+\s+)?"
+    r"(?:months|years|decades)|(?:months|years|decades)[- ]long|for\s+(?:many\s+)?(?:months|years|decades)|"
+    r"over\s+the\s+(?:past|last)\s+(?:year|decade))\b")
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -56,6 +64,21 @@ def _weekday(text: str, pub: date) -> ResolvedDate | None:
                 back = 7
             return _d(pub - timedelta(days=back))
     return None
+
+
+def _named_month(text: str, pub: date) -> ResolvedDate | None:
+    """'last April', 'this March', 'next June' (a named month with no day): the month, not the day
+    of the report. 'Last April' is the latest April before the report's month."""
+    m = re.search(r"\b(last|this|next|past)\s+(" + "|".join(_MONTHS) + r")\b", text)
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group(2)) + 1
+    year = pub.year
+    if m.group(1) in ("last", "past") and month >= pub.month:
+        year -= 1
+    elif m.group(1) == "next" and month <= pub.month:
+        year += 1
+    return ResolvedDate(date(year, month, 1).isoformat(), "month")
 
 
 def _relative(text: str, pub: date) -> ResolvedDate | None:
@@ -136,7 +159,20 @@ def resolve_date(text: str, published: str) -> ResolvedDate | None:
     """Resolve a date expression (a spaCy DATE entity's text) against the publication date."""
     pub = date.fromisoformat(published)
     low = text.lower().replace("’", "'")
-    return _weekday(low, pub) or _relative(low, pub) or _explicit(low, published)
+    return _weekday(low, pub) or _named_month(low, pub) or _relative(low, pub) or _explicit(low, published)
+
+
+def is_background(d: ResolvedDate, pub: date) -> bool:
+    """A date that sets an event in the story's past rather than in its news: well before
+    publication, or known only to the year ("earlier this year", "in 2015") and not after it."""
+    if d.as_date < pub - timedelta(days=BACKGROUND_DAYS):
+        return True
+    return d.precision == "year" and d.as_date <= pub
+
+
+def is_period(text: str) -> bool:
+    """A date expression that names a stretch of months or years, not a point in time."""
+    return bool(_PERIOD.search(text.lower()))
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"

@@ -17,11 +17,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .dates import is_period
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
-from .vocab import HABITUAL
+from .vocab import (
+    BACKGROUND_ADVERBS,
+    EXPERIENCING,
+    HABITUAL,
+    IMPLYING,
+    INTENT_NOUNS,
+    STANCES,
+    TRYING,
+    WISHING,
+)
 
-__all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
+__all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like",
+           "past_perfect"]
 
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
@@ -44,9 +55,6 @@ INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledg
           "refuse", "decide", "prepare", "try", "attempt"}
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
            "meet", "stage", "head", "walk", "drive", "ride"}
-BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
-                  "usually", "often", "regularly", "frequently", "routinely", "typically", "generally",
-                  "sometimes", "commonly"}
 
 
 @dataclass
@@ -74,6 +82,12 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "including":
             return True
+        if anc.dep_ in ("pcomp", "pobj", "acl") and _aim_or_stance(anc):
+            return True  # "its ambition of seizing the region", "opposed to sending troops"
+        if anc.dep_ in ("xcomp", "ccomp", "dobj") and lemma_of(anc.head) in IMPLYING:
+            return True  # "would mean destroying its planes", "risks being shot down"
+        if anc.dep_ == "xcomp" and lemma_of(anc.head) in WISHING:
+            return True  # "wants to withdraw its troops", "seeks to retake the city"
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "of" and lemma_of(anc.head.head) in ACCUSING \
                 and anc.head.head.dep_ in ("acl", "relcl"):
             # "three students accused of throwing a petrol bomb": who they are, not news
@@ -114,6 +128,13 @@ PROTEST_NOUNS = {"protest", "demonstrate", "demonstration", "rally", "march", "s
                  "vigil"}
 
 
+def _aim_or_stance(t: Token) -> bool:
+    """t is what an aim, an attempt or a stance is towards: 'the ambition of seizing', 'a bid to
+    retake', 'opposed to sending', 'close to capturing'."""
+    owner = t.head.head if t.head.dep_ == "prep" else t.head
+    return owner.lower_ in INTENT_NOUNS or (owner.lower_ in STANCES and t.head.dep_ == "prep")
+
+
 def _must(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
 
@@ -149,12 +170,61 @@ def _progressive_present(t: Token) -> bool:
     return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in t.children)
 
 
+def _describing_clause(t: Token) -> Token | None:
+    """The relative clause t is told in, through the complements inside it ("a country which they
+    want to pressure into withdrawing its troops": 'want')."""
+    x = t
+    while x.dep_ in ("xcomp", "conj", "pcomp", "pobj", "prep") and x.head != x:
+        x = x.head
+    return x if x.dep_ == "relcl" else None
+
+
+def _perfect(v: Token) -> bool:
+    """A verb with a perfect auxiliary: 'has seen', 'had taken', 'to have seen'."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
+
+
+def past_perfect(t: Token) -> bool:
+    """The trigger's clause is in the past perfect ('had seized', 'had been shelled'): set before
+    the story's time."""
+    v = t if t.pos_ in ("VERB", "AUX") else next((a for a in t.ancestors if a.pos_ == "VERB"), None)
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)
+
+
+def _experienced(t: Token) -> bool:
+    """'the region has seen heavy fighting', 'the town is said to have endured shelling': fighting
+    summed up as what a place has lived through, with no date of its own."""
+    v = t.head
+    return t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and lemma_of(v) in EXPERIENCING and \
+        _perfect(v) and not any(x.ent_type_ in ("DATE", "TIME") for x in v.subtree)
+
+
+def _in_period(t: Token) -> bool:
+    """A stretch of months or years frames the trigger's clause or one above it ("over the past
+    few months, as the rebels have tried ...", "retook the towns in months-long campaigns")."""
+    chain = {x.i for x in (t, *t.ancestors)}
+    for e in t.sent.ents:
+        after = t.doc[e.end:e.end + 2].text.replace(" ", "") if e.end + 2 <= len(t.doc) else ""
+        if e.label_ != "DATE" or not is_period(e.text + (after if after == "-long" else "")):
+            continue  # ("months-long", where the model marks only "months")
+        verb = next((a for a in e.root.ancestors if a.pos_ in ("VERB", "AUX") and a.i not in
+                     range(e.start, e.end)), None)
+        if verb is not None and verb.i in chain:
+            return True
+    return False
+
+
 def _is_habitual_or_background(t: Token) -> bool:
-    if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or
-                              any(c.dep_ == "aux" and c.lower_ == "had" or
-                                  c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children)):
+    described = _describing_clause(t)
+    if described is not None and (described.tag_ in ("VBZ", "VBP") or
+                                  any(c.dep_ == "aux" and c.lower_ == "had" or
+                                      c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                      for c in described.children)):
         # "a militia that fights with", "students who had been arrested", "the field where the
-        # tents are pitched": a description, not an event
+        # tents are pitched", "the cell that officials have said beheaded hostages": a
+        # description, not an event
+        return True
+    if _experienced(t) or _in_period(t):
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
@@ -171,7 +241,7 @@ def _is_habitual_or_background(t: Token) -> bool:
         return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
     for x in [t, *t.ancestors]:
-        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV for c in x.children):
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in x.children):
             return True
         if x.dep_ in ("ccomp", "ROOT", "relcl", "advcl", "parataxis"):
             break
@@ -206,6 +276,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
+        if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
+            continue  # "the rebels tried to take the town": no ground taken
         if cls in ("destroy", "riot", "loot") and any(c.dep_ == "dobj" and c.lemma_.lower() in SYMBOLS
                                                       for c in t.children):
             continue  # "burnt an effigy of the minister", "tore down his posters": a protest's symbols

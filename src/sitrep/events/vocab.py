@@ -10,6 +10,13 @@ from ..wordclasses import load_word_classes
 
 __all__ = [
     "HABITUAL",
+    "BACKGROUND_ADVERBS",
+    "INTENT_NOUNS",
+    "STANCES",
+    "IMPLYING",
+    "TRYING",
+    "WISHING",
+    "EXPERIENCING",
     "SPEAKING",
     "ACCORDS",
     "AIRCRAFT",
@@ -115,6 +122,14 @@ _WORDS = load_vocabulary()
 # crowds, protest and riot
 CROWD_NOUNS = _WORDS["crowd_nouns"]
 HABITUAL = _WORDS["habitual"]
+# background, habit and what is only intended
+BACKGROUND_ADVERBS = _WORDS["background_adverbs"]
+INTENT_NOUNS = _WORDS["intent_nouns"]
+STANCES = _WORDS["stances"]
+IMPLYING = _WORDS["implying"]
+TRYING = _WORDS["trying"]
+WISHING = _WORDS["wishing"]
+EXPERIENCING = _WORDS["experiencing"]
 SPEAKING = _WORDS["speaking"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]

@@ -1,0 +1,88 @@
+"""What is an event, and when: history, standing situations, habits, aims and hypotheticals.
+
+Sentences written for these tests (real model, real gazetteer); the report is dated
+Friday 6 December 2024.
+"""
+
+import pytest
+
+from sitrep.events.dates import is_background, is_period, resolve_date
+
+
+def kinds(events):
+    return [(e.sub_event_type or e.plover, e.event_date, e.date_precision) for e in events]
+
+
+def test_a_named_month_with_last_is_that_month_not_the_report_day():
+    d = resolve_date("Last April's", "2024-12-06")
+    assert (d.date, d.precision) == ("2024-04-01", "month")
+    # in a March report, last April is the year before's
+    assert resolve_date("last April", "2025-03-10").date == "2024-04-01"
+    assert resolve_date("next June", "2024-12-06").date == "2025-06-01"
+
+
+def test_dates_known_only_to_the_year_or_long_past_are_background():
+    pub = resolve_date("today", "2024-12-06").as_date
+    assert is_background(resolve_date("earlier this year", "2024-12-06"), pub)
+    assert is_background(resolve_date("in 2015", "2024-12-06"), pub)
+    assert is_background(resolve_date("last April", "2024-12-06"), pub)
+    assert not is_background(resolve_date("on Tuesday", "2024-12-06"), pub)
+    assert not is_background(resolve_date("next year", "2024-12-06"), pub)  # a plan, not history
+
+
+def test_periods_of_months_or_years_are_not_points_in_time():
+    assert is_period("over the past few months")
+    assert is_period("the last two years")
+    assert is_period("months-long")
+    assert is_period("for decades")
+    assert not is_period("last week")
+    assert not is_period("on Monday")
+    assert not is_period("last year")
+
+
+@pytest.mark.parametrize("text", [
+    "Last April's raid on the market in Kurat left 40 people dead.",
+    "The army had recaptured Kurat earlier this year.",
+    "Insurgents had stormed the town of Kurat before government troops arrived.",
+    "The militia seized the border town of Kurat in 2015.",
+    "Government troops recaptured the towns of Kurat and Belo in months-long campaigns.",
+    "Over the past few months, as the rebels have tried to take control of Kurat, life has become harder.",
+])
+def test_history_is_not_dated_on_the_publication_day(extract, text):
+    assert [e for e in extract(text) if e.event_date == "2024-12-06"] == []
+
+
+def test_a_source_saying_it_had_retaken_a_town_is_news(extract):
+    evs = extract("The army said on Monday it had retaken the town of Kurat.")
+    assert kinds(evs) == [("Government regains territory", "2024-12-02", "day")]
+
+
+def test_a_relative_clause_with_its_own_history_leaves_the_main_event(extract):
+    evs = extract("The rebels, who have held the city of Idlib since 2019, shelled Aleppo on Tuesday.")
+    assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-03", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants have repeatedly targeted army posts around Idlib.",
+    "The region has seen heavy fighting.",
+    "The town is said to have endured heavy shelling.",
+    "The militants attack villages near the border, which they want to force into paying taxes.",
+])
+def test_habits_and_experience_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The government wants to withdraw its troops from Kurat.",
+    "Its leaders are opposed to sending troops into Kurat.",
+    "The rebels tried to take control of Kurat on Monday.",
+    "The plan was part of the group's ambition of seizing the whole province.",
+    "Such a plan would mean destroying the air force of Syria.",
+])
+def test_aims_attempts_and_consequences_are_not_events(extract, text):
+    assert [e for e in extract(text) if e.event_type is not None] == []
+
+
+def test_the_deed_a_wish_is_told_beside_still_counts(extract):
+    evs = extract("The rebels, who seek to retake Kurat, shelled the town of Belo on Monday.")
+    assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-02", "day")]
