@@ -86,3 +86,18 @@ def test_aims_attempts_and_consequences_are_not_events(extract, text):
 def test_the_deed_a_wish_is_told_beside_still_counts(extract):
     evs = extract("The rebels, who seek to retake Kurat, shelled the town of Belo on Monday.")
     assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-02", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "The fighting between the army and the rebels has forced thousands of families from Kurat.",
+    "Troops advanced on Kurat on Monday.",
+    "The town became a refuge for those fleeing the war.",
+    "His forces focused on targeting the opposition rather than the jihadists.",
+])
+def test_consequences_approaches_and_descriptions_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_a_dated_fight_that_forced_something_is_still_a_fight(extract):
+    evs = extract("The clashes in Kurat on Monday forced shops to close.")
+    assert kinds(evs) == [("Armed clash", "2024-12-02", "day")]

@@ -16,6 +16,7 @@ __all__ = [
     "IMPLYING",
     "TRYING",
     "WISHING",
+    "CONSEQUENCE_VERBS",
     "EXPERIENCING",
     "SPEAKING",
     "ACCORDS",
@@ -129,6 +130,7 @@ STANCES = _WORDS["stances"]
 IMPLYING = _WORDS["implying"]
 TRYING = _WORDS["trying"]
 WISHING = _WORDS["wishing"]
+CONSEQUENCE_VERBS = _WORDS["consequence_verbs"]
 EXPERIENCING = _WORDS["experiencing"]
 SPEAKING = _WORDS["speaking"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
