@@ -101,3 +101,34 @@ def test_consequences_approaches_and_descriptions_are_not_events(extract, text):
 def test_a_dated_fight_that_forced_something_is_still_a_fight(extract):
     evs = extract("The clashes in Kurat on Monday forced shops to close.")
     assert kinds(evs) == [("Armed clash", "2024-12-02", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "In the early days of the war, rebels shelled the capital.",
+    "During the occupation, Russian troops killed dozens of civilians in Bucha.",
+    "The rebels stormed the town in the first weeks of the uprising.",
+    "Back then, government forces bombed rebel-held districts of Aleppo every day.",
+    "At the height of the war, the army besieged Kurat for four years.",
+])
+def test_eras_durations_and_recurring_times_are_not_days(extract, text):
+    assert [e for e in extract(text) if e.event_date == "2024-12-06"] == []
+
+
+def test_a_clause_set_days_before_its_main_clause_takes_that_day(extract):
+    evs = extract("Troops shelled Kurat on Sunday, three days after militants stormed a checkpoint in the town.")
+    assert sorted(kinds(evs)) == [("Armed clash", "2024-11-28", "day"),
+                                  ("Shelling/artillery/missile attack", "2024-12-01", "day")]
+    evs = extract("The strike came a week after militants killed 12 soldiers in Kurat.")
+    assert kinds(evs) == [("Armed clash", "2024-11-29", "week")]
+
+
+def test_population_tallies_are_not_events_but_a_dated_flight_is(extract):
+    assert extract("Thousands of people have fled the town of Kurat.") == []
+    assert extract("Most families are fleeing towards Kurat.") == []
+    assert [e.event_date for e in extract("Thousands of people fled the town of Kurat on Monday.")] == ["2024-12-02"]
+
+
+def test_hearsay_and_doubt_set_the_modality(extract):
+    assert [e.modality for e in extract("Rebels reportedly captured Kurat on Monday.")] == ["reported"]
+    assert [e.modality for e in extract("Militants allegedly killed five civilians in Kurat on Monday.")] == ["reported"]
+    assert [e.modality for e in extract("It is unclear whether rebels captured Kurat on Monday.")] == ["hypothetical"]

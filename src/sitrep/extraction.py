@@ -26,7 +26,7 @@ from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
 from .events.confidence import article_style, confidence
-from .events.dates import ResolvedDate, is_background, mend_dates, resolve_date
+from .events.dates import ResolvedDate, clause_offset, is_background, mend_dates, resolve_date, shifted
 from .events.detect import Trigger, find_triggers, past_perfect
 from .events.fatalities import fatalities_in
 from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
@@ -421,6 +421,13 @@ class _Builder:
         own_place = loc is not None and loc is not self.para.location
         loc_iso3 = ctx.kb.iso2_to_3.get(loc.country_code) if loc and loc.country_code else None
         d = date_for(t, sent, self.article.published)
+        offset = clause_offset(t)
+        if offset is not None and self.pub:
+            # "three days after militants stormed the checkpoint": that long before its main clause
+            anchor, days, offset_precision = offset
+            base = date_for(anchor, sent, self.article.published) or self.para.date or \
+                ResolvedDate(self.pub.isoformat(), "day")
+            d = shifted(base, days, offset_precision)
         if d and self.pub and is_background(d, self.pub):
             return None, False, False  # history told as background, not a new event
         own_date = d is not None

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp.views import doc_text
 
-__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "is_background", "is_period", "mend_dates", "resolve_date"]
+__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "clause_offset", "is_background", "is_period", "is_recurring", "shifted", "mend_dates", "resolve_date"]
 
 # An event dated this many days before publication is background ("the cradle of
 # the 2011 uprising"), not news: it is not coded as a new event.
@@ -30,7 +30,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 # siege", "for decades") frames a summary of many happenings, not one event with a day.
 _PERIOD = re.compile(
     r"\b(?:(?:past|last|previous|recent|coming)\s+(?:few\s+|several\s+|many\s+|couple\s+of\s+|\w+\s+)?"
-    r"(?:months|years|decades)|(?:months|years|decades)[- ]long|for\s+(?:many\s+)?(?:months|years|decades)|"
+    r"(?:months|years|decades)|(?:months|years|decades)[- ]long|for\s+(?:\w+\s+)?(?:months|years|decades)|"
     r"over\s+the\s+(?:past|last)\s+(?:year|decade))\b")
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -175,6 +175,15 @@ def is_period(text: str) -> bool:
     return bool(_PERIOD.search(text.lower()))
 
 
+# "every day", "each night", "every Friday": what happens at each such time is a habit
+_RECURRING = re.compile(r"^(?:every|each)\b|\b(?:daily|nightly|weekly)\b")
+
+
+def is_recurring(text: str) -> bool:
+    """A date expression that names a recurring time ('every day', 'each Friday'), not one."""
+    return bool(_RECURRING.search(text.lower().strip()))
+
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b")
 
@@ -191,3 +200,34 @@ def mend_dates(doc: Doc) -> None:
     if spans:
         keep = [e for e in ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
         doc.ents = sorted(keep + spans, key=lambda e: e.start)
+
+
+_SPAN = re.compile(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)\s+"
+                   r"(?:of\s+)?(day|week|month|year)s?")
+
+
+def clause_offset(t: Token) -> tuple[Token, int, str] | None:
+    """'three days after militants stormed a checkpoint', 'a week before the talks began': a clause
+    set that long before (after) the clause it hangs on. Returns the verb it hangs on, the days to
+    add to that verb's date, and the precision the offset keeps."""
+    clause = next((x for x in (t, *t.ancestors) if x.dep_ in ("advcl", "ccomp", "relcl", "ROOT")), None)
+    if clause is None or clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    for d in (c for c in (*mark.children, *clause.children) if c.dep_ == "npadvmod"):
+        m = _SPAN.fullmatch(" ".join(x.lower_ for x in d.subtree))
+        if m is None:
+            continue
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
+        days = n * _UNIT_DAYS[m.group(2)]
+        return clause.head, -days if mark.lower_ == "after" else days, _PRECISION[m.group(2)]
+    return None
+
+
+def shifted(base: ResolvedDate, days: int, precision: str) -> ResolvedDate:
+    """A date moved by an offset, as precise as the less precise of the two."""
+    order = ["day", "week", "month", "year"]
+    prec = max(base.precision, precision, key=order.index)
+    return _d(base.as_date + timedelta(days=days), prec)

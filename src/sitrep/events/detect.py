@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .dates import is_period
+from .dates import is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
 from .vocab import (
     BACKGROUND_ADVERBS,
+    ERAS,
     EXPERIENCING,
     HABITUAL,
     IMPLYING,
@@ -166,6 +167,11 @@ def _simple_present(t: Token) -> bool:
         not any(c.dep_ in ("aux", "auxpass") for c in t.children)
 
 
+def _present_perfect(t: Token) -> bool:
+    """'have fled', 'has been displaced'."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in t.children)
+
+
 def _progressive_present(t: Token) -> bool:
     return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in t.children)
 
@@ -200,17 +206,43 @@ def _experienced(t: Token) -> bool:
 
 
 def _in_period(t: Token) -> bool:
-    """A stretch of months or years frames the trigger's clause or one above it ("over the past
-    few months, as the rebels have tried ...", "retook the towns in months-long campaigns")."""
+    """A stretch of months or years, or a recurring time, frames the trigger's clause or one above
+    it ("over the past few months, as the rebels have tried ...", "retook the towns in
+    months-long campaigns", "bombed the districts every day")."""
     chain = {x.i for x in (t, *t.ancestors)}
     for e in t.sent.ents:
+        if e.label_ != "DATE":
+            continue
+        # the model marks "months" of "months-long" and "four years" of "for four years"
         after = t.doc[e.end:e.end + 2].text.replace(" ", "") if e.end + 2 <= len(t.doc) else ""
-        if e.label_ != "DATE" or not is_period(e.text + (after if after == "-long" else "")):
-            continue  # ("months-long", where the model marks only "months")
+        before = t.doc[e.start - 1].lower_ if e.start > 0 else ""
+        said = (before + " " if before == "for" else "") + e.text + (after if after == "-long" else "")
+        if not (is_period(said) or is_recurring(e.text)):
+            continue
         verb = next((a for a in e.root.ancestors if a.pos_ in ("VERB", "AUX") and a.i not in
                      range(e.start, e.end)), None)
         if verb is not None and verb.i in chain:
             return True
+    return False
+
+
+def _era(t: Token) -> bool:
+    """The clause is set in an era of the conflict, not on a day: "in the early days of the war",
+    "during the occupation", "at the height of the uprising", "back then"."""
+    clause = [t, *t.ancestors]
+    for x in clause:
+        for p in x.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "during", "at", "throughout", "since"):
+                held = [o for o in p.children if o.dep_ == "pobj"]
+                held += [g for o in held for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                         for g in q.children if g.dep_ == "pobj"]
+                if any(o.lower_ in ERAS for o in held):
+                    frame = {y.i for y in p.subtree}  # a day of its own outside the frame wins
+                    return not any(y.ent_type_ in ("DATE", "TIME") and y.i not in frame for y in x.subtree)
+            if p.dep_ == "advmod" and p.lower_ == "then" and p.i > 0 and p.nbor(-1).lower_ == "back":
+                return True
+        if x.dep_ in ("ccomp", "relcl", "ROOT"):
+            break
     return False
 
 
@@ -224,7 +256,7 @@ def _is_habitual_or_background(t: Token) -> bool:
         # tents are pitched", "the cell that officials have said beheaded hostages": a
         # description, not an event
         return True
-    if _experienced(t) or _in_period(t):
+    if _experienced(t) or _in_period(t) or _era(t):
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
@@ -280,6 +312,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "the rebels tried to take the town": no ground taken
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
             continue  # "a refuge for those fleeing the war", "the number of people fleeing": who, not what
+        if cls == "flee" and (_progressive_present(t) or _present_perfect(t)) and \
+                not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+            continue  # "thousands have fled the city", "people are fleeing south": a tally, a state
         if cls in ("destroy", "riot", "loot") and any(c.dep_ == "dobj" and c.lemma_.lower() in SYMBOLS
                                                       for c in t.children):
             continue  # "burnt an effigy of the minister", "tore down his posters": a protest's symbols

@@ -4,7 +4,8 @@ Modality follows the trigger's grammar: a reporting verb above it ("the ministry
 said", "Reuters reported", "according to ...", "told Reuters") makes it `reported`,
 or `claimed` when the speaker is the actor itself ("Israel said its forces struck");
 "denied" makes it `denied`; "expected to", "will", "plans to" make it `expected` or
-`planned`; "could", "may", "likely", "if" make it `hypothetical`; a negation `negated`.
+`planned`; "could", "may", "likely", "if", "whether" make it `hypothetical`; a negation
+`negated`; "reportedly", "allegedly" (no speaker named) `reported`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from spacy.tokens import Token
 
 from ..nlp.views import ents_between
+from .vocab import HEARSAY
 
 __all__ = ["modality_of", "attribution_of", "speaker_heads", "REPORTING"]
 
@@ -24,7 +26,7 @@ REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "conf
 EXPECT = {"expect", "likely", "set", "due", "scheduled", "poised", "anticipate"}
 PLAN = {"plan", "intend", "prepare", "schedule", "aim", "will", "shall", "propose", "decide"}
 HYPO = {"could", "may", "might", "would", "if", "possibly", "perhaps", "potentially", "need",
-        "should", "can", "unless"}
+        "should", "can", "unless", "whether"}
 SOURCE_NOUNS = {"video", "footage", "images", "pictures", "photos", "report", "reports", "media",
                 "sources", "source", "statement", "officials", "official", "spokesman",
                 "spokesperson", "witnesses", "residents", "activists", "monitor", "observatory",
@@ -68,6 +70,8 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
         return "hypothetical"
     if any(r.lemma_.lower() in ("claim", "allege") for r in reporters):
         return "claimed"
+    if lemmas & HEARSAY and not self_claim:
+        return "reported"  # "rebels reportedly captured the town": someone reports it
     if reporters or attributed:
         # an actor speaking of its own deed claims it ("Israel said its forces struck")
         return "claimed" if self_claim else "reported"

@@ -11,6 +11,8 @@ from ..wordclasses import load_word_classes
 __all__ = [
     "HABITUAL",
     "BACKGROUND_ADVERBS",
+    "ERAS",
+    "HEARSAY",
     "INTENT_NOUNS",
     "STANCES",
     "IMPLYING",
@@ -125,6 +127,8 @@ CROWD_NOUNS = _WORDS["crowd_nouns"]
 HABITUAL = _WORDS["habitual"]
 # background, habit and what is only intended
 BACKGROUND_ADVERBS = _WORDS["background_adverbs"]
+ERAS = _WORDS["eras"]
+HEARSAY = _WORDS["hearsay"]
 INTENT_NOUNS = _WORDS["intent_nouns"]
 STANCES = _WORDS["stances"]
 IMPLYING = _WORDS["implying"]
