@@ -132,3 +132,17 @@ def test_hearsay_and_doubt_set_the_modality(extract):
     assert [e.modality for e in extract("Rebels reportedly captured Kurat on Monday.")] == ["reported"]
     assert [e.modality for e in extract("Militants allegedly killed five civilians in Kurat on Monday.")] == ["reported"]
     assert [e.modality for e in extract("It is unclear whether rebels captured Kurat on Monday.")] == ["hypothetical"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces have been shelling the city of Kharkiv for weeks.",
+    "The group has carried out dozens of attacks in Kurat province.",
+    "The group, which has carried out numerous bombings in the capital, denied involvement.",
+])
+def test_many_happenings_summed_up_are_not_one_event(extract, text):
+    assert [e for e in extract(text) if e.event_type is not None] == []
+
+
+def test_a_dated_count_of_strikes_is_news(extract):
+    evs = extract("Dozens of air strikes hit the town of Kurat on Monday.")
+    assert kinds(evs) == [("Air/drone strike", "2024-12-02", "day")]

@@ -27,10 +27,11 @@ BACKGROUND_DAYS = 45
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
 # A stretch of months or years ("over the past few months", "in recent years", "a years-long
-# siege", "for decades") frames a summary of many happenings, not one event with a day.
+# siege", "for decades", also "for weeks") frames a summary of many happenings, not one event
+# with a day.
 _PERIOD = re.compile(
     r"\b(?:(?:past|last|previous|recent|coming)\s+(?:few\s+|several\s+|many\s+|couple\s+of\s+|\w+\s+)?"
-    r"(?:months|years|decades)|(?:months|years|decades)[- ]long|for\s+(?:\w+\s+)?(?:months|years|decades)|"
+    r"(?:months|years|decades)|(?:months|years|decades)[- ]long|for\s+(?:\w+\s+)?(?:weeks|months|years|decades)|"
     r"over\s+the\s+(?:past|last)\s+(?:year|decade))\b")
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

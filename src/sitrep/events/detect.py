@@ -27,6 +27,7 @@ from .vocab import (
     HABITUAL,
     IMPLYING,
     INTENT_NOUNS,
+    MANY,
     STANCES,
     TRYING,
     WISHING,
@@ -177,10 +178,11 @@ def _progressive_present(t: Token) -> bool:
 
 
 def _describing_clause(t: Token) -> Token | None:
-    """The relative clause t is told in, through the complements inside it ("a country which they
-    want to pressure into withdrawing its troops": 'want')."""
+    """The relative clause t is told in, through its arguments and complements ("a country which
+    they want to pressure into withdrawing its troops": 'want'; "a group that has carried out
+    bombings": 'carried')."""
     x = t
-    while x.dep_ in ("xcomp", "conj", "pcomp", "pobj", "prep") and x.head != x:
+    while x.dep_ in ("xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") and x.head != x:
         x = x.head
     return x if x.dep_ == "relcl" else None
 
@@ -226,6 +228,17 @@ def _in_period(t: Token) -> bool:
     return False
 
 
+def _many_undated(t: Token) -> bool:
+    """'has carried out dozens of attacks', 'numerous bombings': many happenings summed up, with no
+    date of their own (a dated count, 'dozens of air strikes hit the town on Monday', is news)."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.tag_ not in ("NNS", "NNPS"):
+        return False
+    counted = any(c.dep_ in ("amod", "nummod") and c.lower_ in MANY for c in t.children) or (
+        t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in MANY)
+    verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return counted and verb is not None and not any(x.ent_type_ in ("DATE", "TIME") for x in verb.subtree)
+
+
 def _era(t: Token) -> bool:
     """The clause is set in an era of the conflict, not on a day: "in the early days of the war",
     "during the occupation", "at the height of the uprising", "back then"."""
@@ -256,7 +269,7 @@ def _is_habitual_or_background(t: Token) -> bool:
         # tents are pitched", "the cell that officials have said beheaded hostages": a
         # description, not an event
         return True
-    if _experienced(t) or _in_period(t) or _era(t):
+    if _experienced(t) or _in_period(t) or _era(t) or _many_undated(t):
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or

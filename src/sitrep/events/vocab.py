@@ -13,6 +13,7 @@ __all__ = [
     "BACKGROUND_ADVERBS",
     "ERAS",
     "HEARSAY",
+    "MANY",
     "INTENT_NOUNS",
     "STANCES",
     "IMPLYING",
@@ -129,6 +130,7 @@ HABITUAL = _WORDS["habitual"]
 BACKGROUND_ADVERBS = _WORDS["background_adverbs"]
 ERAS = _WORDS["eras"]
 HEARSAY = _WORDS["hearsay"]
+MANY = _WORDS["many"]
 INTENT_NOUNS = _WORDS["intent_nouns"]
 STANCES = _WORDS["stances"]
 IMPLYING = _WORDS["implying"]
