@@ -146,3 +146,15 @@ def test_many_happenings_summed_up_are_not_one_event(extract, text):
 def test_a_dated_count_of_strikes_is_news(extract):
     evs = extract("Dozens of air strikes hit the town of Kurat on Monday.")
     assert kinds(evs) == [("Air/drone strike", "2024-12-02", "day")]
+
+
+def test_an_eyewitness_who_had_seen_fighting_hours_earlier_reports_an_event(extract):
+    evs = extract("Hours earlier, reporters had seen heavy fighting still under way in the city of Kurat.")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_a_paragraph_set_in_history_stays_there_until_a_new_day(extract):
+    evs = extract("In 2014, the Islamic State swept across northern Iraq. Its fighters seized Mosul and Tikrit.")
+    assert evs == []
+    evs = extract("In 2014, the Islamic State swept across northern Iraq. On Sunday, Iraqi troops shelled Mosul.")
+    assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-01", "day")]

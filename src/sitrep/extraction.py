@@ -300,7 +300,8 @@ class _Builder:
         for ent in sent_ents(sent):
             if ent.label_ == "DATE" and ent.start - sent.start <= 2:
                 d = resolve_date(ent.text, self.article.published)
-                if d is not None and self.pub and not is_background(d, self.pub):
+                if d is not None:
+                    # a paragraph opened in history ("In 2014, ...") stays there
                     self.para.date = d
                 return
 
@@ -433,6 +434,12 @@ class _Builder:
         own_date = d is not None
         if d is not None:
             self.para.date = d
+        if d is None and self.pub and self.para.date and is_background(self.para.date, self.pub):
+            if self.para.sentence - self.para.dated[0] <= 1:
+                # the sentence after one opened in history goes on telling it ("In 2014 the group
+                # swept across the north. Its fighters seized Mosul ..."); later ones need a day
+                return None, False, False
+            self.para.date = None
         d = d or self.para.date
         ev_date = d.date if d else self.article.published
         precision = d.precision if d else ("day" if self.article.published else None)

@@ -28,6 +28,7 @@ from .vocab import (
     IMPLYING,
     INTENT_NOUNS,
     MANY,
+    PEOPLE_WHO_SEE,
     STANCES,
     TRYING,
     WISHING,
@@ -193,18 +194,37 @@ def _perfect(v: Token) -> bool:
 
 
 def past_perfect(t: Token) -> bool:
-    """The trigger's clause is in the past perfect ('had seized', 'had been shelled'): set before
-    the story's time."""
+    """The trigger's clause is in the past perfect ('had seized', 'had been shelled') with no time of
+    its own: set before the story's time."""
     v = t if t.pos_ in ("VERB", "AUX") else next((a for a in t.ancestors if a.pos_ == "VERB"), None)
-    return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children)
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children) and \
+        not any(_story_time(c) for c in v.children) and \
+        not any(x.ent_type_ in ("DATE", "TIME") for x in v.subtree)  # "had taken it by nightfall"
+
+
+def _story_time(adverb: Token) -> bool:
+    """'hours earlier', 'a day before', 'minutes later': a time counted from the story's own, not
+    the story's past."""
+    return adverb.dep_ == "advmod" and adverb.lower_ in ("earlier", "later", "before", "after") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute", "moment", "day", "night", "morning")
+        for c in adverb.children)
 
 
 def _experienced(t: Token) -> bool:
     """'the region has seen heavy fighting', 'the town is said to have endured shelling': fighting
     summed up as what a place has lived through, with no date of its own."""
     v = t.head
-    return t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and lemma_of(v) in EXPERIENCING and \
-        _perfect(v) and not any(x.ent_type_ in ("DATE", "TIME") for x in v.subtree)
+    if not (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and lemma_of(v) in EXPERIENCING and _perfect(v)):
+        return False
+    # a place lives through fighting; people who "had seen fighting" witnessed it ("reporters had
+    # seen heavy fighting in the city" is an eyewitness report)
+    x = v
+    while x.dep_ in ("xcomp", "conj") and x.head != x:
+        x = x.head
+    subjects = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in PEOPLE_WHO_SEE for c in subjects):
+        return False
+    return not any(y.ent_type_ in ("DATE", "TIME") for y in v.subtree)
 
 
 def _in_period(t: Token) -> bool:
@@ -286,7 +306,8 @@ def _is_habitual_or_background(t: Token) -> bool:
         return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
     for x in [t, *t.ancestors]:
-        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS for c in x.children):
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c)
+               for c in x.children):
             return True
         if x.dep_ in ("ccomp", "ROOT", "relcl", "advcl", "parataxis"):
             break

@@ -14,6 +14,7 @@ __all__ = [
     "ERAS",
     "HEARSAY",
     "MANY",
+    "PEOPLE_WHO_SEE",
     "INTENT_NOUNS",
     "STANCES",
     "IMPLYING",
@@ -131,6 +132,7 @@ BACKGROUND_ADVERBS = _WORDS["background_adverbs"]
 ERAS = _WORDS["eras"]
 HEARSAY = _WORDS["hearsay"]
 MANY = _WORDS["many"]
+PEOPLE_WHO_SEE = _WORDS["people_who_see"]
 INTENT_NOUNS = _WORDS["intent_nouns"]
 STANCES = _WORDS["stances"]
 IMPLYING = _WORDS["implying"]
