@@ -158,3 +158,16 @@ def test_a_paragraph_set_in_history_stays_there_until_a_new_day(extract):
     assert evs == []
     evs = extract("In 2014, the Islamic State swept across northern Iraq. On Sunday, Iraqi troops shelled Mosul.")
     assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-01", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "The West should arm the rebels and bomb the airbases of the regime.",
+    "Bombing the airbases would end the war.",
+])
+def test_proposals_and_acts_talked_about_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_poised_is_expected_and_no_reports_of_is_negated(extract):
+    assert [e.modality for e in extract("The rebels are poised to take Kurat.")] == ["expected"]
+    assert [e.modality for e in extract("There were no reports of fighting in Kurat on Monday.")] == ["negated"]

@@ -72,7 +72,11 @@ class Trigger:
 
 def _is_content(t: Token, lex: Lexicon) -> bool:
     """True when the trigger is what someone asked, prevented or intended, not a fact."""
+    if t.tag_ == "VBG" and t.dep_ in ("csubj", "csubjpass", "nsubj") and any(c.dep_ == "dobj" for c in t.children):
+        return True  # "Bombing the airbases would end the war": an act talked about, not done
     for anc in [t, *t.ancestors]:
+        if _must(anc) and not anc.dep_ == "relcl":
+            return True  # "the West should bomb the airbases": a proposal, not a deed
         if anc != t and anc.lemma_.lower() in ("prevent", "stop", "deter", "keep") and \
                 any(c.dep_ == "prep" and c.lower_ == "from" for c in anc.children):
             return True
@@ -139,7 +143,7 @@ def _aim_or_stance(t: Token) -> bool:
 
 
 def _must(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children)
 
 
 def _demands(sent: Span) -> list[Trigger]:

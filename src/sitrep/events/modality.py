@@ -23,7 +23,7 @@ REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "conf
              "allege", "add", "accord", "cite", "quote", "insist", "acknowledge", "admit",
              "reveal", "indicate", "suggest", "write", "post", "publish", "broadcast", "attribute",
              "blame", "describe", "call"}
-EXPECT = {"expect", "likely", "set", "due", "scheduled", "poised", "anticipate"}
+EXPECT = {"expect", "likely", "set", "due", "scheduled", "poised", "poise", "anticipate", "imminent"}
 PLAN = {"plan", "intend", "prepare", "schedule", "aim", "will", "shall", "propose", "decide"}
 HYPO = {"could", "may", "might", "would", "if", "possibly", "perhaps", "potentially", "need",
         "should", "can", "unless", "whether"}
@@ -48,6 +48,17 @@ def _governing_reporters(t: Token) -> list[Token]:
     return out
 
 
+def _denied_by_no(t: Token) -> bool:
+    """'there were no reports of fighting', 'no sign of an attack': a noun under 'no' that the
+    trigger is of."""
+    x = t
+    while x.dep_ in ("pobj", "prep", "compound") and x.head != x:
+        x = x.head
+        if x.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in x.children):
+            return True
+    return False
+
+
 def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | None = None) -> str:
     """The contract's modality for the event triggered at t."""
     lemmas = set()
@@ -57,7 +68,7 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
         if x.dep_ in ("ccomp", "ROOT") and x != t:
             break
     if any(c.dep_ == "neg" for c in t.children) or (xcomp_of is not None and any(
-            c.dep_ == "neg" for c in xcomp_of.children)):
+            c.dep_ == "neg" for c in xcomp_of.children)) or _denied_by_no(t):
         return "negated"
     reporters = _governing_reporters(t)
     if any(r.lemma_.lower() == "deny" for r in reporters):
