@@ -1,11 +1,17 @@
 """Finding event triggers in a parsed sentence, and deciding which are real events.
 
 A trigger is a verb or noun of the lexicon in a syntactic frame that makes it an
-occurrence.  Three filters keep what news *mentions* apart from what *happened*:
+occurrence.  These filters keep what news *mentions* apart from what *happened*:
 - content: what someone was asked, prevented or meant to do ("called on people to rise
   up", "to prevent the insurgents from seizing Homs", "Fighting to take Homs");
 - habit and background: present-tense relative clauses ("a militia that fights with
-  the SDF"), "previously", examples under "including";
+  the SDF"), "previously", "repeatedly", examples under "including"; a place that "has seen
+  fighting"; a clause framed by months or years ("over the past few months", "for decades",
+  "every day") or by an era ("in the early days of the war"); many happenings summed up
+  ("has carried out dozens of attacks");
+- aims and talk: what is aimed at, wished, tried for, opposed, implied or proposed ("the
+  ambition of seizing", "wants to withdraw", "tried to take control", "would mean
+  destroying", "the West should bomb");
 - merging: one happening told with two words ("a strike ... destroyed a bridge";
   "took control after government forces withdrew"; "issued a message ..., pledging ...
   and urging ...") is one event.
@@ -187,7 +193,9 @@ def _describing_clause(t: Token) -> Token | None:
     they want to pressure into withdrawing its troops": 'want'; "a group that has carried out
     bombings": 'carried')."""
     x = t
-    while x.dep_ in ("xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") and x.head != x:
+    # (not through a conjunct: "workers, who had marched to the depot and then hurled rocks at
+    # the guards", told in a relative clause, may still be the event)
+    while x.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") and x.head != x:
         x = x.head
     return x if x.dep_ == "relcl" else None
 
