@@ -171,3 +171,11 @@ def test_proposals_and_acts_talked_about_are_not_events(extract, text):
 def test_poised_is_expected_and_no_reports_of_is_negated(extract):
     assert [e.modality for e in extract("The rebels are poised to take Kurat.")] == ["expected"]
     assert [e.modality for e in extract("There were no reports of fighting in Kurat on Monday.")] == ["negated"]
+
+
+def test_relative_periods_stay_inside_the_period_they_name():
+    assert resolve_date("earlier this month", "2024-12-03").date == "2024-12-01"
+    assert resolve_date("earlier this week", "2024-12-03").date == "2024-12-02"  # a Tuesday
+    assert resolve_date("last month", "2025-03-31").date == "2025-02-28"
+    assert resolve_date("earlier this year", "2025-01-10").date == "2025-01-01"
+    assert resolve_date("earlier this month", "2024-12-20").date == "2024-12-13"

@@ -8,7 +8,8 @@ instead of making a new event; an event told twice is kept once).
 
 A paragraph keeps its time frame and its place: an undated sentence happens on the
 date the paragraph last gave, and an event with no place of its own happens where the
-paragraph's last event did.
+paragraph's last event did. History is not news: an event dated well before publication
+or only to a year, and the undated sentence after one opened in history, are not coded.
 """
 
 from __future__ import annotations

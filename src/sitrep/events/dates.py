@@ -82,6 +82,21 @@ def _named_month(text: str, pub: date) -> ResolvedDate | None:
     return ResolvedDate(date(year, month, 1).isoformat(), "month")
 
 
+def _in_period(phrase: str, day: date, pub: date) -> date:
+    """A day counted back from publication, kept inside the period the phrase names: "earlier this
+    month" in a report of 3 March is not in February; "last month" in one of 31 March is February."""
+    if phrase.endswith("this week"):
+        return max(day, pub - timedelta(days=pub.weekday()))
+    if phrase.endswith("this month"):
+        return max(day, pub.replace(day=1))
+    if phrase.endswith("this year"):
+        return max(day, pub.replace(month=1, day=1))
+    if phrase == "last month":
+        first = pub.replace(day=1) - timedelta(days=1)  # the last day of the month before
+        return first.replace(day=min(pub.day, first.day))
+    return day
+
+
 def _relative(text: str, pub: date) -> ResolvedDate | None:
     simple = {
         "today": (0, "day"), "tonight": (0, "day"), "this morning": (0, "day"),
@@ -96,9 +111,10 @@ def _relative(text: str, pub: date) -> ResolvedDate | None:
         "recent months": (-60, "month"), "recent years": (-730, "year"),
         "years-long": (-730, "year"), "decades-long": (-3650, "year"), "for years": (-730, "year"),
     }
-    for phrase, (days, prec) in simple.items():
+    # the longest phrase first: "earlier this month" before "this month"
+    for phrase, (days, prec) in sorted(simple.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\b", text):
-            return _d(pub + timedelta(days=days), prec)
+            return _d(_in_period(phrase, pub + timedelta(days=days), pub), prec)
     # "three days ago", "over a decade ago", "in (little) over a week", "the past week"
     m = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)"
                   r"\s+(?:of\s+)?(day|week|month|year|decade)s?\s+(ago|earlier|before)\b", text)
