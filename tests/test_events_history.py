@@ -179,3 +179,12 @@ def test_relative_periods_stay_inside_the_period_they_name():
     assert resolve_date("last month", "2025-03-31").date == "2025-02-28"
     assert resolve_date("earlier this year", "2025-01-10").date == "2025-01-01"
     assert resolve_date("earlier this month", "2024-12-20").date == "2024-12-13"
+
+
+@pytest.mark.parametrize("text", [
+    "The town of Kurat is besieged by militants.",
+    "Rebels have controlled Kurat since seizing it from the army.",
+    "The group controls much of Homs province.",
+])
+def test_standing_situations_are_not_new_events(extract, text):
+    assert extract(text) == []

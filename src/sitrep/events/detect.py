@@ -184,6 +184,22 @@ def _present_perfect(t: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in t.children)
 
 
+def _present_passive(t: Token) -> bool:
+    """'is besieged', 'are brought': a passive in the simple present (not 'are being shelled', not
+    'has been taken')."""
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return t.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].lower_ in ("is", "are", "am")
+
+
+def _since_clause(t: Token) -> bool:
+    """'since seizing it', 'since they took the town': the start of a standing situation, told
+    without a date of its own (a dated one is resolved as history)."""
+    head = t.head if t.dep_ in ("pcomp", "pobj") else t
+    marked = (head.lower_ == "since" and head.dep_ == "prep") or (
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children))
+    return marked and not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
+
+
 def _progressive_present(t: Token) -> bool:
     return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in t.children)
 
@@ -311,6 +327,10 @@ def _is_habitual_or_background(t: Token) -> bool:
             c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in t.children):
         return True  # "the group is fighting to topple the government": its cause, not a battle
+    if _present_passive(t) and not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+        return True  # "the town is besieged by militants", "the wounded are brought here": a state
+    if _since_clause(t):
+        return True  # "have held the town since seizing it": where a standing situation began
     if _simple_present(t):
         # "the militants also conduct attacks across the border", "they get killed or replaced":
         # the simple present tells what is usual, not what happened (a report's events are told
