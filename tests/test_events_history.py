@@ -183,6 +183,7 @@ def test_relative_periods_stay_inside_the_period_they_name():
 
 @pytest.mark.parametrize("text", [
     "The town of Kurat is besieged by militants.",
+    "The deployment is conducted in coordination with the army of Lebanon.",
     "Rebels have controlled Kurat since seizing it from the army.",
     "The group controls much of Homs province.",
 ])

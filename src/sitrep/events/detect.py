@@ -327,8 +327,12 @@ def _is_habitual_or_background(t: Token) -> bool:
             c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in t.children):
         return True  # "the group is fighting to topple the government": its cause, not a battle
-    if _present_passive(t) and not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
-        return True  # "the town is besieged by militants", "the wounded are brought here": a state
+    passive = t if t.pos_ == "VERB" else t.head if t.dep_ == "nsubjpass" else None
+    if passive is not None and _present_passive(passive) and \
+            not any(x.ent_type_ in ("DATE", "TIME") for x in passive.subtree):
+        # "the town is besieged by militants", "the wounded are brought here", "the deployment is
+        # conducted with the UN": a state or a habit
+        return True
     if _since_clause(t):
         return True  # "have held the town since seizing it": where a standing situation began
     if _simple_present(t):
