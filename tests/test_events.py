@@ -174,7 +174,7 @@ def test_an_aim_is_not_a_deed(extract, text):
 def test_told_that_reports_a_deed_told_to_orders(extract):
     evs = extract("Residents told AFP that RSF fighters launched an attack on El Fasher on Friday.",
                   published="2025-04-12")
-    assert [e.event_type for e in evs if e.event_type] == ["Battles"]
+    assert [e.actor1.name for e in evs if e.event_type] == ["RSF: Rapid Support Forces"]
     evs = extract("The commander told the garrison to attack El Fasher on Friday.", published="2025-04-12")
     assert [e for e in evs if e.event_type == "Battles"] == []
 

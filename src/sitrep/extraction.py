@@ -8,14 +8,15 @@ instead of making a new event; an event told twice is kept once).
 
 A paragraph keeps its time frame and its place: an undated sentence happens on the
 date the paragraph last gave, and an event with no place of its own happens where the
-paragraph's last event did.
+paragraph's last event did. History is not news: an event dated well before publication
+or only to a year, and the undated sentence after one opened in history, are not coded.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -27,8 +28,8 @@ from .actors.resolve import ArticleActors, lead_armed_actor
 from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
 from .events.confidence import article_style, confidence
-from .events.dates import BACKGROUND_DAYS, ResolvedDate, mend_dates, resolve_date
-from .events.detect import Trigger, find_triggers
+from .events.dates import ResolvedDate, clause_offset, is_background, mend_dates, resolve_date, shifted
+from .events.detect import Trigger, find_triggers, past_perfect
 from .events.fatalities import fatalities_in
 from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
 from .events.frames import lemma_of, place_like
@@ -303,7 +304,8 @@ class _Builder:
         for ent in sent_ents(sent):
             if ent.label_ == "DATE" and ent.start - sent.start <= 2:
                 d = resolve_date(ent.text, self.article.published)
-                if d is not None and self.pub and d.as_date >= self.pub - timedelta(days=BACKGROUND_DAYS):
+                if d is not None:
+                    # a paragraph opened in history ("In 2014, ...") stays there
                     self.para.date = d
                 return
 
@@ -424,11 +426,24 @@ class _Builder:
         own_place = loc is not None and loc is not self.para.location
         loc_iso3 = ctx.kb.iso2_to_3.get(loc.country_code) if loc and loc.country_code else None
         d = date_for(t, sent, self.article.published)
-        if d and self.pub and d.as_date < self.pub - timedelta(days=BACKGROUND_DAYS):
+        offset = clause_offset(t)
+        if offset is not None and self.pub:
+            # "three days after militants stormed the checkpoint": that long before its main clause
+            anchor, days, offset_precision = offset
+            base = date_for(anchor, sent, self.article.published) or self.para.date or \
+                ResolvedDate(self.pub.isoformat(), "day")
+            d = shifted(base, days, offset_precision)
+        if d and self.pub and is_background(d, self.pub):
             return None, False, False  # history told as background, not a new event
         own_date = d is not None
         if d is not None:
             self.para.date = d
+        if d is None and self.pub and self.para.date and is_background(self.para.date, self.pub):
+            if self.para.sentence - self.para.dated[0] <= 1:
+                # the sentence after one opened in history goes on telling it ("In 2014 the group
+                # swept across the north. Its fighters seized Mosul ..."); later ones need a day
+                return None, False, False
+            self.para.date = None
         d = d or self.para.date
         ev_date = d.date if d else self.article.published
         precision = d.precision if d else ("day" if self.article.published else None)
@@ -438,6 +453,10 @@ class _Builder:
             r and (r.actor.id == a1.id or (r.actor.country and r.actor.country == a1.country
                                            and a1.kind == "State forces")) for r in speakers)
         modality = modality_of(t, self_claim, bool(attribution), tr.xcomp_of)
+        if not own_date and modality == "asserted" and past_perfect(t):
+            # "the army had retaken the town", told in the report's own voice with no date: what
+            # happened before the story, not news (a source's "said it had retaken" is news)
+            return None, False, False
         self.named_sources.extend(a for a in attribution if a.lower() in self.sources)
         words = {x.lower_ for x in sent} | {x.lemma_.lower() for x in sent}
         if tr.cls == "protest":

@@ -15,15 +15,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp.views import doc_text
 
-__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "mend_dates", "resolve_date"]
+__all__ = ["BACKGROUND_DAYS", "ResolvedDate", "clause_offset", "is_background", "is_period", "is_recurring", "shifted", "mend_dates", "resolve_date"]
 
 # An event dated this many days before publication is background ("the cradle of
 # the 2011 uprising"), not news: it is not coded as a new event.
 BACKGROUND_DAYS = 45
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+# A stretch of months or years ("over the past few months", "in recent years", "a years-long
+# siege", "for decades", also "for weeks") frames a summary of many happenings, not one event
+# with a day.
+_PERIOD = re.compile(
+    r"\b(?:(?:past|last|previous|recent|coming)\s+(?:few\s+|several\s+|many\s+|couple\s+of\s+|\w+\s+)?"
+    r"(?:months|years|decades)|(?:months|years|decades)[- ]long|for\s+(?:\w+\s+)?(?:weeks|months|years|decades)|"
+    r"over\s+the\s+(?:past|last)\s+(?:year|decade))\b")
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -58,6 +67,36 @@ def _weekday(text: str, pub: date) -> ResolvedDate | None:
     return None
 
 
+def _named_month(text: str, pub: date) -> ResolvedDate | None:
+    """'last April', 'this March', 'next June' (a named month with no day): the month, not the day
+    of the report. 'Last April' is the latest April before the report's month."""
+    m = re.search(r"\b(last|this|next|past)\s+(" + "|".join(_MONTHS) + r")\b", text)
+    if m is None:
+        return None
+    month = _MONTHS.index(m.group(2)) + 1
+    year = pub.year
+    if m.group(1) in ("last", "past") and month >= pub.month:
+        year -= 1
+    elif m.group(1) == "next" and month <= pub.month:
+        year += 1
+    return ResolvedDate(date(year, month, 1).isoformat(), "month")
+
+
+def _in_period(phrase: str, day: date, pub: date) -> date:
+    """A day counted back from publication, kept inside the period the phrase names: "earlier this
+    month" in a report of 3 March is not in February; "last month" in one of 31 March is February."""
+    if phrase.endswith("this week"):
+        return max(day, pub - timedelta(days=pub.weekday()))
+    if phrase.endswith("this month"):
+        return max(day, pub.replace(day=1))
+    if phrase.endswith("this year"):
+        return max(day, pub.replace(month=1, day=1))
+    if phrase == "last month":
+        first = pub.replace(day=1) - timedelta(days=1)  # the last day of the month before
+        return first.replace(day=min(pub.day, first.day))
+    return day
+
+
 def _relative(text: str, pub: date) -> ResolvedDate | None:
     simple = {
         "today": (0, "day"), "tonight": (0, "day"), "this morning": (0, "day"),
@@ -72,9 +111,10 @@ def _relative(text: str, pub: date) -> ResolvedDate | None:
         "recent months": (-60, "month"), "recent years": (-730, "year"),
         "years-long": (-730, "year"), "decades-long": (-3650, "year"), "for years": (-730, "year"),
     }
-    for phrase, (days, prec) in simple.items():
+    # the longest phrase first: "earlier this month" before "this month"
+    for phrase, (days, prec) in sorted(simple.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{phrase}\b", text):
-            return _d(pub + timedelta(days=days), prec)
+            return _d(_in_period(phrase, pub + timedelta(days=days), pub), prec)
     # "three days ago", "over a decade ago", "in (little) over a week", "the past week"
     m = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)"
                   r"\s+(?:of\s+)?(day|week|month|year|decade)s?\s+(ago|earlier|before)\b", text)
@@ -136,7 +176,29 @@ def resolve_date(text: str, published: str) -> ResolvedDate | None:
     """Resolve a date expression (a spaCy DATE entity's text) against the publication date."""
     pub = date.fromisoformat(published)
     low = text.lower().replace("’", "'")
-    return _weekday(low, pub) or _relative(low, pub) or _explicit(low, published)
+    return _weekday(low, pub) or _named_month(low, pub) or _relative(low, pub) or _explicit(low, published)
+
+
+def is_background(d: ResolvedDate, pub: date) -> bool:
+    """A date that sets an event in the story's past rather than in its news: well before
+    publication, or known only to the year ("earlier this year", "in 2015") and not after it."""
+    if d.as_date < pub - timedelta(days=BACKGROUND_DAYS):
+        return True
+    return d.precision == "year" and d.as_date <= pub
+
+
+def is_period(text: str) -> bool:
+    """A date expression that names a stretch of months or years, not a point in time."""
+    return bool(_PERIOD.search(text.lower()))
+
+
+# "every day", "each night", "every Friday": what happens at each such time is a habit
+_RECURRING = re.compile(r"^(?:every|each)\b|\b(?:daily|nightly|weekly)\b")
+
+
+def is_recurring(text: str) -> bool:
+    """A date expression that names a recurring time ('every day', 'each Friday'), not one."""
+    return bool(_RECURRING.search(text.lower().strip()))
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -155,3 +217,34 @@ def mend_dates(doc: Doc) -> None:
     if spans:
         keep = [e for e in ents if not any(e.start < sp.end and sp.start < e.end for sp in spans)]
         doc.ents = sorted(keep + spans, key=lambda e: e.start)
+
+
+_SPAN = re.compile(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)\s+"
+                   r"(?:of\s+)?(day|week|month|year)s?")
+
+
+def clause_offset(t: Token) -> tuple[Token, int, str] | None:
+    """'three days after militants stormed a checkpoint', 'a week before the talks began': a clause
+    set that long before (after) the clause it hangs on. Returns the verb it hangs on, the days to
+    add to that verb's date, and the precision the offset keeps."""
+    clause = next((x for x in (t, *t.ancestors) if x.dep_ in ("advcl", "ccomp", "relcl", "ROOT")), None)
+    if clause is None or clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    for d in (c for c in (*mark.children, *clause.children) if c.dep_ == "npadvmod"):
+        m = _SPAN.fullmatch(" ".join(x.lower_ for x in d.subtree))
+        if m is None:
+            continue
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
+        days = n * _UNIT_DAYS[m.group(2)]
+        return clause.head, -days if mark.lower_ == "after" else days, _PRECISION[m.group(2)]
+    return None
+
+
+def shifted(base: ResolvedDate, days: int, precision: str) -> ResolvedDate:
+    """A date moved by an offset, as precise as the less precise of the two."""
+    order = ["day", "week", "month", "year"]
+    prec = max(base.precision, precision, key=order.index)
+    return _d(base.as_date + timedelta(days=days), prec)

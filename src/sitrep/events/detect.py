@@ -1,11 +1,17 @@
 """Finding event triggers in a parsed sentence, and deciding which are real events.
 
 A trigger is a verb or noun of the lexicon in a syntactic frame that makes it an
-occurrence.  Three filters keep what news *mentions* apart from what *happened*:
+occurrence.  These filters keep what news *mentions* apart from what *happened*:
 - content: what someone was asked, prevented or meant to do ("called on people to rise
   up", "to prevent the insurgents from seizing Homs", "Fighting to take Homs");
 - habit and background: present-tense relative clauses ("a militia that fights with
-  the SDF"), "previously", examples under "including";
+  the SDF"), "previously", "repeatedly", examples under "including"; a place that "has seen
+  fighting"; a clause framed by months or years ("over the past few months", "for decades",
+  "every day") or by an era ("in the early days of the war"); many happenings summed up
+  ("has carried out dozens of attacks");
+- aims and talk: what is aimed at, wished, tried for, opposed, implied or proposed ("the
+  ambition of seizing", "wants to withdraw", "tried to take control", "would mean
+  destroying", "the West should bomb");
 - merging: one happening told with two words ("a strike ... destroyed a bridge";
   "took control after government forces withdrew"; "issued a message ..., pledging ...
   and urging ...") is one event.
@@ -17,11 +23,25 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .dates import is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
-from .vocab import AIMS, EFFORTS, HABITUAL
+from .vocab import (
+    BACKGROUND_ADVERBS,
+    ERAS,
+    EXPERIENCING,
+    HABITUAL,
+    IMPLYING,
+    INTENT_NOUNS,
+    MANY,
+    PEOPLE_WHO_SEE,
+    STANCES,
+    TRYING,
+    WISHING,
+)
 
-__all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like"]
+__all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like",
+           "past_perfect"]
 
 # "began to evacuate": the complement happened; "forced 500 villagers to flee": they fled
 REALIZE = {"begin", "start", "continue", "manage", "move", "proceed", "go", "resume", "attempt", "try",
@@ -44,9 +64,6 @@ INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledg
           "refuse", "decide", "prepare", "try", "attempt"}
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
            "meet", "stage", "head", "walk", "drive", "ride"}
-BACKGROUND_ADV = {"previously", "formerly", "once", "earlier", "historically", "traditionally",
-                  "usually", "often", "regularly", "frequently", "routinely", "typically", "generally",
-                  "sometimes", "commonly"}
 
 
 @dataclass
@@ -64,27 +81,20 @@ def _told_that(clause: Token) -> bool:
     return clause.dep_ == "ccomp" and clause.head.lemma_.lower() == "tell"
 
 
-def _sought(clause: Token) -> bool:
-    """A clause completing a noun of aim: "the aim of seizing", "a bid to take"."""
-    noun = clause.head.head if clause.dep_ == "pcomp" and clause.head.lower_ == "of" else clause.head
-    return noun.pos_ == "NOUN" and noun.lower_ in AIMS
-
-
 def _is_content(t: Token, lex: Lexicon) -> bool:
     """True when the trigger is what someone asked, prevented or intended, not a fact."""
+    if t.tag_ == "VBG" and t.dep_ in ("csubj", "csubjpass", "nsubj") and any(c.dep_ == "dobj" for c in t.children):
+        return True  # "Bombing the airbases would end the war": an act talked about, not done
     for anc in [t, *t.ancestors]:
+        if _must(anc) and not anc.dep_ == "relcl":
+            return True  # "the West should bomb the airbases": a proposal, not a deed
         if anc != t and anc.lemma_.lower() in ("prevent", "stop", "deter", "keep") and \
                 any(c.dep_ == "prep" and c.lower_ == "from" for c in anc.children):
             return True
         if anc.dep_ in ("xcomp", "ccomp") and lemma_of(anc.head) in REQUESTING and not _told_that(anc):
             return anc != t or t.head.lemma_.lower() not in ("tell", "order", "instruct")
-        if anc.dep_ in ("acl", "pcomp") and _sought(anc):
-            return True  # "its ambition of seizing the Donbas", "an attempt to seize the city"
         if anc.dep_ == "acl" and anc.head.pos_ == "NOUN" and lemma_of(anc.head) in REQUESTING:
             return True  # "Trump's demand that Germany repatriate its fighters": what was demanded
-        if anc != t and anc.dep_ == "xcomp" and lemma_of(anc.head) in INTENT - {"threaten", "refuse"} and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in anc.children):
-            return True  # "wants to do everything possible ... while withdrawing troops": the wish
         if anc.dep_ == "ccomp" and _must(anc):
             return True  # "said the army must withdraw": a demand, not a withdrawal
         # "called for the release of students the police had detained"
@@ -92,6 +102,12 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             return True
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "including":
             return True
+        if anc.dep_ in ("pcomp", "pobj", "acl") and _aim_or_stance(anc):
+            return True  # "its ambition of seizing the region", "opposed to sending troops"
+        if anc.dep_ in ("xcomp", "ccomp", "dobj") and lemma_of(anc.head) in IMPLYING:
+            return True  # "would mean destroying its planes", "risks being shot down"
+        if anc.dep_ == "xcomp" and lemma_of(anc.head) in WISHING:
+            return True  # "wants to withdraw its troops", "seeks to retake the city"
         if anc.dep_ in ("pcomp", "pobj") and anc.head.lower_ == "of" and lemma_of(anc.head.head) in ACCUSING \
                 and anc.head.head.dep_ in ("acl", "relcl"):
             # "three students accused of throwing a petrol bomb": who they are, not news
@@ -137,8 +153,15 @@ PROTEST_NOUNS = {"protest", "demonstrate", "demonstration", "rally", "march", "s
                  "vigil"}
 
 
+def _aim_or_stance(t: Token) -> bool:
+    """t is what an aim, an attempt or a stance is towards: 'the ambition of seizing', 'a bid to
+    retake', 'opposed to sending', 'close to capturing'."""
+    owner = t.head.head if t.head.dep_ == "prep" else t.head
+    return owner.lower_ in INTENT_NOUNS or (owner.lower_ in STANCES and t.head.dep_ == "prep")
+
+
 def _must(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children)
 
 
 def _demands(sent: Span) -> list[Trigger]:
@@ -168,16 +191,145 @@ def _simple_present(t: Token) -> bool:
         not any(c.dep_ in ("aux", "auxpass") for c in t.children)
 
 
+def _present_perfect(t: Token) -> bool:
+    """'have fled', 'has been displaced'."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in t.children)
+
+
+def _present_passive(t: Token) -> bool:
+    """'is besieged', 'are brought': a passive in the simple present (not 'are being shelled', not
+    'has been taken')."""
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return t.tag_ == "VBN" and len(aux) == 1 and aux[0].dep_ == "auxpass" and aux[0].lower_ in ("is", "are", "am")
+
+
+def _since_clause(t: Token) -> bool:
+    """'since seizing it', 'since they took the town': the start of a standing situation, told
+    without a date of its own (a dated one is resolved as history)."""
+    head = t.head if t.dep_ in ("pcomp", "pobj") else t
+    marked = (head.lower_ == "since" and head.dep_ == "prep") or (
+        t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children))
+    return marked and not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree)
+
+
 def _progressive_present(t: Token) -> bool:
     return t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in t.children)
 
 
+def _describing_clause(t: Token) -> Token | None:
+    """The relative clause t is told in, through its arguments and complements ("a country which
+    they want to pressure into withdrawing its troops": 'want'; "a group that has carried out
+    bombings": 'carried')."""
+    x = t
+    # (not through a conjunct: "workers, who had marched to the depot and then hurled rocks at
+    # the guards", told in a relative clause, may still be the event)
+    while x.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") and x.head != x:
+        x = x.head
+    return x if x.dep_ == "relcl" else None
+
+
+def _perfect(v: Token) -> bool:
+    """A verb with a perfect auxiliary: 'has seen', 'had taken', 'to have seen'."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
+
+
+def past_perfect(t: Token) -> bool:
+    """The trigger's clause is in the past perfect ('had seized', 'had been shelled') with no time of
+    its own: set before the story's time."""
+    v = t if t.pos_ in ("VERB", "AUX") else next((a for a in t.ancestors if a.pos_ == "VERB"), None)
+    return v is not None and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in v.children) and \
+        not any(_story_time(c) for c in v.children) and \
+        not any(x.ent_type_ in ("DATE", "TIME") for x in v.subtree)  # "had taken it by nightfall"
+
+
+def _story_time(adverb: Token) -> bool:
+    """'hours earlier', 'a day before', 'minutes later': a time counted from the story's own, not
+    the story's past."""
+    return adverb.dep_ == "advmod" and adverb.lower_ in ("earlier", "later", "before", "after") and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in ("hour", "minute", "moment", "day", "night", "morning")
+        for c in adverb.children)
+
+
+def _experienced(t: Token) -> bool:
+    """'the region has seen heavy fighting', 'the town is said to have endured shelling': fighting
+    summed up as what a place has lived through, with no date of its own."""
+    v = t.head
+    if not (t.pos_ in ("NOUN", "PROPN") and t.dep_ == "dobj" and lemma_of(v) in EXPERIENCING and _perfect(v)):
+        return False
+    # a place lives through fighting; people who "had seen fighting" witnessed it ("reporters had
+    # seen heavy fighting in the city" is an eyewitness report)
+    x = v
+    while x.dep_ in ("xcomp", "conj") and x.head != x:
+        x = x.head
+    subjects = [c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.ent_type_ in ("PERSON", "ORG", "NORP") or c.lemma_.lower() in PEOPLE_WHO_SEE for c in subjects):
+        return False
+    return not any(y.ent_type_ in ("DATE", "TIME") for y in v.subtree)
+
+
+def _in_period(t: Token) -> bool:
+    """A stretch of months or years, or a recurring time, frames the trigger's clause or one above
+    it ("over the past few months, as the rebels have tried ...", "retook the towns in
+    months-long campaigns", "bombed the districts every day")."""
+    chain = {x.i for x in (t, *t.ancestors)}
+    for e in t.sent.ents:
+        if e.label_ != "DATE":
+            continue
+        # the model marks "months" of "months-long" and "four years" of "for four years"
+        after = t.doc[e.end:e.end + 2].text.replace(" ", "") if e.end + 2 <= len(t.doc) else ""
+        before = t.doc[e.start - 1].lower_ if e.start > 0 else ""
+        said = (before + " " if before == "for" else "") + e.text + (after if after == "-long" else "")
+        if not (is_period(said) or is_recurring(e.text)):
+            continue
+        verb = next((a for a in e.root.ancestors if a.pos_ in ("VERB", "AUX") and a.i not in
+                     range(e.start, e.end)), None)
+        if verb is not None and verb.i in chain:
+            return True
+    return False
+
+
+def _many_undated(t: Token) -> bool:
+    """'has carried out dozens of attacks', 'numerous bombings': many happenings summed up, with no
+    date of their own (a dated count, 'dozens of air strikes hit the town on Monday', is news)."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.tag_ not in ("NNS", "NNPS"):
+        return False
+    counted = any(c.dep_ in ("amod", "nummod") and c.lower_ in MANY for c in t.children) or (
+        t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in MANY)
+    verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return counted and verb is not None and not any(x.ent_type_ in ("DATE", "TIME") for x in verb.subtree)
+
+
+def _era(t: Token) -> bool:
+    """The clause is set in an era of the conflict, not on a day: "in the early days of the war",
+    "during the occupation", "at the height of the uprising", "back then"."""
+    clause = [t, *t.ancestors]
+    for x in clause:
+        for p in x.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "during", "at", "throughout", "since"):
+                held = [o for o in p.children if o.dep_ == "pobj"]
+                held += [g for o in held for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                         for g in q.children if g.dep_ == "pobj"]
+                if any(o.lower_ in ERAS for o in held):
+                    frame = {y.i for y in p.subtree}  # a day of its own outside the frame wins
+                    return not any(y.ent_type_ in ("DATE", "TIME") and y.i not in frame for y in x.subtree)
+            if p.dep_ == "advmod" and p.lower_ == "then" and p.i > 0 and p.nbor(-1).lower_ == "back":
+                return True
+        if x.dep_ in ("ccomp", "relcl", "ROOT"):
+            break
+    return False
+
+
 def _is_habitual_or_background(t: Token) -> bool:
-    if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") or
-                              any(c.dep_ == "aux" and c.lower_ == "had" or
-                                  c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in t.children)):
+    described = _describing_clause(t)
+    if described is not None and (described.tag_ in ("VBZ", "VBP") or
+                                  any(c.dep_ == "aux" and c.lower_ == "had" or
+                                      c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                      for c in described.children)):
         # "a militia that fights with", "students who had been arrested", "the field where the
-        # tents are pitched": a description, not an event
+        # tents are pitched", "the cell that officials have said beheaded hostages": a
+        # description, not an event
+        return True
+    if _experienced(t) or _in_period(t) or _era(t) or _many_undated(t):
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
@@ -187,6 +339,14 @@ def _is_habitual_or_background(t: Token) -> bool:
             c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in t.children):
         return True  # "the group is fighting to topple the government": its cause, not a battle
+    passive = t if t.pos_ == "VERB" else t.head if t.dep_ == "nsubjpass" else None
+    if passive is not None and _present_passive(passive) and \
+            not any(x.ent_type_ in ("DATE", "TIME") for x in passive.subtree):
+        # "the town is besieged by militants", "the wounded are brought here", "the deployment is
+        # conducted with the UN": a state or a habit
+        return True
+    if _since_clause(t):
+        return True  # "have held the town since seizing it": where a standing situation began
     if _simple_present(t):
         # "the militants also conduct attacks across the border", "they get killed or replaced":
         # the simple present tells what is usual, not what happened (a report's events are told
@@ -194,7 +354,8 @@ def _is_habitual_or_background(t: Token) -> bool:
         return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
     for x in [t, *t.ancestors]:
-        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADV for c in x.children):
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c)
+               for c in x.children):
             return True
         if x.dep_ in ("ccomp", "ROOT", "relcl", "advcl", "parataxis"):
             break
@@ -229,8 +390,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
-        if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in EFFORTS:
-            continue  # "attempted to take control of the city": ground sought, not taken
+        if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
+            continue  # "the rebels tried to take the town": no ground taken
+        if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
+            continue  # "a refuge for those fleeing the war", "the number of people fleeing": who, not what
+        if cls == "flee" and (_progressive_present(t) or _present_perfect(t)) and \
+                not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+            continue  # "thousands have fled the city", "people are fleeing south": a tally, a state
         if cls in ("destroy", "riot", "loot") and any(c.dep_ == "dobj" and c.lemma_.lower() in SYMBOLS
                                                       for c in t.children):
             continue  # "burnt an effigy of the minister", "tore down his posters": a protest's symbols

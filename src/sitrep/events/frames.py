@@ -27,6 +27,7 @@ from .vocab import (
     CIVIL_GROUPS,
     CLAIMANT_GROUPS,
     CONDITION_WORDS,
+    CONSEQUENCE_VERBS,
     COUNT_NOUNS,
     COUNTERPARTS,
     CROWD_WORDS,
@@ -317,10 +318,9 @@ def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
             all(o.lower_ in PROPERTY_PLACES for o in _children(t, {"dobj"})):
         return None  # "armed men invaded his home": the way into an attack, not ground taken
     # "advanced into Deraa", "entered Homs"; not "advancing from their stronghold", nor
-    # "advanced towards Hama" or "advanced on Mosul" (not there yet: no ground taken)
-    closing_in = v.lemma == "advance"
+    # "advanced towards Hama" or "advanced on Hama" (moving against it: no ground taken yet)
     ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
-                                      ("into", "to", "in", "inside") or p.lower_ in ("on", "upon") and not closing_in
+                                      ("into", "to", "in", "inside")
                                       for o in _children(p, {"pobj"})]
     # a proper name entered is a place even where the gazetteer does not know it
     # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
@@ -692,6 +692,13 @@ _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
 }
 
 
+def _definite(t: Token) -> bool:
+    """'the battles', 'these clashes', 'its offensive': a fight the reader already knows."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "this", "that", "its",
+                                                          "their")
+               for c in t.children)
+
+
 def noun_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a noun that a verb makes an occurrence, or None."""
     # ("Fighting continued ...": a sentence's first gerund, tagged a verb, is the noun it names)
@@ -742,6 +749,12 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.dep_ == "nsubj" and \
             hl in ("begin", "start", "come", "mark", "follow") and \
             not any(c.dep_ in ("amod", "compound", "prep") for c in t.children):
+        return None
+    # "The battles ... have caused mass displacement", "the fighting has forced thousands to flee":
+    # what fighting already told has brought about, summed up in the perfect or the present
+    if t.dep_ == "nsubj" and hl in CONSEQUENCE_VERBS and _definite(t) and (
+            head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lemma_.lower() == "have"
+                                                for c in head.children)):
         return None
     dep = t_lic.dep_
     ok = (

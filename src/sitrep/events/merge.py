@@ -86,10 +86,11 @@ def drop_vague_repeats(evs: list[Event]) -> list[Event]:
         return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days) <= REPEAT_DAYS
 
     def repeats(vague: Event, placed: Event) -> bool:
-        return placed.span[0] > vague.span[0] and not _vague(placed) and placed.event_type is not None and \
-            placed.sub_event_type == vague.sub_event_type and vague.actor1 is not None and \
-            placed.actor1 is not None and placed.actor1.id == vague.actor1.id and near(vague, placed) and \
-            (vague.location is None or vague.location.country_code == placed.location.country_code)
+        if placed.span[0] <= vague.span[0] or placed.location is None or _vague(placed):
+            return False
+        return placed.event_type is not None and placed.sub_event_type == vague.sub_event_type and \
+            vague.actor1 is not None and placed.actor1 is not None and placed.actor1.id == vague.actor1.id and \
+            near(vague, placed) and (vague.location is None or vague.location.country_code == placed.location.country_code)
 
     return [e for e in evs if not (e.event_type and _vague(e) and any(repeats(e, o) for o in evs))]
 

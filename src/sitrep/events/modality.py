@@ -4,7 +4,8 @@ Modality follows the trigger's grammar: a reporting verb above it ("the ministry
 said", "Reuters reported", "according to ...", "told Reuters") makes it `reported`,
 or `claimed` when the speaker is the actor itself ("Israel said its forces struck");
 "denied" makes it `denied`; "expected to", "will", "plans to" make it `expected` or
-`planned`; "could", "may", "likely", "if" make it `hypothetical`; a negation `negated`.
+`planned`; "could", "may", "likely", "if", "whether" make it `hypothetical`; a negation
+`negated`; "reportedly", "allegedly" (no speaker named) `reported`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from spacy.tokens import Token
 
 from ..nlp.views import ents_between
+from .vocab import HEARSAY
 
 __all__ = ["modality_of", "attribution_of", "speaker_heads", "REPORTING"]
 
@@ -21,10 +23,10 @@ REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "conf
              "allege", "add", "accord", "cite", "quote", "insist", "acknowledge", "admit",
              "reveal", "indicate", "suggest", "write", "post", "publish", "broadcast", "attribute",
              "blame", "describe", "call"}
-EXPECT = {"expect", "likely", "set", "due", "scheduled", "poised", "anticipate"}
+EXPECT = {"expect", "likely", "set", "due", "scheduled", "poised", "poise", "anticipate", "imminent"}
 PLAN = {"plan", "intend", "prepare", "schedule", "aim", "will", "shall", "propose", "decide"}
 HYPO = {"could", "may", "might", "would", "if", "possibly", "perhaps", "potentially", "need",
-        "should", "can", "unless"}
+        "should", "can", "unless", "whether"}
 SOURCE_NOUNS = {"video", "footage", "images", "pictures", "photos", "report", "reports", "media",
                 "sources", "source", "statement", "officials", "official", "spokesman",
                 "spokesperson", "witnesses", "residents", "activists", "monitor", "observatory",
@@ -46,6 +48,17 @@ def _governing_reporters(t: Token) -> list[Token]:
     return out
 
 
+def _denied_by_no(t: Token) -> bool:
+    """'there were no reports of fighting', 'no sign of an attack': a noun under 'no' that the
+    trigger is of."""
+    x = t
+    while x.dep_ in ("pobj", "prep", "compound") and x.head != x:
+        x = x.head
+        if x.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in x.children):
+            return True
+    return False
+
+
 def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | None = None) -> str:
     """The contract's modality for the event triggered at t."""
     lemmas = set()
@@ -55,7 +68,7 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
         if x.dep_ in ("ccomp", "ROOT") and x != t:
             break
     if any(c.dep_ == "neg" for c in t.children) or (xcomp_of is not None and any(
-            c.dep_ == "neg" for c in xcomp_of.children)):
+            c.dep_ == "neg" for c in xcomp_of.children)) or _denied_by_no(t):
         return "negated"
     reporters = _governing_reporters(t)
     if any(r.lemma_.lower() == "deny" for r in reporters):
@@ -68,6 +81,8 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
         return "hypothetical"
     if any(r.lemma_.lower() in ("claim", "allege") for r in reporters):
         return "claimed"
+    if lemmas & HEARSAY and not self_claim:
+        return "reported"  # "rebels reportedly captured the town": someone reports it
     if reporters or attributed:
         # an actor speaking of its own deed claims it ("Israel said its forces struck")
         return "claimed" if self_claim else "reported"

@@ -10,10 +10,21 @@ from ..wordclasses import load_word_classes
 
 __all__ = [
     "HABITUAL",
+    "BACKGROUND_ADVERBS",
+    "ERAS",
+    "HEARSAY",
+    "MANY",
+    "PEOPLE_WHO_SEE",
+    "INTENT_NOUNS",
+    "STANCES",
+    "IMPLYING",
+    "TRYING",
+    "WISHING",
+    "CONSEQUENCE_VERBS",
+    "EXPERIENCING",
     "SPEAKING",
     "OWN_WORDS",
     "ACCORDS",
-    "AIMS",
     "AIRCRAFT",
     "AIR_KINDS",
     "ANSWERED_FIRE",
@@ -44,7 +55,6 @@ __all__ = [
     "DEMONSTRATION_CONDUCT",
     "DISPLACED",
     "EMERGENCY_MEASURES",
-    "EFFORTS",
     "ENDED",
     "ENGAGEMENTS",
     "EXCHANGED_PEOPLE",
@@ -122,6 +132,19 @@ _WORDS = load_vocabulary()
 # crowds, protest and riot
 CROWD_NOUNS = _WORDS["crowd_nouns"]
 HABITUAL = _WORDS["habitual"]
+# background, habit and what is only intended
+BACKGROUND_ADVERBS = _WORDS["background_adverbs"]
+ERAS = _WORDS["eras"]
+HEARSAY = _WORDS["hearsay"]
+MANY = _WORDS["many"]
+PEOPLE_WHO_SEE = _WORDS["people_who_see"]
+INTENT_NOUNS = _WORDS["intent_nouns"]
+STANCES = _WORDS["stances"]
+IMPLYING = _WORDS["implying"]
+TRYING = _WORDS["trying"]
+WISHING = _WORDS["wishing"]
+CONSEQUENCE_VERBS = _WORDS["consequence_verbs"]
+EXPERIENCING = _WORDS["experiencing"]
 SPEAKING = _WORDS["speaking"]
 OWN_WORDS = _WORDS["own_words"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
@@ -220,9 +243,7 @@ SANCTION_MEASURES = _WORDS["sanction_measures"]
 EMERGENCY_MEASURES = _WORDS["emergency_measures"]
 TRUCES = _WORDS["truces"]
 INTELLIGENCE = _WORDS["intelligence"]
-EFFORTS = _WORDS["efforts"]
 FIGURES_REACHED = _WORDS["figures_reached"]
 FORCES_SENT = _WORDS["forces_sent"]
 MEETING_PEOPLE = _WORDS["meeting_people"]
-AIMS = _WORDS["aims"]
 TIES_CUT = _WORDS["ties_cut"]

@@ -1,0 +1,191 @@
+"""What is an event, and when: history, standing situations, habits, aims and hypotheticals.
+
+Sentences written for these tests (real model, real gazetteer); the report is dated
+Friday 6 December 2024.
+"""
+
+import pytest
+
+from sitrep.events.dates import is_background, is_period, resolve_date
+
+
+def kinds(events):
+    return [(e.sub_event_type or e.plover, e.event_date, e.date_precision) for e in events]
+
+
+def test_a_named_month_with_last_is_that_month_not_the_report_day():
+    d = resolve_date("Last April's", "2024-12-06")
+    assert (d.date, d.precision) == ("2024-04-01", "month")
+    # in a March report, last April is the year before's
+    assert resolve_date("last April", "2025-03-10").date == "2024-04-01"
+    assert resolve_date("next June", "2024-12-06").date == "2025-06-01"
+
+
+def test_dates_known_only_to_the_year_or_long_past_are_background():
+    pub = resolve_date("today", "2024-12-06").as_date
+    assert is_background(resolve_date("earlier this year", "2024-12-06"), pub)
+    assert is_background(resolve_date("in 2015", "2024-12-06"), pub)
+    assert is_background(resolve_date("last April", "2024-12-06"), pub)
+    assert not is_background(resolve_date("on Tuesday", "2024-12-06"), pub)
+    assert not is_background(resolve_date("next year", "2024-12-06"), pub)  # a plan, not history
+
+
+def test_periods_of_months_or_years_are_not_points_in_time():
+    assert is_period("over the past few months")
+    assert is_period("the last two years")
+    assert is_period("months-long")
+    assert is_period("for decades")
+    assert not is_period("last week")
+    assert not is_period("on Monday")
+    assert not is_period("last year")
+
+
+@pytest.mark.parametrize("text", [
+    "Last April's raid on the market in Kurat left 40 people dead.",
+    "The army had recaptured Kurat earlier this year.",
+    "Insurgents had stormed the town of Kurat before government troops arrived.",
+    "The militia seized the border town of Kurat in 2015.",
+    "Government troops recaptured the towns of Kurat and Belo in months-long campaigns.",
+    "Over the past few months, as the rebels have tried to take control of Kurat, life has become harder.",
+])
+def test_history_is_not_dated_on_the_publication_day(extract, text):
+    assert [e for e in extract(text) if e.event_date == "2024-12-06"] == []
+
+
+def test_a_source_saying_it_had_retaken_a_town_is_news(extract):
+    evs = extract("The army said on Monday it had retaken the town of Kurat.")
+    assert kinds(evs) == [("Government regains territory", "2024-12-02", "day")]
+
+
+def test_a_relative_clause_with_its_own_history_leaves_the_main_event(extract):
+    evs = extract("The rebels, who have held the city of Idlib since 2019, shelled Aleppo on Tuesday.")
+    assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-03", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants have repeatedly targeted army posts around Idlib.",
+    "The region has seen heavy fighting.",
+    "The town is said to have endured heavy shelling.",
+    "The militants attack villages near the border, which they want to force into paying taxes.",
+])
+def test_habits_and_experience_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The government wants to withdraw its troops from Kurat.",
+    "Its leaders are opposed to sending troops into Kurat.",
+    "The rebels tried to take control of Kurat on Monday.",
+    "The plan was part of the group's ambition of seizing the whole province.",
+    "Such a plan would mean destroying the air force of Syria.",
+])
+def test_aims_attempts_and_consequences_are_not_events(extract, text):
+    assert [e for e in extract(text) if e.event_type is not None] == []
+
+
+def test_the_deed_a_wish_is_told_beside_still_counts(extract):
+    evs = extract("The rebels, who seek to retake Kurat, shelled the town of Belo on Monday.")
+    assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-02", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "The fighting between the army and the rebels has forced thousands of families from Kurat.",
+    "Troops advanced on Kurat on Monday.",
+    "The town became a refuge for those fleeing the war.",
+    "His forces focused on targeting the opposition rather than the jihadists.",
+])
+def test_consequences_approaches_and_descriptions_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_a_dated_fight_that_forced_something_is_still_a_fight(extract):
+    evs = extract("The clashes in Kurat on Monday forced shops to close.")
+    assert kinds(evs) == [("Armed clash", "2024-12-02", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "In the early days of the war, rebels shelled the capital.",
+    "During the occupation, Russian troops killed dozens of civilians in Bucha.",
+    "The rebels stormed the town in the first weeks of the uprising.",
+    "Back then, government forces bombed rebel-held districts of Aleppo every day.",
+    "At the height of the war, the army besieged Kurat for four years.",
+])
+def test_eras_durations_and_recurring_times_are_not_days(extract, text):
+    assert [e for e in extract(text) if e.event_date == "2024-12-06"] == []
+
+
+def test_a_clause_set_days_before_its_main_clause_takes_that_day(extract):
+    evs = extract("Troops shelled Kurat on Sunday, three days after militants stormed a checkpoint in the town.")
+    assert sorted(kinds(evs)) == [("Armed clash", "2024-11-28", "day"),
+                                  ("Shelling/artillery/missile attack", "2024-12-01", "day")]
+    evs = extract("The strike came a week after militants killed 12 soldiers in Kurat.")
+    assert kinds(evs) == [("Armed clash", "2024-11-29", "week")]
+
+
+def test_population_tallies_are_not_events_but_a_dated_flight_is(extract):
+    assert extract("Thousands of people have fled the town of Kurat.") == []
+    assert extract("Most families are fleeing towards Kurat.") == []
+    assert [e.event_date for e in extract("Thousands of people fled the town of Kurat on Monday.")] == ["2024-12-02"]
+
+
+def test_hearsay_and_doubt_set_the_modality(extract):
+    assert [e.modality for e in extract("Rebels reportedly captured Kurat on Monday.")] == ["reported"]
+    assert [e.modality for e in extract("Militants allegedly killed five civilians in Kurat on Monday.")] == ["reported"]
+    assert [e.modality for e in extract("It is unclear whether rebels captured Kurat on Monday.")] == ["hypothetical"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian forces have been shelling the city of Kharkiv for weeks.",
+    "The group has carried out dozens of attacks in Kurat province.",
+    "The group, which has carried out numerous bombings in the capital, denied involvement.",
+])
+def test_many_happenings_summed_up_are_not_one_event(extract, text):
+    assert [e for e in extract(text) if e.event_type is not None] == []
+
+
+def test_a_dated_count_of_strikes_is_news(extract):
+    evs = extract("Dozens of air strikes hit the town of Kurat on Monday.")
+    assert kinds(evs) == [("Air/drone strike", "2024-12-02", "day")]
+
+
+def test_an_eyewitness_who_had_seen_fighting_hours_earlier_reports_an_event(extract):
+    evs = extract("Hours earlier, reporters had seen heavy fighting still under way in the city of Kurat.")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+
+
+def test_a_paragraph_set_in_history_stays_there_until_a_new_day(extract):
+    evs = extract("In 2014, the Islamic State swept across northern Iraq. Its fighters seized Mosul and Tikrit.")
+    assert evs == []
+    evs = extract("In 2014, the Islamic State swept across northern Iraq. On Sunday, Iraqi troops shelled Mosul.")
+    assert kinds(evs) == [("Shelling/artillery/missile attack", "2024-12-01", "day")]
+
+
+@pytest.mark.parametrize("text", [
+    "The West should arm the rebels and bomb the airbases of the regime.",
+    "Bombing the airbases would end the war.",
+])
+def test_proposals_and_acts_talked_about_are_not_events(extract, text):
+    assert extract(text) == []
+
+
+def test_poised_is_expected_and_no_reports_of_is_negated(extract):
+    assert [e.modality for e in extract("The rebels are poised to take Kurat.")] == ["expected"]
+    assert [e.modality for e in extract("There were no reports of fighting in Kurat on Monday.")] == ["negated"]
+
+
+def test_relative_periods_stay_inside_the_period_they_name():
+    assert resolve_date("earlier this month", "2024-12-03").date == "2024-12-01"
+    assert resolve_date("earlier this week", "2024-12-03").date == "2024-12-02"  # a Tuesday
+    assert resolve_date("last month", "2025-03-31").date == "2025-02-28"
+    assert resolve_date("earlier this year", "2025-01-10").date == "2025-01-01"
+    assert resolve_date("earlier this month", "2024-12-20").date == "2024-12-13"
+
+
+@pytest.mark.parametrize("text", [
+    "The town of Kurat is besieged by militants.",
+    "The deployment is conducted in coordination with the army of Lebanon.",
+    "Rebels have controlled Kurat since seizing it from the army.",
+    "The group controls much of Homs province.",
+])
+def test_standing_situations_are_not_new_events(extract, text):
+    assert extract(text) == []
