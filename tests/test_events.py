@@ -290,3 +290,10 @@ def test_a_refusal_said_is_a_rejection(extract):
     assert [(e.plover, e.modality) for e in evs] == [("REJECT", "asserted")]
     evs = extract("Washington has lobbied coalition partners to take back their fighters.", published="2019-02-18")
     assert [e.plover for e in evs] == ["REQUEST"]
+
+
+def test_a_city_restored_is_retaken(extract):
+    evs = extract("The Sudanese army said its forces restored Singa city from the Rapid Support Forces on Saturday.",
+                  published="2024-11-23")
+    assert [(e.sub_event_type, e.location.name) for e in evs if e.event_type] == [("Government regains territory", "Singa")]
+    assert [e for e in extract("The police restored order in the capital on Saturday.") if e.event_type] == []

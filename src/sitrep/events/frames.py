@@ -283,6 +283,8 @@ def _takeover(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return None
     if v.lemma == "gain" and "control" not in v.obj_words:
         return None  # "gained control of"; not "gained support"
+    if v.lemma == "restore" and not ("control" in v.obj_words or any(place_like(o) for o in _children(t, {"dobj"}))):
+        return None  # "restored Singa city", "restored control over"; not "restored order"
     # the place taken is the object ("seized the town", "took control of", "stormed into");
     # "seized drugs in Guaira" names where the seizure happened, not what was taken
     taken = _children(t, {"dobj", "nsubjpass"}) + [o for p in _children(t, {"prep"})

@@ -7,6 +7,8 @@ last city named; a border or crossing between two countries is the border betwee
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from ..models import Location
@@ -345,7 +347,9 @@ class LocationFinder:
             return min(asides, key=lambda a: a[:2])[2]
         filed += [self._loc(tp.place, tp.precision) for tp in self.tops if self._filed_at(tp)]
         if filed and filed[0].country_code == self.focus and filed[0].precision < 3:
-            return filed[0]  # "MOGADISHU (Reuters) - A car bomb exploded ...", in the story's own country
+            # "MOGADISHU (Reuters) - A car bomb exploded ...", in the story's own country: near it,
+            # for a reporter files from the city nearest the news
+            return replace(filed[0], precision=2)
         if self.focus:
             c = self.gaz.country(self.focus)
             if c is not None:
