@@ -297,3 +297,9 @@ def test_a_city_restored_is_retaken(extract):
                   published="2024-11-23")
     assert [(e.sub_event_type, e.location.name) for e in evs if e.event_type] == [("Government regains territory", "Singa")]
     assert [e for e in extract("The police restored order in the capital on Saturday.") if e.event_type] == []
+
+
+def test_closing_in_closes_nothing(extract):
+    evs = extract("The army is now closing in on Giad city, a stronghold of the paramilitaries, officials said on Monday.",
+                  published="2025-02-03")
+    assert [e for e in evs if e.sub_event_type == "Other"] == []

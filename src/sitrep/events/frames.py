@@ -462,8 +462,8 @@ def _defect(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 def _close(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """A closure of what can be closed to people."""
-    if not (v.sub & lex.closure_objects):
-        return None
+    if not (v.sub & lex.closure_objects) or "in" in v.prts or any(c.lower_ == "in" for c in t.children):
+        return None  # "closing in on Giad city" advances; it closes nothing
     return v.cls
 
 
