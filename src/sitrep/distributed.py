@@ -34,8 +34,6 @@ __all__ = ["DEFAULT_PARTITION", "DaskEngine", "DaskRun", "PartitionResult", "ext
 # small beside the parse (a few hundred milliseconds an article), few enough that a partition's
 # results stay small and the workers are kept evenly busy near the end of a run.
 DEFAULT_PARTITION = 32
-# how long to try a scheduler's address before saying it cannot be reached
-SCHEDULER_TIMEOUT = "20s"
 
 
 @dataclass(frozen=True)
@@ -43,12 +41,14 @@ class DaskEngine:
     """Where and how to run: `scheduler` is a cluster's address (tcp://HOST:8786); without one,
     a LocalCluster of `workers` processes (one thread each: spaCy's parse holds the GIL) is
     started for the run and stopped after it.  `extra_actors` is a YAML file of extra actors;
-    on a cluster the path must be readable on every worker host."""
+    on a cluster the path must be readable on every worker host.  `connect_timeout`: how long
+    to try the scheduler's address before saying it cannot be reached."""
 
     scheduler: str | None = None
     workers: int = 2
     partition_size: int = DEFAULT_PARTITION
     extra_actors: str | None = None
+    connect_timeout: str = "20s"
 
 
 @dataclass
@@ -110,7 +110,7 @@ class _client:
             raise EngineError(f"--engine dask needs Dask: pip install 'dask[distributed]' ({exc})") from exc
         if self.engine.scheduler:
             try:
-                self.client = Client(self.engine.scheduler, timeout=SCHEDULER_TIMEOUT)
+                self.client = Client(self.engine.scheduler, timeout=self.engine.connect_timeout)
             except (OSError, TimeoutError) as exc:
                 raise EngineError(f"cannot reach the Dask scheduler at {self.engine.scheduler}: {exc}") from exc
             return self.client
