@@ -16,7 +16,7 @@ from .models import Article, ControlStatement, Event, PlaceMention
 from .nlp.long import parse
 
 if TYPE_CHECKING:
-    from .distributed import DaskEngine
+    from .distributed import DaskEngine, DaskRun
 
 __all__ = ["MAX_CHARS", "IngestReport", "Result", "RunReport", "extract_batch", "ingest", "load_resources", "process"]
 
@@ -83,7 +83,7 @@ def extract_batch(batch: list[Article], res: Resources) -> list[Extracted | str]
 
 def process(items: Iterable[Article | InputError], res: Resources | None, store=None,
             on_error: Callable[[str], None] | None = None, max_chars: int = MAX_CHARS,
-            workers: int = 1, extra_actors: str | None = None, dask: DaskEngine | None = None
+            workers: int = 1, extra_actors: str | None = None, dask: DaskEngine | DaskRun | None = None
             ) -> Iterator[Result]:
     """Extract each article (and store it, when a store is given); yields results in input order.
 
@@ -93,18 +93,22 @@ def process(items: Iterable[Article | InputError], res: Resources | None, store=
     With `workers` > 1 the articles are extracted in that many processes (each loads its own
     model, with `extra_actors`; `res` may then be None); results are the same, in the same order.
     With `dask`, the articles are extracted on a Dask cluster in partitions (sitrep.distributed;
-    `workers` and `extra_actors` are then the engine's), again with the same results in order.
+    `workers` and `extra_actors` are then the engine's), again with the same results in order;
+    given a DaskRun rather than its engine, the caller can read the workers' memory after.
     """
     report_error = on_error or (lambda msg: print(msg, file=sys.stderr))
     # small batches: the parser's memory grows with the batch (16 peaks near 350 MB, 4 near 230 MB);
     # a Dask partition is parsed 4 at a time too (extract_batch), only handed over whole
-    size = dask.partition_size if dask is not None else 16 if workers == 1 else 4
-    batches = _batches(items, report_error, max_chars, size)
-    outcomes: Iterable[list[Extracted | str]]
+    run = None
     if dask is not None:
         from .distributed import DaskRun
 
-        outcomes = DaskRun(dask).partitions(batches)
+        run = dask if isinstance(dask, DaskRun) else DaskRun(dask)
+    size = run.engine.partition_size if run is not None else 16 if workers == 1 else 4
+    batches = _batches(items, report_error, max_chars, size)
+    outcomes: Iterable[list[Extracted | str]]
+    if run is not None:
+        outcomes = run.partitions(batches)
     elif workers > 1:
         outcomes = _in_workers(batches, workers, extra_actors)
     else:
@@ -211,7 +215,7 @@ class IngestReport:
 
 def ingest(items: Iterable[Article | InputError], store, res_loader: Callable[[], Resources] = load_resources,
            on_error: Callable[[str], None] | None = None, workers: int = 1, extra_actors: str | None = None,
-           dask: DaskEngine | None = None) -> IngestReport:
+           dask: DaskEngine | DaskRun | None = None) -> IngestReport:
     """Add new articles and their events to the store, then re-fuse if anything was added.
 
     An article whose text is already stored is recognised by its content hash before it is
