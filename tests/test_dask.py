@@ -1,6 +1,7 @@
-"""Scaling out: `ingest --workers 2` and `--engine dask` (a real 2-worker LocalCluster of processes)
-store what one process stores; a rerun skips what is stored; an unreadable file is named and the
-rest goes on.  Real model, real SQLite files, the real CLI in a subprocess."""
+"""Scaling out: `ingest --workers 2` and `--engine dask` (a real 2-worker LocalCluster of processes,
+and a real scheduler and worker on loopback) store and print what one process does; a rerun skips
+what is stored; an unreadable file is named and the rest goes on.  Real model, real SQLite files,
+the real CLI in a subprocess."""
 
 from __future__ import annotations
 
@@ -92,11 +93,32 @@ def test_ingest_with_two_worker_processes_stores_what_one_process_stores(corpus,
     _check_run(_sitrep("ingest", str(corpus), "--db", str(db), "--workers", "2"), db, one_process)
 
 
-def test_extract_on_dask_prints_what_one_process_prints(corpus, tmp_path):
+@pytest.fixture
+def loopback_cluster():
+    """A real Dask cluster on loopback, as on several hosts: `dask scheduler` and one `dask worker`."""
+    import socket
+
+    with socket.socket() as s:  # a free port for the scheduler
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    dask = Path(sys.executable).parent / "dask"
+    procs = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    procs.append(subprocess.Popen([str(dask), "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                   "--no-dashboard"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    yield address
+    for proc in reversed(procs):  # the worker first, then its scheduler
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_extract_on_a_cluster_at_an_address_prints_what_one_process_prints(corpus, tmp_path, loopback_cluster):
     reports = [str(p) for p in sorted(corpus.glob("*.txt"))[:2]]
     one = _sitrep("extract", *reports, "--db", str(tmp_path / "one.db"), "--min-confidence", "0")
     two = _sitrep("extract", *reports, "--db", str(tmp_path / "two.db"), "--min-confidence", "0",
-                  "--engine", "dask", "--workers", "2", "--partition-size", "1")
+                  "--engine", "dask", "--scheduler", loopback_cluster, "--partition-size", "1")
     assert one.returncode == two.returncode == 0, two.stderr
     assert len(one.stdout.splitlines()) > 3
     assert [json.loads(line) for line in two.stdout.splitlines()] == [json.loads(line) for line in one.stdout.splitlines()]
