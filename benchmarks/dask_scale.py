@@ -93,8 +93,10 @@ def run_baseline(count: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def scale(count: int, db: Path, workers: int, partition: int, scheduler: str | None) -> dict:
-    """Extract and store `count` articles on Dask, then fuse; times, rates and memory."""
+def scale(count: int, db: Path, workers: int, partition: int, scheduler: str | None,
+          fuse: bool = True) -> tuple[float, float, list[str]]:
+    """Extract and store `count` articles on Dask, then fuse, printing times, rates and memory;
+    returns the rate with start-up, the rate after it, and the errors."""
     from sitrep.distributed import DaskEngine, DaskRun
     from sitrep.fusion import fuse_store
     from sitrep.pipeline import process
@@ -114,16 +116,32 @@ def scale(count: int, db: Path, workers: int, partition: int, scheduler: str | N
             if done % 2000 == 0:
                 print(f"  {done:,} articles, {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
         extract_s = time.perf_counter() - start
-        parent_extract_mb = _peak_mb()
+        startup_s, at_startup = first or (0.0, 0)
+        steady = (done - at_startup) / (extract_s - startup_s) if done > at_startup else 0.0
+        report_extraction({"articles": done, "events": events, "errors": errors, "extract_s": extract_s,
+                           "startup_s": startup_s, "steady_rate": steady,
+                           "workers_mb": {w: b / 2**20 for w, b in sorted(run.peak_rss.items())},
+                           "parent_mb": _peak_mb()})
+        if not fuse:
+            return done / extract_s, steady, errors
         start = time.perf_counter()
         fused = len(fuse_store(store))
-        fuse_s = time.perf_counter() - start
-    startup_s, at_startup = first or (0.0, 0)
-    steady = (done - at_startup) / (extract_s - startup_s) if done > at_startup else 0.0
-    return {"articles": done, "events": events, "fused": fused, "errors": errors, "extract_s": extract_s,
-            "startup_s": startup_s, "steady_rate": steady,
-            "fuse_s": fuse_s, "workers_mb": {w: b / 2**20 for w, b in sorted(run.peak_rss.items())},
-            "parent_extract_mb": parent_extract_mb, "parent_mb": _peak_mb()}
+        print(f"fuse:            {fused:,} fused events in {time.perf_counter() - start:.1f} s; parent peak resident "
+              f"{_peak_mb():,.0f} MB after it", flush=True)
+    return done / extract_s, steady, errors
+
+
+def report_extraction(r: dict) -> None:
+    """Printed before fusion starts, so a long fusion (or an interrupted one) costs none of it."""
+    print(f"extract + store: {r['articles']:,} articles, {r['events']:,} events in {r['extract_s']:.1f} s "
+          f"({r['articles'] / r['extract_s']:.1f} articles/s, cluster start included); {len(r['errors'])} failed")
+    print(f"  of which {r['startup_s']:.1f} s to the first partition back (cluster start, each worker "
+          f"loading its model); after it {r['steady_rate']:.1f} articles/s")
+    for message in r["errors"][:5]:
+        print(f"  {message}")
+    for worker, mb in r["workers_mb"].items():
+        print(f"worker {worker}: peak resident {mb:,.0f} MB")
+    print(f"parent: peak resident {r['parent_mb']:,.0f} MB after extraction", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scheduler", help="an existing cluster instead of a LocalCluster")
     ap.add_argument("--baseline", type=int, default=200,
                     help="articles run in one process as the same run's baseline (0: none; default 200)")
+    ap.add_argument("--no-fuse", action="store_true", help="extract and store only (fusion loads every event)")
     ap.add_argument("--db", help="the database to fill (default: a new one in a temporary folder)")
     ap.add_argument("--child-baseline", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -146,26 +165,15 @@ def main(argv: list[str] | None = None) -> int:
         db = Path(args.db) if args.db else Path(tmp) / "scale.db"
         where = args.scheduler or f"LocalCluster of {args.workers} processes"
         print(f"{args.articles:,} generated articles on {where}, {args.partition_size} a partition, into {db}")
-        r = scale(args.articles, db, args.workers, args.partition_size, args.scheduler)
-        print(f"extract + store: {r['articles']:,} articles, {r['events']:,} events in {r['extract_s']:.1f} s "
-              f"({r['articles'] / r['extract_s']:.1f} articles/s, cluster start included); {len(r['errors'])} failed")
-        print(f"  of which {r['startup_s']:.1f} s to the first partition back (cluster start, each worker "
-              f"loading its model); after it {r['steady_rate']:.1f} articles/s")
-        for message in r["errors"][:5]:
-            print(f"  {message}")
-        print(f"fuse:            {r['fused']:,} fused events in {r['fuse_s']:.1f} s")
-        for worker, mb in r["workers_mb"].items():
-            print(f"worker {worker}: peak resident {mb:,.0f} MB")
-        print(f"parent: peak resident {r['parent_extract_mb']:,.0f} MB after extraction, {r['parent_mb']:,.0f} MB "
-              f"after fusion")
+        rate, steady, errors = scale(args.articles, db, args.workers, args.partition_size, args.scheduler,
+                                     not args.no_fuse)
         if args.baseline:
             b = run_baseline(min(args.baseline, args.articles))
             one = b["articles"] / b["seconds"]
             print(f"baseline, one process: {b['articles']:,} articles in {b['seconds']:.1f} s ({one:.1f} articles/s, "
                   f"model loaded before the clock), peak resident {b['peak_mb']:,.0f} MB")
-            print(f"ratio, Dask over one process: {r['steady_rate'] / one:.2f} after start-up, "
-                  f"{r['articles'] / r['extract_s'] / one:.2f} with it")
-    return 1 if r["errors"] else 0
+            print(f"ratio, Dask over one process: {steady / one:.2f} after start-up, {rate / one:.2f} with it")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -73,12 +73,12 @@ class DaskRun:
     def partitions(self, batches: Iterator[list[Article]]) -> Iterator[list[Extracted | str]]:
         """Each batch's results, in input order."""
         with _client(self.engine) as client:
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            slots = _Slots(client)
             pending: deque[tuple[list[Article], Any]] = deque()
             for batch in batches:
                 future = client.submit(extract_partition, batch, self.engine.extra_actors, pure=False)
                 pending.append((batch, future))
-                if len(pending) >= 2 * workers:  # a dropped future leaves the cluster's memory
+                while len(pending) >= 2 * slots.count():  # a dropped future leaves the cluster's memory
                     yield self._done(pending.popleft())
             while pending:
                 yield self._done(pending.popleft())
@@ -93,6 +93,23 @@ class DaskRun:
         self.partitions_done += 1
         self.peak_rss[result.worker] = max(self.peak_rss.get(result.worker, 0), result.peak_rss)
         return result.outcomes
+
+
+class _Slots:
+    """How many partitions the cluster runs at once (its workers' threads), asked again every few
+    seconds: workers may join a cluster after the run has started, or leave it."""
+
+    def __init__(self, client: Any, every: float = 5.0) -> None:
+        self.client, self.every = client, every
+        self.asked, self.threads = -every, 1
+
+    def count(self) -> int:
+        import time
+
+        if time.monotonic() - self.asked >= self.every:
+            self.threads = max(1, sum(self.client.nthreads().values()))
+            self.asked = time.monotonic()
+        return self.threads
 
 
 class _client:
