@@ -1,10 +1,10 @@
 """sitrep's command line: each command parses options, makes one core call, prints.
 
     sitrep extract PATH... [--published D] [--format jsonl|csv|geojson] [--output F] [--db F]
-                   [--workers N] [--max-chars N] [--quiet]
+                   [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--max-chars N] [--quiet]
     sitrep places  PATH... [--published D]
     sitrep demo    [--output DIR] [--db F]
-    sitrep ingest  PATH... [--published D] [--db F]
+    sitrep ingest  PATH... [--published D] [--db F] [--workers N] [--engine local|dask] [--scheduler ADDRESS]
     sitrep events  [--db F] [--since D] [--until D] [--country C] [--format jsonl|json|csv|geojson]
     sitrep control [--as-of D] [--db F] [--format json|geojson]
     sitrep control --changes --since D --until D [--db F]
@@ -79,12 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--min-confidence", type=_confidence, metavar="P",
                     help="leave out events less likely than P (0-1) to be right as coded; default: "
                          "sitrep's calibrated threshold; 0 keeps every event (all are stored anyway)")
-    ex.add_argument("--workers", type=_positive, default=1, metavar="N",
-                    help="extract in N processes (each loads the model, ~0.5 GB); same results, same order")
+    _scaling_options(ex)
     ex.add_argument("--max-chars", type=_positive, metavar="N",
                     help="refuse a text longer than N characters (default 20,000,000; longer than the "
                          "model's 1,000,000 is read in pieces)")
     ex.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary on a terminal")
+    ex.set_defaults(scaling_parser=ex)
 
     pl = sub.add_parser("places", help="list the toponyms of articles (one JSON object per line)")
     pl.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
@@ -100,6 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     ig.add_argument("--published", type=_date, help="publication date for articles that carry none")
     ig.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
     ig.add_argument("--actors", help="a YAML file of extra actors (same format as the packaged groups)")
+    _scaling_options(ig)
+    ig.set_defaults(scaling_parser=ig)
 
     fe = sub.add_parser("events", help="list the fused events of the database, each with its sources")
     fe.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
@@ -158,6 +160,37 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _scaling_options(p: argparse.ArgumentParser) -> None:
+    """--workers and --engine, the same on extract and ingest."""
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="extract in N processes (each loads the model, ~0.5 GB); same results, same order "
+                        "(default 1; with --engine dask and no --scheduler: the number of cores)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process, or --workers processes (default); dask: a Dask LocalCluster "
+                        "of --workers processes, or the cluster at --scheduler")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: a running Dask scheduler (tcp://HOST:8786) whose workers have sitrep")
+    p.add_argument("--partition-size", type=_positive, metavar="N",
+                   help="with --engine dask: articles per partition (default 32)")
+
+
+def _scaling(args):
+    """(processes, Dask engine or None) from --workers, --engine, --scheduler, --partition-size."""
+    import os
+
+    if args.engine != "dask":
+        if args.scheduler or args.partition_size:
+            args.scaling_parser.error("--scheduler and --partition-size go with --engine dask")
+        return args.workers or 1, None
+    from .distributed import DEFAULT_PARTITION, DaskEngine
+
+    if args.scheduler and args.workers:
+        args.scaling_parser.error("--workers goes with a LocalCluster: a cluster at --scheduler has its own workers")
+    engine = DaskEngine(scheduler=args.scheduler, workers=args.workers or os.cpu_count() or 1,
+                        partition_size=args.partition_size or DEFAULT_PARTITION, extra_actors=args.actors)
+    return 1, engine
+
+
 def _check_eval(args) -> None:
     """Options that belong to the other gold format are usage errors."""
     p = args.eval_parser
@@ -210,20 +243,21 @@ def _extract(args) -> int:
     from .progress import Progress
     from .storage import Store, default_db_path
 
+    workers, dask = _scaling(args)
     progress = Progress(quiet=args.quiet)
 
     def on_error(msg: str) -> None:
         progress.error(f"sitrep: {msg}")
 
-    res = load_resources(args.actors) if args.workers == 1 else None  # else each worker loads its own
+    res = load_resources(args.actors) if workers == 1 and dask is None else None  # else each worker loads its own
     threshold = default_min_confidence() if args.min_confidence is None else args.min_confidence
     with Store(args.db or default_db_path()) as store:
         events = []
         out = _open_out(args.output)
         try:
             for _, stored, _ in process(_warn_undated(read(args.paths, args.published)), res, store, on_error,
-                                        max_chars=args.max_chars or MAX_CHARS, workers=args.workers,
-                                        extra_actors=args.actors):
+                                        max_chars=args.max_chars or MAX_CHARS, workers=workers,
+                                        extra_actors=args.actors, dask=dask):
                 progress.article(len(stored))
                 evs = confident(stored, threshold)
                 if args.format == "jsonl":
@@ -329,10 +363,12 @@ def _ingest(args) -> int:
     from .pipeline import ingest, load_resources
     from .storage import Store, default_db_path
 
+    workers, dask = _scaling(args)
     db = args.db or default_db_path()
     with Store(db) as store:
         report = ingest(read(args.paths, args.published), store, lambda: load_resources(args.actors),
-                        lambda msg: print(f"sitrep: {msg}", file=sys.stderr))
+                        lambda msg: print(f"sitrep: {msg}", file=sys.stderr), workers=workers,
+                        extra_actors=args.actors, dask=dask)
         fused = store.cluster_count()
     print(f"{report.read} articles read: {report.added} added with {report.events} events, "
           f"{report.already_stored} already stored, {len(report.errors)} failed; "

@@ -4,12 +4,13 @@
     ├── InputError          an article could not be read (names the file and line)
     ├── ModelMissingError   the spaCy model is not installed
     ├── GazetteerError      the place index could not be built or opened
-    └── StorageError        the database could not be opened or migrated
+    ├── StorageError        the database could not be opened or migrated
+    └── EngineError         the Dask engine is not installed or its cluster cannot be reached
 """
 
 from __future__ import annotations
 
-__all__ = ["SitrepError", "InputError", "ModelMissingError", "GazetteerError", "StorageError"]
+__all__ = ["SitrepError", "InputError", "ModelMissingError", "GazetteerError", "StorageError", "EngineError"]
 
 
 class SitrepError(Exception):
@@ -43,3 +44,7 @@ class GazetteerError(SitrepError):
 
 class StorageError(SitrepError):
     code = "E004"
+
+
+class EngineError(SitrepError):
+    code = "E005"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -13,6 +14,9 @@ from .errors import InputError, SitrepError
 from .extraction import Resources, extract_with_statements
 from .models import Article, ControlStatement, Event, PlaceMention
 from .nlp.long import parse
+
+if TYPE_CHECKING:
+    from .distributed import DaskEngine, DaskRun
 
 __all__ = ["MAX_CHARS", "IngestReport", "Result", "RunReport", "extract_batch", "ingest", "load_resources", "process"]
 
@@ -79,7 +83,8 @@ def extract_batch(batch: list[Article], res: Resources) -> list[Extracted | str]
 
 def process(items: Iterable[Article | InputError], res: Resources | None, store=None,
             on_error: Callable[[str], None] | None = None, max_chars: int = MAX_CHARS,
-            workers: int = 1, extra_actors: str | None = None) -> Iterator[Result]:
+            workers: int = 1, extra_actors: str | None = None, dask: DaskEngine | DaskRun | None = None
+            ) -> Iterator[Result]:
     """Extract each article (and store it, when a store is given); yields results in input order.
 
     Errors (unreadable inputs, or an article that fails) go to `on_error` and the batch goes on.
@@ -87,11 +92,24 @@ def process(items: Iterable[Article | InputError], res: Resources | None, store=
     An article longer than `max_chars` characters is refused (an error naming it).
     With `workers` > 1 the articles are extracted in that many processes (each loads its own
     model, with `extra_actors`; `res` may then be None); results are the same, in the same order.
+    With `dask`, the articles are extracted on a Dask cluster in partitions (sitrep.distributed;
+    `workers` and `extra_actors` are then the engine's), again with the same results in order;
+    given a DaskRun rather than its engine, the caller can read the workers' memory after.
     """
     report_error = on_error or (lambda msg: print(msg, file=sys.stderr))
-    # small batches: the parser's memory grows with the batch (16 peaks near 350 MB, 4 near 230 MB)
-    batches = _batches(items, report_error, max_chars, 16 if workers == 1 else 4)
-    if workers > 1:
+    # small batches: the parser's memory grows with the batch (16 peaks near 350 MB, 4 near 230 MB);
+    # a Dask partition is parsed 4 at a time too (extract_batch), only handed over whole
+    run = None
+    if dask is not None:
+        from .distributed import DaskRun
+
+        run = dask if isinstance(dask, DaskRun) else DaskRun(dask)
+    size = run.engine.partition_size if run is not None else 16 if workers == 1 else 4
+    batches = _batches(items, report_error, max_chars, size)
+    outcomes: Iterable[list[Extracted | str]]
+    if run is not None:
+        outcomes = run.partitions(batches)
+    elif workers > 1:
         outcomes = _in_workers(batches, workers, extra_actors)
     else:
         if res is None:
@@ -196,12 +214,15 @@ class IngestReport:
 
 
 def ingest(items: Iterable[Article | InputError], store, res_loader: Callable[[], Resources] = load_resources,
-           on_error: Callable[[str], None] | None = None) -> IngestReport:
+           on_error: Callable[[str], None] | None = None, workers: int = 1, extra_actors: str | None = None,
+           dask: DaskEngine | DaskRun | None = None) -> IngestReport:
     """Add new articles and their events to the store, then re-fuse if anything was added.
 
     An article whose text is already stored is recognised by its content hash before it is
     parsed, so a second run over the same input neither parses nor changes anything; the model
-    is not even loaded when every article is known.
+    is not even loaded when every article is known.  With `workers` > 1 or `dask` the new
+    articles are extracted elsewhere (see `process`; each worker loads its own model, with
+    `extra_actors`) and stored here, by this process alone, in input order: the same database.
     """
     from .fusion import fuse_store
     from .storage import content_hash
@@ -234,8 +255,9 @@ def ingest(items: Iterable[Article | InputError], store, res_loader: Callable[[]
         break
     if first is None:
         return report
-    res = res_loader()
-    for _article, events, _ in process(_chain(first, pending), res, store, error):
+    res = res_loader() if workers == 1 and dask is None else None  # else each worker loads its own
+    for _article, events, _ in process(_chain(first, pending), res, store, error, workers=workers,
+                                       extra_actors=extra_actors, dask=dask):
         report.added += 1
         report.events += len(events)
     if report.added:
