@@ -68,3 +68,9 @@ def test_names_as_the_press_writes_them(extract) -> None:
     assert issa.name == "Ain Issa" and issa.geonames_name is not None and issa.geonames_name != issa.name
     for loc in (homs, aleppo, issa):
         assert loc.name.isascii() and (loc.admin1 or "").isascii()
+
+
+def test_a_name_only_one_village_bears_needs_no_other_support(extract) -> None:
+    # no town is called so, and the village layer holds one Novoklynivka: the name says where
+    loc = _where(extract, "Monitors recorded nine explosions near Novoklynivka on Thursday.")
+    assert loc.country_code == "UA" and loc.name == "Novoklynivka" and loc.precision == 2

@@ -220,8 +220,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                                       v, focus, shares, withins[k], _district_said(doc, h.span))], h.strong)
                                   if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
-    for k, (h, _) in enumerate(pairs):
+    for k, (h, cands) in enumerate(pairs):
         options[k] = _respelt_in_division(gaz, h, options[k], withins[k], [pairs[g][1] for g in groups[k]])
+        if not options[k] and h.strong:
+            options[k] = _one_place(cands, hamlets[k])
 
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
@@ -342,6 +344,19 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
     boxes = [t for t in towns if t.place.geonameid in sure or t.place.feature != "city"]
     return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
+
+
+def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candidate]:
+    """A name no town bears, whose villages of that name all lie in one country within a few
+    km of each other ("near Dolynivka" where the layer holds one Dolynivka): the name itself says
+    where it is, with nothing better known to compete, whatever else the story names."""
+    if any(c.match in ("exact", "folded", "alias") for c in towns):
+        return []
+    named = [c for c in villages if c.match in ("exact", "folded") and c.feature == "city"]
+    if not named or len({c.country_code for c in named}) != 1:
+        return []
+    first = (named[0].latitude, named[0].longitude)
+    return named[:1] if all(haversine_km(first, (c.latitude, c.longitude)) <= 15 for c in named) else []
 
 
 def _respelt_in_division(gaz: Gazetteer, h: Hit, options: list[Candidate], within: frozenset,
