@@ -53,7 +53,9 @@ __all__ = ["SCHEMA_VERSION", "VILLAGES", "build_index", "village_files"]
 
 VILLAGES = Path(__file__).with_name("data") / "villages"
 
-SCHEMA_VERSION = 8  # 8: places by division (places_division); 7: the village layer (places.village); 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
+# 8: an index of places by division (places_division); 7: the village layer (places.village);
+# 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
+SCHEMA_VERSION = 8
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").

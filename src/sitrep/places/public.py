@@ -16,8 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .names import fold, skeleton
+
+if TYPE_CHECKING:
+    from .gazetteer import Candidate
 
 __all__ = ["ascii_name", "capital_of", "division_name", "place_ids", "press_spellings"]
 
@@ -77,7 +81,7 @@ def press_spellings(mentions: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     return out
 
 
-def capital_of(name: str, country_code: str | None, namesakes: Iterable) -> object | None:
+def capital_of(name: str, country_code: str | None, namesakes: Iterable[Candidate]) -> Candidate | None:
     """The capital a first-level division is named after, where the press knows the division
     by its capital's English name ("Ḩalab": Aleppo; "Dayr az Zawr": Deir ez-Zor), or None.
 
@@ -99,7 +103,7 @@ def capital_of(name: str, country_code: str | None, namesakes: Iterable) -> obje
     return None
 
 
-def division_name(name: str, country_code: str | None, namesakes: Iterable) -> str:
+def division_name(name: str, country_code: str | None, namesakes: Iterable[Candidate]) -> str:
     """How the press writes a first-level division that GeoNames names in transliteration:
     by its capital's English name where it is known by its capital (capital_of: "Ḩalab" ->
     "Aleppo", "Ḩimş" -> "Homs", "‘Adan" -> "Aden"); else the division's name without
@@ -109,4 +113,4 @@ def division_name(name: str, country_code: str | None, namesakes: Iterable) -> s
     if not _transliterated(name):
         return plain
     capital = capital_of(name, country_code, namesakes)
-    return capital.name if capital is not None else plain  # type: ignore[attr-defined]
+    return capital.name if capital is not None else plain

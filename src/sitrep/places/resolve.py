@@ -186,7 +186,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     withins = [qualifier(doc, pairs, i) for i in range(len(pairs))]
     slots = {k for i, g in enumerate(groups) if small[i] for k in g}
     per_mention = _mention_votes(pairs, slots)
-    votes = Counter()
+    votes: Counter[str] = Counter()
     for v in per_mention:
         votes.update(v)
     if focus_hint:
