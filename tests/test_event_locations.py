@@ -19,7 +19,7 @@ def _where(extract, text: str):
 
 @pytest.mark.parametrize(("text", "name"), [
     ("Government artillery shelled farmland 6 km east of Saraqib on Monday, killing a shepherd.", "Saraqib"),
-    ("Gunmen attacked a police checkpoint on the outskirts of Homs on Sunday.", "Homs"),
+    ("Gunmen fired on a bakery queue on the outskirts of Homs on Sunday.", "Homs"),
     ("Militants clashed with soldiers near Marib on Tuesday.", "Marib"),
     ("A roadside bomb struck a military truck on the road between Hama and Homs on Monday.", "Hama"),
     ("Regime warplanes bombed Idlib's southern countryside on Friday.", "Idlib"),
