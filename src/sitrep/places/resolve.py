@@ -222,7 +222,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
     for k, (h, cands) in enumerate(pairs):
         options[k] = _respelt_in_division(gaz, h, options[k], withins[k], [pairs[g][1] for g in groups[k]])
-        if not options[k] and h.strong:
+        if not options[k] and h.label in PLACE_LABELS:  # the NER's own place, not any word after "in"
             options[k] = _one_place(cands, hamlets[k])
 
     # First choice, without context beyond the focus: what the article names with confidence.
