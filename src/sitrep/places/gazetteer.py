@@ -183,12 +183,12 @@ class Gazetteer:
 
     def spelt_like_in(self, name: str, divisions: Iterable[tuple[str, str]]) -> list[Candidate]:
         """The towns and villages of these (country, admin1) divisions whose own name spells
-        `name` another way ("Kafr Nassij" for Kafr Nāsij, "Ftireh" for Fuţayrah), most alike first.
+        `name` another way ("Bughayliyeh" for Bughaylīyah, "Dablaan" for Dablān), most alike first.
 
         The village layer has no fuzzy keys (among a country's ~100,000 villages a consonant
         skeleton matches nearly any word), and the towns' fuzzy tier ranks a small town below
-        larger namesakes elsewhere. Inside the one division that a qualifier names ("X (Ariha,
-        Idleb)", "X in Dar'a") a few thousand places remain, and a respelling there is the place
+        larger namesakes elsewhere. Inside the one division that a qualifier names ("X (Mayadin,
+        Deir ez-Zor)", "X in Deir ez-Zor") a few thousand places remain, and a respelling there is the place
         meant. Only where names reach English through transliteration (not "settled" countries).
         """
         folded = fold(name, True)

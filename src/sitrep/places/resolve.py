@@ -361,8 +361,8 @@ def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candid
 
 def _respelt_in_division(gaz: Gazetteer, h: Hit, options: list[Candidate], within: frozenset,
                          qualifiers: list[list[Candidate]]) -> list[Candidate]:
-    """A name its qualifier places in a division where none of its candidates lies ("Kafr
-    Nassij in Dar'a", "Ftireh (Kafr Nobol, Idleb)"): the division's town or village that spells
+    """A name its qualifier places in a division where none of its candidates lies ("the village
+    of Bughayliyeh in Deir ez-Zor", "Dablaan (Deir ez-Zor)"): the division's town or village that spells
     it another way, if any; then only a large town elsewhere may still be meant (a city the
     qualifier may not hold after all). A name the index lacks altogether is also looked for in
     the division of the town that qualifies it ("X in Deir ez-Zor": the city's governorate)."""
