@@ -6,6 +6,7 @@
     python benchmarks/acled.py --failures 40 --subtype "Armed clash"
     python benchmarks/acled.py --json /tmp/acled.json --save-events /tmp/acled-events.jsonl
     python benchmarks/acled.py --events /tmp/acled-events.jsonl   # re-score, no extraction
+    python benchmarks/acled.py --half tune          # tune on one half, check on the other (test)
 
 The ACLED export is read in place from the team's shared folder
 (``<repo>/../shared/bench/acled-2020/``); it is never copied into the repository (ACLED's
@@ -25,6 +26,7 @@ import inspect
 import json
 import random
 import sys
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,6 +62,7 @@ __all__ = [
     "FAIL_ON",
     "failures",
     "format_report",
+    "half_of",
     "run_sitrep",
     "main",
 ]
@@ -295,6 +298,12 @@ def precision_shares(events_by_note: dict[str, list[Any]]) -> str:
         f"{k}: {counts[k] / total:.3f}" for k in (1, 2, 3) if k in counts)
 
 
+def half_of(note: Note) -> str:
+    """'tune' or 'test': a fixed split of the notes by a hash of the note's id, so that a rule
+    tuned on one half can be checked on notes it was never looked at with."""
+    return "tune" if zlib.crc32(note.id.encode("utf-8")) % 2 == 0 else "test"
+
+
 def run_sitrep(notes: Sequence[Note], progress: bool = False) -> tuple[dict[str, list[Any]], float]:
     """Extract every note in-process; returns events by note id and the seconds taken
     (the resources' loading included)."""
@@ -320,6 +329,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--region", help="only notes of this ACLED region, e.g. 'Middle East'")
     ap.add_argument("--sample", type=int, help="a random sample of N notes (see --seed)")
     ap.add_argument("--seed", type=int, default=0, help="seed of --sample and of the failure sample")
+    ap.add_argument("--half", choices=("tune", "test"),
+                    help="only one half of the notes, split by a hash of the note id")
     ap.add_argument("--failures", type=int, default=15, metavar="N", help="failures to print")
     ap.add_argument("--subtype", help="print failures of this gold sub-type only")
     ap.add_argument("--fail-on", default=",".join(FAIL_ON), metavar="CHECKS",
@@ -340,13 +351,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     try:
-        notes = select_notes(load_notes(args.csv), args.region, args.sample, args.seed, args.limit)
+        notes = load_notes(args.csv)
+        if args.half:
+            notes = [n for n in notes if half_of(n) == args.half]
+        notes = select_notes(notes, args.region, args.sample, args.seed, args.limit)
         if not notes:
             print("no notes selected")
             return 0
         print(f"{len(notes)} notes, {sum(len(n.rows) for n in notes)} gold rows", file=sys.stderr)
         if args.events:
-            events_by_note, seconds = read_events(args.events), None
+            wanted = {n.id for n in notes}
+            events_by_note = {k: v for k, v in read_events(args.events).items() if k in wanted}
+            seconds = None
         else:
             events_by_note, seconds = run_sitrep(notes, progress=True)
             if args.save_events:

@@ -72,3 +72,20 @@ def test_no_negative_geonameid_in_toponyms(tops) -> None:
         assert m.geonameid is None or m.geonameid > 0
         if t.candidate is not None and t.candidate.geonameid < 0:
             assert m.place_id is not None
+
+
+def test_division_names_as_the_press_writes_them(res) -> None:
+    from sitrep.places.public import division_name
+    gaz = res.gazetteer
+    assert division_name("Ḩalab", "SY", gaz.candidates("Ḩalab", limit=20)) == "Aleppo"
+    assert division_name("‘Adan", "YE", gaz.candidates("‘Adan", limit=20)) == "Aden"
+    # a division of a Latin-script country keeps its own name, whatever town once bore it
+    assert division_name("Bahia", "BR", gaz.candidates("Bahia", limit=20)) == "Bahia"
+    # a division that is no capital's namesake: its name without the transliteration's marks
+    assert division_name("Şalāḩ ad Dīn", "IQ", gaz.candidates("Şalāḩ ad Dīn", limit=20)) == "Salah ad Din"
+
+
+def test_press_spelling_keeps_the_texts_apostrophes_and_fuzzy_respellings() -> None:
+    spelt = press_spellings([("Dar'a", "folded", "Dar‘ā"), ("Ain Issa", "skeleton", "‘Ayn ‘Īsá"),
+                             ("Tal Rifaat", "skeleton", "Somewhere Else")])
+    assert spelt == {"Dar‘ā": "Dar'a", "‘Ayn ‘Īsá": "Ain Issa"}

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 from ..models import Location
 from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
-from ..places.public import ascii_name, place_ids, press_spellings
+from ..places.names import fold
+from ..places.public import ascii_name, capital_of, division_name, place_ids, press_spellings
 from ..places.qualifiers import PLACE_NOUNS
 from ..places.resolve import Toponym, is_dateline
 from .roles import clause_distance
@@ -77,17 +78,39 @@ class LocationFinder:
         # (a demonym names no place: "an Afghan base" is in Afghanistan, not in "Afghan")
         self.spelling = press_spellings((t.span.text, t.place.match, t.place.name) for t in self.tops
                                         if t.source != "NORP" and not demonym_country(t.span.text))
+        # the same by folded name: a division's name may differ from its capital's only in its
+        # apostrophes ("Dar'ā", "Dar‘ā")
+        self.folded_spelling = {fold(k): v for k, v in self.spelling.items()}
+        self.divisions: dict[tuple[str | None, str], str] = {}
+
+    def _press(self, name: str) -> str | None:
+        """The article's own spelling of a place of this GeoNames name, if it wrote one."""
+        return self.spelling.get(name) or self.folded_spelling.get(fold(name))
+
+    def _division(self, name: str, cc: str | None) -> str:
+        """How the press writes a first-level division: the article's spelling, else its
+        capital's English name where GeoNames transliterates it ("Ḩalab" -> "Aleppo")."""
+        if (cc, name) not in self.divisions:
+            namesakes = self.gaz.candidates(name, limit=20)
+            capital = capital_of(name, cc, namesakes)
+            # "in Deir ez-Zor countryside": the governorate as the article writes its capital
+            self.divisions[(cc, name)] = self._press(name) or capital is not None and self._press(capital.name) \
+                or division_name(name, cc, namesakes)
+        return self.divisions[(cc, name)]
 
     def _loc(self, c: Candidate, precision: int) -> Location:
         country = self.country_names.get(c.country_code or "", None)
-        area = 2 if is_district(c) else 3 if c.feature in AREA_FEATURES else 1  # a district: near its town
+        district = is_district(c) or c.village and c.feature == "county"  # GeoNames' own districts too
+        area = 2 if district else 3 if c.feature in AREA_FEATURES else 1  # a district: near its town
         gid, own = place_ids(c.geonameid)
-        admin1 = self.spelling.get(c.admin1) or ascii_name(c.admin1) if c.admin1 else None
-        return Location(name=self.spelling.get(c.name) or ascii_name(c.name), geonameid=gid,
+        admin1 = self._division(c.admin1, c.country_code) if c.admin1 else None
+        name = self._division(c.name, c.country_code) if c.feature == "admin1" else \
+            self._press(c.name) or ascii_name(c.name)
+        return Location(name=name, geonameid=gid,
                         geonames_name=c.name if gid is not None else None, place_id=own,
                         latitude=c.latitude, longitude=c.longitude,
                         admin1=admin1, country=country, country_code=c.country_code,
-                        precision=max(precision, area) if not is_district(c) else min(max(precision, 1), 2))
+                        precision=max(precision, area) if not district else min(max(precision, 1), 2))
 
     def _excluded(self, tp: Toponym, cls: str, trigger: Token) -> bool:
         if tp.role != "location":

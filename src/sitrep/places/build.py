@@ -53,7 +53,9 @@ __all__ = ["SCHEMA_VERSION", "VILLAGES", "build_index", "village_files"]
 
 VILLAGES = Path(__file__).with_name("data") / "villages"
 
-SCHEMA_VERSION = 7  # 7: the village layer (places.village); 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
+# 8: an index of places by division (places_division); 7: the village layer (places.village);
+# 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
+SCHEMA_VERSION = 8
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
@@ -329,6 +331,9 @@ def _populate(con: sqlite3.Connection) -> None:
                     sorted((k, -pop[gid], gid) for k, gid in names.skels if gid in fuzzy))
     con.executemany("INSERT INTO countries VALUES (?,?,?,?)", country_rows)
     _insert_villages(con, villages)
+    # a division's towns and villages, for the respellings of a name its qualifier places there
+    # (Gazetteer.spelt_like_in): the village layer has no fuzzy keys of its own
+    con.execute("CREATE INDEX places_division ON places(cc, admin1)")
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     con.execute("INSERT INTO meta VALUES ('settled', ?)", (",".join(sorted(settled)),))  # for imports
 

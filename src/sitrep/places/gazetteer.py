@@ -10,7 +10,9 @@ import sqlite3
 import sys
 import threading
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -94,6 +96,7 @@ class Gazetteer:
         row = con.execute("SELECT v FROM meta WHERE k='settled'").fetchone()
         # countries whose places are written as spelt (build.py): no respellings there either
         self._settled = frozenset((row[0] if row else "").split(","))
+        self._division_villages: dict[tuple[str, str], dict[str, list[tuple]]] = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
@@ -177,6 +180,41 @@ class Gazetteer:
                            else "folded" if not alt or not exact and row[5] not in self._settled
                            and _respelt(stripped, row[1]) else "alias")
                 for tier, alt, row in ranked]
+
+    def spelt_like_in(self, name: str, divisions: Iterable[tuple[str, str]]) -> list[Candidate]:
+        """The towns and villages of these (country, admin1) divisions whose own name spells
+        `name` another way ("Bughayliyeh" for Bughaylīyah, "Dablaan" for Dablān), most alike first.
+
+        The village layer has no fuzzy keys (among a country's ~100,000 villages a consonant
+        skeleton matches nearly any word), and the towns' fuzzy tier ranks a small town below
+        larger namesakes elsewhere. Inside the one division that a qualifier names ("X (Mayadin,
+        Deir ez-Zor)", "X in Deir ez-Zor") a few thousand places remain, and a respelling there is the place
+        meant. Only where names reach English through transliteration (not "settled" countries).
+        """
+        folded = fold(name, True)
+        sk = skel_of_folded(folded)
+        if len(sk) < 3:
+            return []
+        found: list[tuple[float, Candidate]] = []
+        for cc, admin1 in divisions:
+            if cc in self._settled:
+                continue
+            for row in self._settlements_of(cc, admin1).get(sk, ()):
+                ratio = SequenceMatcher(None, folded, fold(row[1], True)).ratio()
+                if ratio >= 0.7 and folded[:1] == fold(row[1], True)[:1]:
+                    found.append((ratio, _candidate(row, "skeleton")))
+        return [c for _, c in sorted(found, key=lambda t: (-t[0], t[1].geonameid))]
+
+    def _settlements_of(self, cc: str, admin1: str) -> dict[str, list[tuple]]:
+        """A division's towns and villages by the skeleton of their own name (read once per division)."""
+        key = (cc, admin1)
+        if key not in self._division_villages:
+            by_skel: dict[str, list[tuple]] = {}
+            for row in self._query(f"SELECT {_COLS} FROM places p WHERE p.cc = ? AND p.admin1 = ?"
+                                   " AND p.feature = 'city'", (cc, admin1)):
+                by_skel.setdefault(skeleton(row[1]), []).append(row)
+            self._division_villages[key] = by_skel
+        return self._division_villages[key]
 
     def get(self, geonameid: int) -> Candidate | None:
         """The place with this id, or None."""

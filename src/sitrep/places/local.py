@@ -30,20 +30,32 @@ def strays(out: list[Toponym], focus: str, final: Counter[str], people: Counter[
     """A small town abroad that nothing else in a one-country story points to is a local
     place the gazetteer lacks, not its namesake: "Armas square" in a Peruvian story is not
     Armash (Armenia), "the Vasna area of Ahmedabad" not a namesake abroad. Unresolved, it is then
-    placed at the story's town (see contained). The story must be mostly about its focus (its
-    places and people there weigh at least 1.5, and twice all other countries'), and the town
-    under 100,000 people with no other place or person of its country named; a name the NER
-    itself calls a GPE keeps its sense ("Saipan" in an American story)."""
+    placed at the story's town (see contained). Without the name's own votes the story must be
+    mostly about another country (its places and people there weigh at least 1, and twice all
+    other countries'), and the town under 100,000 people with no other place or person of its
+    country named; a name the NER itself calls a GPE keeps its sense ("Saipan" in an American
+    story). (`focus`: the story's country, with all the names' votes.)"""
     weight = final + people
-    rest = sum(v for cc, v in weight.items() if cc != focus)
-    if weight[focus] < 1.5 or weight[focus] < 2 * rest:
-        return out
     # one sense per discourse: a name the NER calls a place once keeps its sense throughout
     kept = {fold(t.span.text) for t in out if t.source in ("GPE", "DATELINE") or t.qualifier}
+    own: dict[str, Counter[str]] = {}  # what each name adds to `final` (resolve.py weighs so)
+    for t in out:
+        if t.candidate is not None and t.candidate.country_code:
+            own.setdefault(fold(t.span.text), Counter())[t.candidate.country_code] += \
+                0.5 if t.candidate.feature == "country" else 1.0  # type: ignore[assignment]  # weights
+
+    def elsewhere(t: Toponym, cc: str | None) -> bool:
+        """Whether the story, without this name, is mostly about a country other than cc."""
+        rest = weight - own.get(fold(t.span.text), Counter())
+        if not rest:
+            return False
+        home = max(rest, key=lambda k: (rest[k], k == focus))
+        return home != cc and rest[home] >= 1 and rest[home] >= 2 * (sum(rest.values()) - rest[home])
+
     def stray(t: Toponym) -> bool:
         c = t.candidate
-        return c is not None and c.feature == "city" and c.country_code != focus and c.population < 100_000 \
-            and fold(t.span.text) not in kept and not people.get(c.country_code or "")
+        return c is not None and c.feature == "city" and c.population < 100_000 \
+            and fold(t.span.text) not in kept and not people.get(c.country_code or "") and elsewhere(t, c.country_code)
 
     res = []
     for t in out:

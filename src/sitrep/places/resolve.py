@@ -112,12 +112,15 @@ def _actor_votes(doc: Doc, actor_countries: Mapping[str, str | None]) -> Counter
     return votes
 
 
-def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Collection[int] = ()) -> Counter[str]:
-    """Which countries the article is about: each mention votes for the country of its likeliest
-    sense out of context, split with other countries whose sense is nearly as likely ("Ontario"
-    is the province, not the Californian city; "Ariha" is in Syria or in Palestine)."""
-    votes: Counter[str] = Counter()
+def _mention_votes(pairs: list[tuple[Hit, list[Candidate]]], slots: Collection[int] = ()) -> list[Counter[str]]:
+    """Which countries the article is about, mention by mention: each votes for the country of
+    its likeliest sense out of context, split with other countries whose sense is nearly as
+    likely ("Ontario" is the province, not the Californian city; "Ariha" is in Syria or in
+    Palestine)."""
+    out: list[Counter[str]] = []
     for i, (h, cands) in enumerate(pairs):
+        votes: Counter[str] = Counter()
+        out.append(votes)
         if h.label == "DEMONYM":
             continue  # counted once, as a demonym (_demonym_votes)
         cs = [c for c in own_names(cands[:10], h.strong) if acceptable(c, h.strong, None, h.span.text)
@@ -132,9 +135,27 @@ def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Co
         weight = 0.5 if first.feature == "country" else 1.0
         for cc in countries:
             votes[cc] += weight / len(countries)  # type: ignore[assignment]  # Counter of weights (as above)
+    return out
+
+
+def _votes(pairs: list[tuple[Hit, list[Candidate]]], hint: str | None, slots: Collection[int] = ()) -> Counter[str]:
+    """The countries the article's mentions vote for (_mention_votes), and the hint's."""
+    votes: Counter[str] = Counter()
+    for v in _mention_votes(pairs, slots):
+        votes.update(v)
     if hint:
         votes[hint] += 1
     return votes
+
+
+def _shares_but(votes: Counter[str], own: Counter[str], shares: tuple) -> tuple:
+    """The countries' shares of the article without a name's own votes: a name does not vote
+    for its own sense, so "Balad" in a report of Somali troops and al-Shabaab is Somalia's
+    village, not the Iraqi town its vote alone would make the story about. The shares of all
+    the votes where the name is all the article names."""
+    rest = votes - own
+    total = sum(rest.values())
+    return tuple((cc, v / total) for cc, v in rest.items()) if total else shares
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
@@ -164,7 +185,15 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     small = [minor(doc, pairs, i) for i in range(len(pairs))]
     withins = [qualifier(doc, pairs, i) for i in range(len(pairs))]
     slots = {k for i, g in enumerate(groups) if small[i] for k in g}
-    votes = _votes(pairs, focus_hint, slots)
+    per_mention = _mention_votes(pairs, slots)
+    votes: Counter[str] = Counter()
+    for v in per_mention:
+        votes.update(v)
+    if focus_hint:
+        votes[focus_hint] += 1
+    by_name: dict[str, Counter[str]] = {}  # the votes of each name, all its mentions together
+    for (h, _), v in zip(pairs, per_mention, strict=True):
+        by_name.setdefault(fold(h.span.text), Counter()).update(v)
     people: Counter[str] = Counter()  # the countries of the people and groups the story names
     if isinstance(demonyms, Mapping):
         people.update(_demonym_votes(doc, demonyms, gaz))
@@ -191,6 +220,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                                       v, focus, shares, withins[k], _district_said(doc, h.span))], h.strong)
                                   if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
+    for k, (h, cands) in enumerate(pairs):
+        options[k] = _respelt_in_division(gaz, h, options[k], withins[k], [pairs[g][1] for g in groups[k]])
+        if not options[k] and h.label in PLACE_LABELS:  # the NER's own place, not any word after "in"
+            options[k] = _one_place(cands, hamlets[k])
 
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares)
@@ -226,12 +259,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # "Kharkiv and Sumy regions": the divisions, which the gazetteer names "Kharkiv region"
             cs = [c for c in gaz.candidates(f"{sp.text} {plural[:-1]}")
                   if c.feature == "admin1" and c.match != "skeleton"] or cs
-        best = choose(cs, ctx, province=nxt in PROVINCE_WORDS or i in slots or plural is not None, within=within)
+        own = replace(ctx, shares=_shares_but(votes, by_name[fold(sp.text)], shares))
+        best = choose(cs, own, province=nxt in PROVINCE_WORDS or i in slots or plural is not None, within=within)
         lands = {cc for cc, _ in within}
         if best is not None and within and best.country_code not in lands and best.feature in ("city", "county"):
             # "the town of Santa Cruz (Santa Cruz, Laguna)": the Philippine town, however small
             alt = best
-            best = choose([c for c in cs if c.country_code in lands], ctx, within=within)
+            best = choose([c for c in cs if c.country_code in lands], own, within=within)
             if best is None and not small[i] and alt.match in ("exact", "folded") \
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
@@ -310,6 +344,41 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
     boxes = [t for t in towns if t.place.geonameid in sure or t.place.feature != "city"]
     return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
+
+
+def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candidate]:
+    """A name no town bears, whose villages of that name all lie in one country within a few
+    km of each other ("near Dolynivka" where the layer holds one Dolynivka): the name itself says
+    where it is, with nothing better known to compete, whatever else the story names."""
+    if any(c.match in ("exact", "folded", "alias") for c in towns):
+        return []
+    named = [c for c in villages if c.match in ("exact", "folded") and c.feature == "city"]
+    if not named or len({c.country_code for c in named}) != 1:
+        return []
+    first = (named[0].latitude, named[0].longitude)
+    return named[:1] if all(haversine_km(first, (c.latitude, c.longitude)) <= 15 for c in named) else []
+
+
+def _respelt_in_division(gaz: Gazetteer, h: Hit, options: list[Candidate], within: frozenset,
+                         qualifiers: list[list[Candidate]]) -> list[Candidate]:
+    """A name its qualifier places in a division where none of its candidates lies ("the village
+    of Bughayliyeh in Deir ez-Zor", "Dablaan (Deir ez-Zor)"): the division's town or village that spells
+    it another way, if any; then only a large town elsewhere may still be meant (a city the
+    qualifier may not hold after all). A name the index lacks altogether is also looked for in
+    the division of the town that qualifies it ("X in Deir ez-Zor": the city's governorate)."""
+    divisions = {(cc, a1) for cc, a1 in within if cc and a1}
+    if not options:
+        for cands in qualifiers:
+            town = next((c for c in cands if c.feature == "city" and c.match in ("exact", "folded", "alias")
+                         and not c.village), None)
+            if town is not None and town.country_code and town.admin1:
+                divisions.add((town.country_code, town.admin1))
+    if not divisions or not h.strong or any((c.country_code, c.admin1) in divisions for c in options):
+        return options
+    near = gaz.spelt_like_in(h.span.text, divisions)
+    if not near:
+        return options
+    return near + [c for c in options if c.match in ("exact", "folded") and c.population >= 100_000]
 
 
 # Prepositions after which a name the gazetteer lacks is still a place: "in Khayelitsha".

@@ -286,6 +286,8 @@ def precision(span: Span, cand: Candidate | None) -> int:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.lower_ in DIRECTIONS | {"province", "governorate", "region"}:
         return 2 if nxt.lower_ in DIRECTIONS else 3
+    if t.dep_ == "poss" and (t.head.lower_ in DIRECTIONS or t.head.lemma_.lower() in DIRECTIONS):
+        return 2  # "Idlib's southern countryside", "Kabul's outskirts"
     # climb through appositions and "the city of X" to the governing preposition
     for _ in range(4):
         if t.dep_ in ("appos", "compound") or (t.dep_ == "pobj" and t.head.lower_ == "of" and

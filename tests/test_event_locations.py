@@ -1,0 +1,76 @@
+"""Event locations at ACLED's level (issue 13): the place named where it happened, at precision 1;
+near it, part of it or between it and another, at the named place with precision 2; a district
+named alone at precision 2; a province only as a last resort, at precision 3. Names as the press
+writes them, and a place in the story's country before its namesake abroad.
+
+The sentences are the tests' own, written for them."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _where(extract, text: str):
+    events = extract(text)
+    located = [e.location for e in events if e.location is not None]
+    assert located, f"no located event in {text!r}: {events}"
+    return located[0]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Government artillery shelled farmland 6 km east of Saraqib on Monday, killing a shepherd.", "Saraqib"),
+    ("Gunmen fired on a bakery queue on the outskirts of Homs on Sunday.", "Homs"),
+    ("Militants clashed with soldiers near Marib on Tuesday.", "Marib"),
+    ("A roadside bomb struck a military truck on the road between Hama and Homs on Monday.", "Hama"),
+    ("Regime warplanes bombed Idlib's southern countryside on Friday.", "Idlib"),
+    ("Air strikes hit the suburbs of Aleppo on Thursday, killing three civilians.", "Aleppo"),
+    ("Fighters attacked an army base 12 kilometres west of Kismayo on Saturday.", "Kismayo"),
+])
+def test_a_relative_location_is_the_named_place_at_precision_2(extract, text: str, name: str) -> None:
+    loc = _where(extract, text)
+    assert loc.name == name and loc.precision == 2
+
+
+def test_the_named_village_is_precision_1(extract) -> None:
+    loc = _where(extract, "Syrian government forces shelled Talbiseh in northern Homs on Tuesday, killing two civilians.")
+    assert loc.name == "Talbiseh" and loc.precision == 1 and loc.country_code == "SY"
+
+
+def test_a_district_named_alone_is_precision_2_a_province_3(extract) -> None:
+    district = _where(extract, "Gunmen killed two farmers in Maywand district on Monday.")
+    assert district.name == "Maywand" and district.precision == 2 and district.country_code == "AF"
+    province = _where(extract, "Taliban fighters attacked a police post in Kandahar province on Monday.")
+    assert province.precision == 3 and province.country_code == "AF"
+
+
+def test_a_place_respelt_inside_the_division_its_qualifier_names(extract) -> None:
+    # GeoNames writes the village Bughaylīyah; the qualifier places it in Deir ez-Zor
+    loc = _where(extract, "Regime artillery shelled the village of Bughayliyeh in Deir ez-Zor countryside on Monday, "
+                          "wounding a child.")
+    assert loc.country_code == "SY" and loc.geonames_name == "Bughaylīyah" and loc.precision == 1
+    assert loc.name == "Bughayliyeh"  # the press's spelling, not GeoNames'
+    assert loc.admin1 == "Deir ez-Zor"  # the governorate as the article writes its capital
+
+
+def test_the_story_country_beats_a_namesake_abroad(extract) -> None:
+    somali = _where(extract, "Al Shabaab militants attacked an army base in Balad on Monday, Somali officials said.")
+    assert somali.country_code == "SO"
+    iraqi = _where(extract, "Iraqi police said gunmen killed a farmer in Balad on Monday.")
+    assert iraqi.country_code == "IQ"
+
+
+def test_names_as_the_press_writes_them(extract) -> None:
+    homs = _where(extract, "Syrian government forces shelled Talbiseh in northern Homs on Tuesday.")
+    assert homs.admin1 == "Homs"  # not GeoNames' "Ḩimş" nor its bare transliteration "Hims"
+    aleppo = _where(extract, "Turkish drones struck a car in Azaz on Wednesday, killing two fighters.")
+    assert aleppo.admin1 == "Aleppo"
+    issa = _where(extract, "Turkish drones struck a car near Ain Issa in Raqqa on Wednesday.")
+    assert issa.name == "Ain Issa" and issa.geonames_name is not None and issa.geonames_name != issa.name
+    for loc in (homs, aleppo, issa):
+        assert loc.name.isascii() and (loc.admin1 or "").isascii()
+
+
+def test_a_name_only_one_village_bears_needs_no_other_support(extract) -> None:
+    # no town is called so, and the village layer holds one Novoklynivka: the name says where
+    loc = _where(extract, "Monitors recorded nine explosions near Novoklynivka on Thursday.")
+    assert loc.country_code == "UA" and loc.name == "Novoklynivka" and loc.precision == 2
