@@ -303,3 +303,18 @@ def test_closing_in_closes_nothing(extract):
     evs = extract("The army is now closing in on Giad city, a stronghold of the paramilitaries, officials said on Monday.",
                   published="2025-02-03")
     assert [e for e in evs if e.sub_event_type == "Other"] == []
+
+
+def test_a_state_named_with_its_word_and_not_taken_for_its_city(extract):
+    text = ("Sudanese troops retook Singa city, the capital of the state of Sennar, on Saturday.\n"
+            "Shortly after regaining control of the city, the army chief visited troops there.")
+    regained = [e for e in extract(text, published="2024-11-23") if e.sub_event_type == "Government regains territory"]
+    assert {e.location.name for e in regained} == {"Singa"}
+    evs = extract("Clashes broke out between the army and the paramilitaries in Al-Jazirah State on Monday.",
+                  published="2025-02-03")
+    assert [e.location.name for e in evs if e.event_type] == ["Al-Jazirah"]
+
+
+def test_retook_is_past_not_habit(extract):
+    evs = extract("Syrian troops retook Palmyra on Saturday.", published="2016-03-28")
+    assert [e.sub_event_type for e in evs if e.event_type] == ["Government regains territory"]

@@ -16,7 +16,7 @@ from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.names import fold
 from ..places.public import ascii_name, capital_of, division_name, place_ids, press_spellings
-from ..places.qualifiers import PLACE_NOUNS
+from ..places.qualifiers import PLACE_NOUNS, PROVINCE_WORDS
 from ..places.resolve import Toponym, is_dateline
 from .roles import clause_distance
 from .vocab import SPEAKING
@@ -50,8 +50,8 @@ def _describes(tp: Toponym) -> bool:
 def _called(tp: Toponym) -> str | None:
     """What the text called a place: "the town of X", "X town", "X, a town in ..." -> "town"."""
     doc, root = tp.span.doc, tp.span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORS:
-        return root.head.head.lower_
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ANAPHORS | PROVINCE_WORDS:
+        return root.head.head.lower_  # "the town of X"; "the state of Sennar" is no city
     if tp.span.end < len(doc) and doc[tp.span.end].lower_ in ANAPHORS:
         return doc[tp.span.end].lower_
     return next((c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in ANAPHORS), None)

@@ -139,6 +139,11 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
             bare = gaz.candidates(sp[:-1].text)
             if any(c.match != "skeleton" for c in bare):
                 found, h, sp = bare, replace(h, span=sp[:-1]), sp[:-1]
+        if len(sp) >= 2 and sp[-1].lower_ in DIVISION_WORDS and all(c.match == "skeleton" for c in found):
+            # "Al-Jazirah State", "Sennar State": the division by its name alone
+            bare = [c for c in gaz.candidates(sp[:-1].text) if c.match != "skeleton" and c.feature in ("admin1", "admin2")]
+            if bare:
+                found = bare
         k = len(sp)
         while not found and k > 1 and sp[k - 1].is_lower:  # "Pacific equatorial (region)": the name
             k -= 1
