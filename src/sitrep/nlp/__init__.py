@@ -6,6 +6,9 @@
 - an entity ruler (before the statistical NER) fed by our lexicons: actor names and
   aliases, leaders, news sources, and our gazetteer additions.  The stock model calls
   HTS a PERSON and Hama an ORG; the ruler's spans win because the NER keeps them.
+Both rulers (the model's attribute ruler and our entity ruler) look their one-token rules up
+instead of trying each at every token (nlp.attributes, nlp.ruler): the same annotations,
+at a fraction of the cost.
 """
 
 from __future__ import annotations
