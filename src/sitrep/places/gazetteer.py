@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GazetteerError
@@ -29,6 +30,8 @@ __all__ = ["AREA_FEATURES", "Candidate", "Gazetteer", "build_index", "default_in
 
 # How many of a name's villages candidates() offers at most (after its towns).
 VILLAGE_LIMIT = 60
+# names whose candidates an open index keeps (a few MB; a day of news names far fewer places)
+LOOKUPS_KEPT = 20_000
 
 # Features that name an area rather than a point: an event there is only known to the region.
 AREA_FEATURES = frozenset("country admin1 continent ocean sea region county border river".split())
@@ -97,6 +100,9 @@ class Gazetteer:
         # countries whose places are written as spelt (build.py): no respellings there either
         self._settled = frozenset((row[0] if row else "").split(","))
         self._division_villages: dict[tuple[str, str], dict[str, list[tuple]]] = {}
+        # the same names come back in every article ("Syria", "Idlib"): each is looked up once per
+        # opened index (places are imported by another command, into the index the next open reads)
+        self._looked_up = lru_cache(maxsize=LOOKUPS_KEPT)(self._candidates)
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Gazetteer:
@@ -135,6 +141,10 @@ class Gazetteer:
             raise GazetteerError(f"place index query failed ({self.path}): {e}") from e
 
     def candidates(self, name: str, limit: int = 25, villages: bool = False) -> list[Candidate]:
+        """Places `name` may mean, best first (see `_candidates`)."""
+        return list(self._looked_up(name, limit, villages))
+
+    def _candidates(self, name: str, limit: int, villages: bool) -> tuple[Candidate, ...]:
         """Places `name` may mean, best first.
 
         Tiers: the folded name matches (0), only its article-stripped form matches (1), only the
@@ -152,7 +162,7 @@ class Gazetteer:
         """
         full = fold(name)
         if not full or limit <= 0:
-            return []
+            return ()
         stripped = fold(full, True)
         best: dict[int, tuple[int, int, tuple]] = {}
         layer = "" if villages else " AND p.village = 0"
@@ -176,10 +186,10 @@ class Gazetteer:
         # "Hama" is still Ḩamāh's own name, whatever hamlet is called Hama)
         exact = any(row[1].casefold() == q for _, _, row in ranked[:n_towns])
         ranked = ranked[:min(n_towns, limit)] + ranked[n_towns:n_towns + VILLAGE_LIMIT]
-        return [_candidate(row, "skeleton" if tier == 2 else "exact" if row[1].casefold() == q
-                           else "folded" if not alt or not exact and row[5] not in self._settled
-                           and _respelt(stripped, row[1]) else "alias")
-                for tier, alt, row in ranked]
+        return tuple(_candidate(row, "skeleton" if tier == 2 else "exact" if row[1].casefold() == q
+                                else "folded" if not alt or not exact and row[5] not in self._settled
+                                and _respelt(stripped, row[1]) else "alias")
+                     for tier, alt, row in ranked)
 
     def spelt_like_in(self, name: str, divisions: Iterable[tuple[str, str]]) -> list[Candidate]:
         """The towns and villages of these (country, admin1) divisions whose own name spells

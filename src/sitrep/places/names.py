@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 __all__ = ["close_spelling", "fold", "skeleton", "skel_of_folded"]
 
@@ -30,6 +31,9 @@ _HEADS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _DOUBLES = re.compile(r"(.)\1+")
 
 
+# fold() and close_spelling() are asked about the same few hundred names again and again
+# (every candidate of every mention): each answer is worked out once per process
+@lru_cache(maxsize=100_000)
 def fold(name: str, strip_article: bool = False) -> str:
     """Lowercase, strip diacritics and apostrophes, punctuation -> space, "St" -> "saint"; optionally drop a leading article."""
     s = name.translate(_PRE)
@@ -63,6 +67,7 @@ def skeleton(name: str) -> str:
     return skel_of_folded(fold(name))
 
 
+@lru_cache(maxsize=100_000)
 def close_spelling(text: str, name: str, ratio: float = 0.75, min_len: int = 4) -> bool:
     """Whether `text` spells `name` another way: folded, articles dropped, at least `min_len`
     letters, the same first letter and a similarity of at least `ratio` ("Idleb" for Idlib)."""
