@@ -4,7 +4,7 @@
                    [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--max-chars N] [--quiet]
     sitrep places  PATH... [--published D]
     sitrep demo    [--output DIR] [--db F]
-    sitrep ingest  PATH... [--published D] [--db F] [--workers N] [--engine local|dask] [--scheduler ADDRESS]
+    sitrep ingest  PATH... [--published D] [--db F] [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--quiet]
     sitrep events  [--db F] [--since D] [--until D] [--country C] [--format jsonl|json|csv|geojson]
     sitrep control [--as-of D] [--db F] [--format json|geojson]
     sitrep control --changes --since D --until D [--db F]
@@ -101,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     ig.add_argument("--db", help="SQLite database (default: sitrep.db in the user data folder)")
     ig.add_argument("--actors", help="a YAML file of extra actors (same format as the packaged groups)")
     _scaling_options(ig)
+    ig.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary on a terminal")
     ig.set_defaults(scaling_parser=ig)
 
     fe = sub.add_parser("events", help="list the fused events of the database, each with its sources")
@@ -361,18 +362,24 @@ def _demo(args) -> int:
 def _ingest(args) -> int:
     from .ingest import read
     from .pipeline import ingest, load_resources
+    from .progress import Progress
     from .storage import Store, default_db_path
 
     workers, dask = _scaling(args)
     db = args.db or default_db_path()
+    progress = Progress(quiet=args.quiet, what="articles added")
     with Store(db) as store:
-        report = ingest(read(args.paths, args.published), store, lambda: load_resources(args.actors),
-                        lambda msg: print(f"sitrep: {msg}", file=sys.stderr), workers=workers,
-                        extra_actors=args.actors, dask=dask)
+        try:
+            report = ingest(read(args.paths, args.published), store, lambda: load_resources(args.actors),
+                            lambda msg: progress.error(f"sitrep: {msg}"), workers=workers,
+                            extra_actors=args.actors, dask=dask, on_article=progress.article)
+        finally:
+            progress.close()
         fused = store.cluster_count()
-    print(f"{report.read} articles read: {report.added} added with {report.events} events, "
-          f"{report.already_stored} already stored, {len(report.errors)} failed; "
-          f"{db} holds {fused} fused events", file=sys.stderr)
+    if not args.quiet:  # the run's account, also when piped (errors are always told)
+        print(f"{report.read} articles read: {report.added} added with {report.events} events, "
+              f"{report.already_stored} already stored, {len(report.errors)} failed; "
+              f"{db} holds {fused} fused events", file=sys.stderr)
     return 1 if report.errors else 0
 
 

@@ -215,8 +215,10 @@ class IngestReport:
 
 def ingest(items: Iterable[Article | InputError], store, res_loader: Callable[[], Resources] = load_resources,
            on_error: Callable[[str], None] | None = None, workers: int = 1, extra_actors: str | None = None,
-           dask: DaskEngine | DaskRun | None = None) -> IngestReport:
+           dask: DaskEngine | DaskRun | None = None,
+           on_article: Callable[[int], None] | None = None) -> IngestReport:
     """Add new articles and their events to the store, then re-fuse if anything was added.
+    `on_article` is told the number of events of each article stored (a progress display).
 
     An article whose text is already stored is recognised by its content hash before it is
     parsed, so a second run over the same input neither parses nor changes anything; the model
@@ -260,6 +262,8 @@ def ingest(items: Iterable[Article | InputError], store, res_loader: Callable[[]
                                        extra_actors=extra_actors, dask=dask):
         report.added += 1
         report.events += len(events)
+        if on_article is not None:
+            on_article(len(events))
     if report.added:
         report.fused = len(fuse_store(store))
     return report
