@@ -318,3 +318,16 @@ def test_a_state_named_with_its_word_and_not_taken_for_its_city(extract):
 def test_retook_is_past_not_habit(extract):
     evs = extract("Syrian troops retook Palmyra on Saturday.", published="2016-03-28")
     assert [e.sub_event_type for e in evs if e.event_type] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "An estimated 400,000 Syrians have been killed and another 5.1 million displaced in a brutal six-year conflict.",
+    "The war has killed more than 20,000 people since April 2023, according to the UN.",
+])
+def test_a_war_toll_is_no_event(extract, text):
+    assert [e for e in extract(text) if e.event_type] == [], text
+
+
+def test_a_large_toll_on_a_day_is_still_an_event(extract):
+    evs = extract("Shelling killed 6,000 people in Aleppo on Monday, a monitor said.")
+    assert [e.fatalities for e in evs if e.event_type] == [6000]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .dates import is_period, is_recurring
+from .dates import WEEKDAYS, is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
 from .vocab import (
@@ -303,6 +303,32 @@ def _many_undated(t: Token) -> bool:
     return counted and verb is not None and not any(x.ent_type_ in ("DATE", "TIME") for x in verb.subtree)
 
 
+# a death toll this large, told with no day of its own, sums up a war ("an estimated 400,000
+# Syrians have been killed", "the fighting has killed more than 20,000 people"): no one event
+WAR_TOLL = 5000
+
+
+def _war_toll(t: Token) -> bool:
+    """'400,000 Syrians have been killed in the conflict': a war's toll summed up, not an event."""
+    if t.lemma_.lower() not in ("kill", "die", "death", "slay") and t.lower_ not in ("killed", "dead", "deaths"):
+        return False
+    counts = [c for x in t.subtree for c in [x] if c.like_num and c.dep_ in ("nummod", "quantmod", "compound")]
+    largest = max((_number(c.text) for c in counts), default=0)
+    return largest >= WAR_TOLL and not any(x.ent_type_ in ("DATE", "TIME") and x.lower_ in DAY_WORDS for x in t.subtree)
+
+
+# words that date a happening to a day ("on Monday", "yesterday"), not a stretch ("six-year",
+# "since April 2023")
+DAY_WORDS = frozenset(WEEKDAYS) | {"yesterday", "today", "tonight", "overnight", "morning", "evening", "night"}
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
+
+
 def _era(t: Token) -> bool:
     """The clause is set in an era of the conflict, not on a day: "in the early days of the war",
     "during the occupation", "at the height of the uprising", "back then"."""
@@ -333,7 +359,7 @@ def _is_habitual_or_background(t: Token) -> bool:
         # tents are pitched", "the cell that officials have said beheaded hostages": a
         # description, not an event
         return True
-    if _experienced(t) or _in_period(t) or _era(t) or _many_undated(t):
+    if _experienced(t) or _in_period(t) or _era(t) or _many_undated(t) or _war_toll(t):
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
