@@ -72,8 +72,9 @@ def confident(events: list[Event], threshold: float) -> list[Event]:
     return [e for e in events if (1.0 if e.confidence is None else e.confidence) >= threshold]
 
 
-# modalities of what did not happen, and the confidence they are held under
-UNREAL = ("hypothetical", "negated")
+# what only would happen, and the confidence it is held under (a denial, "did not capture
+# Hama", keeps its own: fusion weighs it against the claim it denies)
+UNREAL = ("hypothetical",)
 UNREAL_CAP = 0.2
 
 
@@ -184,7 +185,7 @@ def confidence(ev: Event, style: ArticleStyle, published: str | None, model: Mod
     z = sum(m.weights.get(k, 0.0) * v for k, v in f.items())
     p = 1.0 / (1.0 + math.exp(-z))
     if ev.event_type is not None and ev.modality in UNREAL:
-        # a strike that "would" come, a town "not" taken: kept, with its modality, for whoever
+        # a strike that "would" come: kept, with its modality, for whoever
         # asks for everything, but never reported as news by default (too few in the tuning
         # set for the fit to learn it)
         p = min(p, UNREAL_CAP)
