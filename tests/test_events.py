@@ -331,3 +331,29 @@ def test_a_war_toll_is_no_event(extract, text):
 def test_a_large_toll_on_a_day_is_still_an_event(extract):
     evs = extract("Shelling killed 6,000 people in Aleppo on Monday, a monitor said.")
     assert [e.fatalities for e in evs if e.event_type] == [6000]
+
+
+@pytest.mark.parametrize("text", [
+    "It has vetoed UN resolutions against the government 11 times.",
+    "Militants attacked the town twice last year.",
+    "The group has continued launching attacks around the world.",
+])
+def test_happenings_counted_or_worldwide_are_no_event(extract, text):
+    assert extract(text, published="2018-02-24") == [], text
+
+
+def test_counted_fire_on_a_day_is_that_days_event(extract):
+    evs = extract("Rebels fired 20 rockets at the town of Idlib three times on Monday.", published="2018-02-24")
+    assert [e.event_type for e in evs] == ["Explosions/Remote violence"]
+
+
+def test_what_an_accusation_alleges_is_no_support(extract):
+    evs = extract("Saudi Arabia accused Iran on Monday of backing the Houthis.", published="2018-01-04")
+    assert [e.plover for e in evs] == ["ACCUSE"]
+
+
+def test_an_act_sanctioned_is_approved(extract):
+    assert [e.plover for e in extract("The move was quietly sanctioned by Moscow on Monday.", published="2018-01-24")] \
+        == ["SUPPORT"]
+    assert [e.plover for e in extract("The US sanctioned three Russian banks on Monday.", published="2018-01-24")] \
+        == ["SANCTION"]

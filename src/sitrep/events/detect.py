@@ -38,6 +38,7 @@ from .vocab import (
     STANCES,
     TRYING,
     WISHING,
+    WORLDWIDE,
 )
 
 __all__ = ["ACCUSING", "SYMBOLS", "heading_end", "Trigger", "find_triggers", "VERBAL", "place_like",
@@ -349,6 +350,27 @@ def _era(t: Token) -> bool:
     return False
 
 
+def _summed_up(t: Token) -> bool:
+    """'has vetoed resolutions 11 times', 'attacked the town twice', 'attacks around the world':
+    happenings counted or spread over the world, with no day of their own, are not one event."""
+    def own(x: Token) -> bool:  # in t's clause, wherever the parser hung it ("against Assad 11 times")
+        return next((a for a in x.ancestors if a.pos_ in ("VERB", "AUX")), None) == t
+
+    if any(x.ent_type_ in ("DATE", "TIME") and x.lower_ in DAY_WORDS for x in t.subtree):
+        return False  # "fired rockets at the town three times on Monday": that day's event
+    for x in t.subtree:
+        if own(x) and (x.lower_ == "twice" or x.lower_ == "times" and any(
+                n.like_num or n.lower_ in MANY | {"several", "multiple"} for n in x.children)):
+            return True
+    return any(x.lower_ in WORLDWIDE and (x.lower_ == "worldwide" or x.head.lower_ in ("around", "across", "throughout"))
+               for x in t.subtree)
+
+
+def _accused_of(t: Token) -> bool:
+    """'accuses Iran of backing the Houthis': what is alleged, the accusation's content."""
+    return t.dep_ == "pcomp" and t.head.lower_ == "of" and lemma_of(t.head.head) in ACCUSING
+
+
 def _is_habitual_or_background(t: Token) -> bool:
     described = _describing_clause(t)
     if described is not None and (described.tag_ in ("VBZ", "VBP") or
@@ -359,7 +381,7 @@ def _is_habitual_or_background(t: Token) -> bool:
         # tents are pitched", "the cell that officials have said beheaded hostages": a
         # description, not an event
         return True
-    if _experienced(t) or _in_period(t) or _era(t) or _many_undated(t) or _war_toll(t):
+    if _experienced(t) or _in_period(t) or _era(t) or _many_undated(t) or _war_toll(t) or _summed_up(t):
         return True
     if t.pos_ in ("NOUN", "PROPN") and (
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
@@ -420,6 +442,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             noun = cls is not None
         if cls is None or _is_habitual_or_background(t):
             continue
+        if cls in VERBAL and _accused_of(t):
+            continue  # "accuses Iran of backing the Houthis": no support told, an accusation
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":

@@ -17,6 +17,7 @@ from .answering import answers_fire
 from .lexicon import Lexicon
 from .vocab import (
     ACCORDS,
+    ACTS,
     AIR_KINDS,
     ARMS_STORES,
     ARTILLERY_KINDS,
@@ -555,7 +556,9 @@ def _meets(subject: Token) -> bool:
 
 
 def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """Sanctions; a curfew imposed restricts."""
+    """Sanctions; a curfew imposed restricts; an act sanctioned is allowed."""
+    if v.lemma == "sanction" and _words(_children(t, {"dobj", "nsubjpass"})) & ACTS:
+        return "support"  # "the move was quietly sanctioned by Moscow": approved, not punished
     if v.lemma in ("impose", "enforce"):
         if v.dobj & RESTRICTIONS_IMPOSED:
             return "restrict"

@@ -25,6 +25,7 @@ __all__ = [
     "SPEAKING",
     "OWN_WORDS",
     "ACCORDS",
+    "ACTS",
     "AIRCRAFT",
     "AIR_KINDS",
     "ANSWERED_FIRE",
@@ -76,6 +77,7 @@ __all__ = [
     "HOSTAGE_WORDS",
     "HOSTILE_FIRE",
     "INTELLIGENCE",
+    "WORLDWIDE",
     "INTERVENTION",
     "LABOUR_GROUPS",
     "LETHAL",
@@ -243,6 +245,8 @@ SANCTION_MEASURES = _WORDS["sanction_measures"]
 EMERGENCY_MEASURES = _WORDS["emergency_measures"]
 TRUCES = _WORDS["truces"]
 INTELLIGENCE = _WORDS["intelligence"]
+WORLDWIDE = _WORDS["worldwide"]
+ACTS = _WORDS["acts"]
 FIGURES_REACHED = _WORDS["figures_reached"]
 FORCES_SENT = _WORDS["forces_sent"]
 MEETING_PEOPLE = _WORDS["meeting_people"]
