@@ -189,11 +189,7 @@ def predicate_acl(t: Token) -> bool:
 def _simple_present(t: Token) -> bool:
     """A main verb in the simple present, with no auxiliary ('conduct', 'fights', not 'has fought')."""
     return t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and t.dep_ in ("ROOT", "conj", "ccomp") and \
-        not any(c.dep_ in ("aux", "auxpass") for c in t.children) and t.lower_ not in PAST_FORMS
-
-
-# past forms the tagger takes for the present ("troops retook the town" is tagged like "retake")
-PAST_FORMS = frozenset({"retook", "re-took"})
+        not any(c.dep_ in ("aux", "auxpass") for c in t.children)
 
 
 def _present_perfect(t: Token) -> bool:

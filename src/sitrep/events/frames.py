@@ -90,8 +90,7 @@ BREAK_OUT = ("erupt", "ensue", "break")
 # spaCy's small model mislemmatises some verbs of reporting ("staged" -> "stag")
 _LEMMA_FIXES = {"staged": "stage", "stages": "stage", "staging": "stage", "stag": "stage",
                 "shelled": "shell", "shelling": "shell", "downed": "down", "rioted": "riot",
-                "raped": "rape", "rapes": "rape", "raping": "rape", "installed": "install",
-                "retook": "retake", "re-took": "retake", "retakes": "retake"}
+                "raped": "rape", "rapes": "rape", "raping": "rape", "installed": "install"}
 
 
 def lemma_of(t: Token) -> str:

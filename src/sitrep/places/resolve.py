@@ -399,8 +399,7 @@ PLACE_WORDS = frozenset("""
 # verbs whose object is a place in conflict reporting: "shelled Kafr Shamsin", "entered Rastan"
 PLACE_OBJECT_VERBS = {"shell", "bomb", "strike", "attack", "raid", "storm", "capture", "seize", "enter",
                       "overrun", "retake", "recapture", "besiege", "encircle", "target", "pound", "occupy",
-                      "reach", "liberate", "evacuate", "flee", "abandon", "bombard", "invade", "surround",
-                      "retook"}  # (the model's lemma of "retook")
+                      "reach", "liberate", "evacuate", "flee", "abandon", "bombard", "invade", "surround"}
 
 
 # nouns of force whose "of", "on" or "against" names the place it fell on: "the bombardment of
