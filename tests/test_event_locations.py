@@ -74,3 +74,17 @@ def test_a_name_only_one_village_bears_needs_no_other_support(extract) -> None:
     # no town is called so, and the village layer holds one Novoklynivka: the name says where
     loc = _where(extract, "Monitors recorded nine explosions near Novoklynivka on Thursday.")
     assert loc.country_code == "UA" and loc.name == "Novoklynivka" and loc.precision == 2
+
+
+def test_taken_outside_the_city_is_another_event_than_the_city(extract) -> None:
+    evs = extract("Militants overran Tal Afar on Monday. They also seized two villages and a police post "
+                  "outside the city, officials said.", published="2014-06-17")
+    taken = [(e.location.name, e.location.precision) for e in evs
+             if e.sub_event_type == "Non-state actor overtakes territory" and e.location]
+    assert taken == [("Tal Afar", 1), ("Tal Afar", 2)]
+
+
+def test_the_capital_of_a_one_country_story_is_its_capital(extract) -> None:
+    loc = _where(extract, "Sudan's army has retaken the capital's central bank building, a military "
+                          "spokesman said on Friday.", )
+    assert loc.name == "Khartoum"

@@ -118,3 +118,16 @@ def test_demonstrating_something_is_showing_it_not_protesting(extract):
     assert not extract("Applicants must demonstrate a credible fear of persecution to be heard.")
     assert not extract("The inquiry demonstrated that the convoy had been misdirected.")
     assert "Peaceful protest" in subs(extract("Hundreds of teachers demonstrated outside the ministry in Homs on Monday."))
+
+
+def test_reclaimed_and_back_in_control_are_ground_regained(extract):
+    for text in ("Ukrainian troops reclaimed the village of Robotyne on Monday, the general staff said.",
+                 "The army said on Sunday it was back in control of Kupiansk."):
+        assert subs(extract(text, published="2023-08-29")) == ["Government regains territory"], text
+
+
+def test_a_dateline_is_no_actor(extract):
+    evs = extract("KINSHASA, 12 May 2024 - M23 rebels have seized the town of Rubaya, residents said on Sunday.",
+                  published="2024-05-12")
+    one(evs, sub_event_type="Non-state actor overtakes territory")
+    assert evs[0].actor1 is not None and evs[0].actor1.name.startswith("M23")

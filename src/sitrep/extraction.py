@@ -592,8 +592,10 @@ class _Builder:
         out: list[Event] = []
         seen: dict[tuple, int] = {}
         for e in evs:
+            # a town taken and villages "outside the city" taken are two happenings
             key = (e.sub_event_type or e.plover, e.actor1.id if e.actor1 else None,
-                   e.location.place_key if e.location else None, e.actor2.id if e.actor2 else None, e.event_date)
+                   (e.location.place_key, e.location.precision) if e.location else None,
+                   e.actor2.id if e.actor2 else None, e.event_date)
             if e.event_type and e.actor1 and seen.get(key, e.span[0]) != e.span[0]:
                 continue  # the same happening told again in a later sentence of the article
             seen.setdefault(key, e.span[0])

@@ -412,7 +412,16 @@ def _is_habitual_or_background(t: Token) -> bool:
 
 def heading_end(sent: Span) -> int:
     """The index after a short heading that opens a sentence ("Movement of forces:", "Security
-    measures:", "UPDATE:"), or the sentence's start when there is none."""
+    measures:", "UPDATE:"), or a dateline ("KYIV, Ukraine (AP) —", "JUBA, 3 May 2024 -"), or the
+    sentence's start when there is none."""
+    first = sent[0]
+    if first.is_upper and first.is_alpha and len(first) > 1:
+        for t in sent[1:10]:
+            if t.text in ("-", "—", "–", "--") and t.nbor(-1).whitespace_:  # not "UN-backed"
+                return t.i + 1
+            # a dateline holds names, a date and an agency's bracket: no lowercase word
+            if t.is_alpha and t.is_lower:
+                break
     for t in sent[:6]:
         if t.text == ":":
             before = sent.doc[sent.start:t.i]

@@ -218,6 +218,14 @@ def _declared_victory(t: Token, lemma: str) -> str | None:
     return None
 
 
+def _back_in_control(t: Token) -> str | None:
+    """'the army is back in control of the town': ground regained, told as the state it left."""
+    back = [c for c in t.children if c.dep_ == "advmod" and c.lower_ == "back"]
+    held = [o for b in back for p in _children(b, {"prep"}) if p.lower_ == "in"
+            for o in _children(p, {"pobj"}) if o.lower_ in ("control", "charge")]
+    return "takeover" if lemma_of(t) == "be" and any(_children(o, {"prep"}) for o in held) else None
+
+
 def _where(t: Token) -> list[Token]:
     """The words of the 'in' and 'at' phrases on a word: where it happened."""
     return [x for p in _children(t, {"prep"}) if p.lower_ in ("in", "at") for x in p.subtree]
@@ -230,6 +238,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     cls = lex.verbs.get(lemma)
     if t.pos_ == "VERB" and (victory := _declared_victory(t, lemma)):
         return victory
+    if cls is None and t.pos_ == "AUX":
+        return _back_in_control(t)
     if cls is None and t.pos_ == "VERB":
         return _answered(t)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):

@@ -18,6 +18,7 @@ from ..places.names import fold
 from ..places.public import ascii_name, capital_of, division_name, place_ids, press_spellings
 from ..places.qualifiers import PLACE_NOUNS, PROVINCE_WORDS
 from ..places.resolve import Toponym, is_dateline
+from ..places.roles import told_near
 from .roles import clause_distance
 from .vocab import SPEAKING
 
@@ -179,7 +180,8 @@ class LocationFinder:
             return None
         cities = [tp for tp in before if tp.place.feature == "city"]
         if not cities:
-            return None
+            # "the capital's presidential palace" in a story of one country: its capital
+            return self.gaz.national_capital(self.focus) if t.lower_ == "capital" and self.focus else None
         # not a place the text called something else: "the northern town of Khan al-Assal ...
         # Aleppo city ... the town" is Khan al-Assal
         cities = [tp for tp in cities if _called(tp) in SAME_KIND[t.lower_]] or cities
@@ -349,7 +351,8 @@ class LocationFinder:
                     if ana is not None:
                         near = any(x.lower_ in ("north", "south", "east", "west", "near", "outside",
                                                 "outskirts", "road") for x in t.head.subtree) or \
-                            t.head.lower_ == "of" and t.head.head.lower_ in ("north", "south", "east", "west")
+                            t.head.lower_ == "of" and t.head.head.lower_ in ("north", "south", "east", "west") or \
+                            told_near(t.doc, t.left_edge.i)  # "villages outside of the city"
                         cands.append((*key, self._loc(ana, 2 if near else 1), None))
             if border and (not cands or all(c[2].precision == 3 for c in cands)):
                 return border

@@ -237,6 +237,12 @@ class Gazetteer:
         rows = self._query(f"SELECT id FROM countries WHERE {col} = ?", (code.upper(),))
         return self.get(rows[0][0]) if rows and rows[0][0] is not None else None
 
+    def national_capital(self, iso2: str) -> Candidate | None:
+        """The country's capital (the most populous place flagged one, for a country with two)."""
+        rows = self._query(f"SELECT {_COLS} FROM places p WHERE p.cc = ? AND p.capital = 1 "
+                           "ORDER BY p.population DESC LIMIT 1", (iso2.upper(),))
+        return _candidate(rows[0], "exact") if rows else None
+
     def country_name(self, code: str) -> str | None:
         """English short name of a country by ISO alpha-2 or alpha-3 code ('SY' -> 'Syria')."""
         col = "iso2" if len(code) == 2 else "iso3"

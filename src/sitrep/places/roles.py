@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import AREA_FEATURES, Candidate
 
-__all__ = ["precision", "role"]
+__all__ = ["precision", "role", "told_near"]
 
 # Nouns that a toponym modifies or possesses as a place: "the Aleppo countryside", "Syria's coast".
 PLACE_HEADS = frozenset("""
@@ -304,7 +304,11 @@ def precision(span: Span, cand: Candidate | None) -> int:
         if prep.lower_ == "from" and any(c.like_num or c.lower_ in ("miles", "kilometres", "km")
                                          for c in prep.head.subtree):
             return 2
-    left = doc[max(span.start - 3, 0):span.start].text.lower()
-    if re.search(r"\b(north|south|east|west|near|outside|outskirts)\w*\s+(of\s+)?(the\s+)?$", left):
-        return 2
-    return 1
+    return 2 if told_near(doc, span.start) else 1
+
+
+def told_near(doc: Doc, start: int) -> bool:
+    """The words before a place set it beside another: "north of", "outside (of) the",
+    "on the outskirts of"."""
+    left = doc[max(start - 3, 0):start].text.lower()
+    return re.search(r"\b((north|south)(east|west)?(ern)?|(east|west)(ern)?|near|outside|outskirts)(\s+of)?(\s+the)?$", left) is not None
