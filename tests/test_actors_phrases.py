@@ -326,6 +326,8 @@ CASES = [
     # ---- Myanmar, Philippines, Thailand, Indonesia -------------------------------------------------
     ("the Tatmadaw", "MMR", D24, "Military Forces of Myanmar (2021-)", SF),
     ("junta troops", "MMR", D24, "Military Forces of Myanmar (2021-)", SF),
+    ("two fighter jets", "MMR", D24, "Military Forces of Myanmar (2021-)", SF),
+    ("helicopter gunships", "SDN", D24, "Military Forces of Sudan (2019-)", SF),
     ("Myanmar military", "MMR", D20, "Military Forces of Myanmar (2016-2021)", SF),
     ("the Arakan Army", "MMR", D24, "ULA/AA: United League of Arakan/Arakan Army", REB),
     ("AA fighters", "MMR", D20, "ULA/AA: United League of Arakan/Arakan Army", REB),

@@ -131,3 +131,26 @@ def test_a_dateline_is_no_actor(extract):
                   published="2024-05-12")
     one(evs, sub_event_type="Non-state actor overtakes territory")
     assert evs[0].actor1 is not None and evs[0].actor1.name.startswith("M23")
+
+
+def test_bombs_dropped_are_an_air_strike_charges_dropped_nothing(extract):
+    evs = extract("A helicopter dropped two barrel bombs on the village of Kafr Zita on Monday, activists said.")
+    assert subs(evs) == ["Air/drone strike"]
+    assert subs(extract("Prosecutors dropped the charges against the two activists on Monday.")) == []
+
+
+def test_a_war_fought_is_no_battle(extract):
+    for text in ("Mali is battling a jihadist insurgency that spread south from the desert.",
+                 "The government has been fighting a separatist rebellion in the region for years."):
+        assert subs(extract(text)) == [], text
+
+
+def test_a_standing_charge_is_no_event_a_dated_one_is(extract):
+    assert subs(extract("Monitors accuse the militia of looting shops and burning homes across the province.")) == []
+    evs = extract("Soldiers are accused of beating a street vendor to death in Kano on Monday.")
+    assert subs(evs) == ["Attack"]
+
+
+def test_no_fighting_is_negated(extract):
+    evs = extract("\"There was no fighting in the village,\" a resident of Kafr Nabl said on Monday.")
+    assert all(e.modality == "negated" for e in evs if e.event_type == "Battles")

@@ -187,3 +187,23 @@ def test_one_event_per_place_listed_with_its_qualifier(extract):
     assert sorted(e.location.name for e in evs if e.event_type) == ["Kreminna", "Marinka"]  # as written
     evs = extract("On Monday, prisoners were exchanged between Zawiya and Zintan.", "2020-03-29")
     assert len([e for e in evs if e.event_type]) <= 1
+
+
+def test_the_attack_told_again_is_the_attack_before(extract):
+    """A lead with no place, its detail ("The attack took place on Friday in X"), and its
+    toll in a paragraph of its own are one attack, by the lead's attackers, with one toll."""
+    text = ("Six soldiers have died in an ambush by suspected jihadists in northern Mali, the army said on Monday.\n\n"
+            "The attack took place on Friday near Boni, it said in a statement.\n\n"
+            "Six soldiers were killed and four were wounded, it said.")
+    evs = [e for e in extract(text, published="2023-03-06") if e.event_type]
+    assert len(evs) == 1, [(e.sub_event_type, e.location and e.location.name, e.event_date) for e in evs]
+    ev = evs[0]
+    assert ev.location.name == "Boni" and ev.event_date == "2023-03-03" and ev.fatalities == 6
+    assert ev.actor1 is not None and not ev.actor1.name.startswith("Unidentified")
+
+
+def test_killed_in_the_strike_is_the_strike(extract):
+    text = ("A military jet dropped two bombs on the village of Kani in Sagaing region on Tuesday, residents said.\n\n"
+            "A resident of Kani also said that seven people had been killed in the strike.")
+    evs = [e for e in extract(text, published="2023-05-31") if e.event_type]
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in evs] == [("Air/drone strike", "2023-05-30", 7)]

@@ -51,6 +51,8 @@ __all__ = ["Resources", "extract_article", "extract_with_statements"]
 FORCE_MOVES = {"deploy", "deployment", "withdraw", "withdrawal", "base", "advance"}
 VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "takeover", "advance",
            "lose_control", "withdraw", "destroy", "deploy", "shooting", "sexual", "withdrawal"}
+# the sub-type a definite noun points back to ("killed in the strike"); other nouns, any violence
+NOUN_SUB_TYPES = {"air_attack": "Air/drone strike", "shelling": "Shelling/artillery/missile attack"}
 # the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
 UNIDENTIFIED_OK = {"Attack", "Abduction/forced disappearance", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack",
                    "Armed clash", "Grenade", "Suicide bomb", "Sexual violence"}
@@ -100,6 +102,9 @@ class _Paragraph:
     dated: tuple[int, ResolvedDate | None] = (0, None)  # (sentence, date) last established
     placed: tuple[int, Location | None] = (0, None)
     told: list[tuple[int, int]] = field(default_factory=list)  # (sentence, event position)
+    # the events of the paragraph before, for a toll told in a paragraph of its own ("Ten
+    # people were killed, he said."): they never make this paragraph's frame
+    before: list[tuple[int, int]] = field(default_factory=list)
 
     def _recent(self, at: int) -> bool:
         return self.sentence - at < FRAME_SENTENCES
@@ -127,6 +132,11 @@ class _Paragraph:
         # it: dropping those keeps a long unbroken text from rescanning all its events
         self.told = [(at, i) for at, i in self.told if self._recent(at)]
         return [i for _, i in self.told]
+
+    @property
+    def events_before(self) -> list[int]:
+        """Positions of the previous paragraph's events told in the frame's recent sentences."""
+        return [i for at, i in self.before if self._recent(at)]
 
     def add(self, position: int) -> None:
         self.told.append((self.sentence, position))
@@ -233,6 +243,8 @@ class _Builder:
         self.pub = date.fromisoformat(article.published) if article.published else None
         self._lines = (0, 0)  # (offset, line breaks before it): sentences come in text order
         self._outlaw: bool | None = None
+        self._told: int | None = None  # the position of the event a trigger's "the attack" points to
+        self._same_hands: dict[str, str] = {}  # event id -> the id of the attack "the attack" told before
 
     def _paragraph_index(self, offset: int) -> int:
         """Line breaks before `offset`, counted on from the last sentence's (not from the
@@ -256,7 +268,7 @@ class _Builder:
             # news prints a sentence or two a paragraph: the place told lately carries
             # over the break, for as many sentences as within a paragraph; its date and events do not
             old = self.para
-            self.para = _Paragraph(index, old.sentence, placed=old.placed)
+            self.para = _Paragraph(index, old.sentence, placed=old.placed, before=old.told)
         self.para.sentence += 1
         text = sent.text.rstrip()
         span = (sent.start_char, sent.start_char + len(text))
@@ -266,7 +278,9 @@ class _Builder:
             ev, own_place, own_date = self._build(tr, sent, text, span)
             if ev is None:
                 continue
-            if self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
+            if self._told is not None and (ev.actor1 is None or ev.actor1.name.startswith("Unidentified")):
+                self._same_hands[ev.id] = self.events[self._told][1].id
+            if self._retold(ev) or self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
                     self._aftermath(ev, own_date) or answered(self.events, self.para.events, ev, tr.token) or \
                     crowd_conduct(self.events, self.para.events, ev, tr, self.ctx):
                 continue
@@ -309,15 +323,53 @@ class _Builder:
                     self.para.date = d
                 return
 
+    def _told_before(self, tr: Trigger) -> Event | None:
+        """The violent event told before that a definite noun of the trigger points back to
+        ("the attack", "in the strike", "this ambush"), or None."""
+        # the trigger's own noun, or the one it happened in ("killed in the strike"; not "after the
+        # attack", which is another happening)
+        nouns = [x for x in (tr.token, *tr.merged, *tr.token.children, *(g for c in tr.token.children
+                                                                          if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                                                                          for g in c.children))
+                 if x.pos_ == "NOUN" and self.res.lexicon.nouns.get(x.lower_) in VIOLENT]
+        named = [x for x in nouns if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children)]
+        if not named:
+            return None
+        # "the strike" is the air strike told before, "the shelling" the shelling; "the attack" any
+        sub = NOUN_SUB_TYPES.get(self.res.lexicon.nouns.get(named[0].lower_, ""))
+        fits = [i for i, (_, e) in enumerate(self.events) if e.event_type in LETHAL_TYPES and sub in (None, e.sub_event_type)]
+        if not fits:
+            return None
+        # of the sentence that told it last, its main event (a counter-attack told beside it is not it)
+        last = self.events[fits[-1]][0][0]
+        self._told = min((i for i in fits if self.events[i][0][0] == last), key=lambda i: self.events[i][0])
+        return self.events[self._told][1]
+
+    def _retold(self, ev: Event) -> bool:
+        """'Ten people had been killed in the strike': the strike told before, on its day and at
+        its place, told again; its toll goes to it."""
+        if self._told is None:
+            return False
+        key, told = self.events[self._told]
+        same = (told.sub_event_type, told.event_date, told.location and told.location.place_key) == (
+            ev.sub_event_type, ev.event_date, ev.location and ev.location.place_key)
+        if same:  # what the retelling adds: who did it, how many died
+            self.events[self._told] = (key, replace(told, actor1=told.actor1 or ev.actor1,
+                                                    fatalities=told.fatalities or ev.fatalities))
+        return same
+
     def _elaborates(self, ev: Event, own_place: bool, own_date: bool) -> bool:
         """'Three soldiers were wounded.' after an attack told just before: the same attack.
         Its casualties go to that event; no new event is made."""
         if ev.actor1 is not None or own_place or own_date or ev.event_type not in LETHAL_TYPES:
             return False
-        for i in reversed(self.para.events):
+        # across a paragraph break only a toll ("Ten people were killed, he said.")
+        for i in reversed(self.para.events or (self.para.events_before if ev.fatalities else [])):
             prev = self.events[i][1]
             if prev.event_type in LETHAL_TYPES:
-                if ev.fatalities and not prev.fatalities:
+                # a toll already shared among the places of one telling is not told again
+                counted = any(e.fatalities for k, e in self.events if k[0] == self.events[i][0][0])
+                if ev.fatalities and not counted:
                     self.events[i] = (self.events[i][0], replace(prev, fatalities=ev.fatalities))
                 return True
         return False
@@ -410,6 +462,16 @@ class _Builder:
             return None, False, False  # "Assad arrived in Moscow" is travel, not an advance
         a2 = roles.actor2.actor if roles.actor2 else None
         assoc = list(roles.actor1.assoc) if roles.actor1 else []
+        self._told = None
+        told = self._told_before(tr) if violent else None
+        if told is not None and a1 is not None and told.actor1 is not None and a1.id != told.actor1.id:
+            told = None  # another side's attack
+        if told is not None:
+            if tr.cls == "destroy":
+                return None, False, False  # "houses were destroyed in the strike": its damage
+            # "The attack took place on Friday in Deou", "killed in the strike": the attack the
+            # report told before, by the same hands
+            a1, a2, assoc = a1 or told.actor1, a2 or told.actor2, assoc or list(told.assoc_actors)
         if tr.cls == "disperse":
             # ACLED codes the protesters as actor1 and the force that broke them up as actor2
             a1, a2 = a2 or ctx.actor(f"protesters-{ctx.focus or ''}".rstrip("-")), a1
@@ -444,6 +506,8 @@ class _Builder:
                 # swept across the north. Its fighters seized Mosul ..."); later ones need a day
                 return None, False, False
             self.para.date = None
+        if told is not None and not own_date and told.event_date and told.date_precision:
+            d = ResolvedDate(told.event_date, told.date_precision)  # "killed in the strike": its day
         d = d or self.para.date
         ev_date = d.date if d else self.article.published
         precision = d.precision if d else ("day" if self.article.published else None)
@@ -587,6 +651,12 @@ class _Builder:
                     around = self.article.text[e.span[0]:e.span[1] + 200]  # actors/conventions.py
                     evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
                                                                      e.location.name if e.location else None))
+        by_id = {e.id: e for e in evs}
+        for i, e in enumerate(evs):
+            told = by_id.get(self._same_hands.get(e.id, ""))
+            if told is not None and told.actor1 is not None and (e.actor1 is None or e.actor1.name.startswith("Unidentified")):
+                # "The attack took place on Friday": by whoever the attack was found to be by
+                evs[i] = replace(e, actor1=told.actor1, actor2=e.actor2 or told.actor2)
         evs = drop_vague_repeats(drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text))
         evs = [crowd_first(e, self.ctx) for e in evs]
         out: list[Event] = []

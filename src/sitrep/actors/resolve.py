@@ -46,6 +46,7 @@ from .vocab import (
     SECURITY,
     TITLES,
     UNKNOWN_MODIFIERS,
+    WARPLANES,
 )
 
 __all__ = ["ArticleActors", "Resolution", "resolve_phrase", "phrase_tokens", "lead_armed_actor",
@@ -213,6 +214,10 @@ def _resolve(head: Token, ctx: ArticleActors, violent: bool, antecedent: Actor |
         held = ctx.people.office(head)
         if held is not None:
             return Resolution(held.actor, tuple(assoc) + held.assoc, "office")
+    # 5b. "two fighter jets bombed the village": warplanes no state is named for are the air
+    # force of the country the report is about (a "fighter" jet is no fighter)
+    if noun in WARPLANES and not states and country and not hits.all:
+        return Resolution(ctx.actor(f"{country}-military"), tuple(assoc), "aircraft")
     # 6. what the phrase describes: insurgents, armed men, an unknown militia, civilians
     own = states[0][2] if states else (places[0] if places else None)
     r = generic.describe(head, toks, nouns, ctx, violent, assoc, own, country, bool(states))

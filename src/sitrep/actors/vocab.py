@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..wordclasses import load_word_classes
 
 __all__ = ["FORCE", "ACTIONS", "POLICE", "CIVIL", "PROTEST", "RIOT", "REBEL", "ARMED_OTHER", "GANG", "REGIME",
-           "AGENTS", "STATE_FORCE_GENERIC", "GROUPISH", "QUANTITIES", "PRONOUNS", "PERSONAL_PRONOUNS", "TITLES", "BODIES",
+           "AGENTS", "STATE_FORCE_GENERIC", "GROUPISH", "QUANTITIES", "PRONOUNS", "PERSONAL_PRONOUNS", "TITLES", "BODIES", "WARPLANES",
            "ARMED_ANAPHORS", "GROUP_ANAPHORS", "OCCUPATIONS",
            "ETHNIC", "CLANS", "INDIGENOUS", "GROUP_CUES", "ARMED_MODIFIERS", "UNKNOWN_MODIFIERS", "SECURITY",
            "BACKER_SUFFIXES", "LEADER_SUFFIXES", "HERDERS", "IDENTITY_CUES"]
@@ -40,6 +40,7 @@ ARMED_ANAPHORS = _WORDS["armed_anaphors"]
 GROUP_ANAPHORS = _WORDS["group_anaphors"]
 TITLES = _WORDS["titles"]
 BODIES = _WORDS["bodies"]
+WARPLANES = _WORDS["warplanes"]
 ARMED_MODIFIERS = _WORDS["armed_modifiers"]
 UNKNOWN_MODIFIERS = _WORDS["unknown_modifiers"]
 IDENTITY_CUES = _WORDS["identity_cues"]

@@ -28,6 +28,7 @@ from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like,
 from .lexicon import Lexicon
 from .vocab import (
     BACKGROUND_ADVERBS,
+    CAMPAIGNS,
     ERAS,
     EXPERIENCING,
     HABITUAL,
@@ -114,6 +115,8 @@ def _is_content(t: Token, lex: Lexicon) -> bool:
             # "three students accused of throwing a petrol bomb": who they are, not news
             # ("police are accused of assaulting a driver" is)
             return True
+        if _standing_charge(anc) and not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+            return True  # "rights groups accuse the army of razing villages": a standing charge
         if anc != t and anc.dep_ == "pobj" and anc.head.lower_ in ("against", "over") and (
                 lemma_of(anc.head.head) in PROTEST_NOUNS or  # "held a protest ... against": its host
                 any(c.dep_ == "dobj" and lemma_of(c) in PROTEST_NOUNS for c in anc.head.head.children)):
@@ -152,6 +155,18 @@ SYMBOLS = {"effigy", "flag", "poster", "portrait", "banner", "copy", "picture", 
 ACCUSING = {"accuse", "suspect", "charge", "convict"}
 PROTEST_NOUNS = {"protest", "demonstrate", "demonstration", "rally", "march", "sit-in", "strike", "gathering",
                  "vigil"}
+
+
+def _standing_charge(t: Token) -> bool:
+    """What a present-tense accusation charges: "accuse the army of razing villages" (the parser
+    may hang "of" on the accused, or the charge on the verb as a clause of its own)."""
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "of":
+        verb = t.head.head.head if t.head.head.dep_ == "dobj" else t.head.head
+    elif t.dep_ == "advcl" and t.tag_ == "VBG":
+        verb = t.head
+    else:
+        return False
+    return lemma_of(verb) in ACCUSING and verb.tag_ in ("VBP", "VBZ")
 
 
 def _aim_or_stance(t: Token) -> bool:
@@ -451,6 +466,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "accuses Iran of backing the Houthis": no support told, an accusation
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
+        if cls in ("clash", "attack") and not noun and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CAMPAIGNS for c in t.children):
+            continue  # "Burkina Faso is battling a jihadist insurgency": a war, not a battle
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
             continue  # "a refuge for those fleeing the war", "the number of people fleeing": who, not what
         if cls == "flee" and (_progressive_present(t) or _present_perfect(t)) and \

@@ -34,6 +34,7 @@ from .vocab import (
     CROWD_WORDS,
     DEFECTING_SOLDIERS,
     DISPLACED,
+    DROPPED_MUNITIONS,
     EMERGENCY_MEASURES,
     ENDED,
     ENGAGEMENTS,
@@ -367,6 +368,8 @@ def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return None  # "fired warning shots into the air" threatens; it hits no one
     if v.lemma == "fire":  # "fired mortars at", "fired on positions"
         return v.cls if v.dobj & (lex.weapons.keys() | FIRE_OBJECTS | WEAPON_OBJECTS) or v.preps & {"at", "on", "upon", "into", "towards"} else None
+    if v.lemma == "drop":  # "a jet dropped three bombs on the village": from the air
+        return "air_attack" if v.dobj & DROPPED_MUNITIONS else None
     if v.lemma == "open":  # "opened fire on"
         return v.cls if v.dobj & FIRE_OBJECTS else None
     if v.lemma == "launch":  # "launched two ballistic missiles"; "launched an attack" is the noun's

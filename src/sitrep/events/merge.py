@@ -66,8 +66,8 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
 
 
 # how far apart a story's lead and its detail may date one happening ("seized a town", told
-# on the day it was reported; "took Kitshanga late on Thursday")
-REPEAT_DAYS = 2
+# on the day it was reported; "took Kitshanga late on Thursday"; told on Monday, done on Friday)
+REPEAT_DAYS = 3
 
 
 def _vague(e: Event) -> bool:
@@ -92,7 +92,18 @@ def drop_vague_repeats(evs: list[Event]) -> list[Event]:
             vague.actor1 is not None and placed.actor1 is not None and placed.actor1.id == vague.actor1.id and \
             near(vague, placed) and (vague.location is None or vague.location.country_code == placed.location.country_code)
 
-    return [e for e in evs if not (e.event_type and _vague(e) and any(repeats(e, o) for o in evs))]
+    out = list(evs)
+    for e in evs:
+        if not (e.event_type and _vague(e)):
+            continue
+        placed = next((i for i, o in enumerate(out) if repeats(e, o)), None)
+        if placed is None:
+            continue
+        out.remove(e)
+        i = placed - (placed > evs.index(e))
+        if e.fatalities and not any(o.fatalities for o in out if o.span == out[i].span):
+            out[i] = replace(out[i], fatalities=e.fatalities)  # the lead's toll ("eight soldiers died")
+    return out
 
 
 def drop_subsumed(evs: list[Event], text: str) -> list[Event]:

@@ -52,6 +52,8 @@ def _denied_by_no(t: Token) -> bool:
     """'there were no reports of fighting', 'no sign of an attack': a noun under 'no' that the
     trigger is of."""
     x = t
+    if x.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in x.children):
+        return True  # "there was no fighting"
     while x.dep_ in ("pobj", "prep", "compound") and x.head != x:
         x = x.head
         if x.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in x.children):

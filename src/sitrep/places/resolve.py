@@ -249,6 +249,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     out: list[Toponym] = []
     # one sense per discourse: a name resolved once stands for the same place throughout
     settled: dict[str, Candidate] = {}
+    placed_by_text: dict[str, Candidate] = {}  # names the text once placed in a larger place
     chosen: list[Candidate | None] = []
     for i, ((h, _), cs) in enumerate(zip(pairs, options, strict=True)):
         sp = h.span
@@ -270,6 +271,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
             # else a Donetsk village the gazetteer lacks, not its namesake in another country
+        if within and best is not None:
+            placed_by_text.setdefault(fold(sp.text), best)
+        elif not within and fold(sp.text) in placed_by_text:
+            # "the village of Kani in Sagaing ... a resident of Kani": the place the text placed
+            best = placed_by_text[fold(sp.text)]
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
