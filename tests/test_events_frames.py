@@ -154,3 +154,9 @@ def test_a_standing_charge_is_no_event_a_dated_one_is(extract):
 def test_no_fighting_is_negated(extract):
     evs = extract("\"There was no fighting in the village,\" a resident of Kafr Nabl said on Monday.")
     assert all(e.modality == "negated" for e in evs if e.event_type == "Battles")
+
+
+def test_defending_a_town_is_no_statement_of_support(extract):
+    assert [e.plover for e in extract("Kurdish fighters are dug in and defending the town of Kobani.")] == []
+    evs = extract("The Iraqi prime minister defended his government's record on Monday.")
+    assert [e.plover for e in evs] == ["SUPPORT"]

@@ -674,7 +674,15 @@ def _cooperate(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 # each class's own frame; a class with none is an event wherever its verb stands
+def _support(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """'defended the decision' speaks for it; 'defending the city' holds ground, no statement."""
+    if v.lemma == "defend" and (any(place_like(o) for o in _children(t, {"dobj"})) or not _children(t, {"dobj"})):
+        return None
+    return v.cls
+
+
 _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
+    "support": _support,
     "takeover": _takeover,
     "lose_control": _lose_control,
     "advance": _advance,
