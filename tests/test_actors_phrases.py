@@ -265,6 +265,7 @@ CASES = [
     ("the ADF", "UGA", D20, "ADF: Allied Democratic Forces", REB),
     # ---- DR Congo, CAR, Burundi, Mozambique -------------------------------------------------------
     ("M23 rebels", "COD", D24, "M23: March 23 Movement", REB),
+    ("Congo's army", "COD", D24, "Military Forces of the Democratic Republic of Congo (2019-)", SF),
     ("the Rwanda-backed M23", "COD", D24, "M23: March 23 Movement", REB),
     ("ADF militants", "COD", D24, "ADF: Allied Democratic Forces", REB),
     ("CODECO militiamen", "COD", D20, "CODECO: Cooperative for Development of Congo", PM),

@@ -160,3 +160,23 @@ def test_defending_a_town_is_no_statement_of_support(extract):
     assert [e.plover for e in extract("Kurdish fighters are dug in and defending the town of Kobani.")] == []
     evs = extract("The Iraqi prime minister defended his government's record on Monday.")
     assert [e.plover for e in evs] == ["SUPPORT"]
+
+
+def test_the_presidents_of_two_states_meet(extract):
+    evs = extract("The presidents of Congo and Burundi held talks in Luanda on Tuesday.", published="2025-03-20")
+    ev = one(evs, plover="CONSULT")
+    assert {ev.actor1.name, ev.actor2.name} == {"Government of the Democratic Republic of Congo (2019-)",
+                                               "Government of Burundi (2020-)"}
+
+
+def test_fire_that_could_be_heard_was_heard(extract):
+    evs = extract("Heavy artillery fire could be heard all day on Wednesday in Rutshuru, residents said.",
+                  published="2025-03-20")
+    assert [e.modality for e in evs if e.event_type] == ["reported"]
+    evs = extract("Rebel artillery could hit the town of Rutshuru next week, analysts said.", published="2025-03-20")
+    assert all(e.modality == "hypothetical" for e in evs)
+
+
+def test_routed_is_a_battle(extract):
+    evs = extract("Congolese troops routed militiamen near Beni on Sunday, the army said.", published="2022-06-13")
+    assert subs(evs) == ["Armed clash"]

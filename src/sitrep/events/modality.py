@@ -61,6 +61,10 @@ def _denied_by_no(t: Token) -> bool:
     return False
 
 
+# senses: what "could be heard" or "could be seen" was, in a report of the past
+PERCEIVING = {"hear", "see", "feel", "smell", "spot"}
+
+
 def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | None = None) -> str:
     """The contract's modality for the event triggered at t."""
     lemmas = set()
@@ -69,6 +73,9 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
         lemmas.add(x.lemma_.lower())
         if x.dep_ in ("ccomp", "ROOT") and x != t:
             break
+    if any(x.lemma_.lower() in PERCEIVING and any(c.dep_ == "auxpass" for c in x.children)
+           for x in [t, *t.ancestors][:3]):
+        lemmas.discard("could")  # "artillery fire could be heard all day": it was heard
     if any(c.dep_ == "neg" for c in t.children) or (xcomp_of is not None and any(
             c.dep_ == "neg" for c in xcomp_of.children)) or _denied_by_no(t):
         return "negated"
