@@ -88,3 +88,15 @@ def test_the_capital_of_a_one_country_story_is_its_capital(extract) -> None:
     loc = _where(extract, "Sudan's army has retaken the capital's central bank building, a military "
                           "spokesman said on Friday.", )
     assert loc.name == "Khartoum"
+
+
+def test_a_province_of_a_country_is_the_province(extract) -> None:
+    loc = _where(extract, "Five soldiers were killed in an ambush in Mali's Mopti region on Sunday, officials said.")
+    assert loc.name == "Mopti" and loc.precision == 3
+
+
+def test_the_town_is_never_the_dateline_and_a_province_sets_the_scene(extract) -> None:
+    text = ("BAMAKO (Reuters) - Militants attacked an army post in Mali's Segou region on Sunday, officials said.\n\n"
+            "The fighters then seized the post and the town, a local official said.")
+    evs = [e for e in extract(text, published="2024-03-04") if e.event_type]
+    assert evs and all(e.location.name == "Segou" for e in evs), [(e.sub_event_type, e.location) for e in evs]

@@ -180,3 +180,8 @@ def test_fire_that_could_be_heard_was_heard(extract):
 def test_routed_is_a_battle(extract):
     evs = extract("Congolese troops routed militiamen near Beni on Sunday, the army said.", published="2022-06-13")
     assert subs(evs) == ["Armed clash"]
+
+
+def test_offering_oneself_offers_nothing(extract):
+    evs = extract("Offering himself as the voice of the region, the Turkish president spoke in London on Monday.")
+    assert [e.plover for e in evs] == []

@@ -207,3 +207,18 @@ def test_killed_in_the_strike_is_the_strike(extract):
             "A resident of Kani also said that seven people had been killed in the strike.")
     evs = [e for e in extract(text, published="2023-05-31") if e.event_type]
     assert [(e.sub_event_type, e.event_date, e.fatalities) for e in evs] == [("Air/drone strike", "2023-05-30", 7)]
+
+
+def test_people_killed_at_a_base_is_a_battle_and_its_claim_is_the_same_attack(extract):
+    text = ("Nine people were killed on Saturday when militants of al Shabaab attacked a military base near Jowhar, "
+            "officials said.\n\n"
+            "Al Shabaab claimed responsibility for the attack in a statement.\n\n"
+            "Witnesses said the attackers burned two army trucks during the assault.")
+    evs = [e for e in extract(text, published="2023-03-12") if e.event_type]
+    assert [(e.sub_event_type, e.actor1.name) for e in evs] == [("Armed clash", "Al Shabaab")]
+
+
+def test_a_group_linked_to_another_is_itself(extract):
+    evs = extract("The al-Qaeda linked al Shabaab group said it had seized the town of Bulo Burte on Monday.",
+                  published="2023-03-12")
+    assert [e.actor1.name for e in evs if e.event_type] == ["Al Shabaab"]

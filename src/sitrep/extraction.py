@@ -51,6 +51,8 @@ __all__ = ["Resources", "extract_article", "extract_with_statements"]
 FORCE_MOVES = {"deploy", "deployment", "withdraw", "withdrawal", "base", "advance"}
 VIOLENT = {"air_attack", "shelling", "explosive", "attack", "kill", "clash", "takeover", "advance",
            "lose_control", "withdraw", "destroy", "deploy", "shooting", "sexual", "withdrawal"}
+# what is done to things in an attack: told "in the attack", part of it
+DAMAGE = {"destroy", "riot", "steal"}
 # the sub-type a definite noun points back to ("killed in the strike"); other nouns, any violence
 NOUN_SUB_TYPES = {"air_attack": "Air/drone strike", "shelling": "Shelling/artillery/missile attack"}
 # the perpetrator ACLED records when a report names none: "Unidentified Armed Group (X)"
@@ -285,10 +287,11 @@ class _Builder:
                     crowd_conduct(self.events, self.para.events, ev, tr, self.ctx):
                 continue
             made += 1
-            if ev.location and ev.location.precision < 3:
+            if ev.location and (ev.location.precision < 3 or ev.location.admin1 is not None):
+                # a town or a province sets the scene; a country does not
                 self.para.location = ev.location
-            if ev.actor1:
-                self.ante = ev.actor1
+            if ev.actor1 and ev.actor1.kind not in ("Rioters", "Protesters", "Civilians"):
+                self.ante = ev.actor1  # a crowd is "they", never "it said"
             for k, one in enumerate(self._per_place(ev)):
                 self.para.add(len(self.events))
                 self.events.append(((span[0], len(list(tr.token.ancestors)), tr.token.i, k), one))
@@ -328,11 +331,14 @@ class _Builder:
         ("the attack", "in the strike", "this ambush"), or None."""
         # the trigger's own noun, or the one it happened in ("killed in the strike"; not "after the
         # attack", which is another happening)
-        nouns = [x for x in (tr.token, *tr.merged, *tr.token.children, *(g for c in tr.token.children
+        verbs = [tr.token, *(c for c in tr.token.children if c.dep_ == "conj")]  # "burned ... and took ... during"
+        nouns = [x for x in (tr.token, *tr.merged, *tr.token.children, *(g for v in verbs for c in v.children
                                                                           if c.dep_ == "prep" and c.lower_ in ("in", "during")
                                                                           for g in c.children))
                  if x.pos_ == "NOUN" and self.res.lexicon.nouns.get(x.lower_) in VIOLENT]
-        named = [x for x in nouns if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children)]
+        # "the attack", and the attack a group "claimed responsibility for", told before
+        named = [x for x in nouns if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children)
+                 or x.head.lower_ == "for" and x.head.head.lower_ == "responsibility"]
         if not named:
             return None
         # "the strike" is the air strike told before, "the shelling" the shelling; "the attack" any
@@ -351,8 +357,11 @@ class _Builder:
         if self._told is None:
             return False
         key, told = self.events[self._told]
-        same = (told.sub_event_type, told.event_date, told.location and told.location.place_key) == (
-            ev.sub_event_type, ev.event_date, ev.location and ev.location.place_key)
+        # its day, and its place or none of its own ("claimed responsibility for the attack")
+        placed = ev.location is None or ev.location.admin1 is None or (
+            told.location is not None and ev.location.place_key == told.location.place_key)
+        same = told.event_date == ev.event_date and placed and (
+            ev.sub_event_type == told.sub_event_type or ev.location is None or ev.location.admin1 is None)
         if same:  # what the retelling adds: who did it, how many died
             self.events[self._told] = (key, replace(told, actor1=told.actor1 or ev.actor1,
                                                     fatalities=told.fatalities or ev.fatalities))
@@ -463,12 +472,13 @@ class _Builder:
         a2 = roles.actor2.actor if roles.actor2 else None
         assoc = list(roles.actor1.assoc) if roles.actor1 else []
         self._told = None
-        told = self._told_before(tr) if violent else None
+        told = self._told_before(tr) if violent or tr.cls in DAMAGE else None
         if told is not None and a1 is not None and told.actor1 is not None and a1.id != told.actor1.id:
             told = None  # another side's attack
         if told is not None:
-            if tr.cls == "destroy":
-                return None, False, False  # "houses were destroyed in the strike": its damage
+            if tr.cls in DAMAGE:
+                # "houses were destroyed in the strike", "burned vehicles during the assault": its damage
+                return None, False, False
             # "The attack took place on Friday in Deou", "killed in the strike": the attack the
             # report told before, by the same hands
             a1, a2, assoc = a1 or told.actor1, a2 or told.actor2, assoc or list(told.assoc_actors)

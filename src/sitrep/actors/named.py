@@ -64,9 +64,11 @@ def hits(kb: ActorKB, ctx: ArticleActors, text: str, by_start: dict[int, Token],
     for s, e, a in found:
         before = text[max(0, s - 5):s].lower()
         suffix = re.match(r"\s*-\s*([a-z]+)", text[e:e + 20])
+        # "Al-Qaeda linked militants": a backer written without its hyphen
+        spaced = re.match(r"\s+(linked|backed|affiliated|aligned|allied|sponsored)\b", text[e:e + 20])
         if before.endswith("anti-"):
             continue  # "anti-Houthi forces" fight the Houthis
-        if suffix and suffix.group(1) in BACKER_SUFFIXES:
+        if suffix and suffix.group(1) in BACKER_SUFFIXES or spaced:
             out.backers.append(a)  # "Hezbollah-backed fighters", "US-backed SDF"
         elif _partner(by_start[s], head):
             out.partners.append(a)

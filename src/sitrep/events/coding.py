@@ -45,6 +45,7 @@ from .vocab import (
     RIOT_CONDUCT,
     SET_ALIGHT,
     STANDOFF_VERBS,
+    UNNAMED_PEOPLE,
     VIOLENT_CROWD,
 )
 
@@ -230,7 +231,9 @@ def _code_violence(cls: str, c: TriggerContext) -> Coding:
         return BATTLES, "Armed clash", "ASSAULT"  # "shot an alleged gang member": gangs fighting
     if "off-duty" in words or {"off", "duty"} <= words:
         return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # ACLED: off-duty security personnel are civilians
-    if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS) or k2 in ARMED_KINDS:
+    # "eight people were killed in an attack on a military base": the dead counted as people
+    # are the base's soldiers; people named for who they are ("farmers") stay civilians
+    if (victims & ARMED_VICTIMS and not victims & CIVILIAN_VICTIMS - UNNAMED_PEOPLE) or k2 in ARMED_KINDS:
         return BATTLES, "Armed clash", "ASSAULT"
     if victims & CIVILIAN_VICTIMS:
         return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"  # "gunmen attacked a bus conductor"

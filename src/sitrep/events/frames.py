@@ -61,6 +61,7 @@ from .vocab import (
     PROTEST_HOSTS,
     PROTESTER_PLURALS,
     PROTESTS_AND_PROTESTERS,
+    REFLEXIVES,
     REMAINS,
     RESTRICTIONS_IMPOSED,
     RETURNING_PEOPLE,
@@ -547,7 +548,9 @@ def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 def _offer(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """An offer of support, of aid, or of terms."""
+    """An offer of support, of aid, or of terms; not one's self "as the spokesman of" a cause."""
+    if any(o.lower_ in REFLEXIVES for o in _children(t, {"dobj"})):
+        return None
     return _pledge_or_offer(v, lex)
 
 

@@ -170,7 +170,8 @@ class LocationFinder:
                any(g.i in self.by_token and self.by_token[g.i].place.feature not in AREA_FEATURES
                    for g in c.subtree) for c in t.children):
             return None  # "the city of Hama" names its place (a river or a region does not)
-        before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location"]
+        # not the dateline ("MOGADISHU - ... a base in the town"): where the reporter was
+        before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location" and not self._filed_at(tp)]
         if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
             for tp in reversed(before):
                 if tp.place.feature == "admin1":
@@ -362,9 +363,11 @@ class LocationFinder:
                 # modifiers ("a London-based group", "on Airport Road in Kabul") only when
                 # nothing else is named; nor a river or a sea, which is no point on a map ("by the
                 # Euphrates river in Raqqa province" is in the province)
+                # a province before its country ("in Somalia's Bay region": Bay)
                 cands.sort(key=lambda x: (x[3] is not None and x[3].modifier,
                                           x[3] is not None and x[3].place.feature in WATERS, x[2].precision == 3,
-                                          x[3] is not None and x[3].qualifier, x[0], x[1]))
+                                          x[3] is not None and x[3].qualifier,
+                                          x[3] is not None and x[3].place.feature == "country", x[0], x[1]))
                 self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]
         if previous is not None:

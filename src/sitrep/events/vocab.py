@@ -176,6 +176,8 @@ OUTLAWS = _WORDS["outlaws"]
 PERSON_OBJECTS = _WORDS["person_objects"]
 DISPLACED = _WORDS["displaced"]
 CAMPAIGNS = _WORDS["campaigns"]
+UNNAMED_PEOPLE = _WORDS["unnamed_people"]
+REFLEXIVES = _WORDS["reflexives"]
 # fighting, weapons and fire
 FIGHTING = _WORDS["fighting"]
 LETHAL = _WORDS["lethal"]
