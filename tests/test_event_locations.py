@@ -100,3 +100,9 @@ def test_the_town_is_never_the_dateline_and_a_province_sets_the_scene(extract) -
             "The fighters then seized the post and the town, a local official said.")
     evs = [e for e in extract(text, published="2024-03-04") if e.event_type]
     assert evs and all(e.location.name == "Segou" for e in evs), [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_capital_that_acts_is_no_place_of_the_event(extract) -> None:
+    loc = _where(extract, "MOSCOW: Russia said on Saturday its forces had captured a village in Ukraine's "
+                          "Donetsk region, as Moscow continues to advance in the east.", )
+    assert loc.name == "Donetsk" and loc.country_code == "UA"

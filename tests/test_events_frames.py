@@ -185,3 +185,16 @@ def test_routed_is_a_battle(extract):
 def test_offering_oneself_offers_nothing(extract):
     evs = extract("Offering himself as the voice of the region, the Turkish president spoke in London on Monday.")
     assert [e.plover for e in evs] == []
+
+
+def test_forces_threatening_to_encircle_make_no_threat(extract):
+    evs = extract("Russian troops are threatening to encircle the town of Kurakhove, a Ukrainian monitor said.",
+                  published="2024-12-21")
+    assert "THREATEN" not in [e.plover for e in evs]
+
+
+def test_the_troops_of_a_ministry_that_speaks_are_its_own(extract):
+    evs = extract("Russia's defence ministry said on Sunday that troops had taken control of the village of "
+                  "Novoselivka in Ukraine's Donetsk region.", published="2024-07-28")
+    ev = one(evs, sub_event_type="Non-state actor overtakes territory")
+    assert ev.actor1.name == "Military Forces of Russia (2000-)"

@@ -540,8 +540,17 @@ def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     return v.cls
 
 
+def _closing_in(t: Token, lex: Lexicon) -> bool:
+    """"Russian troops are threatening to encircle the town": forces close to doing it, not a
+    threat anyone made."""
+    progressive = t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children)
+    return progressive and any(c.dep_ == "xcomp" and lex.verbs.get(lemma_of(c)) in FORCE_CLASSES for c in t.children)
+
+
 def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """A warning threatens only with a condition or consequences."""
+    if _closing_in(t, lex):
+        return None
     if v.lemma == "warn" and not _conditional_threat(t):
         return None  # "warned that the city faces famine" alarms; it threatens nobody
     return v.cls

@@ -121,8 +121,11 @@ class LocationFinder:
             return True  # "a Britain-based monitor": where the monitor is (a road named after a town may be)
         if _describes(tp):
             return True
+        r = tp.span.root
+        if r.dep_ == "nsubj" and r.head.pos_ == "VERB" and r.head != trigger and \
+                any(c.dep_ == "xcomp" for c in r.head.children) and not self._filed_at(tp):
+            return True  # "as Moscow continues to advance": who acts, not where
         if cls in DEPARTURE:
-            r = tp.span.root
             if r.dep_ == "pobj" and r.head.lower_ in ("to", "towards", "toward", "into"):
                 return True
             if cls == "order_leave" and any(a.dep_ == "xcomp" and a.head == trigger for a in r.ancestors):

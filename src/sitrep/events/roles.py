@@ -225,6 +225,10 @@ def _own_troops(head: Token, ctx: ArticleActors) -> Resolution | None:
                     r = resolve_phrase(c, ctx)
                     if r is not None and r.actor.id and r.actor.id.endswith("-military"):
                         return r
+                    if r is not None and r.actor.id and r.actor.id.endswith("-government"):
+                        # "the Russian defence ministry said troops had ...": its state's troops
+                        return Resolution(ctx.actor(r.actor.id.replace("-government", "-military"), True),
+                                          r.assoc, "own")
             return None
     return None
 
