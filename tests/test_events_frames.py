@@ -198,3 +198,9 @@ def test_the_troops_of_a_ministry_that_speaks_are_its_own(extract):
                   "Novoselivka in Ukraine's Donetsk region.", published="2024-07-28")
     ev = one(evs, sub_event_type="Non-state actor overtakes territory")
     assert ev.actor1.name == "Military Forces of Russia (2000-)"
+
+
+def test_the_dead_and_wounded_are_never_the_attackers(extract):
+    evs = extract("Two people died in a drone explosion in Sennar and several more were injured, a doctor said.",
+                  published="2025-08-13")
+    assert evs and all(e.actor1 is None or e.actor1.kind != "Civilians" for e in evs)

@@ -471,6 +471,8 @@ class _Builder:
             return None, False, False  # "Assad arrived in Moscow" is travel, not an advance
         a2 = roles.actor2.actor if roles.actor2 else None
         assoc = list(roles.actor1.assoc) if roles.actor1 else []
+        if tr.cls == "kill" and a1 is not None and a1.kind == "Civilians":
+            a1 = None  # "two people died ... and several more were injured": the people are its victims
         self._told = None
         told = self._told_before(tr) if violent or tr.cls in DAMAGE else None
         if told is not None and a1 is not None and told.actor1 is not None and a1.id != told.actor1.id:

@@ -441,7 +441,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 return Roles(sides[0], sides[1] if len(sides) > 1 else None, [])
         a1 = _noun_agent(t, ctx, ante, violent)
         for m in merged:  # "ADF fighters killed two men in a new attack": the verb's subject
-            if a1 is None and m.pos_ == "VERB" and m.lemma_.lower() not in FINDING:
+            # (who "died in an explosion" is its victim)
+            if a1 is None and m.pos_ == "VERB" and m.lemma_.lower() not in FINDING | {"die", "perish", "succumb"}:
                 subj, _ = subject_of(m)
                 a1 = resolve(subj, ctx, violent, ante)
             elif a1 is None:  # "launched an offensive ... in the most serious fighting"
