@@ -189,3 +189,9 @@ def test_relative_periods_stay_inside_the_period_they_name():
 ])
 def test_standing_situations_are_not_new_events(extract, text):
     assert extract(text) == []
+
+
+def test_with_bombing_under_way_is_how_things_stand(extract):
+    evs = extract("The region is still dangerous, with bombing under way again near Maarat al-Numan, "
+                  "while the camps are run by Kurdish-led forces.", published="2019-03-10")
+    assert [e.sub_event_type for e in evs if e.event_type] == []

@@ -466,6 +466,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "accuses Iran of backing the Houthis": no support told, an accusation
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "with" and any(
+                c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "way" for g in c.children)
+                for c in t.children):
+            continue  # "a dangerous place, with bombing under way in Idlib": how things stand
         if cls in ("clash", "attack") and not noun and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in CAMPAIGNS for c in t.children):
             continue  # "Burkina Faso is battling a jihadist insurgency": a war, not a battle
