@@ -204,3 +204,9 @@ def test_the_dead_and_wounded_are_never_the_attackers(extract):
     evs = extract("Two people died in a drone explosion in Sennar and several more were injured, a doctor said.",
                   published="2025-08-13")
     assert evs and all(e.actor1 is None or e.actor1.kind != "Civilians" for e in evs)
+
+
+def test_a_ship_struck_by_a_drone_is_an_air_strike(extract):
+    evs = extract("A drone launched from Houthi-held territory struck a cargo vessel off Hodeidah on Monday, "
+                  "the maritime agency said.", published="2024-01-15")
+    assert subs(evs) == ["Air/drone strike"]

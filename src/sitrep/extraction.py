@@ -540,7 +540,10 @@ class _Builder:
         clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
-        weapon = weapon_of(tr, clause_words, words, res.lexicon)
+        # what was hit is no weapon: "strikes on 14 Houthi missiles", "an attack on artillery positions"
+        hit = {x.lower_ for v in (t, *tr.merged) for p in v.children
+               if p.dep_ == "prep" and p.lower_ in ("on", "against") for x in p.subtree}
+        weapon = weapon_of(tr, clause_words - hit, words - hit, res.lexicon)
         if weapon == "Suicide bomb" and not ({x.lower_ for x in subj for x in x.subtree} | {
                 c.lower_ for c in t.children} | {t.lower_}) & {"suicide", "self-detonated", "bomber", "bombers",
                                                                 "himself", "herself", "themselves"}:
