@@ -28,12 +28,15 @@ from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like,
 from .lexicon import Lexicon
 from .vocab import (
     BACKGROUND_ADVERBS,
+    DECLARING,
     ERAS,
     EXPERIENCING,
+    FIRST_PERSON,
     HABITUAL,
     IMPLYING,
     INTENT_NOUNS,
     MANY,
+    OBLIGING,
     PEOPLE_WHO_SEE,
     STANCES,
     TRYING,
@@ -59,8 +62,6 @@ WEAPON_HEADS = {"shells", "shell", "rockets", "rocket", "missiles", "missile", "
                 "projectiles", "drones", "drone", "bombs", "bomb", "grenades", "grenade", "bullets"}
 # (sexual violence is coded as an event of its own even inside an attack)
 VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", "kill", "destroy", "clash"}
-DECLARING = {"say", "declare", "reiterate", "insist", "stress", "conclude", "add", "state", "tell",
-             "write", "argue", "emphasise", "emphasize", "announce", "repeat", "affirm"}
 INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledge", "seek", "aim",
           "refuse", "decide", "prepare", "try", "attempt"}
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
@@ -162,15 +163,31 @@ def _aim_or_stance(t: Token) -> bool:
 
 
 def _must(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children)
+
+
+def _demanded(clause: Token) -> bool:
+    """'that the UN must act', 'they should be returned': something asked of someone. Not how
+    things ought to be ('Germany must be able to ...', 'the aim should be ...': the copula
+    tells a view) nor the speaker's own duty ('we must defend our land')."""
+    if not _must(clause) or clause.lemma_.lower() == "be":
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in clause.children)
 
 
 def _demands(sent: Span) -> list[Trigger]:
-    """'X said that Y must ...': a demand by the speaker (PLOVER REQUEST)."""
+    """'X said that Y must ...', 'X tweeted that Y should ...': a demand by the speaker (PLOVER
+    REQUEST); also in a second clause of what was said ('said they would not free them but
+    countries must take them back')."""
     out = []
     for t in sent:
-        if t.pos_ == "VERB" and lemma_of(t) in DECLARING and \
-                any(c.dep_ == "ccomp" and _must(c) for c in t.children):
+        if not (t.pos_ == "VERB" and lemma_of(t) in DECLARING):
+            continue
+        if any(c.dep_ == "mark" for c in t.children):
+            continue  # "That he has announced a withdrawal must be doubted": the saying is a topic
+        said = [c for c in t.children if c.dep_ == "ccomp"]
+        said += [x for c in said for x in c.conjuncts]
+        if any(_demanded(c) for c in said):
             out.append(Trigger(t, "request"))
     return out
 

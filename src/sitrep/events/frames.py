@@ -52,6 +52,7 @@ from .vocab import (
     LABOUR_GROUPS,
     LICENSING_PREPS,
     MEETING_PEOPLE,
+    OBLIGING,
     PERSON_OBJECTS,
     PLACE_NOUNS,
     POTS_AND_PANS,
@@ -507,12 +508,31 @@ def _request(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     if v.lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
             not (v.lemma == "ask" and "for" in v.preps):
         return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
-    if v.lemma in ("insist", "press") and not (v.preps & {"on", "for"} or x):
+    if v.lemma == "insist" and not any(p.lower_ in ("on", "upon") and not _a_time(p) for p in _children(t, {"prep"})):
+        return _insisted(x)
+    if v.lemma == "press" and not (v.preps & {"on", "for"} or x):
         return None
+    if not (v.objs or x or marked or _children(t, {"dative"})):
+        return None  # "as Trump has ordered": an order told before, nothing asked here
     if v.lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
             (CROWD_WORDS | CLAIMANT_GROUPS):
         return "protest"  # "workers demanded their unpaid salaries": a protest
     return v.cls
+
+
+def _a_time(prep: Token) -> bool:
+    """'on Monday', 'on 3 May': a prepositional phrase of time, not of what is meant."""
+    return any(x.ent_type_ in ("DATE", "TIME") for x in prep.subtree)
+
+
+def _insisted(said: list[Token]) -> str | None:
+    """'insisted that the UN must act' demands; 'insisted it had not struck the market', 'insisted
+    it would not withdraw' rejects; 'insisted that the operation would go on' only says so."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGING for x in said for c in x.children):
+        return "request"
+    if any(c.dep_ == "neg" for x in said for c in x.children):
+        return "reject"
+    return None
 
 
 def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:

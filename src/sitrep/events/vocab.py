@@ -24,6 +24,9 @@ __all__ = [
     "EXPERIENCING",
     "SPEAKING",
     "OWN_WORDS",
+    "DECLARING",
+    "OBLIGING",
+    "FIRST_PERSON",
     "ACCORDS",
     "ACTS",
     "AIRCRAFT",
@@ -149,6 +152,9 @@ CONSEQUENCE_VERBS = _WORDS["consequence_verbs"]
 EXPERIENCING = _WORDS["experiencing"]
 SPEAKING = _WORDS["speaking"]
 OWN_WORDS = _WORDS["own_words"]
+DECLARING = _WORDS["declaring"]
+OBLIGING = _WORDS["obliging"]
+FIRST_PERSON = _WORDS["first_person"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
