@@ -40,3 +40,80 @@ def test_insisting_demands_rejects_or_only_says(extract):
     assert plovers(extract(f"{said} on the withdrawal of the militias from the border.")) == ["REQUEST"]
     assert plovers(extract(f"{said} that Turkish jets had not struck the village.")) == ["REJECT"]
     assert plovers(extract(f"{said} that the operation would go on.")) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # praise, by any of its verbs
+    ("The Egyptian foreign minister lauded the truce on Thursday.", ["SUPPORT"]),
+    ("The Ethiopian prime minister hailed the federal army on Thursday for its discipline.", ["SUPPORT"]),
+    ("The Iraqi defence minister thanked the coalition on Thursday for its air support.", ["SUPPORT"]),
+    # disapproval or opposition voiced
+    ("The Kenyan government expressed dismay on Thursday at the verdict of the Somali court.", ["ACCUSE"]),
+    ("Nigeria voiced opposition on Thursday to the new sanctions.", ["REJECT"]),
+    # an admission concedes
+    ("The Chadian army acknowledged on Thursday that it had lost a helicopter.", ["CONCEDE"]),
+    ("The Malian junta admitted responsibility on Thursday for the failures of the campaign.", ["CONCEDE"]),
+    # a denial rejects the charge
+    ("Rwanda denied on Thursday that it had armed the rebels.", ["REJECT"]),
+    # a refusal said of oneself
+    ("Niger said on Thursday it would not attend the regional summit.", ["REJECT"]),
+    ("The insurgents of the Arakan Army said on Thursday they will not lay down their arms.", ["REJECT"]),
+])
+def test_the_verb_of_a_statement_gives_its_type(extract, text, want):
+    assert plovers(extract(text, published="2020-07-09")) == want, text
+
+
+@pytest.mark.parametrize("text", [
+    "Two Chadian soldiers were admitted to hospital in N'Djamena on Thursday.",
+    "Aid agencies were denied access to the camp on Thursday.",
+    "The Nigerien army said on Thursday it would not comment on the report.",
+    "The Nigerien president recalled on Thursday the day his village was attacked in 1998.",
+    "Nigeria expressed its hope on Thursday that the talks would succeed.",
+])
+def test_the_same_verbs_in_other_senses_are_no_statement(extract, text):
+    assert plovers(extract(text, published="2020-07-09")) == [], text
+
+
+def test_a_state_recalls_its_envoy_as_a_sanction(extract):
+    assert plovers(extract("Algeria recalled its ambassador from Paris on Thursday.", published="2020-07-09")) \
+        == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Libyan prime minister received a phone call from the Turkish president on Thursday.",
+    "The Libyan prime minister spoke by phone with Erdogan on Thursday.",
+    "The Libyan prime minister received the Turkish foreign minister in Tripoli on Thursday.",
+])
+def test_a_call_received_or_a_visitor_is_a_consultation(extract, text):
+    [e] = [e for e in extract(text, published="2020-07-09") if e.event_type is None]
+    assert (e.plover, e.actor1.country, e.actor2.country) == ("CONSULT", "LBY", "TUR"), text
+
+
+def test_who_speaks_to_reporters_or_receives_aid_consults_nobody(extract):
+    text = ("Speaking to Al Jazeera and to reporters in Tripoli on Thursday, the Libyan prime minister said the convoy had "
+            "received new weapons.")
+    assert "CONSULT" not in plovers(extract(text, published="2020-07-09"))
+
+
+def test_what_is_said_during_a_visit_is_made_at_a_meeting(extract):
+    text = "The Sudanese leader was speaking in Cairo on Thursday, on the last day of a state visit to Egypt."
+    [e] = extract(text, published="2020-07-09")
+    assert (e.plover, e.actor1.country) == ("CONSULT", "SDN")
+
+
+def test_a_description_of_who_backs_an_actor_is_no_event(extract):
+    evs = extract("Backed by Turkish drones, the Libyan army retook the airbase of Watiya on Thursday.",
+                  published="2020-07-09")
+    assert plovers(evs) == []
+
+
+def test_praise_is_for_an_actor_or_its_deeds_not_for_a_cure(extract):
+    assert plovers(extract("A medical charity hailed the trial of a new malaria vaccine in Ghana on Thursday.",
+                           published="2020-07-09")) == []
+    assert plovers(extract("The Ghanaian president applauded the Malian government on Thursday for the truce.",
+                           published="2020-07-09")) == ["SUPPORT"]
+
+
+def test_a_meeting_not_attended_is_negated(extract):
+    [e] = extract("Niger did not attend the regional summit in Abuja on Thursday.", published="2020-07-09")
+    assert (e.plover, e.modality) == ("CONSULT", "negated")

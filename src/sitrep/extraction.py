@@ -36,7 +36,7 @@ from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
 from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, drop_vague_repeats, one_per_place_day
-from .events.modality import attribution_of, modality_of, speaker_heads
+from .events.modality import attribution_of, licensing_verb, modality_of, refused, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
 from .models import Actor, Article, ControlStatement, Event, Location, PlaceMention
@@ -153,12 +153,6 @@ def _victim_window(t: Token) -> set[str]:
                 break
             out.add(x.lower_)
     return out
-
-
-def _refused(t: Token) -> bool:
-    """'would not repatriate', 'will not negotiate', "won't release": a refusal, not a deed undone."""
-    children = {c.lower_ for c in t.children}
-    return bool(children & {"will", "would", "wo", "shall"}) and bool(children & {"not", "n't", "never"})
 
 
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
@@ -522,7 +516,8 @@ class _Builder:
             # an announced operation is a statement of intent (PLOVER), not an ACLED event
             plover = "AGREE" if plover in COOPERATIVE else "THREATEN"
             etype = sub = None
-        if modality == "negated" and _refused(t) and a1 is not None:
+        if modality == "negated" and a1 is not None and (refused(t) or tr.noun and (
+                (licence := licensing_verb(t)) is not None and refused(licence))):
             # "France said it would not repatriate them": a refusal is said, and that is the event
             plover, etype, sub, modality = "REJECT", None, None, "asserted"
         if sub == "Arrests" and not self._arrest_is_news(victims):

@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from .dates import WEEKDAYS, is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
+from .modality import refused
 from .vocab import (
     BACKGROUND_ADVERBS,
     DECLARING,
@@ -190,6 +191,31 @@ def _demands(sent: Span) -> list[Trigger]:
         if any(_demanded(c) for c in said):
             out.append(Trigger(t, "request"))
     return out
+
+
+def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
+    """'France said it would not act on the call', 'the rebels said they will not lay down their
+    arms': a refusal said, by the speaker of itself (PLOVER REJECT); the refused act needs no
+    trigger of its own (one that has one, 'would not withdraw', is turned so where it is coded)."""
+    out = []
+    for t in sent:
+        if not (t.pos_ == "VERB" and lemma_of(t) in DECLARING) or any(c.dep_ == "mark" for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ == "ccomp" and c.pos_ == "VERB" and refused(c) and lemma_of(c) not in UNREFUSED and \
+                    not any(f.token in c.subtree for f in found) and \
+                    any(s.dep_ == "nsubj" and s.lower_ in SELF_PRONOUNS for s in c.children):
+                out.append(Trigger(t, "reject"))
+                break
+    return out
+
+
+# who says "it will not" of itself: a government, a group, a leader ("he would not resign")
+SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
+# "said it would not comment", "would not hesitate to strike", "would not be": no refusal of
+# anything asked (a hesitation denied threatens, where the lexicon says so)
+UNREFUSED = DECLARING | {"comment", "speculate", "disclose", "reveal", "elaborate", "confirm", "hesitate",
+                         "be", "have", "happen", "need", "change", "forget"}
 
 
 def predicate_acl(t: Token) -> bool:
@@ -457,6 +483,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue
         if cls in VERBAL and _accused_of(t):
             continue  # "accuses Iran of backing the Houthis": no support told, an accusation
+        if cls in VERBAL and t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and \
+                not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            continue  # "Backed by Russian jets, the army retook ...": who the actor is, not news
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
@@ -484,7 +513,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
             trig.xcomp_of = t.head
         found.append(trig)
-    found += [d for d in _demands(sent) if all(d.token.i != f.token.i for f in found)]
+    for said in _demands(sent) + _refusals(sent, lex, found):
+        if all(said.token.i != f.token.i for f in found):
+            found.append(said)  # (a demand and a refusal in one saying: the demand)
     found.sort(key=lambda x: x.token.i)
     return _merge(found)
 

@@ -18,12 +18,16 @@ from .lexicon import Lexicon
 from .vocab import (
     ACCORDS,
     ACTS,
+    ADMISSIONS,
     AIR_KINDS,
+    ARMED_VICTIMS,
+    ARMED_WORDS,
     ARMS_STORES,
     ARTILLERY_KINDS,
     ASSAULTS,
     BASES,
     BLASTS,
+    BY_PHONE,
     CAPTIVITY,
     CIVIL_GROUPS,
     CLAIMANT_GROUPS,
@@ -37,6 +41,7 @@ from .vocab import (
     EMERGENCY_MEASURES,
     ENDED,
     ENGAGEMENTS,
+    ENVOYS,
     EXCHANGED_PEOPLE,
     EXPLOSIVES_USED,
     FIGHT_MODIFIERS,
@@ -55,12 +60,16 @@ from .vocab import (
     OBLIGING,
     PERSON_OBJECTS,
     PLACE_NOUNS,
+    POLITIES,
     POTS_AND_PANS,
+    PRAISED_DEEDS,
+    PRAISING,
     PROPERTY,
     PROPERTY_PLACES,
     PROTEST_HOSTS,
     PROTESTER_PLURALS,
     PROTESTS_AND_PROTESTERS,
+    RECEIVED_CONTACTS,
     REMAINS,
     RESTRICTIONS_IMPOSED,
     RETURNING_PEOPLE,
@@ -262,7 +271,11 @@ class _Verb:
 
 
 def _pledge_or_offer(v: _Verb, lex: Lexicon) -> str | None:
-    """An offer, or a pledge: of support, of aid, or of terms."""
+    """An offer, or a pledge: of support, of aid, or of terms; dismay or opposition expressed."""
+    if v.cls == "offer" and v.dobj & lex.disapproval_objects:
+        return "accuse"  # "expressed dismay at the ruling": a disapproval
+    if v.cls == "offer" and v.dobj & lex.rejection_objects:
+        return "reject"  # "voiced opposition to the plan"
     words = v.dobj if v.cls == "agree" else v.sub
     if words & lex.support_objects:
         return "support"
@@ -558,6 +571,19 @@ def _offer(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     return _pledge_or_offer(v, lex)
 
 
+def _support(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Praise of an actor or of what it did ("praised the army", "hailed the truce", "lauded
+    Kenya for its role"); not of a vaccine trial or of progress against a disease."""
+    if v.lemma not in PRAISING:
+        return v.cls
+    praised = [x for o in _children(t, {"dobj", "nsubjpass"}) for x in (o, *o.conjuncts)]
+    worthy = ARMED_WORDS | ARMED_VICTIMS | POLITIES | PRAISED_DEEDS
+    if any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or o.pos_ in ("PRON", "PROPN") or _meets(o) or
+           o.lemma_.lower() in worthy or o.lower_ in worthy for o in praised):
+        return v.cls
+    return None
+
+
 def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'talked with', not any talk."""
     if v.lemma == "talk" and not v.preps & {"with", "to"}:
@@ -565,6 +591,17 @@ def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     subjects = _children(t, {"nsubj", "nsubjpass"})
     if v.lemma == "meet" and subjects and not any(_meets(x) for x in subjects):
         return None  # "the demand has met a mixed response": no one met anyone
+    if v.lemma == "receive":
+        # "received a phone call from", "received the envoy"; not "received aid", "was received"
+        contacts = [o for o in _children(t, {"dobj"}) if o.lemma_.lower() in RECEIVED_CONTACTS or o.ent_type_ == "PERSON"]
+        return v.cls if contacts and not _children(t, {"auxpass"}) else None
+    if v.lemma == "speak":
+        # "spoke by phone", "spoke with his Turkish counterpart", "spoke with Putin"; not "spoke
+        # to reporters", "speaking to CNN" (a medium is no one met)
+        whom = [o for p in _children(t, {"prep"}) if p.lower_ in ("with", "to") for o in _children(p, {"pobj"})]
+        by_phone = v.sub & BY_PHONE
+        return v.cls if by_phone or any(o.ent_type_ == "PERSON" or o.lemma_.lower() in MEETING_PEOPLE
+                                        for o in whom) else None
     return v.cls
 
 
@@ -584,13 +621,18 @@ def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return v.cls if v.dobj & SANCTION_MEASURES else None
     if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze") and not v.dobj & (TIES_CUT | SANCTION_MEASURES):
         return None  # "cut aid", "severed ties"; not "cut supply lines", "halted the advance"
-    if v.lemma == "recall" and not v.dobj:
-        return None
+    if v.lemma == "recall" and not v.dobj & ENVOYS:
+        return None  # "recalled its ambassador"; not "recalled the moment", "I do not recall"
     return v.cls
 
 
 def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """'declared a ceasefire', 'ceded'."""
+    """'declared a ceasefire', 'ceded'; 'admitted responsibility', 'acknowledged that ...'."""
+    if v.lemma in ("admit", "acknowledge"):
+        # "admitted that its jets struck the market"; not "was admitted to hospital"
+        if _children(t, {"auxpass"}):
+            return None
+        return v.cls if v.dobj & ADMISSIONS or _children(t, {"ccomp"}) else None
     if v.lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
         if v.dobj & EMERGENCY_MEASURES:
             return "restrict"  # "declared a lockdown": a security measure
@@ -601,8 +643,10 @@ def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 def _reject(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'denied involvement' rejects; 'denied that' does not."""
     if v.lemma == "deny":
-        # "denied involvement" rejects; "denied that ..." only makes what follows denied
-        return v.cls if v.dobj and not _children(t, {"ccomp"}) else None
+        # "denied involvement", "denied that its jets struck the market": a denial rejects the
+        # charge (what follows "denied that" is told as denied); not "were denied access", whose
+        # subject was refused something
+        return v.cls if (v.dobj or _children(t, {"ccomp"})) and not _children(t, {"auxpass", "dative"}) else None
     return v.cls
 
 
@@ -703,6 +747,7 @@ _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
     "threaten": _threaten,
     "offer": _offer,
     "consult": _consult,
+    "support": _support,
     "sanction": _sanction,
     "concede": _concede,
     "reject": _reject,
@@ -803,6 +848,11 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         # under way is a meeting held
         or (cls == "talks" and dep == "pobj" and head.lower_ in ("in", "on", "during")
             and (lemma_of(head.head) == "be" or head.head.pos_ in ("VERB", "AUX")))
+        # "speaking on the second day of a state visit", "at the end of talks with ...": a time
+        # within a meeting is a meeting held
+        or (cls == "talks" and dep == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj"
+            and head.head.head.lower_ in ("in", "on", "during", "at", "after")
+            and head.head.head.head.pos_ in ("VERB", "AUX"))
     )
     if not ok:
         return None

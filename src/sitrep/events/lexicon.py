@@ -21,6 +21,8 @@ class Lexicon:
     weapons: dict[str, str]  # word -> ACLED sub-type
     aid_objects: frozenset[str]
     support_objects: frozenset[str]
+    disapproval_objects: frozenset[str]
+    rejection_objects: frozenset[str]
     closure_objects: frozenset[str]
     leave_verbs: frozenset[str]
     concession_objects: frozenset[str]
@@ -47,6 +49,8 @@ def load_lexicon() -> Lexicon:
         weapons=weapons,
         aid_objects=frozenset(d["aid_objects"]),
         support_objects=frozenset(d["support_objects"]),
+        disapproval_objects=frozenset(d["disapproval_objects"]),
+        rejection_objects=frozenset(d["rejection_objects"]),
         closure_objects=frozenset(d["closure_objects"]),
         leave_verbs=frozenset(d["leave_verbs"]),
         concession_objects=frozenset(d["concession_objects"]),

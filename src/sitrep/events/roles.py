@@ -18,6 +18,7 @@ from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
+from ..events.lexicon import load_lexicon
 from ..events.vocab import BLASTS, COUNT_NOUNS, OWN_WORDS
 from ..models import Actor
 from ..nlp.views import sent_ents
@@ -442,11 +443,14 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 a1 = resolve(subj, ctx, violent, ante)
             elif a1 is None:  # "launched an offensive ... in the most serious fighting"
                 a1 = _noun_agent(m, ctx, ante, violent)
-        if a1 is None and not violent and t.dep_ == "pobj" and t.head.dep_ == "prep" \
-                and t.head.head.pos_ in ("VERB", "AUX"):
+        held_in = t
+        while held_in.dep_ == "pobj" and held_in.head.dep_ == "prep" and held_in.head.head.pos_ in ("NOUN", "PROPN"):
+            held_in = held_in.head.head  # "on the second day of a visit": the day's own phrase
+        if a1 is None and not violent and held_in.dep_ == "pobj" and held_in.head.dep_ == "prep" \
+                and held_in.head.head.pos_ in ("VERB", "AUX"):
             # "On a visit to Damascus, he embraced ...", "In talks with May, Erdoğan said ...":
             # who made the visit or held the talks is the clause's subject
-            subj, passive = subject_of(t.head.head)
+            subj, passive = subject_of(held_in.head.head)
             a1 = resolve(subj, ctx, violent, ante) if not passive else None
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
@@ -478,6 +482,14 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
         [c for c in t.children if c.dep_ == "nsubjpass"]
     objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
+    if load_lexicon().verbs.get(t.lemma_.lower()) == "offer":
+        # "expressed dismay at the court", "offered support to the army": the feeling voiced is
+        # no actor; whom it is about or for is
+        objs = [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"at", "over", "to", "for", "with", "about"})] + \
+            [o for o in objs if o.dep_ != "dobj"]
+    if cls == "consult":
+        # "received a phone call from the Iranian president": the caller
+        objs += [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"from", "with"})]
     if cls not in ("agree", "request", "support", "consult", "accuse", "reject", "threaten", "supply",
                    "sanction", "offer"):
         # "evacuate ... from Syria", "took control of Hama": places, not the other side

@@ -27,6 +27,13 @@ __all__ = [
     "DECLARING",
     "OBLIGING",
     "FIRST_PERSON",
+    "RECEIVED_CONTACTS",
+    "BY_PHONE",
+    "ADMISSIONS",
+    "ENVOYS",
+    "PRAISED_DEEDS",
+    "PRAISING",
+    "POLITIES",
     "ACCORDS",
     "ACTS",
     "AIRCRAFT",
@@ -155,6 +162,13 @@ OWN_WORDS = _WORDS["own_words"]
 DECLARING = _WORDS["declaring"]
 OBLIGING = _WORDS["obliging"]
 FIRST_PERSON = _WORDS["first_person"]
+RECEIVED_CONTACTS = _WORDS["received_contacts"]
+BY_PHONE = _WORDS["by_phone"]
+ADMISSIONS = _WORDS["admissions"]
+ENVOYS = _WORDS["envoys"]
+PRAISED_DEEDS = _WORDS["praised_deeds"]
+PRAISING = _WORDS["praising"]
+POLITIES = _WORDS["polities"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
