@@ -117,3 +117,23 @@ def test_praise_is_for_an_actor_or_its_deeds_not_for_a_cure(extract):
 def test_a_meeting_not_attended_is_negated(extract):
     [e] = extract("Niger did not attend the regional summit in Abuja on Thursday.", published="2020-07-09")
     assert (e.plover, e.modality) == ("CONSULT", "negated")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # what a speaker says of others in words of blame accuses them
+    ("The Armenian foreign ministry said on Friday that the Azerbaijani shelling of Stepanakert was a war crime.",
+     ["ACCUSE"]),
+    ('The Azerbaijani president said on Friday: "The occupiers have staged another provocation."', ["ACCUSE"]),
+    # a denial, or a plain report of fact, does not
+    ("The Azerbaijani defence ministry said on Friday that its forces had committed no crimes.", []),
+    ("The Armenian defence ministry said on Friday that Azerbaijani forces shelled Stepanakert.", []),
+])
+def test_words_of_blame_make_a_saying_an_accusation(extract, text, want):
+    assert plovers(extract(text, published="2020-10-09")) == want, text
+
+
+def test_money_pledged_is_aid(extract):
+    assert plovers(extract("Japan pledged a $40m support package for Mozambique on Friday.", published="2020-10-09")) \
+        == ["AID"]
+    assert plovers(extract("Japan pledged its support for Mozambique on Friday.", published="2020-10-09")) \
+        == ["SUPPORT"]

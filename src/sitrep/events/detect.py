@@ -29,6 +29,7 @@ from .lexicon import Lexicon
 from .modality import refused
 from .vocab import (
     BACKGROUND_ADVERBS,
+    BLAME_WORDS,
     DECLARING,
     ERAS,
     EXPERIENCING,
@@ -216,6 +217,27 @@ SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 # anything asked (a hesitation denied threatens, where the lexicon says so)
 UNREFUSED = DECLARING | {"comment", "speculate", "disclose", "reveal", "elaborate", "confirm", "hesitate",
                          "be", "have", "happen", "need", "change", "forget"}
+
+
+def _accusations(sent: Span) -> list[Trigger]:
+    """'said Kyiv had staged another provocation', 'said the shelling was a war crime': what a
+    speaker says of others in words of blame is an accusation (PLOVER ACCUSE); a plain report of
+    fact is only its attribution. Not a denial ('said it had committed no crime') nor the
+    speaker's own deeds ('we ...')."""
+    out = []
+    for t in sent:
+        if not (t.pos_ == "VERB" and lemma_of(t) in DECLARING) or any(c.dep_ == "mark" for c in t.children):
+            continue
+        said = [c for c in t.children if c.dep_ == "ccomp"]
+        said += [x for c in said for x in c.conjuncts]
+        for c in said:
+            own = {x.i for x in c.subtree} - {x.i for d in c.children if d.dep_ in ("conj", "cc") for x in d.subtree}
+            words = [sent.doc[i] for i in sorted(own)]
+            if any(x.lower_ in BLAME_WORDS for x in words) and not any(x.dep_ == "neg" or x.lower_ == "no" for x in words) \
+                    and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in FIRST_PERSON for s in c.children):
+                out.append(Trigger(t, "accuse"))
+                break
+    return out
 
 
 def predicate_acl(t: Token) -> bool:
@@ -513,9 +535,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
             trig.xcomp_of = t.head
         found.append(trig)
-    for said in _demands(sent) + _refusals(sent, lex, found):
+    for said in _demands(sent) + _refusals(sent, lex, found) + _accusations(sent):
         if all(said.token.i != f.token.i for f in found):
-            found.append(said)  # (a demand and a refusal in one saying: the demand)
+            found.append(said)  # (one event a saying: a demand, else a refusal, else an accusation)
     found.sort(key=lambda x: x.token.i)
     return _merge(found)
 

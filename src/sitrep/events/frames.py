@@ -35,6 +35,7 @@ from .vocab import (
     CONSEQUENCE_VERBS,
     COUNT_NOUNS,
     COUNTERPARTS,
+    CURRENCIES,
     CROWD_WORDS,
     DEFECTING_SOLDIERS,
     DISPLACED,
@@ -276,6 +277,8 @@ def _pledge_or_offer(v: _Verb, lex: Lexicon) -> str | None:
         return "accuse"  # "expressed dismay at the ruling": a disapproval
     if v.cls == "offer" and v.dobj & lex.rejection_objects:
         return "reject"  # "voiced opposition to the plan"
+    if any(x.ent_type_ == "MONEY" or x.lower_ in CURRENCIES for o in v.objs if o.dep_ == "dobj" for x in o.subtree):
+        return "supply"  # "pledged a $50m support package": money given is aid
     words = v.dobj if v.cls == "agree" else v.sub
     if words & lex.support_objects:
         return "support"

@@ -34,6 +34,8 @@ __all__ = [
     "PRAISED_DEEDS",
     "PRAISING",
     "POLITIES",
+    "BLAME_WORDS",
+    "CURRENCIES",
     "ACCORDS",
     "ACTS",
     "AIRCRAFT",
@@ -169,6 +171,8 @@ ENVOYS = _WORDS["envoys"]
 PRAISED_DEEDS = _WORDS["praised_deeds"]
 PRAISING = _WORDS["praising"]
 POLITIES = _WORDS["polities"]
+BLAME_WORDS = _WORDS["blame_words"]
+CURRENCIES = _WORDS["currencies"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
