@@ -137,3 +137,27 @@ def test_money_pledged_is_aid(extract):
         == ["AID"]
     assert plovers(extract("Japan pledged its support for Mozambique on Friday.", published="2020-10-09")) \
         == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian army pressed on with its offensive in Tigray on Saturday.",
+    "The Somali government appealed against the ruling of the court on Saturday.",
+    "The AU envoy called the situation in Mekelle alarming on Saturday.",
+    "A Somali security official, who asked not to be named, said the convoy reached Baidoa on Saturday.",
+    "Roads to the airport will stay shut, as the Ethiopian prime minister ordered on Saturday.",
+])
+def test_request_verbs_in_other_senses_ask_nothing(extract, text):
+    assert "REQUEST" not in plovers(extract(text, published="2020-11-14")), text
+
+
+@pytest.mark.parametrize("text", [
+    "The AU pressed Addis Ababa on Saturday to open the roads to Tigray.",
+    "The AU envoy called on Saturday for an end to the fighting in Tigray.",
+])
+def test_something_asked_of_someone_is_a_request_past_a_time_phrase(extract, text):
+    assert plovers(extract(text, published="2020-11-14")) == ["REQUEST"], text
+
+
+def test_forces_called_up_are_mobilised(extract):
+    [e] = extract("The Ethiopian army called up its reservists on Saturday.", published="2020-11-14")
+    assert (e.sub_event_type, e.plover) == ("Change to group/activity", "MOBILIZE")

@@ -506,30 +506,45 @@ def _supply(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 def _request(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """Calls, orders and demands."""
-    x = _children(t, {"xcomp", "ccomp"})
+    """Calls, orders and demands: something asked of someone ("urged Turkey to withdraw", "called
+    for a ceasefire"); not a naming ("called the situation catastrophic"), a time ("on Monday"),
+    a legal appeal, or pressing on with an offensive."""
+    # what is asked; an infinitive after a time may hang as an adverbial ("pressed Baghdad on Monday
+    # to release ...")
+    x = [c for c in t.children if c.pos_ in ("VERB", "AUX") and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl"
+                                                                 and any(a.lower_ == "to" for a in c.children))]
     if v.lemma in ("order", "instruct", "tell", "advise", "urge") and x and lemma_of(x[0]) in lex.leave_verbs:
         return "order_leave"
+    preps = [p for p in _children(t, {"prep"}) if not _a_time(p)]
+    said_to = {p.lower_ for p in preps}
+    dobj = _children(t, {"dobj"})
     marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                  for c in t.children)  # "called for the people of Homs to rise up"
     if v.lemma == "call":
-        heads = {o.lemma_.lower() for o in _children(t, {"dobj"})}
+        heads = {o.lemma_.lower() for o in dobj}
         if heads & COUNTERPARTS \
                 and not _children(t, {"oprd", "xcomp", "ccomp"}):
             return "consult"  # "called his counterpart"
-        if not (v.preps & {"for", "on", "upon"} or x or marked or "off" in v.prts):
+        called_in = _words([*dobj, *(o for p in preps if p.lower_ in ("in", "up") for o in _children(p, {"pobj"}))])
+        if (v.prts | said_to) & {"in", "up"} and called_in & FORCES_SENT:
+            return "deploy"  # "called in reinforcements", "called up reservists"
+        if not (said_to & {"for", "on", "upon"} or x or marked or "off" in v.prts):
             return None
         if "off" in v.prts:
             return "concede"  # "called off the strike"
     if v.lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
-            not (v.lemma == "ask" and "for" in v.preps):
+            not (v.lemma == "ask" and "for" in said_to):
         return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
-    if v.lemma == "insist" and not any(p.lower_ in ("on", "upon") and not _a_time(p) for p in _children(t, {"prep"})):
+    if v.lemma in ("ask", "request") and any(lemma_of(c) in ("name", "identify") for c in x):
+        return None  # "an official, who asked not to be named": a source's terms, no request
+    if v.lemma == "insist" and not said_to & {"on", "upon"}:
         return _insisted(x)
-    if v.lemma == "press" and not (v.preps & {"on", "for"} or x):
-        return None
-    if not (v.objs or x or marked or _children(t, {"dative"})):
-        return None  # "as Trump has ordered": an order told before, nothing asked here
+    if v.lemma == "press" and not ("for" in said_to or dobj and (x or "on" in said_to)):
+        return None  # "pressed Baghdad to ...", "pressed for talks"; not "pressed on with the offensive"
+    if v.lemma == "appeal" and "against" in said_to:
+        return None  # "appealed against the ruling": a case in court
+    if not (dobj or x or marked or _children(t, {"dative"}) or any(_children(p, {"pobj", "pcomp"}) for p in preps)):
+        return None  # "as Trump has ordered (on Monday)": an order told before, nothing asked here
     if v.lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
             (CROWD_WORDS | CLAIMANT_GROUPS):
         return "protest"  # "workers demanded their unpaid salaries": a protest
