@@ -161,3 +161,9 @@ def test_something_asked_of_someone_is_a_request_past_a_time_phrase(extract, tex
 def test_forces_called_up_are_mobilised(extract):
     [e] = extract("The Ethiopian army called up its reservists on Saturday.", published="2020-11-14")
     assert (e.sub_event_type, e.plover) == ("Change to group/activity", "MOBILIZE")
+
+
+def test_the_country_before_a_visit_is_the_host_not_the_visitor(extract):
+    [e] = extract("Kenyatta was speaking in Beijing on Tuesday on the third day of a China state visit.",
+                  published="2018-09-04")
+    assert (e.plover, e.actor1.country) == ("CONSULT", "KEN")

@@ -270,12 +270,14 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     if (r is None or r.how not in ("named", "demonym", "country", "capital", "focus")) and n.dep_ == "pobj" \
             and n.head.lower_ == "of" and n.head.head.lower_ in COUNT_NOUNS:
         return _noun_agent(n.head.head, ctx, ante, violent)  # "warplanes carried out waves of airstrikes"
-    if r and r.how in ("named", "demonym", "country", "capital", "focus"):
+    lemma = n.lemma_.lower()
+    # "a UK state visit", "his Moscow visit": the country visited, not the visitor
+    host = lemma == "visit" and any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in n.children)
+    if r and r.how in ("named", "demonym", "country", "capital", "focus") and not host:
         return r
     # "an army operation", "a police shootout", "a police raid": the state's forces named by a
     # noun (an army's "raid" or "strike" may come from the air: left to the sentence)
-    lemma = n.lemma_.lower()
-    for c in n.children if lemma != "strike" else ():
+    for c in n.children if lemma != "strike" and not host else ():
         if c.dep_ == "compound" and c.i < n.i:
             r = resolve_phrase(c, ctx, violent)
             if r and r.actor.kind == "State forces" and (lemma != "raid" or _police(r.actor)):
