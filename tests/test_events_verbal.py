@@ -167,3 +167,15 @@ def test_the_country_before_a_visit_is_the_host_not_the_visitor(extract):
     [e] = extract("Kenyatta was speaking in Beijing on Tuesday on the third day of a China state visit.",
                   published="2018-09-04")
     assert (e.plover, e.actor1.country) == ("CONSULT", "KEN")
+
+
+def test_a_warning_to_leave_is_an_order_to_leave(extract):
+    [e] = extract("The Ethiopian army warned the residents of Mekelle on Saturday to leave the city.",
+                  published="2020-11-14")
+    assert (e.sub_event_type, e.plover, e.actor1.country) == ("Other", "REQUEST", "ETH")
+
+
+def test_words_carried_by_a_statement_are_its_issuers(extract):
+    [e] = extract("The Kenyan foreign ministry issued a statement on Saturday expressing dismay at the verdict.",
+                  published="2020-11-14")
+    assert (e.plover, e.actor1.country) == ("ACCUSE", "KEN")

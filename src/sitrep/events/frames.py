@@ -579,6 +579,9 @@ def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """A warning threatens only with a condition or consequences."""
+    if v.lemma == "warn" and any((c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+                                 and lemma_of(c) in lex.leave_verbs for c in t.children):
+        return "order_leave"  # "warned residents of Rafah to leave": an order to leave
     if v.lemma == "warn" and not _conditional_threat(t):
         return None  # "warned that the city faces famine" alarms; it threatens nobody
     return v.cls

@@ -19,7 +19,7 @@ from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
 from ..events.lexicon import load_lexicon
-from ..events.vocab import BLASTS, COUNT_NOUNS, OWN_WORDS
+from ..events.vocab import BLASTS, COUNT_NOUNS, MESSAGES, OWN_WORDS
 from ..models import Actor
 from ..nlp.views import sent_ents
 from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
@@ -112,6 +112,11 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
             return accused[0], False
     if t.dep_ == "pcomp" and t.head.head != t:
         return subject_of(t.head.head)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in MESSAGES:
+        # "issued a statement expressing dismay", "in a video calling on ...": the issuer's words
+        x = t.head.head.head if t.head.dep_ == "pobj" else t.head.head
+        if t.head.dep_ in ("dobj", "pobj") and x.pos_ in ("VERB", "AUX"):
+            return subject_of(x)
     if t.dep_ == "acl" and (t.tag_ == "VBG" or (t.head.dep_ in ("ROOT", "attr") and t.head.pos_ in ("NOUN", "PROPN"))
                             and not any(c.dep_ == "agent" for c in t.children)):
         # "airstrikes targeting Talbiseh"; a mis-parsed "interns protested"; "IS militants

@@ -36,6 +36,7 @@ __all__ = [
     "POLITIES",
     "BLAME_WORDS",
     "CURRENCIES",
+    "MESSAGES",
     "ACCORDS",
     "ACTS",
     "AIRCRAFT",
@@ -173,6 +174,7 @@ PRAISING = _WORDS["praising"]
 POLITIES = _WORDS["polities"]
 BLAME_WORDS = _WORDS["blame_words"]
 CURRENCIES = _WORDS["currencies"]
+MESSAGES = _WORDS["messages"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
