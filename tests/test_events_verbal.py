@@ -179,3 +179,14 @@ def test_words_carried_by_a_statement_are_its_issuers(extract):
     [e] = extract("The Kenyan foreign ministry issued a statement on Saturday expressing dismay at the verdict.",
                   published="2020-11-14")
     assert (e.plover, e.actor1.country) == ("ACCUSE", "KEN")
+
+
+def test_a_speakers_words_are_said_where_the_article_tells_they_spoke_that_day(extract):
+    said = "Uhuru Kenyatta criticised Somalia on Monday for its claims on the sea border."
+    venue = "Kenyatta was speaking at a forum in Geneva on Monday during a visit to Switzerland."
+    [accuse] = [e for e in extract(f"{said}\n\n{venue}", published="2019-11-12") if e.plover == "ACCUSE"]
+    assert accuse.location.name == "Geneva"
+    assert "Geneva" in accuse.notes
+    # told alone, the words are placed at the speaker's country
+    [accuse] = [e for e in extract(said, published="2019-11-12") if e.plover == "ACCUSE"]
+    assert (accuse.location.name, accuse.location.precision) == ("Kenya", 3)

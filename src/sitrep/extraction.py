@@ -155,6 +155,24 @@ def _victim_window(t: Token) -> set[str]:
     return out
 
 
+def _said_where_told(evs: list[Event], iso2_to_3: dict[str, str]) -> list[Event]:
+    """A speaker's words of one day are said where the article tells that the speaker spoke, met
+    or visited that day ("Erdoğan was speaking at Chatham House in London", "Abadi visited Mosul"):
+    statements placed only at the speaker's own country (no place told) take that place."""
+    venues: dict[tuple[str | None, str | None], Location] = {}
+    for e in evs:
+        if e.event_type is None and e.actor1 and e.location and e.location.precision < 3:
+            venues.setdefault((e.actor1.id, e.event_date), e.location)
+    out = []
+    for e in evs:
+        key = (e.actor1.id if e.actor1 else None, e.event_date)
+        if e.event_type is None and e.actor1 and e.location and e.location.precision == 3 and key in venues \
+                and iso2_to_3.get(e.location.country_code or "") == e.actor1.country:
+            e = replace(e, location=venues[key])
+        out.append(e)
+    return out
+
+
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
     return hashlib.sha1(f"{article_id}|{start}|{trig}|{label}".encode()).hexdigest()[:16]
 
@@ -582,6 +600,7 @@ class _Builder:
                     around = self.article.text[e.span[0]:e.span[1] + 200]  # actors/conventions.py
                     evs[i] = replace(e, actor1=self.ctx.unattributed(around, iso, e.event_date,
                                                                      e.location.name if e.location else None))
+        evs = _said_where_told(evs, kb.iso2_to_3)
         evs = drop_vague_repeats(drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text))
         evs = [crowd_first(e, self.ctx) for e in evs]
         out: list[Event] = []
