@@ -190,3 +190,21 @@ def test_a_speakers_words_are_said_where_the_article_tells_they_spoke_that_day(e
     # told alone, the words are placed at the speaker's country
     [accuse] = [e for e in extract(said, published="2019-11-12") if e.plover == "ACCUSE"]
     assert (accuse.location.name, accuse.location.precision) == ("Kenya", 3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Malian prime minister hit out at France on Sunday over its troop cuts.", "ACCUSE"),
+    ("The Malian prime minister lashed out at France on Sunday.", "ACCUSE"),
+    ("The Malian junta ruled out talks with the jihadists on Sunday.", "REJECT"),
+    ("The Malian junta turned down an offer of mediation on Sunday.", "REJECT"),
+    ("The Malian junta branded the French withdrawal a betrayal on Sunday.", "ACCUSE"),
+])
+def test_phrasal_verbs_of_blame_and_refusal(extract, text, want):
+    evs = extract(text, published="2021-10-03")
+    assert [e.plover for e in evs] == [want], text
+
+
+def test_blame_aimed_at_someone_names_them(extract):
+    [e] = extract("The Malian prime minister hit out at the African Union on Sunday over its sanctions.",
+                  published="2021-10-03")
+    assert (e.actor1.country, e.actor2.name) == ("MLI", "African Union")

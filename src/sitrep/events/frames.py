@@ -219,6 +219,17 @@ def _conditional_threat(t: Token) -> bool:
     return bool(words & CONDITION_WORDS)
 
 
+def _phrasal(t: Token, lemma: str, lex: Lexicon) -> str | None:
+    """The class of a phrasal verb: its particle ("hit out at", "ruled out talks") or its bare
+    object ("took aim at") with it."""
+    for c in t.children:
+        if c.dep_ == "prt" or (c.dep_ in ("dobj", "prep") and not any(d.dep_ == "det" for d in c.children)):
+            cls = lex.phrasal.get(f"{lemma} {c.lower_}")
+            if cls:
+                return cls
+    return None
+
+
 def _declared_victory(t: Token, lemma: str) -> str | None:
     """'declared victory over the Islamic State in Mosul': the last of a place taken."""
     victory = [o for o in _children(t, {"dobj"}) if o.lower_ == "victory"]
@@ -239,6 +250,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     such as "US-backed"), then its class's own frame (`_CLASS_FRAMES`) on its arguments."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
+    if t.pos_ == "VERB" and (phrasal := _phrasal(t, lemma, lex)):
+        return phrasal
     if t.pos_ == "VERB" and (victory := _declared_victory(t, lemma)):
         return victory
     if cls is None and t.pos_ == "VERB":

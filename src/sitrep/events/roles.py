@@ -494,6 +494,9 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         # no actor; whom it is about or for is
         objs = [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"at", "over", "to", "for", "with", "about"})] + \
             [o for o in objs if o.dep_ != "dobj"]
+    if cls == "accuse":
+        # "hit out at the EU", "took aim at Washington": whom the blame is aimed at
+        objs += _pobj(t, {"at"}) + [o for c in t.children if c.dep_ in ("prt", "dobj") for o in _pobj(c, {"at"})]
     if cls == "consult":
         # "received a phone call from the Iranian president": the caller
         objs += [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"from", "with"})]
