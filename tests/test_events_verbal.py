@@ -208,3 +208,13 @@ def test_blame_aimed_at_someone_names_them(extract):
     [e] = extract("The Malian prime minister hit out at the African Union on Sunday over its sanctions.",
                   published="2021-10-03")
     assert (e.actor1.country, e.actor2.name) == ("MLI", "African Union")
+
+
+def test_a_statement_told_aside_in_the_present_perfect_is_news(extract):
+    text = ("The plan was pushed by Dutch officials, who have also lobbied their allies to take back their "
+            "citizens from the camps.")
+    [e] = extract(text, published="2019-03-05")
+    assert (e.plover, e.actor1.country) == ("REQUEST", "NLD")
+    # a restrictive clause describes: "the allies that have lobbied" are who they are
+    assert "REQUEST" not in plovers(extract("The allies that have lobbied for a tribunal met in The Hague.",
+                                            published="2019-03-05"))

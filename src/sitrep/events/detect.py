@@ -432,8 +432,18 @@ def _accused_of(t: Token) -> bool:
     return t.dep_ == "pcomp" and t.head.lower_ == "of" and lemma_of(t.head.head) in ACCUSING
 
 
-def _is_habitual_or_background(t: Token) -> bool:
-    described = _describing_clause(t)
+def _told_aside(t: Token) -> bool:
+    """'US officials, who have also lobbied their partners to ...': a statement told in a
+    non-restrictive relative clause in the present perfect is news of its own (a restrictive one,
+    'the cell that officials have said beheaded hostages', describes)."""
+    if t.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children):
+        return False
+    rel = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")]
+    return bool(rel) and rel[0].i > 0 and t.doc[rel[0].i - 1].text == ","
+
+
+def _is_habitual_or_background(t: Token, aside_is_news: bool = False) -> bool:
+    described = None if aside_is_news else _describing_clause(t)
     if described is not None and (described.tag_ in ("VBZ", "VBP") or
                                   any(c.dep_ == "aux" and c.lower_ == "had" or
                                       c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
@@ -501,7 +511,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if cls is None:
             cls = noun_class(t, lex)
             noun = cls is not None
-        if cls is None or _is_habitual_or_background(t):
+        if cls is None or _is_habitual_or_background(t, aside_is_news=cls in VERBAL and _told_aside(t)):
             continue
         if cls in VERBAL and _accused_of(t):
             continue  # "accuses Iran of backing the Houthis": no support told, an accusation

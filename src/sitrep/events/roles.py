@@ -62,6 +62,8 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
                 return _date_led(c, t), False
+            if t.dep_ == "relcl" and c.tag_ in ("WP", "WDT") and t.head != t:
+                return t.head, False  # "the French government, which has lobbied ...": the government
             return c, False
         if c.dep_ == "nsubjpass":
             # "kicked and then detained by the police": a conjoined passive's agent is both verbs'
