@@ -218,3 +218,15 @@ def test_a_statement_told_aside_in_the_present_perfect_is_news(extract):
     # a restrictive clause describes: "the allies that have lobbied" are who they are
     assert "REQUEST" not in plovers(extract("The allies that have lobbied for a tribunal met in The Hague.",
                                             published="2019-03-05"))
+
+
+def test_a_wish_for_a_trial_or_blame_in_a_description_is_no_accusation(extract):
+    # ("hoped" is lemmatized "hop" by the model: mended in nlp/data/tagger_slips.yaml)
+    text = ("The Ugandan justice minister said on Monday she hoped the commanders accused of war crimes "
+            "in the north would soon stand trial.")
+    assert "ACCUSE" not in plovers(extract(text, published="2019-03-05"))
+
+
+def test_every_form_of_hope_has_its_lemma(res):
+    doc = res.nlp("She hoped it would end, and still hopes, hoping for peace.")
+    assert {t.lemma_ for t in doc if t.lower_.startswith("hop")} == {"hope"}

@@ -231,7 +231,12 @@ def _accusations(sent: Span) -> list[Trigger]:
         said = [c for c in t.children if c.dep_ == "ccomp"]
         said += [x for c in said for x in c.conjuncts]
         for c in said:
-            own = {x.i for x in c.subtree} - {x.i for d in c.children if d.dep_ in ("conj", "cc") for x in d.subtree}
+            if lemma_of(c) in WISHING:
+                continue  # "said she hoped the officials would be tried for war crimes": a wish
+            # the clause's own words: not a conjoined clause's, nor a description's ("officials
+            # accused of a role in the genocide")
+            own = {x.i for x in c.subtree} - {x.i for d in c.subtree if d is not c and d.dep_ in ("conj", "cc", "acl", "relcl")
+                                               for x in d.subtree}
             words = [sent.doc[i] for i in sorted(own)]
             if any(x.lower_ in BLAME_WORDS for x in words) and not any(x.dep_ == "neg" or x.lower_ == "no" for x in words) \
                     and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in FIRST_PERSON for s in c.children):
