@@ -145,6 +145,9 @@ def test_money_pledged_is_aid(extract):
     "The AU envoy called the situation in Mekelle alarming on Saturday.",
     "A Somali security official, who asked not to be named, said the convoy reached Baidoa on Saturday.",
     "Roads to the airport will stay shut, as the Ethiopian prime minister ordered on Saturday.",
+    "An Ethiopian army officer requested anonymity on Saturday.",
+    "A Tigrayan commander pleaded guilty on Saturday to the killing of two farmers.",
+    "The Ethiopian foreign minister said on Saturday it should be noted that the roads had reopened.",
 ])
 def test_request_verbs_in_other_senses_ask_nothing(extract, text):
     assert "REQUEST" not in plovers(extract(text, published="2020-11-14")), text

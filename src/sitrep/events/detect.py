@@ -174,7 +174,10 @@ def _demanded(clause: Token) -> bool:
     tells a view) nor the speaker's own duty ('we must defend our land')."""
     if not _must(clause) or clause.lemma_.lower() == "be":
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in FIRST_PERSON for c in clause.children)
+    # (nor a turn of speech: "it should be noted that ...")
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in FIRST_PERSON or c.lower_ == "it" and
+                                                         any(d.dep_ == "ccomp" for d in clause.children))
+                   for c in clause.children)
 
 
 def _demands(sent: Span) -> list[Trigger]:

@@ -548,8 +548,11 @@ def _request(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     if v.lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
             not (v.lemma == "ask" and "for" in said_to):
         return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
-    if v.lemma in ("ask", "request") and any(lemma_of(c) in ("name", "identify") for c in x):
-        return None  # "an official, who asked not to be named": a source's terms, no request
+    if v.lemma in ("ask", "request") and (any(lemma_of(c) in ("name", "identify") for c in x) or
+                                          v.obj_words & {"anonymity"}):
+        return None  # "an official, who asked not to be named", "requested anonymity": a source's terms
+    if v.lemma == "plead" and v.sub & {"guilty", "innocent"}:
+        return None  # "pleaded guilty": a plea in court, nothing asked of anyone
     if v.lemma == "insist" and not said_to & {"on", "upon"}:
         return _insisted(x)
     if v.lemma == "press" and not ("for" in said_to or dobj and (x or "on" in said_to)):
