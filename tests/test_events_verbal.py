@@ -233,3 +233,17 @@ def test_a_wish_for_a_trial_or_blame_in_a_description_is_no_accusation(extract):
 def test_every_form_of_hope_has_its_lemma(res):
     doc = res.nlp("She hoped it would end, and still hopes, hoping for peace.")
     assert {t.lemma_ for t in doc if t.lower_.startswith("hop")} == {"hope"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # force the speaker's side says it will use threatens, with or without a condition
+    ("The Sudanese army warned the RSF on Sunday that its forces would crush them.", ["THREATEN"]),
+    ("The Sudanese army vowed revenge on Sunday for the killing of its officers.", ["THREATEN"]),
+    ("The Sudanese army issued an ultimatum to the RSF on Sunday.", ["THREATEN"]),
+    # a warning that foresees harm, or another side's force, threatens nothing
+    ("The Sudanese army warned on Sunday that the famine could kill thousands.", []),
+    ("The Sudanese army warned on Sunday that Chad would send troops.", []),
+    ("The RSF fighters faced an ultimatum on Sunday.", []),
+])
+def test_a_warning_threatens_with_a_condition_or_the_speakers_own_force(extract, text, want):
+    assert plovers(extract(text, published="2023-06-11")) == want, text

@@ -40,6 +40,7 @@ from .vocab import (
     MANY,
     OBLIGING,
     PEOPLE_WHO_SEE,
+    SELF_PRONOUNS,
     STANCES,
     TRYING,
     WISHING,
@@ -214,8 +215,6 @@ def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
     return out
 
 
-# who says "it will not" of itself: a government, a group, a leader ("he would not resign")
-SELF_PRONOUNS = {"it", "they", "we", "he", "she", "i"}
 # "said it would not comment", "would not hesitate to strike", "would not be": no refusal of
 # anything asked (a hesitation denied threatens, where the lexicon says so)
 UNREFUSED = DECLARING | {"comment", "speculate", "disclose", "reveal", "elaborate", "confirm", "hesitate",

@@ -77,6 +77,7 @@ from .vocab import (
     RIOTER_NOUNS,
     ROADS,
     SANCTION_MEASURES,
+    SELF_PRONOUNS,
     STANDOFF_KINDS,
     TEAR_GAS,
     THROWN_EXPLOSIVES,
@@ -206,9 +207,25 @@ def _complement(t: Token) -> list[Token]:
 
 
 def _promises_force(t: Token, lex: Lexicon) -> bool:
-    """'vowed to crush the uprising', 'pledged he would continue to clear the border of militants'."""
+    """'vowed to crush the uprising', 'pledged he would continue to clear the border of militants',
+    'vowed revenge'."""
+    promised = _complement(t) + _children(t, {"dobj"})
     return any(lex.verbs.get(lemma_of(x)) in FORCE_CLASSES or x.lemma_.lower() in FORCE_WORDS
-               for x in _complement(t))
+               for x in promised)
+
+
+def _warns_of_own_force(t: Token, lex: Lexicon) -> bool:
+    """'warned that it would crush them', 'warned the militia that its forces will strike': force
+    the speaker's side says it will use is a threat, with or without a condition ('warned that the
+    offensive could kill thousands' foresees; it threatens nothing)."""
+    for c in _children(t, {"ccomp"}):
+        will = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in c.children)
+        own = any(s.dep_ == "nsubj" and (s.lower_ in SELF_PRONOUNS or
+                                         any(p.dep_ == "poss" and p.lower_ in ("its", "our", "their") for p in s.children))
+                  for s in c.children)
+        if will and own and (lex.verbs.get(lemma_of(c)) in FORCE_CLASSES or lemma_of(c) in FORCE_WORDS):
+            return True
+    return False
 
 
 def _conditional_threat(t: Token) -> bool:
@@ -598,7 +615,7 @@ def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     if v.lemma == "warn" and any((c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
                                  and lemma_of(c) in lex.leave_verbs for c in t.children):
         return "order_leave"  # "warned residents of Rafah to leave": an order to leave
-    if v.lemma == "warn" and not _conditional_threat(t):
+    if v.lemma == "warn" and not (_conditional_threat(t) or _warns_of_own_force(t, lex)):
         return None  # "warned that the city faces famine" alarms; it threatens nobody
     return v.cls
 
@@ -896,6 +913,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
     if cls == "protest" and hl in ("lodge", "file", "register", "submit") or \
             (cls == "protest" and hl == "summon"):
         return "accuse"  # "lodged a protest" with a government is a complaint
+    if cls == "threaten" and hl not in ("issue", "give", "deliver", "set", "present", "send"):
+        return None  # "issued an ultimatum" threatens; who "faced an ultimatum" was threatened
     if cls == "shooting":
         return "attack"
     if cls == "deal" and head.lower_ == "of" and lemma_of(head.head) in ENDED:

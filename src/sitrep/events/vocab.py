@@ -27,6 +27,7 @@ __all__ = [
     "DECLARING",
     "OBLIGING",
     "FIRST_PERSON",
+    "SELF_PRONOUNS",
     "RECEIVED_CONTACTS",
     "BY_PHONE",
     "ADMISSIONS",
@@ -165,6 +166,7 @@ OWN_WORDS = _WORDS["own_words"]
 DECLARING = _WORDS["declaring"]
 OBLIGING = _WORDS["obliging"]
 FIRST_PERSON = _WORDS["first_person"]
+SELF_PRONOUNS = _WORDS["self_pronouns"]
 RECEIVED_CONTACTS = _WORDS["received_contacts"]
 BY_PHONE = _WORDS["by_phone"]
 ADMISSIONS = _WORDS["admissions"]
