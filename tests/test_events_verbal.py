@@ -247,3 +247,12 @@ def test_every_form_of_hope_has_its_lemma(res):
 ])
 def test_a_warning_threatens_with_a_condition_or_the_speakers_own_force(extract, text, want):
     assert plovers(extract(text, published="2023-06-11")) == want, text
+
+
+def test_an_agreement_is_reached_not_a_view_shared(extract):
+    assert plovers(extract("The Libyan foreign minister agreed on Sunday that the talks had failed.",
+                           published="2020-06-07")) == []
+    assert plovers(extract("Turkey and Russia agreed on Sunday that their patrols would resume near Sirte.",
+                           published="2020-06-07")) == ["AGREE"]
+    assert plovers(extract("Turkey and Russia agreed on a truce in Libya on Sunday.", published="2020-06-07")) \
+        == ["AGREE"]

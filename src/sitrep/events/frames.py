@@ -607,7 +607,21 @@ def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return _pledge_or_offer(v, lex)
     if v.lemma == "sign":
         return "deal" if v.obj_words & ACCORDS else None
+    if v.lemma == "agree" and _children(t, {"ccomp"}) and not _arranged(t):
+        return None  # "agreed that the talks had failed": an opinion shared, no agreement reached
     return v.cls
+
+
+def _arranged(t: Token) -> bool:
+    """'agreed to a ceasefire', 'agreed on a swap', 'Russia and Turkey agreed that their troops
+    would withdraw': an agreement reached on what will be done, not a view shared."""
+    if _children(t, {"xcomp", "dobj"}) or any(p.lower_ in ("on", "to", "upon", "with") and not _a_time(p)
+                                              for p in _children(t, {"prep"})):
+        return True
+    parties = any(s.dep_ == "nsubj" and _children(s, {"conj"}) for s in t.children)
+    will = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "should")
+               for c in _children(t, {"ccomp"}) for a in c.children)
+    return parties or will
 
 
 def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
