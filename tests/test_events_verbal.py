@@ -256,3 +256,12 @@ def test_an_agreement_is_reached_not_a_view_shared(extract):
                            published="2020-06-07")) == ["AGREE"]
     assert plovers(extract("Turkey and Russia agreed on a truce in Libya on Sunday.", published="2020-06-07")) \
         == ["AGREE"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Pentagon declined to comment on Sunday.", []),
+    ("The Turkish foreign ministry refused to say on Sunday whether its drones were used.", []),
+    ("Turkey refused on Sunday to withdraw its troops from Libya.", ["REJECT"]),
+])
+def test_a_source_declining_to_comment_rejects_nothing(extract, text, want):
+    assert plovers(extract(text, published="2020-06-07")) == want, text

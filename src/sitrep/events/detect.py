@@ -30,6 +30,7 @@ from .modality import refused
 from .vocab import (
     BACKGROUND_ADVERBS,
     BLAME_WORDS,
+    COMMENTING,
     DECLARING,
     ERAS,
     EXPERIENCING,
@@ -217,8 +218,7 @@ def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
 
 # "said it would not comment", "would not hesitate to strike", "would not be": no refusal of
 # anything asked (a hesitation denied threatens, where the lexicon says so)
-UNREFUSED = DECLARING | {"comment", "speculate", "disclose", "reveal", "elaborate", "confirm", "hesitate",
-                         "be", "have", "happen", "need", "change", "forget"}
+UNREFUSED = DECLARING | COMMENTING | {"hesitate", "be", "have", "happen", "need", "change", "forget"}
 
 
 def _accusations(sent: Span) -> list[Trigger]:

@@ -31,6 +31,7 @@ from .vocab import (
     CAPTIVITY,
     CIVIL_GROUPS,
     CLAIMANT_GROUPS,
+    COMMENTING,
     CONDITION_WORDS,
     CONSEQUENCE_VERBS,
     COUNT_NOUNS,
@@ -715,6 +716,8 @@ def _reject(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         # charge (what follows "denied that" is told as denied); not "were denied access", whose
         # subject was refused something
         return v.cls if (v.dobj or _children(t, {"ccomp"})) and not _children(t, {"auxpass", "dative"}) else None
+    if any(c.dep_ == "xcomp" and lemma_of(c) in COMMENTING for c in t.children):
+        return None  # "declined to comment", "refused to say whether": a source's silence
     return v.cls
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "SPEAKING",
     "OWN_WORDS",
     "DECLARING",
+    "COMMENTING",
     "OBLIGING",
     "FIRST_PERSON",
     "SELF_PRONOUNS",
@@ -164,6 +165,7 @@ EXPERIENCING = _WORDS["experiencing"]
 SPEAKING = _WORDS["speaking"]
 OWN_WORDS = _WORDS["own_words"]
 DECLARING = _WORDS["declaring"]
+COMMENTING = _WORDS["commenting"]
 OBLIGING = _WORDS["obliging"]
 FIRST_PERSON = _WORDS["first_person"]
 SELF_PRONOUNS = _WORDS["self_pronouns"]
