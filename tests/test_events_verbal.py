@@ -265,3 +265,8 @@ def test_an_agreement_is_reached_not_a_view_shared(extract):
 ])
 def test_a_source_declining_to_comment_rejects_nothing(extract, text, want):
     assert plovers(extract(text, published="2020-06-07")) == want, text
+
+
+def test_a_phone_call_held_is_a_consultation(extract):
+    [e] = extract("The Sudanese leader held a phone call with the Egyptian president on Sunday.", published="2023-06-11")
+    assert (e.plover, e.actor1.country, e.actor2.country) == ("CONSULT", "SDN", "EGY")

@@ -851,6 +851,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         cls = lex.nouns.get(f"{t.nbor(-2).lower_}-{t.lower_}")
     if cls is None and t.lower_ in ("chain", "chains") and "human" in {c.lower_ for c in t.lefts}:
         cls = "protest"  # "formed a human chain"
+    if cls is None and t.lower_ in ("call", "calls") and {c.lower_ for c in t.lefts} & BY_PHONE:
+        cls = "talks"  # "held a phone call", "in a video call with ...": a consultation
     if cls is None and t.lower_ in ("fight", "fights") and "fire" in {c.lower_ for c in t.lefts}:
         cls = "clash"  # "engaged in a fire fight"
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
