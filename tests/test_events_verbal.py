@@ -270,3 +270,10 @@ def test_a_source_declining_to_comment_rejects_nothing(extract, text, want):
 def test_a_phone_call_held_is_a_consultation(extract):
     [e] = extract("The Sudanese leader held a phone call with the Egyptian president on Sunday.", published="2023-06-11")
     assert (e.plover, e.actor1.country, e.actor2.country) == ("CONSULT", "SDN", "EGY")
+
+
+def test_ground_defended_is_no_support(extract):
+    assert plovers(extract("Kurdish fighters defended the town of Kobani against the Islamic State on Monday.",
+                           published="2014-10-20")) == []
+    assert plovers(extract("The Turkish president defended the operation in Afrin on Monday.",
+                           published="2018-01-22")) == ["SUPPORT"]

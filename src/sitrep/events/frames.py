@@ -643,6 +643,8 @@ def _offer(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 def _support(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """Praise of an actor or of what it did ("praised the army", "hailed the truce", "lauded
     Kenya for its role"); not of a vaccine trial or of progress against a disease."""
+    if v.lemma == "defend" and ("against" in v.preps or any(place_like(o) for o in _children(t, {"dobj"}))):
+        return None  # "defended the town against IS": held ground, no words of support
     if v.lemma not in PRAISING:
         return v.cls
     praised = [x for o in _children(t, {"dobj", "nsubjpass"}) for x in (o, *o.conjuncts)]
