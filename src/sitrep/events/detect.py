@@ -182,38 +182,35 @@ def _demanded(clause: Token) -> bool:
                    for c in clause.children)
 
 
+def _sayings(sent: Span) -> list[tuple[Token, list[Token]]]:
+    """Each verb of saying of the sentence with the clauses it says ('said that ... but ...': both);
+    not a saying that is only a clause's topic ("That he has announced a withdrawal must be
+    doubted")."""
+    out = []
+    for t in sent:
+        if t.pos_ == "VERB" and lemma_of(t) in DECLARING and not any(c.dep_ == "mark" for c in t.children):
+            said = [c for c in t.children if c.dep_ == "ccomp"]
+            out.append((t, said + [x for c in said for x in c.conjuncts]))
+    return out
+
+
 def _demands(sent: Span) -> list[Trigger]:
     """'X said that Y must ...', 'X tweeted that Y should ...': a demand by the speaker (PLOVER
     REQUEST); also in a second clause of what was said ('said they would not free them but
     countries must take them back')."""
-    out = []
-    for t in sent:
-        if not (t.pos_ == "VERB" and lemma_of(t) in DECLARING):
-            continue
-        if any(c.dep_ == "mark" for c in t.children):
-            continue  # "That he has announced a withdrawal must be doubted": the saying is a topic
-        said = [c for c in t.children if c.dep_ == "ccomp"]
-        said += [x for c in said for x in c.conjuncts]
-        if any(_demanded(c) for c in said):
-            out.append(Trigger(t, "request"))
-    return out
+    return [Trigger(t, "request") for t, said in _sayings(sent) if any(_demanded(c) for c in said)]
 
 
 def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
     """'France said it would not act on the call', 'the rebels said they will not lay down their
     arms': a refusal said, by the speaker of itself (PLOVER REJECT); the refused act needs no
     trigger of its own (one that has one, 'would not withdraw', is turned so where it is coded)."""
-    out = []
-    for t in sent:
-        if not (t.pos_ == "VERB" and lemma_of(t) in DECLARING) or any(c.dep_ == "mark" for c in t.children):
-            continue
-        for c in t.children:
-            if c.dep_ == "ccomp" and c.pos_ == "VERB" and refused(c) and lemma_of(c) not in UNREFUSED and \
-                    not any(f.token in c.subtree for f in found) and \
-                    any(s.dep_ == "nsubj" and s.lower_ in SELF_PRONOUNS for s in c.children):
-                out.append(Trigger(t, "reject"))
-                break
-    return out
+    def refusal(c: Token) -> bool:
+        return c.pos_ == "VERB" and refused(c) and lemma_of(c) not in UNREFUSED and \
+            not any(f.token in c.subtree for f in found) and \
+            any(s.dep_ == "nsubj" and s.lower_ in SELF_PRONOUNS for s in c.children)
+
+    return [Trigger(t, "reject") for t, said in _sayings(sent) if any(refusal(c) for c in said if c.head == t)]
 
 
 # "said it would not comment", "would not hesitate to strike", "would not be": no refusal of
@@ -226,25 +223,20 @@ def _accusations(sent: Span) -> list[Trigger]:
     speaker says of others in words of blame is an accusation (PLOVER ACCUSE); a plain report of
     fact is only its attribution. Not a denial ('said it had committed no crime') nor the
     speaker's own deeds ('we ...')."""
-    out = []
-    for t in sent:
-        if not (t.pos_ == "VERB" and lemma_of(t) in DECLARING) or any(c.dep_ == "mark" for c in t.children):
-            continue
-        said = [c for c in t.children if c.dep_ == "ccomp"]
-        said += [x for c in said for x in c.conjuncts]
-        for c in said:
-            if lemma_of(c) in WISHING:
-                continue  # "said she hoped the officials would be tried for war crimes": a wish
-            # the clause's own words: not a conjoined clause's, nor a description's ("officials
-            # accused of a role in the genocide")
-            own = {x.i for x in c.subtree} - {x.i for d in c.subtree if d is not c and d.dep_ in ("conj", "cc", "acl", "relcl")
-                                               for x in d.subtree}
-            words = [sent.doc[i] for i in sorted(own)]
-            if any(x.lower_ in BLAME_WORDS for x in words) and not any(x.dep_ == "neg" or x.lower_ == "no" for x in words) \
-                    and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in FIRST_PERSON for s in c.children):
-                out.append(Trigger(t, "accuse"))
-                break
-    return out
+    return [Trigger(t, "accuse") for t, said in _sayings(sent) if any(_blames(c) for c in said)]
+
+
+def _blames(clause: Token) -> bool:
+    """A said clause in words of blame, of others, not denied and not wished for."""
+    if lemma_of(clause) in WISHING:
+        return False  # "said she hoped the officials would be tried for war crimes": a wish
+    # the clause's own words: not a conjoined clause's, nor a description's ("officials accused of
+    # a role in the genocide")
+    aside = {x.i for d in clause.subtree if d is not clause and d.dep_ in ("conj", "cc", "acl", "relcl")
+             for x in d.subtree}
+    words = [x for x in clause.subtree if x.i not in aside]
+    return any(x.lower_ in BLAME_WORDS for x in words) and not any(x.dep_ == "neg" or x.lower_ == "no" for x in words) \
+        and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in FIRST_PERSON for s in clause.children)
 
 
 def predicate_acl(t: Token) -> bool:
