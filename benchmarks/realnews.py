@@ -197,6 +197,8 @@ class Tally:
 
     core_total: int = 0
     core_matched: int = 0
+    core_by_kind: Counter[str] = field(default_factory=Counter)  # "material" / "verbal" -> core gold
+    matched_by_kind: Counter[str] = field(default_factory=Counter)  # ... of them matched
     outputs: Counter[str] = field(default_factory=Counter)  # "material" / "verbal" -> n
     matched: Counter[str] = field(default_factory=Counter)
     checks: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
@@ -233,6 +235,12 @@ def tally(items: Iterable[tuple[GoldArticle, list[dict[str, Any]]]]) -> Tally:
         s: GoldScore = score(events, gold, text, place_required=False)
         t.core_total += s.core_total
         t.core_matched += s.core_matched
+        missed = set(s.missed_core)
+        for g in gold["events"]:
+            if g["weight"] == "core":
+                kind = "material" if g["types"] else "verbal"
+                t.core_by_kind[kind] += 1
+                t.matched_by_kind[kind] += g["id"] not in missed
         matched_out = set(s.matches.values())
         for i, ev in enumerate(events):
             t.outputs[_kind(ev)] += 1
@@ -330,6 +338,8 @@ def format_report(t: Tally, name: str, errors: bool) -> str:
     out = [f"real-news set, {name}: {t.articles} articles"]
     all_out, all_matched = sum(t.outputs.values()), sum(t.matched.values())
     out.append(f"  core recall         {_ratio(t.core_matched, t.core_total)}")
+    for kind in ("material", "verbal"):
+        out.append(f"  recall, {kind:<11} {_ratio(t.matched_by_kind[kind], t.core_by_kind[kind])}")
     out.append(f"  precision, all      {_ratio(all_matched, all_out)}")
     out.append(f"  precision, material {_ratio(t.matched['material'], t.outputs['material'])}")
     out.append(f"  precision, verbal   {_ratio(t.matched['verbal'], t.outputs['verbal'])}")

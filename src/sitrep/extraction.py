@@ -36,7 +36,7 @@ from .events.frames import lemma_of, place_like
 from .events.lexicon import Lexicon
 from .events.location import LocationFinder
 from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, drop_vague_repeats, one_per_place_day
-from .events.modality import attribution_of, modality_of, speaker_heads
+from .events.modality import attribution_of, licensing_verb, modality_of, refused, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
 from .models import Actor, Article, ControlStatement, Event, Location, PlaceMention
@@ -167,10 +167,22 @@ def _victim_window(t: Token) -> set[str]:
     return out
 
 
-def _refused(t: Token) -> bool:
-    """'would not repatriate', 'will not negotiate', "won't release": a refusal, not a deed undone."""
-    children = {c.lower_ for c in t.children}
-    return bool(children & {"will", "would", "wo", "shall"}) and bool(children & {"not", "n't", "never"})
+def _said_where_told(evs: list[Event], iso2_to_3: dict[str, str]) -> list[Event]:
+    """A speaker's words of one day are said where the article tells that the speaker spoke, met
+    or visited that day ("Erdoğan was speaking at Chatham House in London", "Abadi visited Mosul"):
+    statements placed only at the speaker's own country (no place told) take that place."""
+    venues: dict[tuple[str | None, str | None], Location] = {}
+    for e in evs:
+        if e.event_type is None and e.actor1 and e.location and e.location.precision < 3:
+            venues.setdefault((e.actor1.id, e.event_date), e.location)
+    out = []
+    for e in evs:
+        key = (e.actor1.id if e.actor1 else None, e.event_date)
+        if e.event_type is None and e.actor1 and e.location and e.location.precision == 3 and key in venues \
+                and iso2_to_3.get(e.location.country_code or "") == e.actor1.country:
+            e = replace(e, location=venues[key])
+        out.append(e)
+    return out
 
 
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
@@ -601,7 +613,8 @@ class _Builder:
             # an announced operation is a statement of intent (PLOVER), not an ACLED event
             plover = "AGREE" if plover in COOPERATIVE else "THREATEN"
             etype = sub = None
-        if modality == "negated" and _refused(t) and a1 is not None:
+        if modality == "negated" and a1 is not None and (refused(t) or tr.noun and (
+                (licence := licensing_verb(t)) is not None and refused(licence))):
             # "France said it would not repatriate them": a refusal is said, and that is the event
             plover, etype, sub, modality = "REJECT", None, None, "asserted"
         if sub == "Arrests" and not self._arrest_is_news(victims):
@@ -672,6 +685,7 @@ class _Builder:
             if told is not None and told.actor1 is not None and (e.actor1 is None or e.actor1.name.startswith("Unidentified")):
                 # "The attack took place on Friday": by whoever the attack was found to be by
                 evs[i] = replace(e, actor1=told.actor1, actor2=e.actor2 or told.actor2)
+        evs = _said_where_told(evs, kb.iso2_to_3)
         evs = drop_vague_repeats(drop_subsumed(one_per_place_day(evs, self.article.text), self.article.text))
         evs = [crowd_first(e, self.ctx) for e in evs]
         out: list[Event] = []

@@ -26,16 +26,23 @@ from spacy.tokens import Span, Token
 from .dates import WEEKDAYS, is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
+from .modality import refused
 from .vocab import (
     BACKGROUND_ADVERBS,
+    BLAME_WORDS,
     CAMPAIGNS,
+    COMMENTING,
+    DECLARING,
     ERAS,
     EXPERIENCING,
+    FIRST_PERSON,
     HABITUAL,
     IMPLYING,
     INTENT_NOUNS,
     MANY,
+    OBLIGING,
     PEOPLE_WHO_SEE,
+    SELF_PRONOUNS,
     STANCES,
     TRYING,
     WISHING,
@@ -60,8 +67,6 @@ WEAPON_HEADS = {"shells", "shell", "rockets", "rocket", "missiles", "missile", "
                 "projectiles", "drones", "drone", "bombs", "bomb", "grenades", "grenade", "bullets"}
 # (sexual violence is coded as an event of its own even inside an attack)
 VIOLENT_CLASSES = {"air_attack", "shelling", "explosive", "shooting", "attack", "kill", "destroy", "clash"}
-DECLARING = {"say", "declare", "reiterate", "insist", "stress", "conclude", "add", "state", "tell",
-             "write", "argue", "emphasise", "emphasize", "announce", "repeat", "affirm"}
 INTENT = {"want", "hope", "threaten", "vow", "plan", "intend", "promise", "pledge", "seek", "aim",
           "refuse", "decide", "prepare", "try", "attempt"}
 TURNOUT = {"go", "take", "come", "gather", "assemble", "march", "turn", "rally", "converge", "flock",
@@ -177,17 +182,76 @@ def _aim_or_stance(t: Token) -> bool:
 
 
 def _must(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children)
+
+
+def _demanded(clause: Token) -> bool:
+    """'that the UN must act', 'they should be returned': something asked of someone. Not how
+    things ought to be ('Germany must be able to ...', 'the aim should be ...': the copula
+    tells a view) nor the speaker's own duty ('we must defend our land')."""
+    if not _must(clause) or clause.lemma_.lower() == "be":
+        return False
+    # (nor a turn of speech: "it should be noted that ...")
+    return not any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in FIRST_PERSON or c.lower_ == "it" and
+                                                         any(d.dep_ == "ccomp" for d in clause.children))
+                   for c in clause.children)
+
+
+def _sayings(sent: Span) -> list[tuple[Token, list[Token]]]:
+    """Each verb of saying of the sentence with the clauses it says ('said that ... but ...': both);
+    not a saying that is only a clause's topic ("That he has announced a withdrawal must be
+    doubted")."""
+    out = []
+    for t in sent:
+        if t.pos_ == "VERB" and lemma_of(t) in DECLARING and not any(c.dep_ == "mark" for c in t.children):
+            said = [c for c in t.children if c.dep_ == "ccomp"]
+            out.append((t, said + [x for c in said for x in c.conjuncts]))
+    return out
 
 
 def _demands(sent: Span) -> list[Trigger]:
-    """'X said that Y must ...': a demand by the speaker (PLOVER REQUEST)."""
-    out = []
-    for t in sent:
-        if t.pos_ == "VERB" and lemma_of(t) in DECLARING and \
-                any(c.dep_ == "ccomp" and _must(c) for c in t.children):
-            out.append(Trigger(t, "request"))
-    return out
+    """'X said that Y must ...', 'X tweeted that Y should ...': a demand by the speaker (PLOVER
+    REQUEST); also in a second clause of what was said ('said they would not free them but
+    countries must take them back')."""
+    return [Trigger(t, "request") for t, said in _sayings(sent) if any(_demanded(c) for c in said)]
+
+
+def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
+    """'France said it would not act on the call', 'the rebels said they will not lay down their
+    arms': a refusal said, by the speaker of itself (PLOVER REJECT); the refused act needs no
+    trigger of its own (one that has one, 'would not withdraw', is turned so where it is coded)."""
+    def refusal(c: Token) -> bool:
+        return c.pos_ == "VERB" and refused(c) and lemma_of(c) not in UNREFUSED and \
+            not any(f.token in c.subtree for f in found) and \
+            any(s.dep_ == "nsubj" and s.lower_ in SELF_PRONOUNS for s in c.children)
+
+    return [Trigger(t, "reject") for t, said in _sayings(sent) if any(refusal(c) for c in said if c.head == t)]
+
+
+# "said it would not comment", "would not hesitate to strike", "would not be": no refusal of
+# anything asked (a hesitation denied threatens, where the lexicon says so)
+UNREFUSED = DECLARING | COMMENTING | {"hesitate", "be", "have", "happen", "need", "change", "forget"}
+
+
+def _accusations(sent: Span) -> list[Trigger]:
+    """'said Kyiv had staged another provocation', 'said the shelling was a war crime': what a
+    speaker says of others in words of blame is an accusation (PLOVER ACCUSE); a plain report of
+    fact is only its attribution. Not a denial ('said it had committed no crime') nor the
+    speaker's own deeds ('we ...')."""
+    return [Trigger(t, "accuse") for t, said in _sayings(sent) if any(_blames(c) for c in said)]
+
+
+def _blames(clause: Token) -> bool:
+    """A said clause in words of blame, of others, not denied and not wished for."""
+    if lemma_of(clause) in WISHING:
+        return False  # "said she hoped the officials would be tried for war crimes": a wish
+    # the clause's own words: not a conjoined clause's, nor a description's ("officials accused of
+    # a role in the genocide")
+    aside = {x.i for d in clause.subtree if d is not clause and d.dep_ in ("conj", "cc", "acl", "relcl")
+             for x in d.subtree}
+    words = [x for x in clause.subtree if x.i not in aside]
+    return any(x.lower_ in BLAME_WORDS for x in words) and not any(x.dep_ == "neg" or x.lower_ == "no" for x in words) \
+        and not any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ in FIRST_PERSON for s in clause.children)
 
 
 def predicate_acl(t: Token) -> bool:
@@ -382,8 +446,18 @@ def _accused_of(t: Token) -> bool:
     return t.dep_ == "pcomp" and t.head.lower_ == "of" and lemma_of(t.head.head) in ACCUSING
 
 
-def _is_habitual_or_background(t: Token) -> bool:
-    described = _describing_clause(t)
+def _told_aside(t: Token) -> bool:
+    """'US officials, who have also lobbied their partners to ...': a statement told in a
+    non-restrictive relative clause in the present perfect is news of its own (a restrictive one,
+    'the cell that officials have said beheaded hostages', describes)."""
+    if t.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in t.children):
+        return False
+    rel = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("who", "which")]
+    return bool(rel) and rel[0].i > 0 and t.doc[rel[0].i - 1].text == ","
+
+
+def _is_habitual_or_background(t: Token, aside_is_news: bool = False) -> bool:
+    described = None if aside_is_news else _describing_clause(t)
     if described is not None and (described.tag_ in ("VBZ", "VBP") or
                                   any(c.dep_ == "aux" and c.lower_ == "had" or
                                       c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
@@ -460,10 +534,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if cls is None:
             cls = noun_class(t, lex)
             noun = cls is not None
-        if cls is None or _is_habitual_or_background(t):
+        if cls is None or _is_habitual_or_background(t, aside_is_news=cls in VERBAL and _told_aside(t)):
             continue
         if cls in VERBAL and _accused_of(t):
             continue  # "accuses Iran of backing the Houthis": no support told, an accusation
+        if cls in VERBAL and t.tag_ == "VBN" and t.dep_ in ("advcl", "acl") and \
+                not any(c.dep_ in ("aux", "auxpass") for c in t.children):
+            continue  # "Backed by Russian jets, the army retook ...": who the actor is, not news
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "with" and any(
@@ -498,7 +575,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
             trig.xcomp_of = t.head
         found.append(trig)
-    found += [d for d in _demands(sent) if all(d.token.i != f.token.i for f in found)]
+    for said in _demands(sent) + _refusals(sent, lex, found) + _accusations(sent):
+        if all(said.token.i != f.token.i for f in found):
+            found.append(said)  # (one event a saying: a demand, else a refusal, else an accusation)
     found.sort(key=lambda x: x.token.i)
     return _merge(found)
 

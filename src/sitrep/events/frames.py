@@ -18,26 +18,33 @@ from .lexicon import Lexicon
 from .vocab import (
     ACCORDS,
     ACTS,
+    ADMISSIONS,
     AIR_KINDS,
+    ARMED_VICTIMS,
+    ARMED_WORDS,
     ARMS_STORES,
     ARTILLERY_KINDS,
     ASSAULTS,
     BASES,
     BLASTS,
+    BY_PHONE,
     CAPTIVITY,
     CIVIL_GROUPS,
     CLAIMANT_GROUPS,
+    COMMENTING,
     CONDITION_WORDS,
     CONSEQUENCE_VERBS,
     COUNT_NOUNS,
     COUNTERPARTS,
     CROWD_WORDS,
+    CURRENCIES,
     DEFECTING_SOLDIERS,
     DISPLACED,
     DROPPED_MUNITIONS,
     EMERGENCY_MEASURES,
     ENDED,
     ENGAGEMENTS,
+    ENVOYS,
     EXCHANGED_PEOPLE,
     EXPLOSIVES_USED,
     FIGHT_MODIFIERS,
@@ -53,14 +60,19 @@ from .vocab import (
     LABOUR_GROUPS,
     LICENSING_PREPS,
     MEETING_PEOPLE,
+    OBLIGING,
     PERSON_OBJECTS,
     PLACE_NOUNS,
+    POLITIES,
     POTS_AND_PANS,
+    PRAISED_DEEDS,
+    PRAISING,
     PROPERTY,
     PROPERTY_PLACES,
     PROTEST_HOSTS,
     PROTESTER_PLURALS,
     PROTESTS_AND_PROTESTERS,
+    RECEIVED_CONTACTS,
     REFLEXIVES,
     REMAINS,
     RESTRICTIONS_IMPOSED,
@@ -68,6 +80,7 @@ from .vocab import (
     RIOTER_NOUNS,
     ROADS,
     SANCTION_MEASURES,
+    SELF_PRONOUNS,
     STANDOFF_KINDS,
     TEAR_GAS,
     THROWN_EXPLOSIVES,
@@ -197,9 +210,25 @@ def _complement(t: Token) -> list[Token]:
 
 
 def _promises_force(t: Token, lex: Lexicon) -> bool:
-    """'vowed to crush the uprising', 'pledged he would continue to clear the border of militants'."""
+    """'vowed to crush the uprising', 'pledged he would continue to clear the border of militants',
+    'vowed revenge'."""
+    promised = _complement(t) + _children(t, {"dobj"})
     return any(lex.verbs.get(lemma_of(x)) in FORCE_CLASSES or x.lemma_.lower() in FORCE_WORDS
-               for x in _complement(t))
+               for x in promised)
+
+
+def _warns_of_own_force(t: Token, lex: Lexicon) -> bool:
+    """'warned that it would crush them', 'warned the militia that its forces will strike': force
+    the speaker's side says it will use is a threat, with or without a condition ('warned that the
+    offensive could kill thousands' foresees; it threatens nothing)."""
+    for c in _children(t, {"ccomp"}):
+        will = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in c.children)
+        own = any(s.dep_ == "nsubj" and (s.lower_ in SELF_PRONOUNS or
+                                         any(p.dep_ == "poss" and p.lower_ in ("its", "our", "their") for p in s.children))
+                  for s in c.children)
+        if will and own and (lex.verbs.get(lemma_of(c)) in FORCE_CLASSES or lemma_of(c) in FORCE_WORDS):
+            return True
+    return False
 
 
 def _conditional_threat(t: Token) -> bool:
@@ -208,6 +237,17 @@ def _conditional_threat(t: Token) -> bool:
     told = [x for x in t.subtree if not any(a.dep_ in ("relcl", "acl") for a in x.ancestors if a in t.subtree)]
     words = {x.lower_ for x in told} | {x.lemma_.lower() for x in told}
     return bool(words & CONDITION_WORDS)
+
+
+def _phrasal(t: Token, lemma: str, lex: Lexicon) -> str | None:
+    """The class of a phrasal verb: its particle ("hit out at", "ruled out talks") or its bare
+    object ("took aim at") with it."""
+    for c in t.children:
+        if c.dep_ == "prt" or (c.dep_ in ("dobj", "prep") and not any(d.dep_ == "det" for d in c.children)):
+            cls = lex.phrasal.get(f"{lemma} {c.lower_}")
+            if cls:
+                return cls
+    return None
 
 
 def _declared_victory(t: Token, lemma: str) -> str | None:
@@ -238,6 +278,8 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
     such as "US-backed"), then its class's own frame (`_CLASS_FRAMES`) on its arguments."""
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
+    if t.pos_ == "VERB" and (phrasal := _phrasal(t, lemma, lex)):
+        return phrasal
     if t.pos_ == "VERB" and (victory := _declared_victory(t, lemma)):
         return victory
     if cls is None and t.pos_ == "AUX":
@@ -273,7 +315,13 @@ class _Verb:
 
 
 def _pledge_or_offer(v: _Verb, lex: Lexicon) -> str | None:
-    """An offer, or a pledge: of support, of aid, or of terms."""
+    """An offer, or a pledge: of support, of aid, or of terms; dismay or opposition expressed."""
+    if v.cls == "offer" and v.dobj & lex.disapproval_objects:
+        return "accuse"  # "expressed dismay at the ruling": a disapproval
+    if v.cls == "offer" and v.dobj & lex.rejection_objects:
+        return "reject"  # "voiced opposition to the plan"
+    if any(x.ent_type_ == "MONEY" or x.lower_ in CURRENCIES for o in v.objs if o.dep_ == "dobj" for x in o.subtree):
+        return "supply"  # "pledged a $50m support package": money given is aid
     words = v.dobj if v.cls == "agree" else v.sub
     if words & lex.support_objects:
         return "support"
@@ -503,30 +551,67 @@ def _supply(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 def _request(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """Calls, orders and demands."""
-    x = _children(t, {"xcomp", "ccomp"})
+    """Calls, orders and demands: something asked of someone ("urged Turkey to withdraw", "called
+    for a ceasefire"); not a naming ("called the situation catastrophic"), a time ("on Monday"),
+    a legal appeal, or pressing on with an offensive."""
+    # what is asked; an infinitive after a time may hang as an adverbial ("pressed Baghdad on Monday
+    # to release ...")
+    x = [c for c in t.children if c.pos_ in ("VERB", "AUX") and (c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl"
+                                                                 and any(a.lower_ == "to" for a in c.children))]
     if v.lemma in ("order", "instruct", "tell", "advise", "urge") and x and lemma_of(x[0]) in lex.leave_verbs:
         return "order_leave"
+    preps = [p for p in _children(t, {"prep"}) if not _a_time(p)]
+    said_to = {p.lower_ for p in preps}
+    dobj = _children(t, {"dobj"})
     marked = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                  for c in t.children)  # "called for the people of Homs to rise up"
     if v.lemma == "call":
-        heads = {o.lemma_.lower() for o in _children(t, {"dobj"})}
+        heads = {o.lemma_.lower() for o in dobj}
         if heads & COUNTERPARTS \
                 and not _children(t, {"oprd", "xcomp", "ccomp"}):
             return "consult"  # "called his counterpart"
-        if not (v.preps & {"for", "on", "upon"} or x or marked or "off" in v.prts):
+        called_in = _words([*dobj, *(o for p in preps if p.lower_ in ("in", "up") for o in _children(p, {"pobj"}))])
+        if (v.prts | said_to) & {"in", "up"} and called_in & FORCES_SENT:
+            return "deploy"  # "called in reinforcements", "called up reservists"
+        if not (said_to & {"for", "on", "upon"} or x or marked or "off" in v.prts):
             return None
         if "off" in v.prts:
             return "concede"  # "called off the strike"
     if v.lemma in ("tell", "ask", "advise") and not _children(t, {"xcomp"}) and \
-            not (v.lemma == "ask" and "for" in v.preps):
+            not (v.lemma == "ask" and "for" in said_to):
         return None  # "told Reuters that ..." reports; it requests nothing ("asked for" does)
-    if v.lemma in ("insist", "press") and not (v.preps & {"on", "for"} or x):
-        return None
+    if v.lemma in ("ask", "request") and (any(lemma_of(c) in ("name", "identify") for c in x) or
+                                          v.obj_words & {"anonymity"}):
+        return None  # "an official, who asked not to be named", "requested anonymity": a source's terms
+    if v.lemma == "plead" and v.sub & {"guilty", "innocent"}:
+        return None  # "pleaded guilty": a plea in court, nothing asked of anyone
+    if v.lemma == "insist" and not said_to & {"on", "upon"}:
+        return _insisted(x)
+    if v.lemma == "press" and not ("for" in said_to or dobj and (x or "on" in said_to)):
+        return None  # "pressed Baghdad to ...", "pressed for talks"; not "pressed on with the offensive"
+    if v.lemma == "appeal" and "against" in said_to:
+        return None  # "appealed against the ruling": a case in court
+    if not (dobj or x or marked or _children(t, {"dative"}) or any(_children(p, {"pobj", "pcomp"}) for p in preps)):
+        return None  # "as Trump has ordered (on Monday)": an order told before, nothing asked here
     if v.lemma == "demand" and _words(x for c in _children(t, {"nsubj"}) for x in c.subtree) & \
             (CROWD_WORDS | CLAIMANT_GROUPS):
         return "protest"  # "workers demanded their unpaid salaries": a protest
     return v.cls
+
+
+def _a_time(prep: Token) -> bool:
+    """'on Monday', 'on 3 May': a prepositional phrase of time, not of what is meant."""
+    return any(x.ent_type_ in ("DATE", "TIME") for x in prep.subtree)
+
+
+def _insisted(said: list[Token]) -> str | None:
+    """'insisted that the UN must act' demands; 'insisted it had not struck the market', 'insisted
+    it would not withdraw' rejects; 'insisted that the operation would go on' only says so."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGING for x in said for c in x.children):
+        return "request"
+    if any(c.dep_ == "neg" for x in said for c in x.children):
+        return "reject"
+    return None
 
 
 def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:
@@ -537,6 +622,8 @@ def _agree(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return _pledge_or_offer(v, lex)
     if v.lemma == "sign":
         return "deal" if v.obj_words & ACCORDS else None
+    if v.lemma == "agree" and _children(t, {"ccomp"}) and not _arranged(t):
+        return None  # "agreed that the talks had failed": an opinion shared, no agreement reached
     return v.cls
 
 
@@ -547,11 +634,26 @@ def _closing_in(t: Token, lex: Lexicon) -> bool:
     return progressive and any(c.dep_ == "xcomp" and lex.verbs.get(lemma_of(c)) in FORCE_CLASSES for c in t.children)
 
 
+def _arranged(t: Token) -> bool:
+    """'agreed to a ceasefire', 'agreed on a swap', 'Russia and Turkey agreed that their troops
+    would withdraw': an agreement reached on what will be done, not a view shared."""
+    if _children(t, {"xcomp", "dobj"}) or any(p.lower_ in ("on", "to", "upon", "with") and not _a_time(p)
+                                              for p in _children(t, {"prep"})):
+        return True
+    parties = any(s.dep_ == "nsubj" and _children(s, {"conj"}) for s in t.children)
+    will = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "should")
+               for c in _children(t, {"ccomp"}) for a in c.children)
+    return parties or will
+
+
 def _threaten(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """A warning threatens only with a condition or consequences."""
     if _closing_in(t, lex):
         return None
-    if v.lemma == "warn" and not _conditional_threat(t):
+    if v.lemma == "warn" and any((c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+                                 and lemma_of(c) in lex.leave_verbs for c in t.children):
+        return "order_leave"  # "warned residents of Rafah to leave": an order to leave
+    if v.lemma == "warn" and not (_conditional_threat(t) or _warns_of_own_force(t, lex)):
         return None  # "warned that the city faces famine" alarms; it threatens nobody
     return v.cls
 
@@ -563,6 +665,22 @@ def _offer(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     return _pledge_or_offer(v, lex)
 
 
+def _support(t: Token, lex: Lexicon, v: _Verb) -> str | None:
+    """Praise of an actor or of what it did ("praised the army", "hailed the truce", "lauded
+    Kenya for its role"); not of a vaccine trial or of progress against a disease."""
+    if v.lemma == "defend" and ("against" in v.preps or not _children(t, {"dobj"}) or
+                                any(place_like(o) for o in _children(t, {"dobj"}))):
+        return None  # "defended the town against IS", "they are defending": held ground, no words of support
+    if v.lemma not in PRAISING:
+        return v.cls
+    praised = [x for o in _children(t, {"dobj", "nsubjpass"}) for x in (o, *o.conjuncts)]
+    worthy = ARMED_WORDS | ARMED_VICTIMS | POLITIES | PRAISED_DEEDS
+    if any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or o.pos_ in ("PRON", "PROPN") or _meets(o) or
+           o.lemma_.lower() in worthy or o.lower_ in worthy for o in praised):
+        return v.cls
+    return None
+
+
 def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'talked with', not any talk."""
     if v.lemma == "talk" and not v.preps & {"with", "to"}:
@@ -570,6 +688,17 @@ def _consult(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     subjects = _children(t, {"nsubj", "nsubjpass"})
     if v.lemma == "meet" and subjects and not any(_meets(x) for x in subjects):
         return None  # "the demand has met a mixed response": no one met anyone
+    if v.lemma == "receive":
+        # "received a phone call from", "received the envoy"; not "received aid", "was received"
+        contacts = [o for o in _children(t, {"dobj"}) if o.lemma_.lower() in RECEIVED_CONTACTS or o.ent_type_ == "PERSON"]
+        return v.cls if contacts and not _children(t, {"auxpass"}) else None
+    if v.lemma == "speak":
+        # "spoke by phone", "spoke with his Turkish counterpart", "spoke with Putin"; not "spoke
+        # to reporters", "speaking to CNN" (a medium is no one met)
+        whom = [o for p in _children(t, {"prep"}) if p.lower_ in ("with", "to") for o in _children(p, {"pobj"})]
+        by_phone = v.sub & BY_PHONE
+        return v.cls if by_phone or any(o.ent_type_ == "PERSON" or o.lemma_.lower() in MEETING_PEOPLE
+                                        for o in whom) else None
     return v.cls
 
 
@@ -589,13 +718,18 @@ def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return v.cls if v.dobj & SANCTION_MEASURES else None
     if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze") and not v.dobj & (TIES_CUT | SANCTION_MEASURES):
         return None  # "cut aid", "severed ties"; not "cut supply lines", "halted the advance"
-    if v.lemma == "recall" and not v.dobj:
-        return None
+    if v.lemma == "recall" and not v.dobj & ENVOYS:
+        return None  # "recalled its ambassador"; not "recalled the moment", "I do not recall"
     return v.cls
 
 
 def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """'declared a ceasefire', 'ceded'."""
+    """'declared a ceasefire', 'ceded'; 'admitted responsibility', 'acknowledged that ...'."""
+    if v.lemma in ("admit", "acknowledge"):
+        # "admitted that its jets struck the market"; not "was admitted to hospital"
+        if _children(t, {"auxpass"}):
+            return None
+        return v.cls if v.dobj & ADMISSIONS or _children(t, {"ccomp"}) else None
     if v.lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
         if v.dobj & EMERGENCY_MEASURES:
             return "restrict"  # "declared a lockdown": a security measure
@@ -606,8 +740,12 @@ def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 def _reject(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'denied involvement' rejects; 'denied that' does not."""
     if v.lemma == "deny":
-        # "denied involvement" rejects; "denied that ..." only makes what follows denied
-        return v.cls if v.dobj and not _children(t, {"ccomp"}) else None
+        # "denied involvement", "denied that its jets struck the market": a denial rejects the
+        # charge (what follows "denied that" is told as denied); not "were denied access", whose
+        # subject was refused something
+        return v.cls if (v.dobj or _children(t, {"ccomp"})) and not _children(t, {"auxpass", "dative"}) else None
+    if any(c.dep_ == "xcomp" and lemma_of(c) in COMMENTING for c in t.children):
+        return None  # "declined to comment", "refused to say whether": a source's silence
     return v.cls
 
 
@@ -686,15 +824,7 @@ def _cooperate(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 # each class's own frame; a class with none is an event wherever its verb stands
-def _support(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """'defended the decision' speaks for it; 'defending the city' holds ground, no statement."""
-    if v.lemma == "defend" and (any(place_like(o) for o in _children(t, {"dobj"})) or not _children(t, {"dobj"})):
-        return None
-    return v.cls
-
-
 _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
-    "support": _support,
     "takeover": _takeover,
     "lose_control": _lose_control,
     "advance": _advance,
@@ -716,6 +846,7 @@ _CLASS_FRAMES: dict[str, Callable[[Token, Lexicon, _Verb], str | None]] = {
     "threaten": _threaten,
     "offer": _offer,
     "consult": _consult,
+    "support": _support,
     "sanction": _sanction,
     "concede": _concede,
     "reject": _reject,
@@ -748,6 +879,8 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         cls = lex.nouns.get(f"{t.nbor(-2).lower_}-{t.lower_}")
     if cls is None and t.lower_ in ("chain", "chains") and "human" in {c.lower_ for c in t.lefts}:
         cls = "protest"  # "formed a human chain"
+    if cls is None and t.lower_ in ("call", "calls") and {c.lower_ for c in t.lefts} & BY_PHONE:
+        cls = "talks"  # "held a phone call", "in a video call with ...": a consultation
     if cls is None and t.lower_ in ("fight", "fights") and "fire" in {c.lower_ for c in t.lefts}:
         cls = "clash"  # "engaged in a fire fight"
     if cls is None and "/" in t.text:  # "projectiles/explosions/shots" counted together
@@ -816,12 +949,19 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         # under way is a meeting held
         or (cls == "talks" and dep == "pobj" and head.lower_ in ("in", "on", "during")
             and (lemma_of(head.head) == "be" or head.head.pos_ in ("VERB", "AUX")))
+        # "speaking on the second day of a state visit", "at the end of talks with ...": a time
+        # within a meeting is a meeting held
+        or (cls == "talks" and dep == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj"
+            and head.head.head.lower_ in ("in", "on", "during", "at", "after")
+            and head.head.head.head.pos_ in ("VERB", "AUX"))
     )
     if not ok:
         return None
     if cls == "protest" and hl in ("lodge", "file", "register", "submit") or \
             (cls == "protest" and hl == "summon"):
         return "accuse"  # "lodged a protest" with a government is a complaint
+    if cls == "threaten" and hl not in ("issue", "give", "deliver", "set", "present", "send"):
+        return None  # "issued an ultimatum" threatens; who "faced an ultimatum" was threatened
     if cls == "shooting":
         return "attack"
     if cls == "deal" and head.lower_ == "of" and lemma_of(head.head) in ENDED:

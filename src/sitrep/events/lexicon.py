@@ -14,6 +14,7 @@ __all__ = ["Lexicon", "load_lexicon"]
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]  # lemma -> class
+    phrasal: dict[str, str]  # "lemma particle" -> class
     nouns: dict[str, str]  # lower form / lemma -> class
     noun_subject_of: frozenset[str]
     noun_object_of: frozenset[str]
@@ -21,6 +22,8 @@ class Lexicon:
     weapons: dict[str, str]  # word -> ACLED sub-type
     aid_objects: frozenset[str]
     support_objects: frozenset[str]
+    disapproval_objects: frozenset[str]
+    rejection_objects: frozenset[str]
     closure_objects: frozenset[str]
     leave_verbs: frozenset[str]
     concession_objects: frozenset[str]
@@ -37,16 +40,19 @@ def load_lexicon() -> Lexicon:
     with resources.files("sitrep.events").joinpath("data/triggers.yaml").open(encoding="utf-8") as fp:
         d = yaml.safe_load(fp)
     verbs = {w: cls for cls, words in d["verbs"].items() for w in words}
+    phrasal = {w: cls for cls, words in d["phrasal_verbs"].items() for w in words}
     nouns = {w: cls for cls, words in d["nouns"].items() for w in words}
     weapons = {w: sub for sub, words in d["weapons"].items() for w in words}
     return Lexicon(
-        verbs=verbs, nouns=nouns,
+        verbs=verbs, phrasal=phrasal, nouns=nouns,
         noun_subject_of=frozenset(d["noun_subject_of"]),
         noun_object_of=frozenset(d["noun_object_of"]),
         attack_objects=frozenset(d["attack_objects"]),
         weapons=weapons,
         aid_objects=frozenset(d["aid_objects"]),
         support_objects=frozenset(d["support_objects"]),
+        disapproval_objects=frozenset(d["disapproval_objects"]),
+        rejection_objects=frozenset(d["rejection_objects"]),
         closure_objects=frozenset(d["closure_objects"]),
         leave_verbs=frozenset(d["leave_verbs"]),
         concession_objects=frozenset(d["concession_objects"]),

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..nlp.views import ents_between
 from .vocab import HEARSAY
 
-__all__ = ["modality_of", "attribution_of", "speaker_heads", "REPORTING"]
+__all__ = ["modality_of", "attribution_of", "speaker_heads", "REPORTING", "refused", "licensing_verb"]
 
 REPORTING = {"say", "report", "tell", "claim", "deny", "show", "announce", "confirm", "state",
              "allege", "add", "accord", "cite", "quote", "insist", "acknowledge", "admit",
@@ -65,6 +65,23 @@ def _denied_by_no(t: Token) -> bool:
 PERCEIVING = {"hear", "see", "feel", "smell", "spot"}
 
 
+def refused(v: Token) -> bool:
+    """'would not repatriate', 'will not negotiate', "won't release": a refusal, not a deed undone."""
+    children = {c.lower_ for c in v.children}
+    return bool(children & {"will", "would", "wo", "shall"}) and bool(children & {"not", "n't", "never"})
+
+
+def licensing_verb(t: Token) -> Token | None:
+    """The verb a noun trigger is the object of ('did not attend the summit', 'took part in the
+    talks'), or None."""
+    x = t
+    while x.dep_ in ("dobj", "pobj", "prep", "attr") and x.head != x:
+        x = x.head
+        if x.pos_ in ("VERB", "AUX"):
+            return x
+    return None
+
+
 def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | None = None) -> str:
     """The contract's modality for the event triggered at t."""
     lemmas = set()
@@ -76,9 +93,11 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
     if any(x.lemma_.lower() in PERCEIVING and any(c.dep_ == "auxpass" for c in x.children)
            for x in [t, *t.ancestors][:3]):
         lemmas.discard("could")  # "artillery fire could be heard all day": it was heard
+    licence = licensing_verb(t) if t.pos_ in ("NOUN", "PROPN") else None
     if any(c.dep_ == "neg" for c in t.children) or (xcomp_of is not None and any(
-            c.dep_ == "neg" for c in xcomp_of.children)) or _denied_by_no(t):
-        return "negated"
+            c.dep_ == "neg" for c in xcomp_of.children)) or _denied_by_no(t) or (
+            licence is not None and any(c.dep_ == "neg" for c in licence.children)):
+        return "negated"  # (a noun is negated by its verb: "did not attend the summit")
     reporters = _governing_reporters(t)
     if any(r.lemma_.lower() == "deny" for r in reporters):
         return "denied"

@@ -18,7 +18,8 @@ from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
-from ..events.vocab import BLASTS, COUNT_NOUNS, OWN_WORDS
+from ..events.lexicon import load_lexicon
+from ..events.vocab import BLASTS, COUNT_NOUNS, MESSAGES, OWN_WORDS
 from ..models import Actor
 from ..nlp.views import sent_ents
 from ..places.qualifiers import PROVINCE_WORDS, SETTLEMENT_WORDS
@@ -61,6 +62,8 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
         if c.dep_ == "nsubj":
             if c.ent_type_ in ("DATE", "TIME"):
                 return _date_led(c, t), False
+            if t.dep_ == "relcl" and c.tag_ in ("WP", "WDT") and t.head != t:
+                return t.head, False  # "the French government, which has lobbied ...": the government
             return c, False
         if c.dep_ == "nsubjpass":
             # "kicked and then detained by the police": a conjoined passive's agent is both verbs'
@@ -111,6 +114,11 @@ def subject_of(t: Token) -> tuple[Token | None, bool]:
             return accused[0], False
     if t.dep_ == "pcomp" and t.head.head != t:
         return subject_of(t.head.head)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.lemma_.lower() in MESSAGES:
+        # "issued a statement expressing dismay", "in a video calling on ...": the issuer's words
+        x = t.head.head.head if t.head.dep_ == "pobj" else t.head.head
+        if t.head.dep_ in ("dobj", "pobj") and x.pos_ in ("VERB", "AUX"):
+            return subject_of(x)
     if t.dep_ == "acl" and (t.tag_ == "VBG" or (t.head.dep_ in ("ROOT", "attr") and t.head.pos_ in ("NOUN", "PROPN"))
                             and not any(c.dep_ == "agent" for c in t.children)):
         # "airstrikes targeting Talbiseh"; a mis-parsed "interns protested"; "IS militants
@@ -273,12 +281,14 @@ def _noun_agent(n: Token, ctx: ArticleActors, ante: Actor | None, violent: bool)
     if (r is None or r.how not in ("named", "demonym", "country", "capital", "focus")) and n.dep_ == "pobj" \
             and n.head.lower_ == "of" and n.head.head.lower_ in COUNT_NOUNS:
         return _noun_agent(n.head.head, ctx, ante, violent)  # "warplanes carried out waves of airstrikes"
-    if r and r.how in ("named", "demonym", "country", "capital", "focus"):
+    lemma = n.lemma_.lower()
+    # "a UK state visit", "his Moscow visit": the country visited, not the visitor
+    host = lemma == "visit" and any(c.dep_ == "compound" and c.ent_type_ == "GPE" for c in n.children)
+    if r and r.how in ("named", "demonym", "country", "capital", "focus") and not host:
         return r
     # "an army operation", "a police shootout", "a police raid": the state's forces named by a
     # noun (an army's "raid" or "strike" may come from the air: left to the sentence)
-    lemma = n.lemma_.lower()
-    for c in n.children if lemma != "strike" else ():
+    for c in n.children if lemma != "strike" and not host else ():
         if c.dep_ == "compound" and c.i < n.i:
             r = resolve_phrase(c, ctx, violent)
             if r and r.actor.kind == "State forces" and (lemma != "raid" or _police(r.actor)):
@@ -447,11 +457,14 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 a1 = resolve(subj, ctx, violent, ante)
             elif a1 is None:  # "launched an offensive ... in the most serious fighting"
                 a1 = _noun_agent(m, ctx, ante, violent)
-        if a1 is None and not violent and t.dep_ == "pobj" and t.head.dep_ == "prep" \
-                and t.head.head.pos_ in ("VERB", "AUX"):
+        held_in = t
+        while held_in.dep_ == "pobj" and held_in.head.dep_ == "prep" and held_in.head.head.pos_ in ("NOUN", "PROPN"):
+            held_in = held_in.head.head  # "on the second day of a visit": the day's own phrase
+        if a1 is None and not violent and held_in.dep_ == "pobj" and held_in.head.dep_ == "prep" \
+                and held_in.head.head.pos_ in ("VERB", "AUX"):
             # "On a visit to Damascus, he embraced ...", "In talks with May, Erdoğan said ...":
             # who made the visit or held the talks is the clause's subject
-            subj, passive = subject_of(t.head.head)
+            subj, passive = subject_of(held_in.head.head)
             a1 = resolve(subj, ctx, violent, ante) if not passive else None
         a2 = None
         for p in _pobj(t, {"against", "on", "with", "between"}):
@@ -483,6 +496,17 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
         [c for c in t.children if c.dep_ == "nsubjpass"]
     objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
+    if load_lexicon().verbs.get(t.lemma_.lower()) == "offer":
+        # "expressed dismay at the court", "offered support to the army": the feeling voiced is
+        # no actor; whom it is about or for is
+        objs = [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"at", "over", "to", "for", "with", "about"})] + \
+            [o for o in objs if o.dep_ != "dobj"]
+    if cls == "accuse":
+        # "hit out at the EU", "took aim at Washington": whom the blame is aimed at
+        objs += _pobj(t, {"at"}) + [o for c in t.children if c.dep_ in ("prt", "dobj") for o in _pobj(c, {"at"})]
+    if cls == "consult":
+        # "received a phone call from the Iranian president": the caller
+        objs += [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"from", "with"})]
     if cls not in ("agree", "request", "support", "consult", "accuse", "reject", "threaten", "supply",
                    "sanction", "offer"):
         # "evacuate ... from Syria", "took control of Hama": places, not the other side

@@ -24,6 +24,21 @@ __all__ = [
     "EXPERIENCING",
     "SPEAKING",
     "OWN_WORDS",
+    "DECLARING",
+    "COMMENTING",
+    "OBLIGING",
+    "FIRST_PERSON",
+    "SELF_PRONOUNS",
+    "RECEIVED_CONTACTS",
+    "BY_PHONE",
+    "ADMISSIONS",
+    "ENVOYS",
+    "PRAISED_DEEDS",
+    "PRAISING",
+    "POLITIES",
+    "BLAME_WORDS",
+    "CURRENCIES",
+    "MESSAGES",
     "ACCORDS",
     "ACTS",
     "AIRCRAFT",
@@ -149,6 +164,21 @@ CONSEQUENCE_VERBS = _WORDS["consequence_verbs"]
 EXPERIENCING = _WORDS["experiencing"]
 SPEAKING = _WORDS["speaking"]
 OWN_WORDS = _WORDS["own_words"]
+DECLARING = _WORDS["declaring"]
+COMMENTING = _WORDS["commenting"]
+OBLIGING = _WORDS["obliging"]
+FIRST_PERSON = _WORDS["first_person"]
+SELF_PRONOUNS = _WORDS["self_pronouns"]
+RECEIVED_CONTACTS = _WORDS["received_contacts"]
+BY_PHONE = _WORDS["by_phone"]
+ADMISSIONS = _WORDS["admissions"]
+ENVOYS = _WORDS["envoys"]
+PRAISED_DEEDS = _WORDS["praised_deeds"]
+PRAISING = _WORDS["praising"]
+POLITIES = _WORDS["polities"]
+BLAME_WORDS = _WORDS["blame_words"]
+CURRENCIES = _WORDS["currencies"]
+MESSAGES = _WORDS["messages"]
 PROTEST_CONTEXT = _WORDS["protest_context"]
 INTERVENTION = _WORDS["intervention"]
 VIOLENT_CROWD = _WORDS["violent_crowd"]
