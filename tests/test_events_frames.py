@@ -210,3 +210,11 @@ def test_a_ship_struck_by_a_drone_is_an_air_strike(extract):
     evs = extract("A drone launched from Houthi-held territory struck a cargo vessel off Hodeidah on Monday, "
                   "the maritime agency said.", published="2024-01-15")
     assert subs(evs) == ["Air/drone strike"]
+
+
+def test_property_burnt_with_no_crowd_is_no_mob(extract):
+    evs = extract("A school was burnt down and two shops were looted in Baidoa on Friday, the governor said.",
+                  published="2018-03-03")
+    assert "Mob violence" not in subs(evs)
+    evs = extract("Angry youths burned tyres and torched a police post in Kisumu on Monday.", published="2018-03-03")
+    assert subs(evs) == ["Violent demonstration"]

@@ -303,6 +303,9 @@ def _code_riot(c: TriggerContext) -> Coding:
     words, subject, k1 = c.words, c.subject, c.kind1
     if k1 in ARMED_KINDS or subject & LOOTERS:
         return STRATEGIC, "Looting/property destruction", "COERCE"
+    if k1 is None and not words & (MOB_WORDS | PROTEST_OR_RIOT_WORDS):
+        # "a school burnt down", told with no one who did it and no crowd: property destroyed
+        return STRATEGIC, "Looting/property destruction", "COERCE"
     if words & PROTEST_OR_RIOT_WORDS or \
             words & DEMONSTRATION_CONDUCT:
         return RIOTS, "Violent demonstration", "PROTEST"
