@@ -222,3 +222,10 @@ def test_a_group_linked_to_another_is_itself(extract):
     evs = extract("The al-Qaeda linked al Shabaab group said it had seized the town of Bulo Burte on Monday.",
                   published="2023-03-12")
     assert [e.actor1.name for e in evs if e.event_type] == ["Al Shabaab"]
+
+
+def test_a_when_clause_that_tells_the_takeover_again_is_its_setting(extract):
+    text = ("Militants overran the town of Jilib on Friday, residents said. When the militants took over the town "
+            "on Friday morning they went straight to the police station.")
+    evs = [e for e in extract(text, published="2018-03-03") if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(evs) == 1

@@ -294,7 +294,7 @@ class _Builder:
                 continue
             if self._told is not None and (ev.actor1 is None or ev.actor1.name.startswith("Unidentified")):
                 self._same_hands[ev.id] = self.events[self._told][1].id
-            if self._retold(ev) or self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
+            if self._when_retold(ev, tr.token) or self._retold(ev) or self._elaborates(ev, own_place, own_date) or self._force_on_protest(ev, sent) or \
                     self._aftermath(ev, own_date) or answered(self.events, self.para.events, ev, tr.token) or \
                     crowd_conduct(self.events, self.para.events, ev, tr, self.ctx):
                 continue
@@ -362,6 +362,17 @@ class _Builder:
         last = self.events[fits[-1]][0][0]
         self._told = min((i for i in fits if self.events[i][0][0] == last), key=lambda i: self.events[i][0])
         return self.events[self._told][1]
+
+    def _when_retold(self, ev: Event, t: Token) -> bool:
+        """"When militants took over the city on Friday, they went to the radio station": a
+        time clause that tells again what the report told (its sub-type, at its place) is the
+        setting of the news, not news."""
+        clause = next((x for x in (t, *t.ancestors) if x.dep_ in ("advcl", "ccomp", "relcl", "ROOT")), t)
+        if clause.dep_ != "advcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+            return False
+        place = ev.location.place_key if ev.location else None
+        return any(e.sub_event_type == ev.sub_event_type and e.location is not None and e.location.place_key == place
+                   for _, e in self.events)
 
     def _retold(self, ev: Event) -> bool:
         """'Ten people had been killed in the strike': the strike told before, on its day and at
