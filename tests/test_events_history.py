@@ -195,3 +195,10 @@ def test_with_bombing_under_way_is_how_things_stand(extract):
     evs = extract("The region is still dangerous, with bombing under way again near Maarat al-Numan, "
                   "while the camps are run by Kurdish-led forces.", published="2019-03-10")
     assert [e.sub_event_type for e in evs if e.event_type] == []
+
+
+def test_what_the_writer_says_a_state_should_supply_is_no_aid(extract):
+    from sitrep.events.confidence import default_min_confidence
+    evs = extract("To win, Ukraine must be armed. The United States and its allies need to supply Kyiv with "
+                  "jets, tanks and missiles in far greater numbers.", published="2022-04-07")
+    assert not [e for e in evs if e.plover == "AID" and e.confidence >= default_min_confidence()]
