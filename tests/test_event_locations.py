@@ -106,3 +106,10 @@ def test_a_capital_that_acts_is_no_place_of_the_event(extract) -> None:
     loc = _where(extract, "MOSCOW: Russia said on Saturday its forces had captured a village in Ukraine's "
                           "Donetsk region, as Moscow continues to advance in the east.", )
     assert loc.name == "Donetsk" and loc.country_code == "UA"
+
+
+def test_a_dateline_is_no_place_when_the_story_names_its_towns(extract) -> None:
+    text = ("BAMAKO, Mali\n\nFour soldiers were killed in attacks on army posts in central Mali Sunday, the army said.\n\n"
+            "Posts in Sevare and Niono were hit by gunmen on motorbikes, the army said in a statement.")
+    evs = [e for e in extract(text, published="2021-01-24") if e.event_type]
+    assert evs and all(e.location.name != "Bamako" for e in evs), [(e.sub_event_type, e.location) for e in evs]

@@ -194,6 +194,16 @@ class LocationFinder:
         told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
         return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
 
+    def _told_elsewhere(self, filed: Location) -> bool:
+        """Whether the story places its news in towns of its country other than where it was
+        filed ("BAMAKO - ... attacks on bases in Sevare and Niono"): then the dateline is only
+        where the reporter sat."""
+        body = [tp for tp in self.tops if tp.role == "location" and not self._filed_at(tp)
+                and tp.place.feature == "city" and tp.place.country_code == self.focus]
+        if any(tp.place.geonameid == filed.geonameid for tp in body):
+            return False  # "IZIUM, Ukraine -- ... the reclaimed city of Izium": the story's own town
+        return bool(body)
+
     @staticmethod
     def _filed_at(tp: Toponym) -> bool:
         """"BEIRUT (Reuters) - Rebels battled ...": a dateline says where the reporter was, which is
@@ -378,7 +388,7 @@ class LocationFinder:
         if asides:  # "beat a trader who was still out after the curfew in Polokwane"
             return min(asides, key=lambda a: a[:2])[2]
         filed += [self._loc(tp.place, tp.precision) for tp in self.tops if self._filed_at(tp)]
-        if filed and filed[0].country_code == self.focus and filed[0].precision < 3:
+        if filed and filed[0].country_code == self.focus and filed[0].precision < 3 and not self._told_elsewhere(filed[0]):
             # "MOGADISHU (Reuters) - A car bomb exploded ...", in the story's own country: near it,
             # for a reporter files from the city nearest the news
             return replace(filed[0], precision=2)

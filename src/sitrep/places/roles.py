@@ -189,6 +189,8 @@ def role(span: Span, cand: Candidate | None, modifier: bool = False) -> str:
         return "metonym" if hl in AGENT_VERBS else "location"
     if dep == "dative":
         return "metonym"  # "sell Saudi Arabia artillery", "give Russia a chance"
+    if dep == "compound" and head.ent_type_ in ("DATE", "TIME") and head.dep_ == "pobj":
+        return _object_role(head.head, cand)  # "in central Mali Sunday": the day was hung on the place
     if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and t.i < head.i:
         if _paired(span) and _modifies(t, RELATION_HEADS):
             return "metonym"  # "the Chile-Peru summit", "Canada-EU relations": the parties to it
