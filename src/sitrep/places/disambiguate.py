@@ -35,6 +35,9 @@ class Context:
     shares: tuple[tuple[str, float], ...] = ()  # (ISO2, its share of the article's mentions)
     divisions: frozenset[tuple[str, str]] = frozenset()  # (cc, admin1) of divisions it names
     anchors: tuple[Candidate, ...] = ()  # places resolved with confidence
+    # (cc, admin1) of the divisions the story is known to be in though it may name none: the
+    # front line a monitor it names reports on (actors/conventions.py)
+    theatre: frozenset[tuple[str, str]] = frozenset()
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -145,7 +148,9 @@ def score(c: Candidate, ctx: Context, *, province: bool = False, within: frozens
         # ocean, not Atlantic, Iowa
         share = max((v for _, v in ctx.shares), default=1.0 if ctx.focus else 0.0)
     s += max(FOCUS_K * share, 1.5 if c.country_code in ctx.countries else 0.0)
-    if c.feature != "admin1" and (c.country_code, c.admin1) in ctx.divisions:
+    if c.feature != "admin1" and (c.country_code, c.admin1) in ctx.theatre:
+        s += 4  # "explosions near X" in a monitor's report of one front: X on that front
+    elif c.feature != "admin1" and (c.country_code, c.admin1) in ctx.divisions:
         s += 2  # "Columbus" in a story that names Ohio
     anchors = [a for a in ctx.anchors if a.geonameid != c.geonameid and a.feature not in ("country", "admin1")]
     if anchors and c.feature in ("city", "county", "admin1"):

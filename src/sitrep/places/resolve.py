@@ -34,6 +34,7 @@ from .disambiguate import (
     score,
     village_supported,
 )
+from .divisions import division_of_code
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import facility, road_number
 from .local import contained, named_within, neighbourhoods, strays
@@ -160,7 +161,7 @@ def _shares_but(votes: Counter[str], own: Counter[str], shares: tuple) -> tuple:
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
                   capitals: Collection[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
-                  focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
+                  focus_hint: str | None = None, theatre: Collection[str] = ()) -> tuple[list[Toponym], str | None]:
     """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
 
     `actor_ids`: entity-ruler ids that mark a span as an actor, not a place; given as a mapping
@@ -169,8 +170,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     `capitals`: lower-cased capitals that can stand for their state (from the actor KB; the
     gazetteer now flags national capitals itself, so this is kept for callers only);
     `demonyms`: lower-cased demonyms, which are never toponyms; given as a mapping to their
-    country's ISO code ("british" -> "GBR"), they also tell which country the story is about.
+    country's ISO code ("british" -> "GBR"), they also tell which country the story is about;
+    `theatre`: ISO 3166-2 codes of divisions the story is known to be in though it may name
+    none (a monitor of one front line named, see actors/conventions.py): each votes for its
+    country, and its places rank as if the story had named the division.
     """
+    theatre_divisions = frozenset(d for d in (division_of_code(code) for code in theatre) if d is not None)
     persons = person_words(doc)
     pairs = candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # The village layer's candidates apart: they neither vote for the focus nor tell which
@@ -191,6 +196,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         votes.update(v)
     if focus_hint:
         votes[focus_hint] += 1
+    for cc, _ in theatre_divisions:
+        votes[cc] += 1
     by_name: dict[str, Counter[str]] = {}  # the votes of each name, all its mentions together
     for (h, _), v in zip(pairs, per_mention, strict=True):
         by_name.setdefault(fold(h.span.text), Counter()).update(v)
@@ -226,7 +233,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             options[k] = _one_place(cands, hamlets[k])
 
     # First choice, without context beyond the focus: what the article names with confidence.
-    base = Context(focus=focus, shares=shares)
+    base = Context(focus=focus, shares=shares, theatre=theatre_divisions)
     countries, divisions, anchors = set(), set(), []
     anchored: set[tuple[int, float, float]] = set()
     for (h, _), cs in zip(pairs, options, strict=True):
@@ -244,7 +251,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             anchored.add((first.geonameid, first.latitude, first.longitude))
             anchors.append(first)
     ctx = Context(focus=focus, countries=frozenset(countries), divisions=frozenset(divisions),
-                  anchors=tuple(anchors), shares=shares)
+                  anchors=tuple(anchors), shares=shares, theatre=theatre_divisions)
 
     out: list[Toponym] = []
     # one sense per discourse: a name resolved once stands for the same place throughout
