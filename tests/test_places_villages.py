@@ -110,3 +110,12 @@ def test_a_front_is_no_evidence_once_it_no_longer_stands(res) -> None:
     assert theatre("Separatists fired near Orlivka.", {"naf"}, "2019-01-01") == ["UA-14", "UA-09"]
     assert theatre("The OSCE SMM recorded shots near Orlivka.", set(), "2023-05-05") == []
     assert theatre("Police arrested two men in Orlivka.", set(), "2020-05-05") == []
+
+
+def test_a_village_on_the_front_may_be_spelt_the_other_language_s_way(res) -> None:
+    # the layer may hold a village under its Russian form: a Ukrainian spelling finds it in a division
+    gaz = res.gazetteer
+    front = [("UA", "Donetska oblast")]
+    found = gaz.spelt_like_in("Hrozne", front)  # Ukrainian h for Russian g
+    assert "Groznyy" in [c.name for c in found] and all(c.admin1 == "Donetska oblast" for c in found)
+    assert not gaz.spelt_like_in("Kyiv", front)
