@@ -228,7 +228,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                                   if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
     for k, (h, cands) in enumerate(pairs):
-        options[k] = _respelt_in_division(gaz, h, options[k], withins[k], [pairs[g][1] for g in groups[k]])
+        # (where nothing qualifies a town's name, the front a monitor reports on may hold it)
+        where = withins[k] or (theatre_divisions if all(c.feature == "city" for c in options[k]) else frozenset())
+        options[k] = _respelt_in_division(gaz, h, options[k], where, [pairs[g][1] for g in groups[k]])
         if not options[k] and h.label in PLACE_LABELS:  # the NER's own place, not any word after "in"
             options[k] = _one_place(cands, hamlets[k])
 
@@ -294,6 +296,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 if other is not None and other.country_code != mine.country_code and same:
                     chosen[k] = choose(same, ctx, province=True)
     _like_the_list(doc, pairs, options, chosen)
+    _nearest_namesakes(doc, pairs, options, chosen, groups, withins, ctx)
     for i, ((h, _), best) in enumerate(zip(pairs, chosen, strict=True)):
         sp = h.span
         if best is None:
@@ -351,6 +354,51 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
     boxes = [t for t in towns if t.place.geonameid in sure or t.place.feature != "city"]
     return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
+
+
+# Namesakes of equal standing (scores within TIE of the chosen one's): the one nearest the place
+# beside it, if within NEAR_KM of it and NEARER_KM nearer than the chosen one. A village right by
+# it (CLOSE_KM) outranks a small town of its name (scores within SMALL) far off (FAR_KM).
+TIE, NEAR_KM, NEARER_KM = 1.0, 60.0, 10.0
+SMALL, CLOSE_KM, FAR_KM = 2.5, 30.0, 100.0
+
+
+def _nearest_namesakes(doc: Doc, pairs: list, options: list[list[Candidate]], chosen: list,
+                       groups: list[list[int]], withins: list[frozenset], ctx: Context) -> None:
+    """A small place among namesakes of equal standing (villages of one name in one province,
+    which nothing in their scores tells apart) is the one nearest the places written beside it:
+    its qualifier's ("X (Y district, Z)": the X near Y), else the other places of its sentence,
+    else of the story. Changes `chosen` in place."""
+    def point(c: Candidate) -> tuple[float, float]:
+        return c.latitude, c.longitude
+
+    for i, best in enumerate(chosen):
+        if best is None or best.feature != "city" or best.population >= 100_000:
+            continue
+        name = fold(pairs[i][0].span.text)
+        sent = pairs[i][0].span.sent
+
+        def beside(k: int, i: int = i, name: str = name) -> bool:
+            c = chosen[k]
+            return k != i and c is not None and c.feature in ("city", "county") \
+                and fold(pairs[k][0].span.text) != name
+
+        refs = [chosen[k] for k in groups[i] if beside(k)] \
+            or [chosen[k] for k in range(len(chosen)) if beside(k) and pairs[k][0].span.sent == sent] \
+            or [chosen[k] for k in range(len(chosen)) if beside(k)]
+        if not refs:
+            continue
+        ref = point(refs[0])
+        top = score(best, ctx, within=withins[i], others=options[i])
+        rivals = [(c, score(c, ctx, within=withins[i], others=options[i])) for c in options[i]
+                  if c.feature == "city" and c.match != "skeleton"]
+        rivals = [(c, s) for c, s in rivals if s >= top - SMALL]
+        if not rivals:
+            continue
+        near, s = min(rivals, key=lambda t: haversine_km(point(t[0]), ref))
+        d, now = haversine_km(point(near), ref), haversine_km(point(best), ref)
+        if s >= top - TIE and d <= NEAR_KM and d < now - NEARER_KM or d <= CLOSE_KM and now > FAR_KM:
+            chosen[i] = near
 
 
 def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candidate]:
