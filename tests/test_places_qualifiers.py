@@ -169,3 +169,16 @@ def test_a_name_cut_at_its_hyphen_runs_on_over_it(res) -> None:
     lone = res.nlp("They met in Sud - Kivu.")  # spaced out: two words, not one name
     s = next(t.i for t in lone if t.text == "Sud")
     assert _hyphenated(lone, Hit(lone[s:s + 1], "GPE", True), res.gazetteer).span.text == "Sud"
+
+
+def test_a_small_town_is_not_its_namesake_in_another_state_of_the_qualifier_s_country(extract) -> None:
+    # the only Wadgaon the gazetteer knows lies in Maharashtra: written beside Lucknow, it is a
+    # place the gazetteer lacks, placed at Lucknow; beside Pune, it is that town
+    assert place(extract("Two men were shot in Wadgaon, Lucknow on Monday.")) == ("Lucknow", "IN")
+    assert place(extract("Two men were shot in Wadgaon, Pune on Monday.")) == ("Wadgaon", "IN")
+
+
+def test_a_colonia_is_part_of_the_story_s_town(tops) -> None:
+    found = tops("In Culiacan, Sinaloa, gunmen killed a man in Colonia Las Quintas on Monday.")
+    part = next(t for t in found if t.span.text.startswith("Colonia"))
+    assert part.candidate is not None and part.candidate.country_code == "MX"  # not Colonia, Uruguay

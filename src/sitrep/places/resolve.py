@@ -279,6 +279,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
             # else a Donetsk village the gazetteer lacks, not its namesake in another country
+        if best is not None and within and not _in(best, within) and (
+                best.match == "skeleton" or best.feature == "city" and best.population < 100_000
+                and any(cc == best.country_code and a1 for cc, a1 in within)):
+            # "Jamia Nagar, Delhi" is no respelling of a Gujarati city; "Pipri, Kaushambi (UP)"
+            # no namesake in another state of the country: a place the gazetteer lacks, which
+            # is then placed at its qualifier
+            best = None
         chosen.append(best)
         if best is not None and h.strong:
             settled.setdefault(fold(sp.text), best)
@@ -354,6 +361,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     towns = [t for t in out if t.candidate is not None and t.candidate.feature in ("city", "admin1", "county")]
     boxes = [t for t in towns if t.place.geonameid in sure or t.place.feature != "city"]
     return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
+
+
+def _in(c: Candidate, within: frozenset) -> bool:
+    """Whether a candidate lies in one of the (cc, admin1 or None) divisions a qualifier names."""
+    return (c.country_code, c.admin1) in within or (c.country_code, None) in within
 
 
 # Namesakes of equal standing (scores within TIE of the chosen one's): the one nearest the place
