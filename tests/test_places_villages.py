@@ -119,3 +119,15 @@ def test_a_village_on_the_front_may_be_spelt_the_other_language_s_way(res) -> No
     found = gaz.spelt_like_in("Hrozne", front)  # Ukrainian h for Russian g
     assert "Groznyy" in [c.name for c in found] and all(c.admin1 == "Donetska oblast" for c in found)
     assert not gaz.spelt_like_in("Kyiv", front)
+
+
+def test_of_a_villages_namesakes_on_a_front_the_one_by_the_line(extract) -> None:
+    from sitrep.actors.conventions import front_course
+    from sitrep.places.disambiguate import along, haversine_km
+
+    line = along(front_course("the OSCE SMM", set(), "2020-05-05"))
+    assert len(line) > 50  # a point every few km
+    # Donetsk oblast has three villages called Pervomayka: the monitors observe fire by the line
+    events = extract("The OSCE SMM recorded four explosions near Pervomayka on Tuesday.", published="2020-05-05")
+    loc = events[0].location
+    assert loc is not None and min(haversine_km((loc.latitude, loc.longitude), p) for p in line) < 20

@@ -219,7 +219,7 @@ class Gazetteer:
                 ratio = SequenceMatcher(None, folded, fold(row[1], True)).ratio()
                 # the same consonants in order, in one division: a short name may differ in
                 # most of its vowels ("Pisky" and "Peski", Ukrainian and Russian forms)
-                if ratio >= 0.6 and _division_key(folded[:1]) == _division_key(fold(row[1], True)[:1]):
+                if ratio >= (0.6 if len(folded) <= 6 else 0.7) and _division_key(folded[:1]) == _division_key(fold(row[1], True)[:1]):
                     found.append((ratio, _candidate(row, "skeleton")))
         return [c for _, c in sorted(found, key=lambda t: (-t[0], t[1].geonameid))]
 

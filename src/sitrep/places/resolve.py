@@ -16,7 +16,7 @@ government or people, and how precisely it places an event. This module runs the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -24,9 +24,11 @@ from spacy.tokens import Doc, Span
 from ..models import PlaceMention
 from .candidates import DIVISION_WORDS, candidates
 from .disambiguate import (
+    FRONT_KM,
     GENERIC,
     Context,
     acceptable,
+    along,
     choose,
     haversine_km,
     margin,
@@ -161,7 +163,8 @@ def _shares_but(votes: Counter[str], own: Counter[str], shares: tuple) -> tuple:
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
                   capitals: Collection[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
-                  focus_hint: str | None = None, theatre: Collection[str] = ()) -> tuple[list[Toponym], str | None]:
+                  focus_hint: str | None = None, theatre: Collection[str] = (),
+                  front: Sequence[Sequence[tuple[float, float]]] = ()) -> tuple[list[Toponym], str | None]:
     """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
 
     `actor_ids`: entity-ruler ids that mark a span as an actor, not a place; given as a mapping
@@ -173,9 +176,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     country's ISO code ("british" -> "GBR"), they also tell which country the story is about;
     `theatre`: ISO 3166-2 codes of divisions the story is known to be in though it may name
     none (a monitor of one front line named, see actors/conventions.py): each votes for its
-    country, and its places rank as if the story had named the division.
+    country, and its places rank as if the story had named the division; `front`: the course
+    of that front line, as (lat, lon) points along each: of a name's namesakes in those
+    divisions, the one by the line is meant.
     """
     theatre_divisions = frozenset(d for d in (division_of_code(code) for code in theatre) if d is not None)
+    course = along(front) if theatre_divisions else ()
     persons = person_words(doc)
     pairs = candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # The village layer's candidates apart: they neither vote for the focus nor tell which
@@ -230,12 +236,15 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     for k, (h, cands) in enumerate(pairs):
         # (where nothing qualifies a town's name, the front a monitor reports on may hold it)
         where = withins[k] or (theatre_divisions if all(c.feature == "city" for c in options[k]) else frozenset())
-        options[k] = _respelt_in_division(gaz, h, options[k], where, [pairs[g][1] for g in groups[k]])
+        if not withins[k] and where and course:
+            options[k] = _respelt_by_front(gaz, h, options[k], where, course)
+        else:
+            options[k] = _respelt_in_division(gaz, h, options[k], where, [pairs[g][1] for g in groups[k]])
         if not options[k] and h.label in PLACE_LABELS:  # the NER's own place, not any word after "in"
             options[k] = _one_place(cands, hamlets[k])
 
     # First choice, without context beyond the focus: what the article names with confidence.
-    base = Context(focus=focus, shares=shares, theatre=theatre_divisions)
+    base = Context(focus=focus, shares=shares, theatre=theatre_divisions, front=course)
     countries, divisions, anchors = set(), set(), []
     anchored: set[tuple[int, float, float]] = set()
     for (h, _), cs in zip(pairs, options, strict=True):
@@ -253,7 +262,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             anchored.add((first.geonameid, first.latitude, first.longitude))
             anchors.append(first)
     ctx = Context(focus=focus, countries=frozenset(countries), divisions=frozenset(divisions),
-                  anchors=tuple(anchors), shares=shares, theatre=theatre_divisions)
+                  anchors=tuple(anchors), shares=shares, theatre=theatre_divisions, front=course)
 
     out: list[Toponym] = []
     # one sense per discourse: a name resolved once stands for the same place throughout
@@ -424,6 +433,22 @@ def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candid
         return []
     first = (named[0].latitude, named[0].longitude)
     return named[:1] if all(haversine_km(first, (c.latitude, c.longitude)) <= 15 for c in named) else []
+
+
+def _respelt_by_front(gaz: Gazetteer, h: Hit, options: list[Candidate], divisions: frozenset,
+                      course: Sequence[tuple[float, float]]) -> list[Candidate]:
+    """A village named in a report of one front, none of whose candidates lies by the line: the
+    places by the line in the front's divisions that spell it another way ("Troitske" for a
+    Troitskoye), if any, and a large town elsewhere that may still be meant."""
+    def by_line(c: Candidate) -> bool:
+        return min(haversine_km((c.latitude, c.longitude), p) for p in course) <= FRONT_KM
+
+    if not h.strong or any(_in(c, divisions) and by_line(c) for c in options):
+        return options
+    near = [c for c in gaz.spelt_like_in(h.span.text, divisions) if by_line(c)]
+    if not near:
+        return options
+    return near + [c for c in options if c.match in ("exact", "folded") and c.population >= 100_000]
 
 
 def _respelt_in_division(gaz: Gazetteer, h: Hit, options: list[Candidate], within: frozenset,
