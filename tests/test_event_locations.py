@@ -74,3 +74,19 @@ def test_a_name_only_one_village_bears_needs_no_other_support(extract) -> None:
     # no town is called so, and the village layer holds one Novoklynivka: the name says where
     loc = _where(extract, "Monitors recorded nine explosions near Novoklynivka on Thursday.")
     assert loc.country_code == "UA" and loc.name == "Novoklynivka" and loc.precision == 2
+
+
+def test_a_sentence_naming_no_place_is_in_the_paragraph_s_scene(extract) -> None:
+    events = extract("Last Friday, in Itaguai, Rio de Janeiro, a police patrol climbed a favela to look for "
+                     "a gang's chiefs. Gunfire erupted, and one man was wounded.", published="2020-05-06")
+    assert events and all(e.location is not None and e.location.name == "Itaguai" for e in events)
+    # not across paragraphs: the second names no place, and its own country is all that is known
+    apart = extract("Itaguai, a town in Rio de Janeiro state, is home to a large port.\n\n"
+                    "Elsewhere, gunfire erupted and one man was wounded.", published="2020-05-06")
+    assert [e.location.name for e in apart if e.location is not None][-1] != "Itaguai"
+
+
+def test_a_town_of_the_sentence_is_where_before_the_country_its_clause_names(extract) -> None:
+    events = extract("On 6 May, in Cordoba, dozens of union members gathered in a square to protest about "
+                     "the lack of water in Argentina.", published="2020-05-07")
+    assert events and events[0].location is not None and events[0].location.name == "Cordoba"
