@@ -182,3 +182,15 @@ def test_a_colonia_is_part_of_the_story_s_town(tops) -> None:
     found = tops("In Culiacan, Sinaloa, gunmen killed a man in Colonia Las Quintas on Monday.")
     part = next(t for t in found if t.span.text.startswith("Colonia"))
     assert part.candidate is not None and part.candidate.country_code == "MX"  # not Colonia, Uruguay
+
+
+def test_a_small_namesake_far_from_the_sentence_s_one_area_is_a_place_the_gazetteer_lacks(extract, tops) -> None:
+    # every other place of the sentence lies in Amreli district, Gujarat: no Gopalpur or Kalyanpur
+    # a thousand km off (Kalyanpur is also another name of Itanagar), but the village by Amreli
+    for village in ("Gopalpur", "Kalyanpur"):
+        events = extract(f"Police clashed with villagers in {village} village near Amreli town (Amreli, Gujarat) "
+                         "on Monday.", published="2020-05-05")
+        assert place(events) == ("Amreli", "IN")
+    # two places say no more of one than of the other: Llandudno keeps its sense
+    found = tops("Born in Llandudno, he moved to London in 1990.")
+    assert country(found, "Llandudno") == "GB"

@@ -313,9 +313,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                     chosen[k] = choose(same, ctx, province=True)
     _like_the_list(doc, pairs, options, chosen)
     _nearest_namesakes(doc, pairs, options, chosen, groups, withins, ctx)
+    lost = _far_from_the_scene(pairs, options, chosen)
+    for i in lost:
+        chosen[i] = None
     for i, ((h, _), best) in enumerate(zip(pairs, chosen, strict=True)):
         sp = h.span
-        if best is None:
+        if best is None and i not in lost:
             best = settled.get(fold(sp.text))
         if len(sp) == 1 and sp.text.lower() in persons and not (
                 h.label in ("GPE", "LOC", "DATELINE") and best is not None
@@ -420,6 +423,44 @@ def _nearest_namesakes(doc: Doc, pairs: list, options: list[list[Candidate]], ch
         d, now = haversine_km(point(near), ref), haversine_km(point(best), ref)
         if s >= top - TIE and d <= NEAR_KM and d < now - NEARER_KM or d <= CLOSE_KM and now > FAR_KM:
             chosen[i] = near
+
+
+# A small place (under STRAY_POP) chosen over STRAY_KM from, and outside the divisions of, all
+# the other places of its sentence, which lie together, is suspect.
+STRAY_KM, STRAY_POP = 250.0, 50_000
+
+
+def _together(a: Candidate, b: Candidate) -> bool:
+    """Whether two places lie in one area: a place in a division, or two places near each other."""
+    if "admin1" in (a.feature, b.feature):
+        return a.country_code == b.country_code and a.admin1 == b.admin1
+    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= STRAY_KM
+
+
+def _far_from_the_scene(pairs: list, options: list[list[Candidate]], chosen: list) -> set[int]:
+    """The small places chosen far from the one area that two or more other places of their
+    sentence lie in, whose name other places far apart bear or which matched only as another
+    name or a fuzzy spelling: in "a family in Hamirpur village near Rapar town (Kachchh,
+    Gujarat)" Hamirpur is no town of that name a thousand km off but a place the gazetteer
+    lacks (then placed at the sentence's town, see contained). A sentence of two places says
+    no more of one than of the other ("born in Llandudno, he moved to London")."""
+    out: set[int] = set()
+    for i, best in enumerate(chosen):
+        if best is None or best.feature != "city" or best.population >= STRAY_POP and best.match in ("exact", "folded"):
+            continue  # (a city's other name counts for little: "Kalyanpur" is also Itanagar's)
+        sp = pairs[i][0].span
+        name = fold(sp.text)
+        others = [c for k, c in enumerate(chosen) if k != i and c is not None
+                  and c.feature in ("city", "county", "admin1") and pairs[k][0].span.sent == sp.sent
+                  and fold(pairs[k][0].span.text) != name]
+        if len({c.geonameid for c in others}) < 2 or any(_together(best, o) for o in others) \
+                or not all(_together(o, others[0]) for o in others[1:]):
+            continue
+        namesakes = any(c.feature == "city" and haversine_km((c.latitude, c.longitude), (best.latitude, best.longitude)) > 50
+                        for c in pairs[i][1] + options[i])
+        if namesakes or best.match not in ("exact", "folded"):
+            out.add(i)
+    return out
 
 
 def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candidate]:
