@@ -90,3 +90,17 @@ def test_a_town_of_the_sentence_is_where_before_the_country_its_clause_names(ext
     events = extract("On 6 May, in Cordoba, dozens of union members gathered in a square to protest about "
                      "the lack of water in Argentina.", published="2020-05-07")
     assert events and events[0].location is not None and events[0].location.name == "Cordoba"
+
+
+def test_an_event_known_only_to_its_province_is_at_the_province_s_seat(extract, res) -> None:
+    from sitrep.places.disambiguate import haversine_km
+
+    gaz = res.gazetteer
+    province = next(c for c in gaz.candidates("Nuristan") if c.feature == "admin1")
+    seat = gaz.seat("AF", province.admin1)
+    assert seat is not None and haversine_km(seat, (province.latitude, province.longitude)) > 10
+    events = extract("Police clashed with timber smugglers in Nuristan province on Monday.", published="2020-05-05")
+    loc = events[0].location
+    assert loc is not None and loc.precision == 3 and loc.name.startswith("Nur")
+    assert haversine_km((loc.latitude, loc.longitude), seat) < 1
+    assert gaz.seat("AF", None) is None

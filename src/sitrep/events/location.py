@@ -113,9 +113,13 @@ class LocationFinder:
         admin1 = self._division(c.admin1, c.country_code) if c.admin1 else None
         name = self._division(c.name, c.country_code) if c.feature == "admin1" else \
             self._press(c.name) or ascii_name(c.name)
+        # an event known only to its province is at the province's seat (ACLED's practice),
+        # where the data names one, not at the middle of the province
+        lat, lon = (self.gaz.seat(c.country_code, c.admin1) if c.feature == "admin1" else None) \
+            or (c.latitude, c.longitude)
         return Location(name=name, geonameid=gid,
                         geonames_name=c.name if gid is not None else None, place_id=own,
-                        latitude=c.latitude, longitude=c.longitude,
+                        latitude=lat, longitude=lon,
                         admin1=admin1, country=country, country_code=c.country_code,
                         precision=max(precision, area) if not district else min(max(precision, 1), 2))
 

@@ -106,6 +106,7 @@ class Gazetteer:
         # countries whose places are written as spelt (build.py): no respellings there either
         self._settled = frozenset((row[0] if row else "").split(","))
         self._division_villages: dict[tuple[str, str], dict[str, list[tuple]]] = {}
+        self._seats: dict[tuple[str, str], tuple[float, float] | None] = {}
         # the same names come back in every article ("Syria", "Idlib"): each is looked up once per
         # opened index (places are imported by another command, into the index the next open reads)
         self._looked_up = lru_cache(maxsize=LOOKUPS_KEPT)(self._candidates)
@@ -233,6 +234,16 @@ class Gazetteer:
                 by_skel.setdefault(_division_key(skeleton(row[1])), []).append(row)
             self._division_villages[key] = by_skel
         return self._division_villages[key]
+
+    def seat(self, cc: str | None, admin1: str | None) -> tuple[float, float] | None:
+        """(lat, lon) of the seat of a first-level division (GeoNames' PPLA), where the village
+        layer's data names one; else None."""
+        if not cc or not admin1:
+            return None
+        if (cc, admin1) not in self._seats:
+            rows = self._query("SELECT lat, lon FROM seats WHERE cc = ? AND admin1 = ?", (cc, admin1))
+            self._seats[(cc, admin1)] = (rows[0][0], rows[0][1]) if rows else None
+        return self._seats[(cc, admin1)]
 
     def get(self, geonameid: int) -> Candidate | None:
         """The place with this id, or None."""
