@@ -78,7 +78,7 @@ def _respelt(stripped: str, own: str) -> bool:
 
 def _division_key(sk: str) -> str:
     """A skeleton, looser still for the few thousand places of one division: Ukrainian h is
-    Russian g ("Serhiivka", "Sergeyevka"; "Horlivka", "Gorlovka")."""
+    Russian g ("Hrozne", "Groznyy"; "Horlivka", "Gorlovka")."""
     return sk.replace("h", "g")
 
 

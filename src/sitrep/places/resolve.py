@@ -291,9 +291,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         if best is not None and within and not _in(best, within) and (
                 best.match == "skeleton" or best.feature == "city" and best.population < 100_000
                 and any(cc == best.country_code and a1 for cc, a1 in within)):
-            # "Jamia Nagar, Delhi" is no respelling of a Gujarati city; "Pipri, Kaushambi (UP)"
-            # no namesake in another state of the country: a place the gazetteer lacks, which
-            # is then placed at its qualifier
+            # a quarter of Delhi written "X, Delhi" is no fuzzy respelling of a city of another
+            # state; "Wadgaon, Lucknow" no namesake in another state of the country: a place
+            # the gazetteer lacks, which is then placed at its qualifier
             best = None
         chosen.append(best)
         if best is not None and h.strong:
@@ -440,14 +440,14 @@ def _together(a: Candidate, b: Candidate) -> bool:
 def _far_from_the_scene(pairs: list, options: list[list[Candidate]], chosen: list) -> set[int]:
     """The small places chosen far from the one area that two or more other places of their
     sentence lie in, whose name other places far apart bear or which matched only as another
-    name or a fuzzy spelling: in "a family in Hamirpur village near Rapar town (Kachchh,
-    Gujarat)" Hamirpur is no town of that name a thousand km off but a place the gazetteer
+    name or a fuzzy spelling: in "a clash in Gopalpur village near Amreli town (Amreli,
+    Gujarat)" Gopalpur is no town of that name a thousand km off but a place the gazetteer
     lacks (then placed at the sentence's town, see contained). A sentence of two places says
     no more of one than of the other ("born in Llandudno, he moved to London")."""
     out: set[int] = set()
     for i, best in enumerate(chosen):
         if best is None or best.feature != "city" or best.population >= STRAY_POP and best.match in ("exact", "folded"):
-            continue  # (a city's other name counts for little: "Kalyanpur" is also Itanagar's)
+            continue  # (a city's other name counts for little: a village may bear a city's old name)
         sp = pairs[i][0].span
         name = fold(sp.text)
         others = [c for k, c in enumerate(chosen) if k != i and c is not None
@@ -479,8 +479,8 @@ def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candid
 def _respelt_by_front(gaz: Gazetteer, h: Hit, options: list[Candidate], divisions: frozenset,
                       course: Sequence[tuple[float, float]]) -> list[Candidate]:
     """A village named in a report of one front, none of whose candidates lies by the line: the
-    places by the line in the front's divisions that spell it another way ("Troitske" for a
-    Troitskoye), if any, and a large town elsewhere that may still be meant."""
+    places by the line in the front's divisions that spell it another way ("Hrozne" for a
+    Groznyy), if any, and a large town elsewhere that may still be meant."""
     def by_line(c: Candidate) -> bool:
         return min(haversine_km((c.latitude, c.longitude), p) for p in course) <= FRONT_KM
 
