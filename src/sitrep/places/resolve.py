@@ -329,12 +329,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # label or a place word after a locative ("in Soweto", "on Cable Street"); a
             # division written after it ("Aintree, Merseyside"); a locative name the NER ran
             # together with the place holding it ("shelled Qoqfin in Idleb", not any
-            # organisation "in Idleb"); a numbered road ("a pile-up on the M62")
+            # organisation "in Idleb"); a numbered road ("a pile-up on the M62"); a name taken
+            # from its namesake far off (_far_from_the_scene), a place still
             place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
                 and (sp[-1].lower_ in PLACE_WORDS or h.held and withins[i] or _named_as(sp))
             # (not a word for a kind of place, "the Valley"; nor an acronym, "in ER", "in LMP2")
             acronym = len(sp) == 1 and sp.text.replace(".", "").replace("&", "").isupper() and not road_number(sp.text)
-            if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
+            if (place or i in divided or i in lost) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
                     and not acronym:
                 # a name that is no street, lake or road is read in its sentence like any place:
                 # "Oregon State's coach" is the team's
