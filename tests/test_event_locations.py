@@ -113,3 +113,33 @@ def test_a_dateline_is_no_place_when_the_story_names_its_towns(extract) -> None:
             "Posts in Sevare and Niono were hit by gunmen on motorbikes, the army said in a statement.")
     evs = [e for e in extract(text, published="2021-01-24") if e.event_type]
     assert evs and all(e.location.name != "Bamako" for e in evs), [(e.sub_event_type, e.location) for e in evs]
+
+
+def test_a_sentence_naming_no_place_is_in_the_paragraph_s_scene(extract) -> None:
+    events = extract("Last Friday, in Itaguai, Rio de Janeiro, a police patrol climbed a favela to look for "
+                     "a gang's chiefs. Gunfire erupted, and one man was wounded.", published="2020-05-06")
+    assert events and all(e.location is not None and e.location.name == "Itaguai" for e in events)
+    # not across paragraphs: the second names no place, and its own country is all that is known
+    apart = extract("Itaguai, a town in Rio de Janeiro state, is home to a large port.\n\n"
+                    "Elsewhere, gunfire erupted and one man was wounded.", published="2020-05-06")
+    assert [e.location.name for e in apart if e.location is not None][-1] != "Itaguai"
+
+
+def test_a_town_of_the_sentence_is_where_before_the_country_its_clause_names(extract) -> None:
+    events = extract("On 6 May, in Neuquen, dozens of union members gathered in a square to protest about "
+                     "the lack of water in Argentina.", published="2020-05-07")
+    assert events and events[0].location is not None and events[0].location.name == "Neuquen"
+
+
+def test_an_event_known_only_to_its_province_is_at_the_province_s_seat(extract, res) -> None:
+    from sitrep.places.disambiguate import haversine_km
+
+    gaz = res.gazetteer
+    province = next(c for c in gaz.candidates("Nuristan") if c.feature == "admin1")
+    seat = gaz.seat("AF", province.admin1)
+    assert seat is not None and haversine_km(seat, (province.latitude, province.longitude)) > 10
+    events = extract("Police clashed with timber smugglers in Nuristan province on Monday.", published="2020-05-05")
+    loc = events[0].location
+    assert loc is not None and loc.precision == 3 and loc.name.startswith("Nur")
+    assert haversine_km((loc.latitude, loc.longitude), seat) < 1
+    assert gaz.seat("AF", None) is None

@@ -32,6 +32,27 @@ def test_a_town_written_after_a_village_places_it_in_its_province(tops) -> None:
     assert village.candidate.country_code == "UA" and "Donetsk" in village.candidate.admin1
 
 
+def km_between(found: list[Toponym], a: str, b: str) -> float:
+    from sitrep.places.disambiguate import haversine_km
+
+    x, y = (next(t.place for t in found if t.span.text == n and t.candidate is not None) for n in (a, b))
+    return haversine_km((x.latitude, x.longitude), (y.latitude, y.longitude))
+
+
+def test_of_a_provinces_namesake_villages_the_one_by_its_qualifier(tops) -> None:
+    # Donetsk oblast has half a dozen villages called Hryhorivka: the one near the town written beside it
+    found = tops("Shells fell on Hryhorivka (Selydove, Donetsk oblast) on Sunday.")
+    assert km_between(found, "Hryhorivka", "Selydove") < 15
+    found = tops("Fighting went on in Hryhorivka, near Siversk, on Sunday.")
+    assert km_between(found, "Hryhorivka", "Siversk") < 15
+
+
+def test_a_commune_in_brackets_is_placed_by_its_province(tops) -> None:
+    found = tops("Youths clashed with the police in Muyange commune (Gitega) on Monday.")
+    village = next(t for t in found if t.span.text == "Muyange")
+    assert village.candidate is not None and village.candidate.admin1 == "Gitega"
+
+
 def test_the_qualifier_is_in_its_place_s_country(tops) -> None:
     found = tops("In La Ceiba, Atlantida, hundreds of vendors marched to the town hall.")
     assert country(found, "La Ceiba") == "HN" and country(found, "Atlantida") == "HN"  # not Uruguay's town
@@ -135,3 +156,41 @@ def test_a_bracketed_town_is_placed_by_the_division_after_it(tops):
     found = {t.span.text: t.candidate for t in tops(
         "On Monday, troops traded shots near the LoC in Krishna Ghati sector (Poonch district, J&K).") if t.candidate}
     assert found["Poonch"].country_code == "IN"
+
+
+def test_a_name_cut_at_its_hyphen_runs_on_over_it(res) -> None:
+    from sitrep.places.candidates import _hyphenated
+    from sitrep.places.spans import Hit
+
+    doc = res.nlp("Two farmers were abducted near Kitutu (Mwenga, Sud-Kivu) on Monday.")
+    sud = next(t.i for t in doc if t.text == "Sud")
+    hit = _hyphenated(doc, Hit(doc[sud:sud + 1], "GPE", True), res.gazetteer)
+    assert hit.span.text == "Sud-Kivu"  # the Congolese province, not Haiti's Sud department
+    lone = res.nlp("They met in Sud - Kivu.")  # spaced out: two words, not one name
+    s = next(t.i for t in lone if t.text == "Sud")
+    assert _hyphenated(lone, Hit(lone[s:s + 1], "GPE", True), res.gazetteer).span.text == "Sud"
+
+
+def test_a_small_town_is_not_its_namesake_in_another_state_of_the_qualifier_s_country(extract) -> None:
+    # the only Wadgaon the gazetteer knows lies in Maharashtra: written beside Lucknow, it is a
+    # place the gazetteer lacks, placed at Lucknow; beside Pune, it is that town
+    assert place(extract("Two men were shot in Wadgaon, Lucknow on Monday.")) == ("Lucknow", "IN")
+    assert place(extract("Two men were shot in Wadgaon, Pune on Monday.")) == ("Wadgaon", "IN")
+
+
+def test_a_colonia_is_part_of_the_story_s_town(tops) -> None:
+    found = tops("In Culiacan, Sinaloa, gunmen killed a man in Colonia Las Quintas on Monday.")
+    part = next(t for t in found if t.span.text.startswith("Colonia"))
+    assert part.candidate is not None and part.candidate.country_code == "MX"  # not Colonia, Uruguay
+
+
+def test_a_small_namesake_far_from_the_sentence_s_one_area_is_a_place_the_gazetteer_lacks(extract, tops) -> None:
+    # every other place of the sentence lies in Amreli district, Gujarat: no Gopalpur a thousand
+    # km off, but the village by Amreli
+    for village in ("Gopalpur",):
+        events = extract(f"Police clashed with villagers in {village} village near Amreli town (Amreli, Gujarat) "
+                         "on Monday.", published="2020-05-05")
+        assert place(events) == ("Amreli", "IN")
+    # two places say no more of one than of the other: Llandudno keeps its sense
+    found = tops("Born in Llandudno, he moved to London in 1990.")
+    assert country(found, "Llandudno") == "GB"

@@ -89,3 +89,45 @@ def test_press_spelling_keeps_the_texts_apostrophes_and_fuzzy_respellings() -> N
     spelt = press_spellings([("Dar'a", "folded", "Dar‘ā"), ("Ain Issa", "skeleton", "‘Ayn ‘Īsá"),
                              ("Tal Rifaat", "skeleton", "Somewhere Else")])
     assert spelt == {"Dar‘ā": "Dar'a", "‘Ayn ‘Īsá": "Ain Issa"}
+
+
+def test_a_front_lines_monitor_places_a_bare_village_on_that_front(extract) -> None:
+    # the monitor named says which front the report is about: the Pervomaiske of Donetsk
+    # oblast, not the larger one in Crimea that the name alone would mean
+    on_front = extract("The OSCE SMM recorded six explosions near Pervomaiske on Tuesday.", published="2020-05-05")
+    assert on_front and on_front[0].location is not None
+    assert on_front[0].location.admin1 in ("Donetsk", "Luhansk", "Donetska oblast", "Luhanska oblast")
+    # the front's armed group says so too
+    by_group = extract("Separatist forces of the NAF fired mortars near Orlivka.", published="2020-05-05")
+    assert by_group and by_group[0].location is not None
+    assert by_group[0].location.admin1 in ("Donetsk", "Luhansk", "Donetska oblast", "Luhanska oblast")
+
+
+def test_a_front_is_no_evidence_once_it_no_longer_stands(res) -> None:
+    from sitrep.actors.conventions import theatre
+
+    assert theatre("The OSCE SMM recorded shots near Orlivka.", set(), "2020-05-05") == ["UA-14", "UA-09"]
+    assert theatre("Separatists fired near Orlivka.", {"naf"}, "2019-01-01") == ["UA-14", "UA-09"]
+    assert theatre("The OSCE SMM recorded shots near Orlivka.", set(), "2023-05-05") == []
+    assert theatre("Police arrested two men in Orlivka.", set(), "2020-05-05") == []
+
+
+def test_a_village_on_the_front_may_be_spelt_the_other_language_s_way(res) -> None:
+    # the layer may hold a village under its Russian form: a Ukrainian spelling finds it in a division
+    gaz = res.gazetteer
+    front = [("UA", "Donetska oblast")]
+    found = gaz.spelt_like_in("Hrozne", front)  # Ukrainian h for Russian g
+    assert "Groznyy" in [c.name for c in found] and all(c.admin1 == "Donetska oblast" for c in found)
+    assert not gaz.spelt_like_in("Kyiv", front)
+
+
+def test_of_a_villages_namesakes_on_a_front_the_one_by_the_line(extract) -> None:
+    from sitrep.actors.conventions import front_course
+    from sitrep.places.disambiguate import along, haversine_km
+
+    line = along(front_course("the OSCE SMM", set(), "2020-05-05"))
+    assert len(line) > 50  # a point every few km
+    # Donetsk oblast has three villages called Pervomayka: the monitors observe fire by the line
+    events = extract("The OSCE SMM recorded four explosions near Pervomayka on Tuesday.", published="2020-05-05")
+    loc = events[0].location
+    assert loc is not None and min(haversine_km((loc.latitude, loc.longitude), p) for p in line) < 20

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .actors.abbreviations import by_scene, introduced
+from .actors.conventions import front_course, theatre
 from .actors.kb import ActorKB
 from .actors.people import read_people
 from .actors.resolve import ArticleActors, lead_armed_actor
@@ -209,7 +210,11 @@ def extract_with_statements(article: Article, res: Resources, doc: Doc | None = 
     kb, gaz = res.kb, res.gazetteer
     doc = doc if doc is not None else parse(res.nlp, article.text)
     mend_dates(doc)
-    toponyms, focus2 = find_toponyms(doc, gaz, kb.ruler_countries(), set(kb.capitals), kb.demonyms)
+    # a report of one front line's monitor or armed group is in the divisions the line runs through
+    named = {e.ent_id_ for e in doc.ents if e.ent_id_}
+    toponyms, focus2 = find_toponyms(doc, gaz, kb.ruler_countries(), set(kb.capitals), kb.demonyms,
+                                     theatre=theatre(article.text, named, article.published),
+                                     front=front_course(article.text, named, article.published))
     for tp in toponyms:
         for tok in tp.span:
             tok._.sitrep_place = True

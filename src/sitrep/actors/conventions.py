@@ -15,13 +15,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-__all__ = ["Frontline", "frontline", "gang_marks", "held_side", "monitored"]
+__all__ = ["Frontline", "front_course", "frontline", "fronts", "gang_marks", "held_side", "monitored", "theatre"]
 
 # marks of gang violence in a report: the modus operandi of hitmen and of drug wars
 GANG_MARKS = re.compile(
@@ -48,6 +49,8 @@ class Frontline:
     until: str
     held: frozenset[str]  # lower-case names of the places the group held
     monitors: tuple[str, ...] = ()  # the missions whose reports speak of this line only
+    divisions: tuple[str, ...] = ()  # ISO 3166-2 codes of the divisions the line runs through
+    line: tuple[tuple[float, float], ...] = ()  # its course: (lat, lon) of points along it
 
     def covers(self, on: str | None) -> bool:
         return on is None or self.since <= on < self.until
@@ -58,7 +61,9 @@ def _frontlines() -> dict[str, Frontline]:
     with resources.files("sitrep.actors").joinpath("data/frontlines.yaml").open(encoding="utf-8") as fp:
         data = yaml.safe_load(fp) or {}
     return {iso: Frontline(iso, str(o["group"]), str(o["since"]), str(o["until"]),
-                           frozenset(_fold(p) for p in o["held"]), tuple(o.get("monitors", ())))
+                           frozenset(_fold(p) for p in o["held"]), tuple(o.get("monitors", ())),
+                           tuple(o.get("divisions", ())),
+                           tuple((float(a), float(b)) for a, b in o.get("line", ())))
             for iso, o in data.items()}
 
 
@@ -75,6 +80,27 @@ def monitored(text: str) -> list[str]:
     """The states whose front line a monitor the text names reports on ("the OSCE SMM
     observed ...": Ukraine, wherever a gazetteer puts the village)."""
     return [f.state for f in _frontlines().values() if any(m in text for m in f.monitors)]
+
+
+def fronts(text: str, actor_ids: Collection[str], on: str | None) -> list[Frontline]:
+    """The front lines a report is about, by what it names: a monitor of one line only ("the
+    OSCE SMM observed ... near X") or the group holding one side, at a date the line stood."""
+    return [f for f in _frontlines().values()
+            if f.covers(on) and (f.group in actor_ids or any(m in text for m in f.monitors))]
+
+
+def theatre(text: str, actor_ids: Collection[str], on: str | None) -> list[str]:
+    """The divisions (ISO 3166-2) of the front lines a report is about (see fronts): a village
+    the report names without its oblast lies there before its namesakes elsewhere."""
+    out: list[str] = []
+    for f in fronts(text, actor_ids, on):
+        out += [d for d in f.divisions if d not in out]
+    return out
+
+
+def front_course(text: str, actor_ids: Collection[str], on: str | None) -> list[tuple[tuple[float, float], ...]]:
+    """The course of each front line a report is about (see fronts), as points along it."""
+    return [f.line for f in fronts(text, actor_ids, on) if f.line]
 
 
 def held_side(f: Frontline, place: str | None, text: str) -> bool:

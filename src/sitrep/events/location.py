@@ -58,6 +58,13 @@ def _called(tp: Toponym) -> str | None:
     return next((c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in ANAPHORS), None)
 
 
+def _inside(loc: Location, area: Location) -> bool:
+    """Whether a place lies in an area (a country, or a first-level division of one)."""
+    if loc.country_code is None or loc.country_code != area.country_code:
+        return False
+    return area.admin1 is None or loc.admin1 == area.admin1 or area.name == area.country
+
+
 class LocationFinder:
     """Finds event locations in one article, given its resolved toponyms."""
 
@@ -107,9 +114,13 @@ class LocationFinder:
         admin1 = self._division(c.admin1, c.country_code) if c.admin1 else None
         name = self._division(c.name, c.country_code) if c.feature == "admin1" else \
             self._press(c.name) or ascii_name(c.name)
+        # an event known only to its province is at the province's seat (ACLED's practice),
+        # where the data names one, not at the middle of the province
+        lat, lon = (self.gaz.seat(c.country_code, c.admin1) if c.feature == "admin1" else None) \
+            or (c.latitude, c.longitude)
         return Location(name=name, geonameid=gid,
                         geonames_name=c.name if gid is not None else None, place_id=own,
-                        latitude=c.latitude, longitude=c.longitude,
+                        latitude=lat, longitude=lon,
                         admin1=admin1, country=country, country_code=c.country_code,
                         precision=max(precision, area) if not district else min(max(precision, 1), 2))
 
@@ -328,6 +339,22 @@ class LocationFinder:
                 return self._loc(c, 3)
         return None
 
+    def _scene(self, trigger: Token) -> Location | None:
+        """The place the paragraph set its scene in before the trigger's sentence, where that
+        sentence names none: the last town or district named as a location before it, in the
+        same paragraph, not a dateline, a qualifier or a modifier."""
+        doc = trigger.doc
+        start = trigger.sent.start
+        for tp in reversed(self.tops):
+            if tp.span.end > start:
+                continue
+            if "\n" in doc[tp.span.start:start].text:
+                return None  # another paragraph
+            if tp.role == "location" and not tp.modifier and not tp.qualifier and tp.precision < 3 \
+                    and tp.place.feature not in AREA_FEATURES - {"county"} and not self._filed_at(tp):
+                return self._loc(tp.place, tp.precision)
+        return None
+
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
              previous: Location | None) -> Location | None:
         """The event's Location, or None when not even a country is known.
@@ -344,6 +371,7 @@ class LocationFinder:
             scopes.append(list(clause.subtree))
         scopes.append(list(sent))
         asides: list[tuple] = []  # places of the sentence in a relative clause or apposition
+        wide: tuple | None = None  # the area the trigger's clause names, when it names no place in it
         filed: list[Location] = []  # the dateline: where the story was filed
         for level, scope in enumerate(scopes):
             own = [t for t in scope if level > 0 or clause_distance(t, trigger) == 0]
@@ -370,6 +398,14 @@ class LocationFinder:
                         cands.append((*key, self._loc(ana, 2 if near else 1), None))
             if border and (not cands or all(c[2].precision == 3 for c in cands)):
                 return border
+            if wide is not None:  # a town or district inside the area the clause names
+                cands = [c for c in cands if c[2].precision < 3 and _inside(c[2], wide[2])
+                         and not (c[3] is not None and (c[3].modifier or c[3].place.feature in WATERS))]
+                if cands:
+                    cands.sort(key=lambda x: (x[3] is not None and x[3].qualifier, x[0], x[1]))
+                    self.conjoined = self._conjoined(cands[0][3], trigger, cls)
+                    return cands[0][2]
+                continue
             if cands:
                 # the most precise place; a town before the division or town that qualifies it
                 # ("shopkeepers in Jarablus in Aleppo went on strike")
@@ -381,12 +417,26 @@ class LocationFinder:
                                           x[3] is not None and x[3].place.feature in WATERS, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier,
                                           x[3] is not None and x[3].place.feature == "country", x[0], x[1]))
+                if cands[0][2].precision == 3 and level + 1 < len(scopes):
+                    # only an area in the clause ("protested ... the lack of water in Argentina"):
+                    # a place inside it that the sentence names is where, the most precise
+                    wide = cands[0]
+                    continue
                 self.conjoined = self._conjoined(cands[0][3], trigger, cls)
                 return cands[0][2]
+        if wide is not None:
+            inner = [a for a in asides if not a[0] and _inside(a[2], wide[2])]
+            if inner:
+                return min(inner, key=lambda a: a[:2])[2]
+            self.conjoined = self._conjoined(wide[3], trigger, cls)
+            return wide[2]
         if previous is not None:
             return previous
         if asides:  # "beat a trader who was still out after the curfew in Polokwane"
             return min(asides, key=lambda a: a[:2])[2]
+        scene = self._scene(trigger)
+        if scene is not None:  # "In Niteroi, police raided a hill. A shoot-out broke out.": in Niteroi
+            return scene
         filed += [self._loc(tp.place, tp.precision) for tp in self.tops if self._filed_at(tp)]
         if filed and filed[0].country_code == self.focus and filed[0].precision < 3 and not self._told_elsewhere(filed[0]):
             # "MOGADISHU (Reuters) - A car bomb exploded ...", in the story's own country: near it,

@@ -53,9 +53,10 @@ __all__ = ["SCHEMA_VERSION", "VILLAGES", "build_index", "village_files"]
 
 VILLAGES = Path(__file__).with_name("data") / "villages"
 
-# 8: an index of places by division (places_division); 7: the village layer (places.village);
+# 9: the seats of first-level divisions (seats); 8: an index of places by division (places_division);
+# 7: the village layer (places.village);
 # 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
@@ -319,6 +320,8 @@ def _populate(con: sqlite3.Connection) -> None:
         CREATE TABLE names(key TEXT, id INTEGER, alt INTEGER NOT NULL, PRIMARY KEY(key, id)) WITHOUT ROWID;
         CREATE TABLE skels(key TEXT, negpop INTEGER, id INTEGER, PRIMARY KEY(key, negpop, id)) WITHOUT ROWID;
         CREATE TABLE countries(iso2 TEXT PRIMARY KEY, iso3 TEXT UNIQUE, name TEXT, id INTEGER);
+        CREATE TABLE seats(cc TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
+                           PRIMARY KEY(cc, admin1)) WITHOUT ROWID;
     """)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,0)", sorted(places))
     # sorted: the B-trees are filled append-only
@@ -365,6 +368,9 @@ def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple
     nearly any word, and a village must be named as it is written.
     """
     known = {r[0] for r in con.execute("SELECT id FROM places")}
+    # the seat of each first-level division (GeoNames' PPLA), its most populous where several:
+    # where ACLED places an event known only to its province (Gazetteer.seat)
+    seats: dict[tuple[str, str], tuple[int, float, float]] = {}
     for path, a1 in files:
         places: list[tuple] = []
         keys: dict[tuple[str, int], int] = {}
@@ -375,6 +381,9 @@ def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple
                 f = line.rstrip("\n").split("\t")
                 try:
                     gid, cc = int(f[0]), f[6]
+                    label = a1.get((cc, f[7]))
+                    if f[5] == "P.PPLA" and label and int(f[9]) >= seats.get((cc, label), (-1,))[0]:
+                        seats[(cc, label)] = (int(f[9]), float(f[3]), float(f[4]))
                     if gid in known:  # a town of cities500 keeps its own row and names
                         continue
                     known.add(gid)
@@ -392,6 +401,8 @@ def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple
                                     keys[(k, gid)] = alt
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,0,1)", places)
         con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, gid, alt) for (k, gid), alt in keys.items()))
+    con.executemany("INSERT INTO seats VALUES (?,?,?,?)",
+                    sorted((cc, a1, lat, lon) for (cc, a1), (_, lat, lon) in seats.items()))
 
 
 def _admin1_id(code: str, admin_ids: AdminIds, us_ids: dict[str, int], used: set[int]) -> int:

@@ -77,6 +77,19 @@ def _extend(doc: Doc, h: Hit, gaz: Gazetteer) -> Hit:
     return h if best is None else replace(h, span=doc[sp.start:best])
 
 
+def _hyphenated(doc: Doc, h: Hit, gaz: Gazetteer) -> Hit:
+    """The hit run on over a hyphen and the capitalised word after it, written close ("Sud" +
+    "-Kivu", "Nord" + "-Ubangi"), where the gazetteer has that hyphenated name."""
+    j = h.span.end
+    if j + 1 >= len(doc) or doc[j].text not in ("-", "‑") or doc[j - 1].whitespace_ or doc[j].whitespace_ \
+            or not doc[j + 1].is_title:
+        return h
+    longer = doc[h.span.start:j + 2]
+    if any(c.match in ("exact", "folded") for c in gaz.candidates(longer.text, limit=5)):
+        return replace(h, span=longer)
+    return h
+
+
 def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, list[Candidate]]]:
     out: list[tuple[Hit, list[Candidate]]] = []
     reach = 0  # the end of the last hit that took in the next ones (joined, or run on over a particle)
@@ -91,6 +104,11 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
             # two names the NER cut apart: "Costa" + "Rica" is Costa Rica
             h = replace(h, span=doc[h.span.start:nxt.span.end], strong=h.strong or nxt.strong)
             reach = h.span.end
+        if h.label != "DEMONYM":
+            joined = _hyphenated(doc, h, gaz)
+            if joined is not h:  # "Sud" + "-Kivu": the NER stopped at the hyphen
+                h = joined
+                reach = max(reach, h.span.end)
         if h.label != "DEMONYM" and (h.span.end < len(doc) and doc[h.span.end].lower_ in PARTICLES
                                      or doc[h.span.end - 1].lower_ in PARTICLES):
             h = _extend(doc, h, gaz)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .gazetteer import Candidate, fold
 from .names import close_spelling
 
-__all__ = ["Context", "acceptable", "choose", "haversine_km", "own_names", "score", "village_supported"]
+__all__ = ["Context", "acceptable", "along", "choose", "haversine_km", "own_names", "score", "village_supported"]
 
 # How much less likely a name is the place when it matches only through another form of it.
 # Bonus for a candidate in one of the story's countries, times that country's share of the
@@ -35,6 +35,25 @@ class Context:
     shares: tuple[tuple[str, float], ...] = ()  # (ISO2, its share of the article's mentions)
     divisions: frozenset[tuple[str, str]] = frozenset()  # (cc, admin1) of divisions it names
     anchors: tuple[Candidate, ...] = ()  # places resolved with confidence
+    # (cc, admin1) of the divisions the story is known to be in though it may name none: the
+    # front line a monitor it names reports on (actors/conventions.py)
+    theatre: frozenset[tuple[str, str]] = frozenset()
+    front: tuple[tuple[float, float], ...] = ()  # points every few km along that front's course
+
+
+# How near a front's course a place must lie to be by it (km), and what that is worth.
+FRONT_KM, FRONT_BONUS = 20.0, 2.5
+
+
+def along(lines: Iterable[Sequence[tuple[float, float]]], step_km: float = 4.0) -> tuple[tuple[float, float], ...]:
+    """Points every `step_km` or less along each line (its points joined by straight segments)."""
+    out: list[tuple[float, float]] = []
+    for line in lines:
+        for a, b in zip(line, line[1:], strict=False):
+            n = max(1, math.ceil(haversine_km(a, b) / step_km))
+            out += [(a[0] + (b[0] - a[0]) * k / n, a[1] + (b[1] - a[1]) * k / n) for k in range(n)]
+        out += list(line[-1:])
+    return tuple(out)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -145,7 +164,12 @@ def score(c: Candidate, ctx: Context, *, province: bool = False, within: frozens
         # ocean, not Atlantic, Iowa
         share = max((v for _, v in ctx.shares), default=1.0 if ctx.focus else 0.0)
     s += max(FOCUS_K * share, 1.5 if c.country_code in ctx.countries else 0.0)
-    if c.feature != "admin1" and (c.country_code, c.admin1) in ctx.divisions:
+    if c.feature != "admin1" and (c.country_code, c.admin1) in ctx.theatre:
+        s += 4  # "explosions near X" in a monitor's report of one front: X on that front
+        if c.feature == "city" and ctx.front and \
+                min(haversine_km((c.latitude, c.longitude), p) for p in ctx.front) <= FRONT_KM:
+            s += FRONT_BONUS  # and of its namesakes there, the one by the line
+    elif c.feature != "admin1" and (c.country_code, c.admin1) in ctx.divisions:
         s += 2  # "Columbus" in a story that names Ohio
     anchors = [a for a in ctx.anchors if a.geonameid != c.geonameid and a.feature not in ("country", "admin1")]
     if anchors and c.feature in ("city", "county", "admin1"):

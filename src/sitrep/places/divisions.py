@@ -19,11 +19,13 @@ import gzip
 import re
 import zlib
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from .names import fold
 
-__all__ = ["TOWN_DIVISIONS", "Divisions", "add_divisions", "division_keys", "is_district", "load_divisions"]
+__all__ = ["TOWN_DIVISIONS", "Divisions", "add_divisions", "division_keys", "division_of_code", "is_district",
+           "load_divisions"]
 
 TOWN_DIVISIONS = Path(__file__).with_name("data") / "geonames_town_divisions.tsv.gz"
 
@@ -41,6 +43,18 @@ _TYPE = re.compile(
     r"provincia del|muhafazat|region of|district of|city of|county of)\s+|"
     r"\s+(?:department|departamento|district|province|state|governorate|region|municipality|municipio|"
     r"territory|raion|rayon|county|lga|local government area|city|prefecture|subdistrict)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def division_of_code(code: str) -> tuple[str, str] | None:
+    """(country, the index's admin1 label) of a first-level division by its ISO 3166-2 code
+    ("UA-14" -> ("UA", "Donetska oblast")), labelled as build.py labels it; None if unknown."""
+    import pycountry
+
+    sub = pycountry.subdivisions.get(code=code)
+    if sub is None or sub.parent_code:
+        return None
+    return sub.country_code, re.sub(r"\s*\[.*?\]", "", sub.name)
 
 
 def division_keys(name: str) -> list[str]:

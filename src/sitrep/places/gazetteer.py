@@ -76,6 +76,12 @@ def _respelt(stripped: str, own: str) -> bool:
     return close_spelling(stripped, own, ratio=0.8, min_len=5)
 
 
+def _division_key(sk: str) -> str:
+    """A skeleton, looser still for the few thousand places of one division: Ukrainian h is
+    Russian g ("Hrozne", "Groznyy"; "Horlivka", "Gorlovka")."""
+    return sk.replace("h", "g")
+
+
 def default_index_path() -> Path:
     """Cache-dir path whose name changes with the schema, the source packages and our data files."""
     from importlib.metadata import version
@@ -100,6 +106,7 @@ class Gazetteer:
         # countries whose places are written as spelt (build.py): no respellings there either
         self._settled = frozenset((row[0] if row else "").split(","))
         self._division_villages: dict[tuple[str, str], dict[str, list[tuple]]] = {}
+        self._seats: dict[tuple[str, str], tuple[float, float] | None] = {}
         # the same names come back in every article ("Syria", "Idlib"): each is looked up once per
         # opened index (places are imported by another command, into the index the next open reads)
         self._looked_up = lru_cache(maxsize=LOOKUPS_KEPT)(self._candidates)
@@ -202,7 +209,7 @@ class Gazetteer:
         meant. Only where names reach English through transliteration (not "settled" countries).
         """
         folded = fold(name, True)
-        sk = skel_of_folded(folded)
+        sk = _division_key(skel_of_folded(folded))
         if len(sk) < 3:
             return []
         found: list[tuple[float, Candidate]] = []
@@ -211,7 +218,9 @@ class Gazetteer:
                 continue
             for row in self._settlements_of(cc, admin1).get(sk, ()):
                 ratio = SequenceMatcher(None, folded, fold(row[1], True)).ratio()
-                if ratio >= 0.7 and folded[:1] == fold(row[1], True)[:1]:
+                # the same consonants in order, in one division: a short name may differ in
+                # most of its vowels ("Pisky" and "Peski", Ukrainian and Russian forms)
+                if ratio >= (0.6 if len(folded) <= 6 else 0.7) and _division_key(folded[:1]) == _division_key(fold(row[1], True)[:1]):
                     found.append((ratio, _candidate(row, "skeleton")))
         return [c for _, c in sorted(found, key=lambda t: (-t[0], t[1].geonameid))]
 
@@ -222,9 +231,19 @@ class Gazetteer:
             by_skel: dict[str, list[tuple]] = {}
             for row in self._query(f"SELECT {_COLS} FROM places p WHERE p.cc = ? AND p.admin1 = ?"
                                    " AND p.feature = 'city'", (cc, admin1)):
-                by_skel.setdefault(skeleton(row[1]), []).append(row)
+                by_skel.setdefault(_division_key(skeleton(row[1])), []).append(row)
             self._division_villages[key] = by_skel
         return self._division_villages[key]
+
+    def seat(self, cc: str | None, admin1: str | None) -> tuple[float, float] | None:
+        """(lat, lon) of the seat of a first-level division (GeoNames' PPLA), where the village
+        layer's data names one; else None."""
+        if not cc or not admin1:
+            return None
+        if (cc, admin1) not in self._seats:
+            rows = self._query("SELECT lat, lon FROM seats WHERE cc = ? AND admin1 = ?", (cc, admin1))
+            self._seats[(cc, admin1)] = (rows[0][0], rows[0][1]) if rows else None
+        return self._seats[(cc, admin1)]
 
     def get(self, geonameid: int) -> Candidate | None:
         """The place with this id, or None."""

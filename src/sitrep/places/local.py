@@ -172,6 +172,8 @@ def named_within(sp: Span, gaz: Gazetteer, ctx: Context) -> Candidate | None:
     ("Jackson's Mill"). None either where a town is written right after the name: that one
     says where it is (see contained)."""
     doc = sp.doc
+    if sp[0].lower_ in NEIGHBOURHOOD_BEFORE:
+        return None  # "Colonia Las Quintas" is a part of the town the story is in, not in Colonia, Uruguay
     if sp[-1].lower_.rstrip(".") in NAMED_AFTER or sp.end + 1 < len(doc) and doc[sp.end].lower_ in (
             ",", "in", "at", "near", "of", "(") and doc[sp.end + 1].is_title:
         return None

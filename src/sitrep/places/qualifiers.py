@@ -29,7 +29,10 @@ SURROUNDS = frozenset("countryside outskirts suburbs environs vicinity part part
 # Words between a place and the brackets that say where it is: "Uri sector (Baramulla district)".
 PLACE_NOUNS = SETTLEMENT_WORDS | {"area", "district", "subdistrict", "sector", "region", "camp", "county",
                                   "neighbourhood", "neighborhood", "governorate", "province", "front", "frontline",
-                                  "checkpoint", "township", "sub-division", "subdivision", "taluka", "tehsil"}
+                                  "checkpoint", "township", "sub-division", "subdivision", "taluka", "tehsil",
+                                  # the local units of many countries: "X commune (Y)", "X upazila (Y)"
+                                  "commune", "upazila", "lga", "raion", "rayon", "woreda", "kebele", "department",
+                                  "prefecture", "ward", "hamlet", "suburb", "quarter"}
 
 
 def group(doc: Doc, pairs: list, i: int) -> list[int]:

@@ -16,7 +16,7 @@ government or people, and how precisely it places an event. This module runs the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -24,9 +24,11 @@ from spacy.tokens import Doc, Span
 from ..models import PlaceMention
 from .candidates import DIVISION_WORDS, candidates
 from .disambiguate import (
+    FRONT_KM,
     GENERIC,
     Context,
     acceptable,
+    along,
     choose,
     haversine_km,
     margin,
@@ -34,6 +36,7 @@ from .disambiguate import (
     score,
     village_supported,
 )
+from .divisions import division_of_code
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import facility, road_number
 from .local import contained, named_within, neighbourhoods, strays
@@ -160,7 +163,8 @@ def _shares_but(votes: Counter[str], own: Counter[str], shares: tuple) -> tuple:
 
 def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping[str, str | None],
                   capitals: Collection[str] = frozenset(), demonyms: Collection[str] | Mapping[str, str] = frozenset(),
-                  focus_hint: str | None = None) -> tuple[list[Toponym], str | None]:
+                  focus_hint: str | None = None, theatre: Collection[str] = (),
+                  front: Sequence[Sequence[tuple[float, float]]] = ()) -> tuple[list[Toponym], str | None]:
     """Resolve the article's toponyms; returns them (in text order) and the focus country (ISO2).
 
     `actor_ids`: entity-ruler ids that mark a span as an actor, not a place; given as a mapping
@@ -169,8 +173,15 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     `capitals`: lower-cased capitals that can stand for their state (from the actor KB; the
     gazetteer now flags national capitals itself, so this is kept for callers only);
     `demonyms`: lower-cased demonyms, which are never toponyms; given as a mapping to their
-    country's ISO code ("british" -> "GBR"), they also tell which country the story is about.
+    country's ISO code ("british" -> "GBR"), they also tell which country the story is about;
+    `theatre`: ISO 3166-2 codes of divisions the story is known to be in though it may name
+    none (a monitor of one front line named, see actors/conventions.py): each votes for its
+    country, and its places rank as if the story had named the division; `front`: the course
+    of that front line, as (lat, lon) points along each: of a name's namesakes in those
+    divisions, the one by the line is meant.
     """
+    theatre_divisions = frozenset(d for d in (division_of_code(code) for code in theatre) if d is not None)
+    course = along(front) if theatre_divisions else ()
     persons = person_words(doc)
     pairs = candidates(doc, find_spans(doc, actor_ids, demonyms), gaz)
     # The village layer's candidates apart: they neither vote for the focus nor tell which
@@ -191,6 +202,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
         votes.update(v)
     if focus_hint:
         votes[focus_hint] += 1
+    for cc, _ in theatre_divisions:
+        votes[cc] += 1
     by_name: dict[str, Counter[str]] = {}  # the votes of each name, all its mentions together
     for (h, _), v in zip(pairs, per_mention, strict=True):
         by_name.setdefault(fold(h.span.text), Counter()).update(v)
@@ -221,12 +234,17 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                                   if acceptable(c, h.strong, focus, h.span.text, h.label)],
                           focus, k in slots, k in last) for k, (h, cands) in enumerate(pairs)]
     for k, (h, cands) in enumerate(pairs):
-        options[k] = _respelt_in_division(gaz, h, options[k], withins[k], [pairs[g][1] for g in groups[k]])
+        # (where nothing qualifies a town's name, the front a monitor reports on may hold it)
+        where = withins[k] or (theatre_divisions if all(c.feature == "city" for c in options[k]) else frozenset())
+        if not withins[k] and where and course:
+            options[k] = _respelt_by_front(gaz, h, options[k], where, course)
+        else:
+            options[k] = _respelt_in_division(gaz, h, options[k], where, [pairs[g][1] for g in groups[k]])
         if not options[k] and h.label in PLACE_LABELS:  # the NER's own place, not any word after "in"
             options[k] = _one_place(cands, hamlets[k])
 
     # First choice, without context beyond the focus: what the article names with confidence.
-    base = Context(focus=focus, shares=shares)
+    base = Context(focus=focus, shares=shares, theatre=theatre_divisions, front=course)
     countries, divisions, anchors = set(), set(), []
     anchored: set[tuple[int, float, float]] = set()
     for (h, _), cs in zip(pairs, options, strict=True):
@@ -244,7 +262,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             anchored.add((first.geonameid, first.latitude, first.longitude))
             anchors.append(first)
     ctx = Context(focus=focus, countries=frozenset(countries), divisions=frozenset(divisions),
-                  anchors=tuple(anchors), shares=shares)
+                  anchors=tuple(anchors), shares=shares, theatre=theatre_divisions, front=course)
 
     out: list[Toponym] = []
     # one sense per discourse: a name resolved once stands for the same place throughout
@@ -271,6 +289,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                     and alt.population >= 100_000:
                 best = alt  # a city the qualifier may not hold after all
             # else a Donetsk village the gazetteer lacks, not its namesake in another country
+        if best is not None and within and not _in(best, within) and (
+                best.match == "skeleton" or best.feature == "city" and best.population < 100_000
+                and any(cc == best.country_code and a1 for cc, a1 in within)):
+            # a quarter of Delhi written "X, Delhi" is no fuzzy respelling of a city of another
+            # state; "Wadgaon, Lucknow" no namesake in another state of the country: a place
+            # the gazetteer lacks, which is then placed at its qualifier
+            best = None
         if within and best is not None:
             placed_by_text.setdefault(fold(sp.text), best)
         elif not within and fold(sp.text) in placed_by_text:
@@ -293,9 +318,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
                 if other is not None and other.country_code != mine.country_code and same:
                     chosen[k] = choose(same, ctx, province=True)
     _like_the_list(doc, pairs, options, chosen)
+    _nearest_namesakes(doc, pairs, options, chosen, groups, withins, ctx)
+    lost = _far_from_the_scene(pairs, options, chosen)
+    for i in lost:
+        chosen[i] = None
     for i, ((h, _), best) in enumerate(zip(pairs, chosen, strict=True)):
         sp = h.span
-        if best is None:
+        if best is None and i not in lost:
             best = settled.get(fold(sp.text))
         if len(sp) == 1 and sp.text.lower() in persons and not (
                 h.label in ("GPE", "LOC", "DATELINE") and best is not None
@@ -306,12 +335,13 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # label or a place word after a locative ("in Soweto", "on Cable Street"); a
             # division written after it ("Aintree, Merseyside"); a locative name the NER ran
             # together with the place holding it ("shelled Qoqfin in Idleb", not any
-            # organisation "in Idleb"); a numbered road ("a pile-up on the M62")
+            # organisation "in Idleb"); a numbered road ("a pile-up on the M62"); a name taken
+            # from its namesake far off (_far_from_the_scene), a place still
             place = h.label in PLACE_LABELS and (_placed(sp) or road_number(sp.text)) or h.label.endswith("@loc") \
                 and (sp[-1].lower_ in PLACE_WORDS or h.held and withins[i] or _named_as(sp))
             # (not a word for a kind of place, "the Valley"; nor an acronym, "in ER", "in LMP2")
             acronym = len(sp) == 1 and sp.text.replace(".", "").replace("&", "").isupper() and not road_number(sp.text)
-            if (place or i in divided) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
+            if (place or i in divided or i in lost) and sp.text.lower() not in persons and fold(sp.text) not in GENERIC \
                     and not acronym:
                 # a name that is no street, lake or road is read in its sentence like any place:
                 # "Oregon State's coach" is the team's
@@ -352,6 +382,94 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
     return [contained(t, towns, boxes) if t.candidate is None else t for t in out], focus
 
 
+def _in(c: Candidate, within: frozenset) -> bool:
+    """Whether a candidate lies in one of the (cc, admin1 or None) divisions a qualifier names."""
+    return (c.country_code, c.admin1) in within or (c.country_code, None) in within
+
+
+# Namesakes of equal standing (scores within TIE of the chosen one's): the one nearest the place
+# beside it, if within NEAR_KM of it and NEARER_KM nearer than the chosen one. A village right by
+# it (CLOSE_KM) outranks a small town of its name (scores within SMALL) far off (FAR_KM).
+TIE, NEAR_KM, NEARER_KM = 1.0, 60.0, 10.0
+SMALL, CLOSE_KM, FAR_KM = 2.5, 30.0, 100.0
+
+
+def _nearest_namesakes(doc: Doc, pairs: list, options: list[list[Candidate]], chosen: list,
+                       groups: list[list[int]], withins: list[frozenset], ctx: Context) -> None:
+    """A small place among namesakes of equal standing (villages of one name in one province,
+    which nothing in their scores tells apart) is the one nearest the places written beside it:
+    its qualifier's ("X (Y district, Z)": the X near Y), else the other places of its sentence,
+    else of the story. Changes `chosen` in place."""
+    def point(c: Candidate) -> tuple[float, float]:
+        return c.latitude, c.longitude
+
+    for i, best in enumerate(chosen):
+        if best is None or best.feature != "city" or best.population >= 100_000:
+            continue
+        name = fold(pairs[i][0].span.text)
+        sent = pairs[i][0].span.sent
+
+        def beside(k: int, i: int = i, name: str = name) -> bool:
+            c = chosen[k]
+            return k != i and c is not None and c.feature in ("city", "county") \
+                and fold(pairs[k][0].span.text) != name
+
+        refs = [chosen[k] for k in groups[i] if beside(k)] \
+            or [chosen[k] for k in range(len(chosen)) if beside(k) and pairs[k][0].span.sent == sent] \
+            or [chosen[k] for k in range(len(chosen)) if beside(k)]
+        if not refs:
+            continue
+        ref = point(refs[0])
+        top = score(best, ctx, within=withins[i], others=options[i])
+        rivals = [(c, score(c, ctx, within=withins[i], others=options[i])) for c in options[i]
+                  if c.feature == "city" and c.match != "skeleton"]
+        rivals = [(c, s) for c, s in rivals if s >= top - SMALL]
+        if not rivals:
+            continue
+        near, s = min(rivals, key=lambda t: haversine_km(point(t[0]), ref))
+        d, now = haversine_km(point(near), ref), haversine_km(point(best), ref)
+        if s >= top - TIE and d <= NEAR_KM and d < now - NEARER_KM or d <= CLOSE_KM and now > FAR_KM:
+            chosen[i] = near
+
+
+# A small place (under STRAY_POP) chosen over STRAY_KM from, and outside the divisions of, all
+# the other places of its sentence, which lie together, is suspect.
+STRAY_KM, STRAY_POP = 250.0, 50_000
+
+
+def _together(a: Candidate, b: Candidate) -> bool:
+    """Whether two places lie in one area: a place in a division, or two places near each other."""
+    if "admin1" in (a.feature, b.feature):
+        return a.country_code == b.country_code and a.admin1 == b.admin1
+    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= STRAY_KM
+
+
+def _far_from_the_scene(pairs: list, options: list[list[Candidate]], chosen: list) -> set[int]:
+    """The small places chosen far from the one area that two or more other places of their
+    sentence lie in, whose name other places far apart bear or which matched only as another
+    name or a fuzzy spelling: in "a clash in Gopalpur village near Amreli town (Amreli,
+    Gujarat)" Gopalpur is no town of that name a thousand km off but a place the gazetteer
+    lacks (then placed at the sentence's town, see contained). A sentence of two places says
+    no more of one than of the other ("born in Llandudno, he moved to London")."""
+    out: set[int] = set()
+    for i, best in enumerate(chosen):
+        if best is None or best.feature != "city" or best.population >= STRAY_POP and best.match in ("exact", "folded"):
+            continue  # (a city's other name counts for little: a village may bear a city's old name)
+        sp = pairs[i][0].span
+        name = fold(sp.text)
+        others = [c for k, c in enumerate(chosen) if k != i and c is not None
+                  and c.feature in ("city", "county", "admin1") and pairs[k][0].span.sent == sp.sent
+                  and fold(pairs[k][0].span.text) != name]
+        if len({c.geonameid for c in others}) < 2 or any(_together(best, o) for o in others) \
+                or not all(_together(o, others[0]) for o in others[1:]):
+            continue
+        namesakes = any(c.feature == "city" and haversine_km((c.latitude, c.longitude), (best.latitude, best.longitude)) > 50
+                        for c in pairs[i][1] + options[i])
+        if namesakes or best.match not in ("exact", "folded"):
+            out.add(i)
+    return out
+
+
 def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candidate]:
     """A name no town bears, whose villages of that name all lie in one country within a few
     km of each other ("near Dolynivka" where the layer holds one Dolynivka): the name itself says
@@ -363,6 +481,22 @@ def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candid
         return []
     first = (named[0].latitude, named[0].longitude)
     return named[:1] if all(haversine_km(first, (c.latitude, c.longitude)) <= 15 for c in named) else []
+
+
+def _respelt_by_front(gaz: Gazetteer, h: Hit, options: list[Candidate], divisions: frozenset,
+                      course: Sequence[tuple[float, float]]) -> list[Candidate]:
+    """A village named in a report of one front, none of whose candidates lies by the line: the
+    places by the line in the front's divisions that spell it another way ("Hrozne" for a
+    Groznyy), if any, and a large town elsewhere that may still be meant."""
+    def by_line(c: Candidate) -> bool:
+        return min(haversine_km((c.latitude, c.longitude), p) for p in course) <= FRONT_KM
+
+    if not h.strong or any(_in(c, divisions) and by_line(c) for c in options):
+        return options
+    near = [c for c in gaz.spelt_like_in(h.span.text, divisions) if by_line(c)]
+    if not near:
+        return options
+    return near + [c for c in options if c.match in ("exact", "folded") and c.population >= 100_000]
 
 
 def _respelt_in_division(gaz: Gazetteer, h: Hit, options: list[Candidate], within: frozenset,
