@@ -218,3 +218,11 @@ def test_property_burnt_with_no_crowd_is_no_mob(extract):
     assert "Mob violence" not in subs(evs)
     evs = extract("Angry youths burned tyres and torched a police post in Kisumu on Monday.", published="2018-03-03")
     assert subs(evs) == ["Violent demonstration"]
+
+
+def test_figures_of_speech_are_no_attacks_nor_abductions(extract):
+    for text in ("The photograph captured the predicament of the rebel fighters besieged in the north.",
+                 "He only understood the cold when the frost hit his face outside the airport in Edmonton.",
+                 "She married a fighter after she arrived in Syria."):
+        assert subs(extract(text, published="2019-03-06")) == [], text
+    assert subs(extract("Rebels captured two soldiers near Idlib on Monday.")) == ["Abduction/forced disappearance"]

@@ -495,7 +495,8 @@ class _Builder:
                                 "vehicles", "military", "forces", "soldiers", "fighters", "militants"})
         if tr.cls == "advance" and (a1 is None and not troops or a1 is not None and
                                     a1.kind in ("Civilians", "Protesters") or
-                                    any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in t.children)):
+                                    any(c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she", "i"))
+                                        for c in t.children)):
             return None, False, False  # "Assad arrived in Moscow" is travel, not an advance
         a2 = roles.actor2.actor if roles.actor2 else None
         assoc = list(roles.actor1.assoc) if roles.actor1 else []

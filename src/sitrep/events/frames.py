@@ -60,6 +60,7 @@ from .vocab import (
     LABOUR_GROUPS,
     LICENSING_PREPS,
     MEETING_PEOPLE,
+    NATURAL_FORCES,
     OBLIGING,
     PERSON_OBJECTS,
     PLACE_NOUNS,
@@ -357,13 +358,24 @@ def _takeover(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return "takeover"
     if v.dobj & WEAPON_OBJECTS:
         return "intercept"
-    if v.dobj & PERSON_OBJECTS:
+    if _captured_people(t):
         return "abduct" if v.lemma in ("capture", "seize") else None
+    if v.dobj & PERSON_OBJECTS:
+        return None  # "captured the predicament of the rebel fighters": a figure of speech
     if v.lemma in ("seize", "capture", "take") and v.dobj & PROPERTY:
         return "loot"  # "seized their vehicle", "took the cattle"
     if v.lemma == "seize" and v.dobj:
         return "loot"  # "seized a ton of marijuana", "seized smuggled cigarettes": goods taken
     return None
+
+
+def _captured_people(t: Token) -> bool:
+    """Whether what was captured is people: the object itself ("captured two soldiers"), or
+    the people a count is of ("captured dozens of fighters", "seized one of the guards")."""
+    heads = [x for o in _children(t, {"dobj", "nsubjpass"}) for x in (o, *o.conjuncts)]
+    heads += [g for h in heads if h.like_num or h.lower_ in COUNT_NOUNS | {"one", "some", "many", "several"}
+              for p in _children(h, {"prep"}) if p.lower_ == "of" for g in _children(p, {"pobj"})]
+    return any(h.lower_ in PERSON_OBJECTS or h.lemma_.lower() in PERSON_OBJECTS for h in heads)
 
 
 def _lose_control(t: Token, lex: Lexicon, v: _Verb) -> str | None:
@@ -427,6 +439,8 @@ def _attack(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return "protest"
     if any(_a_figure(o) for o in _children(t, {"dobj"})) or _hit_by_measures(t):
         return None  # "hit the 0.7% aid target", "countries targeted in the travel ban"
+    if v.lemma in ("strike", "hit") and any(s.lemma_.lower() in NATURAL_FORCES for s in _children(t, {"nsubj"})):
+        return None  # "the frost hit his cheeks", "an earthquake struck the town"
     if v.lemma in ("strike", "hit") and not (v.obj_words & lex.attack_objects or
                                           any(place_like(o) for o in v.objs) or
                                           any(o.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "ORG") for o in v.objs)):

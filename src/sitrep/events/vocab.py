@@ -208,6 +208,7 @@ DISPLACED = _WORDS["displaced"]
 CAMPAIGNS = _WORDS["campaigns"]
 UNNAMED_PEOPLE = _WORDS["unnamed_people"]
 REFLEXIVES = _WORDS["reflexives"]
+NATURAL_FORCES = _WORDS["natural_forces"]
 # fighting, weapons and fire
 FIGHTING = _WORDS["fighting"]
 LETHAL = _WORDS["lethal"]
