@@ -143,3 +143,9 @@ def test_an_event_known_only_to_its_province_is_at_the_province_s_seat(extract, 
     assert loc is not None and loc.precision == 3 and loc.name.startswith("Nur")
     assert haversine_km((loc.latitude, loc.longitude), seat) < 1
     assert gaz.seat("AF", None) is None
+
+
+def test_words_are_placed_where_said_not_where_their_quote_points(extract) -> None:
+    evs = extract("The Russian president demanded \"decisive steps to wipe out the terrorists [in Idlib]\" "
+                  "on Thursday.", published="2019-02-17")
+    assert [e.location.name for e in evs if e.plover == "REQUEST"] == ["Russia"]

@@ -226,3 +226,11 @@ def test_figures_of_speech_are_no_attacks_nor_abductions(extract):
                  "She married a fighter after she arrived in Syria."):
         assert subs(extract(text, published="2019-03-06")) == [], text
     assert subs(extract("Rebels captured two soldiers near Idlib on Monday.")) == ["Abduction/forced disappearance"]
+
+
+def test_fighters_who_fled_withdrew_officials_who_left_fled_nothing(extract):
+    evs = extract("Dozens of Islamic State fighters fled Mayadin on Sunday after heavy air strikes.",
+                  published="2017-09-11")
+    assert "Other" not in subs(evs) and evs
+    assert subs(extract("On Saturday another senior official joined the exodus from the cabinet in Washington.",
+                        published="2018-12-23")) == []

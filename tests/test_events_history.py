@@ -202,3 +202,25 @@ def test_what_the_writer_says_a_state_should_supply_is_no_aid(extract):
     evs = extract("To win, Ukraine must be armed. The United States and its allies need to supply Kyiv with "
                   "jets, tanks and missiles in far greater numbers.", published="2022-04-07")
     assert not [e for e in evs if e.plover == "AID" and e.confidence >= default_min_confidence()]
+
+
+def test_a_before_clause_with_no_day_is_a_reference_point(extract):
+    evs = extract("\"Remember what they did for years before they took Raqqa,\" the commander said.",
+                  published="2017-09-08")
+    assert [e.sub_event_type for e in evs if e.event_type] == []
+    evs = extract("The rebels shelled the base for two days before they took the town on Friday.",
+                  published="2018-12-23")
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in evs]
+
+
+def test_a_claim_made_previously_is_background(extract):
+    evs = extract("Both Damascus and Moscow had previously claimed the commander had been killed in an air "
+                  "strike near Mayadin.", published="2017-09-08")
+    assert [e.sub_event_type for e in evs if e.event_type] == []
+
+
+def test_words_not_said_are_no_statement(extract):
+    from sitrep.events.confidence import default_min_confidence
+    evs = extract("An analyst noted that there is no legal brake on the president ordering a strike.",
+                  published="2018-12-23")
+    assert not [e for e in evs if e.plover == "REQUEST" and e.confidence >= default_min_confidence()]

@@ -26,6 +26,7 @@ from .actors.conventions import front_course, theatre
 from .actors.kb import ActorKB
 from .actors.people import read_people
 from .actors.resolve import ArticleActors, lead_armed_actor
+from .actors.vocab import AGENTS
 from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
 from .events.confidence import article_style, confidence
@@ -184,6 +185,12 @@ def _said_where_told(evs: list[Event], iso2_to_3: dict[str, str]) -> list[Event]
             e = replace(e, location=venues[key])
         out.append(e)
     return out
+
+
+def _officials_leaving(t: Token) -> bool:
+    """"Another senior official joined the exodus": officials leave posts, they do not flee."""
+    verb = t.head if t.dep_ in ("dobj", "pobj") else t
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in AGENTS for c in verb.children)
 
 
 def _event_id(article_id: str, start: int, trig: int, label: str) -> str:
@@ -641,6 +648,9 @@ class _Builder:
             # people fleeing in a report of violence are its toll, not news of their own; a
             # report of nothing but the flight (a note, a brief) is still an event
             return None, False, False
+        if tr.cls in ("flee", "displacement") and (a1 is not None and a1.id and a1.id.endswith("-government") or
+                                                   _officials_leaving(t)):
+            return None, False, False  # "an official joined the White House exodus": no one fled
         if etype is None and (a1 is None or a1.kind == "Civilians"):
             return None, False, False  # a verbal event is a named speaker's, not anyone's words
         a1, a2 = ctx.in_scene(a1, scene), ctx.in_scene(a2, scene)

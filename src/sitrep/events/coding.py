@@ -132,8 +132,8 @@ Coding = tuple[str | None, str | None, str | None]
 
 def code_event(cls: str, context: TriggerContext) -> Coding:
     """(event_type, sub_event_type, plover) for a trigger class in its context."""
-    if cls == "withdrawal":
-        cls = "withdraw"
+    if cls == "withdrawal" or cls == "flee" and context.kind1 in ARMED_KINDS and context.subject:
+        cls = "withdraw"  # fighters who "fled" the town withdrew from it
     if cls in ("takeover", "advance", "lose_control"):
         return _code_ground(cls, context)
     if cls == "withdraw":

@@ -188,9 +188,11 @@ def confidence(ev: Event, style: ArticleStyle, published: str | None, model: Mod
     f = features(ev, style, published, m)
     z = sum(m.weights.get(k, 0.0) * v for k, v in f.items())
     p = 1.0 / (1.0 + math.exp(-z))
-    if (ev.event_type is not None or ev.plover in DEEDS and not ev.attribution) and ev.modality in UNREAL:
-        # a strike that "would" come: kept, with its modality, for whoever
-        # asks for everything, but never reported as news by default (too few in the tuning
-        # set for the fit to learn it)
+    if (ev.event_type is not None or ev.plover in DEEDS and not ev.attribution) and ev.modality in UNREAL or \
+            ev.event_type is None and ev.modality == "negated":
+        # a strike that "would" come, and words not said ("did not ask", "no brake on Trump
+        # ordering"): kept, with their modality, for whoever asks for everything, but never
+        # reported as news by default (too few in the tuning set for the fit to learn it); a
+        # denied deed keeps its confidence, for fusion weighs it against the claim
         p = min(p, UNREAL_CAP)
     return round(p, 3)

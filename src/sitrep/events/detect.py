@@ -490,13 +490,26 @@ def _is_habitual_or_background(t: Token, aside_is_news: bool = False) -> bool:
         # in the past tense, or the present perfect)
         return True
     # "He had previously offered to discuss ...": the adverb may sit on a governing verb
+    # ("Iran had previously claimed he was killed": or, 'previously' or 'formerly', on the verb
+    # that reports it; a report made "earlier" that day is news)
     for x in [t, *t.ancestors]:
-        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c)
-               for c in x.children):
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c) for c in x.children):
+            return True
+        if x.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly")
+                                     for c in x.head.children):
             return True
         if x.dep_ in ("ccomp", "ROOT", "relcl", "advcl", "parataxis"):
             break
-    return False
+    return _before_clause(t)
+
+
+def _before_clause(t: Token) -> bool:
+    """"the damage they caused before they took Mosul": what a 'before' clause tells with no day
+    of its own is a reference point, known already, not news ("... before they took the town
+    on Friday" is)."""
+    clause = next((x for x in (t, *t.ancestors) if x.dep_ in ("advcl", "ccomp", "relcl", "ROOT")), t)
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children) \
+        and not any(x.ent_type_ in ("DATE", "TIME") for x in clause.subtree)
 
 
 def heading_end(sent: Span) -> int:

@@ -48,6 +48,13 @@ def _describes(tp: Toponym) -> bool:
         and r.head.i >= tp.span.end and r.head.pos_ == "NOUN" and r.head.lower_ not in COUNTRY_PLACE_NOUNS
 
 
+def _quoted(t: Token) -> bool:
+    """Whether a word stands inside the quotation marks or the brackets of its sentence."""
+    before = t.doc[t.sent.start:t.i]
+    marks = sum(x.text in ('"', "“", "”") for x in before)
+    return marks % 2 == 1 or t.i > 0 and t.nbor(-1).text in ("[", "(")
+
+
 def _called(tp: Toponym) -> str | None:
     """What the text called a place: "the town of X", "X town", "X, a town in ..." -> "town"."""
     doc, root = tp.span.doc, tp.span.root
@@ -329,6 +336,8 @@ class LocationFinder:
             if tp is not None and tp.role == "location":
                 return self._loc(tp.place, tp.precision)
         for prep in self._venue_preps(verbs):
+            if _quoted(prep):
+                continue  # "demanded 'steps to destroy this hotbed [in Idlib]'": what the words are about
             for x in prep.subtree:
                 tp = self.by_token.get(x.i)
                 if tp is not None and tp.role == "location" and not self._excluded(tp, "consult", trigger):

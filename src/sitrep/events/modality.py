@@ -54,7 +54,7 @@ def _denied_by_no(t: Token) -> bool:
     x = t
     if x.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in x.children):
         return True  # "there was no fighting"
-    while x.dep_ in ("pobj", "prep", "compound") and x.head != x:
+    while x.dep_ in ("pobj", "acl", "prep", "compound") and x.head != x:  # "no brake on Trump ordering"
         x = x.head
         if x.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in x.children):
             return True
