@@ -350,9 +350,9 @@ class _Builder:
                     self.para.date = d
                 return
 
-    def _told_before(self, tr: Trigger) -> Event | None:
-        """The violent event told before that a definite noun of the trigger points back to
-        ("the attack", "in the strike", "this ambush"), or None."""
+    def _told_before(self, tr: Trigger) -> int | None:
+        """The position of the violent event told before that a definite noun of the trigger
+        points back to ("the attack", "in the strike", "this ambush"), or None."""
         # the trigger's own noun, or the one it happened in ("killed in the strike"; not "after the
         # attack", which is another happening)
         verbs = [tr.token, *(c for c in tr.token.children if c.dep_ == "conj")]  # "burned ... and took ... during"
@@ -372,8 +372,7 @@ class _Builder:
             return None
         # of the sentence that told it last, its main event (a counter-attack told beside it is not it)
         last = self.events[fits[-1]][0][0]
-        self._told = min((i for i in fits if self.events[i][0][0] == last), key=lambda i: self.events[i][0])
-        return self.events[self._told][1]
+        return min((i for i in fits if self.events[i][0][0] == last), key=lambda i: self.events[i][0])
 
     def _when_retold(self, ev: Event, t: Token) -> bool:
         """"When militants took over the city on Friday, they went to the radio station": a
@@ -509,10 +508,10 @@ class _Builder:
         assoc = list(roles.actor1.assoc) if roles.actor1 else []
         if tr.cls == "kill" and a1 is not None and a1.kind == "Civilians":
             a1 = None  # "two people died ... and several more were injured": the people are its victims
-        self._told = None
-        told = self._told_before(tr) if violent or tr.cls in DAMAGE else None
+        self._told = self._told_before(tr) if violent or tr.cls in DAMAGE else None
+        told = self.events[self._told][1] if self._told is not None else None
         if told is not None and a1 is not None and told.actor1 is not None and a1.id != told.actor1.id:
-            told = None  # another side's attack
+            told = self._told = None  # another side's attack
         if told is not None:
             if tr.cls in DAMAGE:
                 # "houses were destroyed in the strike", "burned vehicles during the assault": its damage
