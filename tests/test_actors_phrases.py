@@ -94,7 +94,7 @@ CASES = [
     ("IS militants", "IRQ", D20, "Islamic State (Iraq)", REB),
     ("militants", "IRQ", D20, "Islamic State (Iraq)", REB),
     ("the Counter Terrorism Service", "IRQ", D20, "Military Forces of Iraq (2018-2022) Counter Terrorism Service", SF),
-    ("Peshmerga forces", "IRQ", D20, "Military Forces of Iraq (2018-) Kurdistan Regional Government", SF),
+    ("Peshmerga forces", "IRQ", D20, "Military Forces of Iraq (2018-2022) Kurdistan Regional Government", SF),
     ("Baghdad said", "IRQ", D20, "Government of Iraq (2018-2022)", SF),
     ("Tribal Mobilization Forces", "IRQ", D20, "TMF: Tribal Mobilization Forces", IM),
     ("the PKK", "IRQ", D20, "PKK: Kurdistan Workers Party", REB),
@@ -511,3 +511,12 @@ def test_roles_in_a_sentence(nlp, kb, sentence, word, focus, name, kind):
     ctx = ArticleActors(kb=kb, published=D20, focus=focus, lead_armed=lead_armed_actor(sentence, kb))
     r = resolve_phrase(head, ctx, violent=True)
     assert r is not None and (r.actor.name, r.actor.kind) == (name, kind), r
+
+
+def test_my_men_are_the_speakers_and_never_the_nearest_noun(extract):
+    evs = extract('"I ordered my men to shell the ridge," an army commander told reporters in Kurat on Monday.')
+    assert all(e.actor1 is None or not e.actor1.name.startswith("Civilians") for e in evs)
+    ours = extract('"My fighters captured the town of Bashiqa," a Peshmerga general said on Monday.',
+                   published="2016-11-10")
+    assert [e.actor1.name for e in ours if e.event_type] == \
+        ["Military Forces of Iraq (2014-2018) Kurdistan Regional Government"]

@@ -224,3 +224,31 @@ def test_words_not_said_are_no_statement(extract):
     evs = extract("An analyst noted that there is no legal brake on the president ordering a strike.",
                   published="2018-12-23")
     assert not [e for e in evs if e.plover == "REQUEST" and e.confidence >= default_min_confidence()]
+
+
+def test_weeks_later_counts_from_the_day_the_story_told_last(extract):
+    evs = extract("Rebels launched an offensive on the town of Kurat on 20 November, a monitor said.\n\n"
+                  "Ten days later, rebel fighters captured the airport of Kurat.")
+    assert ("Non-state actor overtakes territory", "2024-11-30", "day") in kinds(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The young recruit left his home in Leeds for the war in 2013.\n\n"
+    "He was killed in a drone strike near Kurat a few months later.",
+    "Three weeks later, the young man was shot dead in Kurat.",
+    "The following year, militants seized the town of Kurat.",
+])
+def test_a_time_counted_from_an_undated_or_old_past_is_no_news(extract, text):
+    assert [e for e in extract(text) if e.confidence is None or e.confidence >= 0.3] == []
+
+
+def test_minutes_later_stays_in_the_story(extract):
+    evs = extract("A car bomb exploded at the market in Kurat on Tuesday, residents said.\n\n"
+                  "Minutes later, a second blast hit the same street.")
+    assert {e.event_date for e in evs} == {"2024-12-03"}
+
+
+def test_what_an_if_clause_supposes_is_hypothetical(extract):
+    evs = extract('"If the army storms Kurat, we expect thousands to flee," the aid official said on Monday.')
+    assert evs and all(e.modality == "hypothetical" for e in evs if e.event_type)
+    assert all(e.confidence < 0.3 for e in evs if e.event_type)

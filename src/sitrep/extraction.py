@@ -30,7 +30,15 @@ from .actors.vocab import AGENTS
 from .events.clues import outlaw_victim, protest_words, weapon_of
 from .events.coding import ARMED_VICTIMS, CIVILIAN_VICTIMS, TriggerContext, code_event
 from .events.confidence import article_style, confidence
-from .events.dates import ResolvedDate, clause_offset, is_background, mend_dates, resolve_date, shifted
+from .events.dates import (
+    ResolvedDate,
+    clause_offset,
+    is_background,
+    mend_dates,
+    narrated_offset,
+    resolve_date,
+    shifted,
+)
 from .events.detect import Trigger, find_triggers, past_perfect
 from .events.fatalities import fatalities_in
 from .events.followups import PROTESTERS, answered, crowd_conduct, to_riot
@@ -271,6 +279,7 @@ class _Builder:
         self._outlaw: bool | None = None
         self._told: int | None = None  # the position of the event a trigger's "the attack" points to
         self._same_hands: dict[str, str] = {}  # event id -> the id of the attack "the attack" told before
+        self.story_date: ResolvedDate | None = None  # the last day the article set an event on
 
     def _paragraph_index(self, offset: int) -> int:
         """Line breaks before `offset`, counted on from the last sentence's (not from the
@@ -347,7 +356,7 @@ class _Builder:
                 d = resolve_date(ent.text, self.article.published)
                 if d is not None:
                     # a paragraph opened in history ("In 2014, ...") stays there
-                    self.para.date = d
+                    self.para.date = self.story_date = d
                 return
 
     def _told_before(self, tr: Trigger) -> int | None:
@@ -542,11 +551,22 @@ class _Builder:
             base = date_for(anchor, sent, self.article.published) or self.para.date or \
                 ResolvedDate(self.pub.isoformat(), "day")
             d = shifted(base, days, offset_precision)
+        later = narrated_offset(t) if d is None else None
+        if later is not None:
+            # "three weeks later": counted from the time the story told last, not from its day; with
+            # no such time it goes on a past the article set without a day, and weeks or more after
+            # it is no news of the report's own
+            base = self.para.date or self.story_date
+            d = shifted(base, *later) if base is not None else None
+            if d is not None and self.pub and d.as_date > self.pub:
+                d = None  # counted from a time of another thread of the story: it is not known
+            if d is None and later[0] >= 7:
+                return None, False, False
         if d and self.pub and is_background(d, self.pub):
             return None, False, False  # history told as background, not a new event
         own_date = d is not None
         if d is not None:
-            self.para.date = d
+            self.para.date = self.story_date = d
         if d is None and self.pub and self.para.date and is_background(self.para.date, self.pub):
             if self.para.sentence - self.para.dated[0] <= 1:
                 # the sentence after one opened in history goes on telling it ("In 2014 the group

@@ -37,8 +37,9 @@ _PERIOD = re.compile(
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3, "couple": 2}
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
-_PRECISION = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "year"}
+_UNIT_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+_PRECISION = {"minute": "day", "hour": "day", "day": "day", "week": "week", "month": "month", "year": "year",
+              "decade": "year"}
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def mend_dates(doc: Doc) -> None:
 
 
 _SPAN = re.compile(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple)\s+"
-                   r"(?:of\s+)?(day|week|month|year)s?")
+                   r"(?:of\s+)?(minute|hour|day|week|month|year)s?")
 
 
 def clause_offset(t: Token) -> tuple[Token, int, str] | None:
@@ -248,3 +249,34 @@ def shifted(base: ResolvedDate, days: int, precision: str) -> ResolvedDate:
     order = ["day", "week", "month", "year"]
     prec = max(base.precision, precision, key=order.index)
     return _d(base.as_date + timedelta(days=days), prec)
+
+
+# the units of a span counted from a time the story told earlier ("three weeks later"), and the
+# words that count it so ("the following year", "the next month")
+_LATER = ("later", "afterwards", "afterward", "on")
+_FOLLOWING = ("following", "next", "subsequent")
+
+
+def narrated_offset(t: Token) -> tuple[int, str] | None:
+    """'Three weeks later, ...', 'killed a few months later', 'the following year': the clause is
+    set that long after a time the story told before, not counted from the report's own day.
+    Returns the days to add to that time and the precision the offset keeps."""
+    chain = {x.i for x in (t, *t.ancestors)}
+    for tok in t.sent:
+        if tok.lower_ in _LATER and tok.dep_ == "advmod" and tok.head.i in chain:
+            span = next((c for c in tok.children if c.dep_ == "npadvmod"), None)
+            words = " ".join(x.lower_ for x in span.subtree) if span is not None else ""
+            words = re.sub(r"^a\s+(?=few|couple)", "", words)  # "a few months", "a couple of years"
+            m = _SPAN.fullmatch(words) or re.fullmatch(r"(?:some\s+|many\s+)?(minute|hour|day|week|month|year)s", words)
+            if m is None:
+                continue
+            n_text, unit = (m.group(1), m.group(2)) if m.re is _SPAN else ("several", m.group(1))
+            n = int(n_text) if n_text.isdigit() else _NUM_WORDS[n_text]
+            return n * _UNIT_DAYS[unit], _PRECISION[unit]
+        if tok.lemma_.lower() in _UNIT_DAYS and tok.dep_ in ("npadvmod", "pobj") and any(
+                c.dep_ == "amod" and c.lower_ in _FOLLOWING for c in tok.children):
+            anchor = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if anchor.i in chain:
+                unit = tok.lemma_.lower()
+                return _UNIT_DAYS[unit], _PRECISION[unit]
+    return None

@@ -82,6 +82,20 @@ def licensing_verb(t: Token) -> Token | None:
     return None
 
 
+CONDITIONS = {"if", "unless", "lest"}
+
+
+def _in_condition(t: Token) -> bool:
+    """The trigger is told in the clause a condition supposes ('if the army storms the town'),
+    not in what would follow from it."""
+    for x in (t, *t.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in x.children):
+            return True
+        if x.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
+
+
 def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | None = None) -> str:
     """The contract's modality for the event triggered at t."""
     lemmas = set()
@@ -101,6 +115,8 @@ def modality_of(t: Token, self_claim: bool, attributed: bool, xcomp_of: Token | 
     reporters = _governing_reporters(t)
     if any(r.lemma_.lower() == "deny" for r in reporters):
         return "denied"
+    if _in_condition(t):
+        return "hypothetical"  # "if an assault goes ahead, we expect ...": what the clause supposes
     if lemmas & EXPECT or (xcomp_of is not None and xcomp_of.lemma_.lower() in EXPECT):
         return "expected"
     if "will" in lemmas or lemmas & {"plan", "intend", "prepare", "schedule"}:

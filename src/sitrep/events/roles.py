@@ -153,11 +153,15 @@ def _leader_of(head: Token, ctx: ArticleActors, violent: bool) -> Resolution | N
 
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"}
+# "I" and "my" stand for whoever speaks: in a quotation its speaker, outside one the writer, who is
+# no actor of the story
+SPEAKER_PRONOUNS = {"i", "me", "my"}
 
 
 def _pronoun(t: Token) -> bool:
     """A pronoun, not the country written in capitals ("the US, Britain and France")."""
-    return t.lower_ in PRONOUNS and (t.pos_ == "PRON" or not t.text.isupper())
+    return (t.lower_ in PRONOUNS and (t.pos_ == "PRON" or not t.text.isupper())) or (
+        t.lower_ in SPEAKER_PRONOUNS and t.pos_ == "PRON")
 
 
 def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | None:
@@ -171,6 +175,8 @@ def _antecedent(pron: Token, ctx: ArticleActors, violent: bool) -> Resolution | 
                     r = _leader_of(c, ctx, violent) or resolve_phrase(c, ctx, violent)
                     if r:
                         return r
+    if pron.lower_ in SPEAKER_PRONOUNS:
+        return None  # a speaker sitrep cannot name, or the writer: never the nearest actor
     if pron.lower_ in PERSONAL_PRONOUNS and ctx.people is not None:
         found, person = ctx.people.pronoun(pron)  # "he said": the person named last, not any noun
         if found:
@@ -252,6 +258,8 @@ def _resolve_one(head: Token, ctx: ArticleActors, violent: bool,
     if poss and head.lower_ in FORCE | {"fighters", "men", "militia", "militias", "government", "officials"}:
         # "its forces": the forces of whoever "its" is
         owner = _antecedent(poss[0], ctx, violent)
+        if owner is None and poss[0].lower_ in SPEAKER_PRONOUNS:
+            return None  # "my men" are the speaker's, whoever the speaker is
         if owner:
             a = owner.actor
             if a.id and a.id.endswith("-government") and head.lower_ not in ("government", "officials"):
