@@ -556,8 +556,8 @@ class _Builder:
             # "three weeks later": counted from the time the story told last, not from its day; with
             # no such time it goes on a past the article set without a day, and weeks or more after
             # it is no news of the report's own
-            base = self.para.date or self.story_date
-            d = shifted(base, *later) if base is not None else None
+            narrated = self.para.date or self.story_date
+            d = shifted(narrated, *later) if narrated is not None else None
             if d is not None and self.pub and d.as_date > self.pub:
                 d = None  # counted from a time of another thread of the story: it is not known
             if d is None and later[0] >= 7:
