@@ -357,3 +357,13 @@ def test_an_act_sanctioned_is_approved(extract):
         == ["SUPPORT"]
     assert [e.plover for e in extract("The US sanctioned three Russian banks on Monday.", published="2018-01-24")] \
         == ["SANCTION"]
+
+
+def test_a_raid_where_no_one_fought_is_no_battle_and_its_arrests_are_the_event(extract):
+    evs = extract("Police raided the offices of an opposition newspaper in Izmir on Tuesday.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Strategic developments", "Other")]
+    evs = extract("Police raided the offices of an opposition newspaper in Izmir on Tuesday and "
+                  "detained six journalists.")
+    assert [e.sub_event_type for e in evs] == ["Arrests"]
+    fought = extract("Troops raided a rebel hideout near Kidal on Tuesday, killing three fighters.")
+    assert [e.sub_event_type for e in fought] == ["Armed clash"]

@@ -252,3 +252,15 @@ def test_what_an_if_clause_supposes_is_hypothetical(extract):
     evs = extract('"If the army storms Kurat, we expect thousands to flee," the aid official said on Monday.')
     assert evs and all(e.modality == "hypothetical" for e in evs if e.event_type)
     assert all(e.confidence < 0.3 for e in evs if e.event_type)
+
+
+def test_fighting_alongside_an_ally_to_drive_an_enemy_out_is_an_alliance_not_a_battle(extract):
+    evs = extract("Belgian commandos have fought alongside the Kurdish militia to drive the jihadists "
+                  "out of nearly every town they once held.")
+    assert [e for e in evs if e.event_type == "Battles"] == []
+
+
+def test_courses_of_action_listed_after_a_colon_are_not_taken(extract):
+    evs = extract("Mediators put forward three options: easing the siege of Kurat, freeing prisoners, "
+                  "or withdrawing the brigades from the border.")
+    assert [e for e in evs if (e.confidence or 1) >= 0.3] == []

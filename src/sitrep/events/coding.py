@@ -243,6 +243,10 @@ def _code_violence(cls: str, c: TriggerContext) -> Coding:
         return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"
     if cls == "kill" and k2 is None:
         return VIOLENCE_AGAINST_CIVILIANS, "Attack", "ASSAULT"
+    if lemma == "raid" and k1 == "State forces" and k2 not in ARMED_KINDS and not words & LETHAL:
+        # troops or police searching a building where no one fought or fell: no battle, but a
+        # coercive development (the arrests made in it are told by their own verb)
+        return STRATEGIC, "Other", "COERCE"
     return BATTLES, "Armed clash", "ASSAULT"
 
 

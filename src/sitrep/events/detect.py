@@ -472,10 +472,13 @@ def _is_habitual_or_background(t: Token, aside_is_news: bool = False) -> bool:
             any(c.dep_ == "amod" and c.lower_ in HABITUAL for c in t.children) or
             (t.dep_ in ("dobj", "nsubjpass") and _simple_present(t.head))):
         return True  # "the militants conduct regular attacks across the border"
-    if t.lemma_.lower() in ("fight", "battle") and _progressive_present(t) and any(
+    if t.lemma_.lower() in ("fight", "battle") and (_progressive_present(t) or _perfect(t)) and any(
             c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for c in t.children):
-        return True  # "the group is fighting to topple the government": its cause, not a battle
+            or c.dep_ == "prep" and c.lower_ == "alongside" for c in t.children) and \
+            not any(x.ent_type_ in ("DATE", "TIME") for x in t.subtree):
+        # "the group is fighting to topple the government", "commandos have fought alongside the
+        # militia to drive out ...": a cause or an alliance, not a battle
+        return True
     passive = t if t.pos_ == "VERB" else t.head if t.dep_ == "nsubjpass" else None
     if passive is not None and _present_passive(passive) and \
             not any(x.ent_type_ in ("DATE", "TIME") for x in passive.subtree):
@@ -535,6 +538,20 @@ def heading_end(sent: Span) -> int:
     return sent.start
 
 
+def _listed_option(t: Token) -> bool:
+    """A bare gerund in a list after a colon ("two choices: arming the rebels or bombing the
+    bases"): the name of a course of action, with no one doing it."""
+    if t.tag_ != "VBG" or any(c.dep_ in ("nsubj", "aux", "auxpass") for c in t.children):
+        return False
+    x = t
+    while x.dep_ == "conj" and x.head != x:
+        x = x.head
+    opens_list = x.left_edge.i > 0 and t.doc[x.left_edge.i - 1].text == ":"
+    if x.dep_ not in ("acl", "appos", "ROOT", "attr", "dobj", "pobj", "nsubj") and not opens_list:
+        return False  # "shelled the town, killing four": a clause of what happened
+    return any(y.text == ":" for y in t.doc[t.sent.start:x.i])
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """The event triggers of a sentence, filtered and merged, in sentence order."""
     found: list[Trigger] = []
@@ -563,6 +580,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if cls in ("clash", "attack") and not noun and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in CAMPAIGNS for c in t.children):
             continue  # "Burkina Faso is battling a jihadist insurgency": a war, not a battle
+        if _listed_option(t):
+            continue  # "the options: lifting the siege, or withdrawing troops": courses named, none taken
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
             continue  # "a refuge for those fleeing the war", "the number of people fleeing": who, not what
         if cls == "flee" and (_progressive_present(t) or _present_perfect(t)) and \

@@ -144,10 +144,13 @@ def drop_subsumed(evs: list[Event], text: str) -> list[Event]:
     # a protest's paragraph tells what it is about whatever day that happened ("against the
     # release of prisoners ... Until 29 April, 753 prisoners were released")
     protest = {para(e) for e in evs if e.event_type == "Protests"}
+    # a raid in which people were arrested is the arrests
+    arrests = {e.span for e in evs if e.sub_event_type == "Arrests"}
     return [e for e in evs if not (
         e.event_type == "Strategic developments" and (
             (e.sub_event_type in PART_OF_VIOLENCE and in_fight(e)) or
-            (e.sub_event_type in PART_OF_PROTEST and para(e) in protest)))]
+            (e.sub_event_type in PART_OF_PROTEST and para(e) in protest) or
+            (e.sub_event_type == "Other" and e.plover == "COERCE" and e.span in arrests)))]
 
 
 def crowd_first(e: Event, ctx: ArticleActors) -> Event:
