@@ -149,3 +149,16 @@ def test_words_are_placed_where_said_not_where_their_quote_points(extract) -> No
     evs = extract("The Russian president demanded \"decisive steps to wipe out the terrorists [in Idlib]\" "
                   "on Thursday.", published="2019-02-17")
     assert [e.location.name for e in evs if e.plover == "REQUEST"] == ["Russia"]
+
+
+def test_the_village_is_not_the_capital_named_in_between(extract):
+    evs = extract("Militiamen began attacking Kafr Nabl in Idlib province last month, residents said.\n\n"
+                  "The war began in 2011, when protests in the capital Damascus were crushed.\n\n"
+                  "Residents said dozens of fighters stormed the village on Thursday, burning houses.")
+    stormed = [e for e in evs if "stormed" in e.text]
+    assert stormed and all(e.location is not None and e.location.name == "Kafr Nabl" for e in stormed)
+
+
+def test_a_common_noun_opening_a_sentence_is_no_place_that_sounds_like_it(extract):
+    evs = extract("Gunmen executed seven farmers near Djibo on Sunday, residents said.")
+    assert [(e.location.name, e.location.country_code, e.fatalities) for e in evs] == [("Djibo", "BF", 7)]

@@ -367,3 +367,23 @@ def test_a_raid_where_no_one_fought_is_no_battle_and_its_arrests_are_the_event(e
     assert [e.sub_event_type for e in evs] == ["Arrests"]
     fought = extract("Troops raided a rebel hideout near Kidal on Tuesday, killing three fighters.")
     assert [e.sub_event_type for e in fought] == ["Armed clash"]
+
+
+def test_the_neighbour_of_a_border_town_is_no_side_of_its_capture(extract):
+    evs = extract("M23 rebels in the Democratic Republic of Congo have seized the town of Bunagana on the "
+                  "border with Uganda, activists said on Monday.", published="2022-06-13")
+    taken = [e for e in evs if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert taken and all(e.actor2 is None or e.actor2.country != "UGA" for e in taken)
+
+
+def test_sudans_paramilitary_group_is_the_rsf(extract):
+    evs = extract("Fighters from Sudan's paramilitary group rampaged through a village in Sennar state on "
+                  "Thursday, killing 40 people, residents said.", published="2024-08-17")
+    assert [(e.actor1.name, e.fatalities) for e in evs] == [("RSF: Rapid Support Forces", 40)]
+
+
+def test_a_witness_retelling_the_same_toll_is_the_same_attack(extract):
+    evs = extract("Militiamen attacked a village in Gezira State on Wednesday, killing at least 60 people, "
+                  "activists said.\n\n\"They came twice and killed up to 60 people,\" a local committee "
+                  "said on Wednesday.", published="2024-06-06")
+    assert len([e for e in evs if e.fatalities == 60]) == 1

@@ -277,3 +277,17 @@ def test_ground_defended_is_no_support(extract):
                            published="2014-10-20")) == []
     assert plovers(extract("The Turkish president defended the operation in Afrin on Monday.",
                            published="2018-01-22")) == ["SUPPORT"]
+
+
+def test_an_allegation_made_is_an_accusation_against_whom_it_names(extract):
+    evs = extract("Fighting went on near Goma in eastern Congo on Sunday. The army on Sunday repeated its "
+                  "allegation that Rwanda was arming the rebels.", published="2022-06-13")
+    accused = [e for e in evs if e.plover == "ACCUSE"]
+    assert [(e.actor1.country, e.actor2.name if e.actor2 else None) for e in accused] == \
+        [("COD", "Government of Rwanda (1994-)")]
+    assert not [e for e in evs if e.plover in ("SUPPORT", "AID")]  # the arming is only alleged
+
+
+def test_an_allegation_denied_is_the_denial(extract):
+    evs = extract("Kigali on Monday denied allegations that its troops were backing the rebels.", published="2022-06-13")
+    assert [e.plover for e in evs] == ["REJECT"]

@@ -174,6 +174,10 @@ def _text_country(text_votes: dict[str, int], focus: str | None, places: dict[st
     return focus
 
 
+_ACROSS_BORDER = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+$|\bbordering\s+$|\bneighbou?ring\s+$",
+                            re.IGNORECASE)
+
+
 def _votes(kb: ActorKB, text: str) -> dict[str, int]:
     """The text's votes for countries (see `_text_country`)."""
     votes: dict[str, int] = {}
@@ -182,9 +186,11 @@ def _votes(kb: ActorKB, text: str) -> dict[str, int]:
         if iso:
             votes[iso] = votes.get(iso, 0) + w
 
-    for _s, e, iso, how in kb.find_states(text):
+    for s, e, iso, how in kb.find_states(text):
         if re.match(r"\s*-\s*(backed|led|based|supported|born|funded|aligned)", text[e:e + 12]):
             continue  # "US-backed", "UK-based": someone else's sponsor, not the scene
+        if _ACROSS_BORDER.search(text[max(0, s - 24):s]):
+            continue  # "a town on the border with Uganda": the neighbour marks where the scene ends
         vote(iso, {"country": 3, "capital": 1, "demonym": 1}[how])
     for _, _, gid in kb.find_groups(text):
         g = kb.groups.get(gid)

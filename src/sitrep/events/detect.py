@@ -538,6 +538,27 @@ def heading_end(sent: Span) -> int:
     return sent.start
 
 
+# nouns of blame whose that-clause says what is alleged
+CHARGES = {"accusation", "allegation", "charge"}
+
+
+def _charge_content(t: Token) -> Token | None:
+    """The noun of blame a that-clause is the content of ("accusations that X backed Y"), or None."""
+    if t.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and \
+            t.head.lemma_.lower() in CHARGES:
+        return t.head
+    return None
+
+
+def _alleges(t: Token) -> bool:
+    """A noun of blame with a that-clause, made rather than rejected ("renewed accusations that
+    X was arming Y"; not "denied allegations that ...", which the denial tells)."""
+    if t.lemma_.lower() not in CHARGES or not any(_charge_content(c) == t for c in t.children):
+        return False
+    verb = t.head if t.dep_ in ("dobj", "nsubjpass") else None
+    return verb is None or lemma_of(verb) not in ("deny", "reject", "dismiss", "refute", "rebut")
+
+
 def _listed_option(t: Token) -> bool:
     """A bare gerund in a list after a colon ("two choices: arming the rebels or bombing the
     bases"): the name of a course of action, with no one doing it."""
@@ -564,6 +585,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if cls is None:
             cls = noun_class(t, lex)
             noun = cls is not None
+        if cls is None and _alleges(t):
+            cls, noun = "accuse", True  # "repeated its allegation that ...": the accusation is the event
         if cls is None or _is_habitual_or_background(t, aside_is_news=cls in VERBAL and _told_aside(t)):
             continue
         if cls in VERBAL and _accused_of(t):
@@ -582,6 +605,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "Burkina Faso is battling a jihadist insurgency": a war, not a battle
         if _listed_option(t):
             continue  # "the options: lifting the siege, or withdrawing troops": courses named, none taken
+        if _charge_content(t) is not None and cls in VERBAL:
+            continue  # "renewed accusations that Rwanda was backing the rebels": what is alleged
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
             continue  # "a refuge for those fleeing the war", "the number of people fleeing": who, not what
         if cls == "flee" and (_progressive_present(t) or _present_perfect(t)) and \

@@ -26,6 +26,8 @@ _Q = r"(?:at least|some|about|around|nearly|almost|more than|over|up to|a total 
 _PATTERNS = [
     rf"{_Q}{_NUM}\s+(?:[\w-]+\s+){{0,4}}(?:were|was|have been|had been|are|being)?\s*(?:killed|dead|died|slain|lost their lives)",
     rf"\bkill(?:ed|ing)\s+{_Q}{_NUM}\b",
+    rf"\b(?:shot dead|shooting dead|gunned down|gunning down|executed|executing|massacred|massacring|"
+    rf"murdered|murdering|slaughtered|slaughtering|beheaded|beheading)\s+{_Q}{_NUM}\b",
     rf"death toll\s+(?:\w+\s+){{0,4}}{_Q}{_NUM}",
     rf"{_Q}{_NUM}\s+(?:\w+\s+){{0,2}}(?:deaths|fatalities|people dead|bodies)",
     rf"\b(?:left|leaving)\s+{_Q}{_NUM}\s+(?:\w+\s+){{0,2}}dead",
@@ -53,7 +55,8 @@ def fatalities_in(sent: Span) -> int | None:
     # a long run of blanks (a padded page) to a short one: the counts' patterns, unanchored and
     # opening with \s*, would otherwise retry at each of its characters (quadratic in its length)
     low = _BLANKS.sub("\t\t", text.lower())
-    if not re.search(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit|\bslain\b|\blives\b|\bbodies\b", low):
+    if not re.search(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit|\bslain\b|\blives\b|\bbodies\b|"
+                     r"\bgunn(?:ed|ing) down\b|\bexecut|\bmassacr|\bmurder|\bslaughter|\bbehead", low):
         return None
     if re.search(r"\bno (?:one|fatalities|deaths|casualties)\b|\bnobody\b", low):
         return 0

@@ -62,6 +62,8 @@ def _called(tp: Toponym) -> str | None:
         return root.head.head.lower_  # "the town of X"; "the state of Sennar" is no city
     if tp.span.end < len(doc) and doc[tp.span.end].lower_ in ANAPHORS:
         return doc[tp.span.end].lower_
+    if tp.span.start > 0 and doc[tp.span.start - 1].lower_ in ANAPHORS:
+        return doc[tp.span.start - 1].lower_  # "the capital Damascus", "the town Kidal"
     return next((c.lower_ for c in root.children if c.dep_ == "appos" and c.lower_ in ANAPHORS), None)
 
 

@@ -46,8 +46,12 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
         kind = "crowd" if e.sub_event_type in CROWD_RANK else e.sub_event_type
         key = (text.count("\n", 0, e.span[0]), kind, e.location.place_key,
                e.location.precision, e.event_date)
-        if key in index:
-            i = index[key]
+        # in any paragraph, the same toll the same day by the same hands is the same happening
+        # retold ("'they killed 60 people,' a witness said")
+        toll: tuple = ("toll", kind, e.location.place_key, e.event_date, e.actor1.name if e.actor1 else None,
+                       e.fatalities) if e.fatalities else ()
+        if key in index or toll in index:
+            i = index[key] if key in index else index[toll]
             first = out[i]
             if kind == "crowd" and CROWD_RANK[e.sub_event_type] > CROWD_RANK[first.sub_event_type]:
                 # "residents protested ... The demonstrators then burned tyres": one protest, which
@@ -61,6 +65,8 @@ def one_per_place_day(evs: list[Event], text: str) -> list[Event]:
             out[i] = replace(first, actor1=a1, actor2=first.actor2 or e.actor2, fatalities=fat)
             continue
         index[key] = len(out)
+        if toll:
+            index[toll] = len(out)
         out.append(e)
     return out
 
@@ -79,15 +85,19 @@ def drop_vague_repeats(evs: list[Event]) -> list[Event]:
     """A story's lead told with no place ("M23 rebels have seized a town from the army") and its
     detail told after it with one ("took control of Kitshanga late on Thursday") are one
     happening: the same actor, sub-type and country within days. The placed telling stands for
-    both. (Told after a placed one, a vague one is more of the same: "also took villages".)"""
+    both. (Told after a placed one, a vague one is more of the same, "also took villages", unless it
+    gives the same toll on the same day: a witness retelling the attack.)"""
     def near(a: Event, b: Event) -> bool:
         if not (a.event_date and b.event_date):
             return a.event_date == b.event_date
         return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days) <= REPEAT_DAYS
 
     def repeats(vague: Event, placed: Event) -> bool:
-        if placed.span[0] <= vague.span[0] or placed.location is None or _vague(placed):
+        if placed.location is None or _vague(placed):
             return False
+        if placed.span[0] <= vague.span[0] and not (
+                vague.fatalities and vague.fatalities == placed.fatalities and vague.event_date == placed.event_date):
+            return False  # told after, more of the same; unless it retells the toll of that day
         return placed.event_type is not None and placed.sub_event_type == vague.sub_event_type and \
             vague.actor1 is not None and placed.actor1 is not None and placed.actor1.id == vague.actor1.id and \
             near(vague, placed) and (vague.location is None or vague.location.country_code == placed.location.country_code)

@@ -152,6 +152,7 @@ def _leader_of(head: Token, ctx: ArticleActors, violent: bool) -> Resolution | N
     return None
 
 
+FRONTIERS = {"border", "frontier", "boundary"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "we", "our", "us"}
 # "I" and "my" stand for whoever speaks: in a quotation its speaker, outside one the writer, who is
 # no actor of the story
@@ -475,7 +476,11 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             subj, passive = subject_of(held_in.head.head)
             a1 = resolve(subj, ctx, violent, ante) if not passive else None
         a2 = None
-        for p in _pobj(t, {"against", "on", "with", "between"}):
+        against = _pobj(t, {"against", "on", "with", "between"})
+        if cls == "accuse":  # "the allegation that Rwanda arms them": whom it is made against
+            against += [s for c in t.children if c.dep_ == "acl" and any(m.lower_ == "that" for m in c.children)
+                        for s in c.children if s.dep_ == "nsubj"]
+        for p in against:
             r = resolve(p, ctx, violent, ante)
             if r and not (a1 and r.actor.id == a1.actor.id):
                 a2 = r
@@ -517,8 +522,9 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         objs += [x for o in objs if o.dep_ == "dobj" for x in _pobj(o, {"from", "with"})]
     if cls not in ("agree", "request", "support", "consult", "accuse", "reject", "threaten", "supply",
                    "sanction", "offer"):
-        # "evacuate ... from Syria", "took control of Hama": places, not the other side
-        objs = [o for o in objs if not o._.sitrep_place]
+        # "evacuate ... from Syria", "took control of Hama": places, not the other side; nor is
+        # the neighbour of "on the border with Uganda"
+        objs = [o for o in objs if not o._.sitrep_place and o.lemma_.lower() not in FRONTIERS]
     if cls in ("agree", "request", "support") and not objs and t.dep_ in ("advcl", "conj", "xcomp"):
         objs = _pobj(t.head, {"to", "with"}) + [c for c in t.head.children if c.dep_ == "dative"]
     if cls in ("evacuate", "withdraw", "deploy", "flee"):

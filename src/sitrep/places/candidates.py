@@ -149,6 +149,10 @@ def candidates(doc: Doc, hits: list[Hit], gaz: Gazetteer) -> list[tuple[Hit, lis
                 sp = h.span
         if not found:
             found = gaz.candidates(sp.text)
+            if len(sp) == 1 and sp[0].pos_ == "NOUN":
+                # a word the tagger reads as a common noun ("Gunmen" opening a sentence) is a place
+                # only by its own spelling, never by a name that merely sounds like it
+                found = [c for c in found if c.match != "skeleton"]
         if len(sp) >= 2 and sp[-1].lower_ in SETTLEMENT_WORDS and sp[-1].is_lower or \
                 all(c.match == "skeleton" for c in found) and len(sp) >= 2 \
                 and sp[-1].lower_ in SETTLEMENT_WORDS | DISTRICT_WORDS:
