@@ -387,3 +387,15 @@ def test_a_witness_retelling_the_same_toll_is_the_same_attack(extract):
                   "activists said.\n\n\"They came twice and killed up to 60 people,\" a local committee "
                   "said on Wednesday.", published="2024-06-06")
     assert len([e for e in evs if e.fatalities == 60]) == 1
+
+
+def test_airstrikes_that_killed_are_an_air_strike_even_when_parsed_as_a_verb(extract):
+    evs = extract("Fighting went on across Myanmar's Magway region this week.\n\n"
+                  "Junta airstrikes on a gathering in Pauk township killed 16 people on Thursday, residents said.",
+                  published="2024-03-01")
+    assert [e.sub_event_type for e in evs if e.fatalities == 16] == ["Air/drone strike"]
+
+
+def test_fire_is_placed_where_it_landed_not_where_it_was_launched(extract):
+    evs = extract("Rebels fired rockets from Idlib at the town of Kafr Nabl on Monday.")
+    assert [e.location.name for e in evs] == ["Kafr Nabl"]

@@ -595,6 +595,8 @@ class _Builder:
         clause_words = {x.lower_ for x in t.subtree} | {x.lower_ for m in tr.merged for x in m.subtree}
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         clause_words |= {x.lower_ for s in subj for x in s.subtree}
+        if t.head.lower_ in res.lexicon.weapons and t.head.i < t.i and t.head.tag_ in ("VBZ", "NNS", "NN"):
+            clause_words.add(t.head.lower_)  # "junta airstrikes ... killed 16", the noun parsed as a verb
         # what was hit is no weapon: "strikes on 14 Houthi missiles", "an attack on artillery positions"
         hit = {x.lower_ for v in (t, *tr.merged) for p in v.children
                if p.dep_ == "prep" and p.lower_ in ("on", "against") for x in p.subtree}

@@ -19,6 +19,7 @@ occurrence.  These filters keep what news *mentions* apart from what *happened*:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -359,7 +360,10 @@ def _in_period(t: Token) -> bool:
         after = t.doc[e.end:e.end + 2].text.replace(" ", "") if e.end + 2 <= len(t.doc) else ""
         before = t.doc[e.start - 1].lower_ if e.start > 0 else ""
         said = (before + " " if before == "for" else "") + e.text + (after if after == "-long" else "")
-        if not (is_period(said) or is_recurring(e.text)):
+        # "in a week more than 60 soldiers were killed": a tally over a stretch of time
+        spanned = before in ("in", "within", "over", "during") and re.fullmatch(
+            r"(?:a|one|two|three|four|\d+)\s+(?:week|month|year)s?", e.text.lower()) is not None
+        if not (is_period(said) or is_recurring(e.text) or spanned):
             continue
         verb = next((a for a in e.root.ancestors if a.pos_ in ("VERB", "AUX") and a.i not in
                      range(e.start, e.end)), None)
@@ -498,6 +502,9 @@ def _is_habitual_or_background(t: Token, aside_is_news: bool = False) -> bool:
     for x in [t, *t.ancestors]:
         if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c) for c in x.children):
             return True
+        if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "times" for g in c.children)
+               for c in x.children):
+            return True  # "at times levelling villages": what a force does now and then
         if x.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in ("previously", "formerly")
                                      for c in x.head.children):
             return True

@@ -36,6 +36,21 @@ SAME_KIND = {"city": {"city", "capital", "town", None}, "capital": {"capital", "
 COUNTRY_PLACE_NOUNS = BORDER_WORDS | {"side", "territory", "soil", "coast", "mainland", "interior", "countryside"}
 
 
+# fire that travels: its place is where it landed, not where it was launched
+STANDOFF = {"air_attack", "shelling", "attack"}
+
+
+def _launched_from(r: Token, trigger: Token) -> bool:
+    """The toponym sits in a 'from' phrase of the trigger's verb ("attacked from an air base in
+    X", "fired from Monywa")."""
+    x = r
+    while x.head != x and x != trigger:
+        if x.dep_ == "prep" and x.lower_ == "from" and x.head == trigger:
+            return True
+        x = x.head
+    return False
+
+
 def _bracketed(t: Token) -> bool:
     """A word in the brackets right after a noun: "the Sirwah front (Sirwah, Marib)"."""
     return any(x.text == "(" for x in t.doc[max(0, t.left_edge.i - 1):t.left_edge.i + 1])
@@ -145,6 +160,8 @@ class LocationFinder:
         if r.dep_ == "nsubj" and r.head.pos_ == "VERB" and r.head != trigger and \
                 any(c.dep_ == "xcomp" for c in r.head.children) and not self._filed_at(tp):
             return True  # "as Moscow continues to advance": who acts, not where
+        if cls in STANDOFF and _launched_from(r, trigger):
+            return True  # "jets attacked from an air base in X", "shelled the area from Monywa": where fire came from
         if cls in DEPARTURE:
             if r.dep_ == "pobj" and r.head.lower_ in ("to", "towards", "toward", "into"):
                 return True
