@@ -70,6 +70,7 @@ ACLED_TYPES = {
         "Non-violent transfer of territory", "Other"],
 }
 CROWD = {"Civilians", "Protesters", "Rioters"}
+NON_STATE_ARMED = {"Rebel group", "Political militia", "Identity militia"}
 ARMED_KINDS = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
 # classes whose coding does not depend on who acts
@@ -136,6 +137,8 @@ def code_event(cls: str, context: TriggerContext) -> Coding:
         cls = "withdraw"  # fighters who "fled" the town withdrew from it
     if cls in ("takeover", "advance", "lose_control"):
         return _code_ground(cls, context)
+    if cls == "deploy" and context.nonviolent and context.has_place:
+        return STRATEGIC, "Non-violent transfer of territory", "COERCE"  # moved into ground the other side left
     if cls == "withdraw":
         return _code_withdrawal(context)
     if cls == "sexual":
@@ -178,6 +181,10 @@ def _code_ground(cls: str, c: TriggerContext) -> Coding:
         # a state's forces arriving unopposed: a movement; insurgents entering towns take them
         return STRATEGIC, "Change to group/activity", "MOBILIZE"
     if _state_at_home(actor1, location_iso3):
+        return BATTLES, "Government regains territory", "ASSAULT"
+    if actor1 is None and c.kind2 in NON_STATE_ARMED:
+        # "the militants were driven out of the town": who took it is unnamed; the ground
+        # a non-state group lost is the state's to regain
         return BATTLES, "Government regains territory", "ASSAULT"
     return BATTLES, "Non-state actor overtakes territory", "ASSAULT"
 

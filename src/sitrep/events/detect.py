@@ -626,6 +626,26 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                 for other in found:
                     if other.cls == "deal" and _within(other.token, t):
                         absorbed.add(other.token.i)
+        if tr.cls == "deploy" and not tr.noun and (any(
+                other.cls == "withdraw" and (_within(other.token, t) or _within(other.token, t.head))
+                for other in found) or any(x.lower_ == "withdrawal" for x in t.subtree)):
+            # "troops deployed in the villages after the enemy withdrew from them": the ground
+            # handed on without a fight
+            tr.nonviolent = True
+            absorbed.update(o.token.i for o in found if o.cls in ("withdraw", "withdrawal") and
+                            (_within(o.token, t) or _within(o.token, t.head)))
+    for tr in material:
+        # "stormed and took the town", "attacked and seized the base": the assault is how the
+        # ground was taken, one happening
+        if tr.cls != "takeover":
+            continue
+        for other in material:
+            o = other.token
+            if other.cls in ("attack", "clash") and not other.noun and o.i not in absorbed and \
+                    not _children_of(o, "dobj") and \
+                    (o.head == tr.token or tr.token.head == o) and "conj" in (o.dep_, tr.token.dep_):
+                tr.merged.append(o)
+                absorbed.add(o.i)
     for tr in material:
         # "gunmen entered the village and killed two people": the entry is how they attacked
         # ("entered the village and detained 70 villagers": the detention is what happened)
@@ -672,6 +692,10 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                 continue
         out.append(tr)
     return out
+
+
+def _children_of(t: Token, dep: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ == dep]
 
 
 def _anchor(t: Token) -> int:

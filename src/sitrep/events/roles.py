@@ -52,6 +52,24 @@ def _date_led(c: Token, t: Token) -> Token | None:
 HELPING = {"support", "help", "assist", "aid", "back", "join"}
 
 
+def _fallen_to(t: Token) -> Token | None:
+    """Who a place fell to: 'to the rebels', 'into the hands of the army', 'under the control of X'."""
+    for p in t.children:
+        if p.dep_ != "prep" or p.lower_ not in ("to", "into", "under"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if o.lower_ in ("hands", "control"):
+                held = [g for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                        for g in q.children if g.dep_ == "pobj"]
+                owner = [c for c in o.children if c.dep_ == "poss"]
+                found = held or owner
+                return found[0] if found else None
+            return o
+    return None
+
+
 def subject_of(t: Token) -> tuple[Token | None, bool]:
     """The agent of t (following conjunctions and participles up), and whether t is passive."""
     for c in t.children:
@@ -478,6 +496,10 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             a1 = _custodian(t, ctx)  # "died under torture in a regime prison"
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
+    if cls == "takeover" and t.lemma_.lower() == "fall":
+        # "the town fell to the rebels", "fell into the hands of the army": the place is the
+        # subject; who took it is the one it fell to
+        subj, passive = _fallen_to(t), False
     if t.lemma_.lower() in FINDING:
         subj = None  # "a body was found by police officers": who found it did not kill
     if passive and subj is None and cls == "flee":
@@ -530,7 +552,9 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         return Roles(attacker, a1, [])
     if a1 is None and cls == "clash" and a2 is not None:
         a1, a2 = a2, None  # "exchanged fire with the police": the one side named is actor1
-    if a1 is None and violent:
+    if a1 is None and violent and not (cls == "takeover" and t.lemma_.lower() == "fall"):
+        # (a place that "fell" with no one it fell to names no taker: its last holder,
+        # the one side the story names, lost it)
         a1 = _custodian(t, ctx) or _participant(t, ctx, a2)
     if cls == "lose_control":
         # "the government lost control of Deraa": the loser is actor2, the winner actor1

@@ -1,0 +1,95 @@
+"""Ground changing hands, in the words reports use for it across wars.
+
+Sentences written for these tests (real model, real gazetteer); the report is dated
+Friday 6 December 2024.  Who is actor1: the side that took or regained the place, or, for a
+handover or a withdrawal, the side that gave it up (the text names only that side here).
+"""
+
+import pytest
+
+OVERTAKES = "Non-state actor overtakes territory"
+REGAINS = "Government regains territory"
+HANDOVER = "Non-violent transfer of territory"
+
+
+def territorial(events):
+    return [(e.sub_event_type, e.actor1.name if e.actor1 else None, e.location.name if e.location else None)
+            for e in events if e.sub_event_type in (OVERTAKES, REGAINS, HANDOVER)]
+
+
+@pytest.mark.parametrize("text, sub, actor, place", [
+    # a place that fell: the taker is whom it fell to
+    ("The garrison town of Kidal fell to the insurgents on Tuesday.", OVERTAKES, None, "Kidal"),
+    ("Kidal fell into the hands of the rebels on Tuesday.", OVERTAKES, None, "Kidal"),
+    # a side driven out of a place: the one who drove it out took it
+    ("Insurgents drove the army out of the town of Kidal on Tuesday.", OVERTAKES, None, "Kidal"),
+    ("Government forces pushed the rebels out of the town of Kidal on Tuesday.", REGAINS, "Mali", "Kidal"),
+    # militants driven out, by no one named: the state's ground regained
+    ("The militants were driven out of Kidal on Tuesday.", REGAINS, None, "Kidal"),
+    # an assault that took the place is one happening, the takeover
+    ("Rebels stormed and took the town of Kidal on Tuesday.", OVERTAKES, None, "Kidal"),
+    ("Rebels entered and secured Kidal on Tuesday.", OVERTAKES, None, "Kidal"),
+    # rebels who lost a town and take it back overtake it
+    ("Rebels who had held Kidal until last year took it back from the army on Tuesday.", OVERTAKES, None, "Kidal"),
+    ("The army declared victory over the militants in Kidal on Tuesday.", REGAINS, "Mali", "Kidal"),
+])
+def test_ground_taken_in_the_words_of_the_reports(extract, text, sub, actor, place):
+    got = territorial(extract(text))
+    assert len(got) == 1, got
+    assert got[0][0] == sub and got[0][2] == place
+    if actor:
+        assert actor in (got[0][1] or "")
+
+
+@pytest.mark.parametrize("text", [
+    "The army handed over the town of Kidal to the peacekeepers on Tuesday.",
+    "The army ceded control of Kidal to the rebels under a deal signed on Tuesday.",
+    "The soldiers surrendered the town of Kidal to the rebels on Tuesday.",
+    "The soldiers left the town of Kidal on Tuesday.",
+    "The soldiers evacuated their positions in Kidal on Tuesday.",
+    "The army pulled out of Kidal on Tuesday.",
+    # forces moving in where the other side withdrew: handed on without a fight
+    "The army moved into Kidal on Tuesday after the rebels withdrew.",
+    "Army units deployed in several villages near Kidal on Tuesday following the withdrawal of the rebels.",
+])
+def test_ground_handed_over_or_left_is_a_non_violent_transfer(extract, text):
+    got = territorial(extract(text))
+    assert [(s, p) for s, _, p in got] == [(HANDOVER, "Kidal")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels reached the outskirts of Kidal on Tuesday.",
+    "Rebels are advancing in the town of Kidal, a commander said on Tuesday.",
+    "The militants are starting to move into the province of Kidal.",
+    "Prices fell sharply in Kidal on Tuesday.",
+    "The town of Kidal fell silent on Tuesday.",
+    "Shells fell on the town of Kidal on Tuesday.",
+    "Soldiers forced thousands of residents out of the village of Anefis on Tuesday.",
+    "Residents left the town of Kidal on Tuesday.",
+    "The troops secured the release of three hostages in Kidal on Tuesday.",
+    "Police secured the area after the blast in Kidal on Tuesday.",
+    "The army handed over the wounded to the Red Cross in Kidal on Tuesday.",
+    "The rebels surrendered to the army in Kidal on Tuesday.",
+    "The army evacuated civilians from Kidal on Tuesday.",
+    "The leader claimed victory over the militants.",
+])
+def test_no_ground_changed_hands(extract, text):
+    assert territorial(extract(text)) == []
+
+
+def test_an_assault_on_another_place_is_not_the_takeover(extract):
+    evs = extract("They captured the town of Kidal on Sunday and are now attacking Gao.")
+    assert [p for _, _, p in territorial(evs)] == ["Kidal"]
+    assert any(e.location and e.location.name == "Gao" and e.sub_event_type not in (OVERTAKES, REGAINS)
+               for e in evs)
+
+
+def test_a_place_named_as_retaken_tells_the_retaking(extract):
+    evs = extract("President Zelensky raised the flag on Tuesday in the main square of the recaptured town "
+                  "of Kupiansk in northeastern Ukraine.")
+    assert [(s, p) for s, _, p in territorial(evs)] == [(REGAINS, "Kupiansk")]
+
+
+def test_a_place_that_fell_with_no_taker_named_has_no_actor1(extract):
+    evs = extract("A spokesman for the army denied on Tuesday that the base in Kidal had fallen.")
+    assert all(a is None for _, a, _ in territorial(evs))
