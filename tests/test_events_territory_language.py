@@ -72,6 +72,10 @@ def test_ground_handed_over_or_left_is_a_non_violent_transfer(extract, text):
     "The rebels surrendered to the army in Kidal on Tuesday.",
     "The army evacuated civilians from Kidal on Tuesday.",
     "The leader claimed victory over the militants.",
+    # a country handed over is a figure of speech; a city called liberated is described
+    "With the president handing Mali over to Russia, the talks have become meaningless.",
+    "Her son was killed clearing mines in the liberated city of Gao last week.",
+    "The president ordered the troops home on Tuesday, declaring victory over the militants.",
 ])
 def test_no_ground_changed_hands(extract, text):
     assert territorial(extract(text)) == []

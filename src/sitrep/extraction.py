@@ -225,6 +225,7 @@ def extract_with_statements(article: Article, res: Resources, doc: Doc | None = 
     for tp in toponyms:
         for tok in tp.span:
             tok._.sitrep_place = True
+            tok._.sitrep_country = tp.candidate is not None and tp.candidate.feature == "country"
     focus3 = kb.iso2_to_3.get(focus2 or "")
     places: dict[str, set[str]] = {}
     for tp in toponyms:

@@ -103,8 +103,9 @@ __all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like"
 # classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
 VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
           "sanction", "supply", "talks", "release", "concede", "cooperate", "coerce"}
-# verbs of ground taken back, whose participle tells it of the place ("the recaptured town of X")
-RETAKING = {"recapture", "retake", "reclaim", "liberate", "regain"}
+# verbs of ground taken back, whose participle tells it of the place ("the recaptured town of X");
+# not "liberated", which long after still describes a place ("the liberated city of Raqqa")
+RETAKING = {"recapture", "retake", "reclaim", "regain"}
 # when two triggers tell one happening, the more specific class names it: "killed after
 # exchanging fire" is a clash; "killed in an airstrike" an air strike
 MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting", "attack", "kill", "sexual",
@@ -270,8 +271,8 @@ def _declared_victory(t: Token, lemma: str) -> str | None:
     # "declared victory over the Islamic State on July 10": the last ground of an armed side
     # taken, where the story is (not "claimed victory in the election"; a victory "claimed"
     # with no place is a boast, not a declaration)
-    if lemma == "claim":
-        return None
+    if lemma == "claim" or t.tag_ == "VBG":
+        return None  # ("..., declaring victory over the Islamic State": a reason given)
     beaten = [x for p in _children(victory[0], {"prep"}) if p.lower_ in ("over", "against")
               for o in _children(p, {"pobj"}) for x in o.subtree]
     return "takeover" if any(x.lower_ in BEATEN_SIDES for x in beaten) else None
@@ -450,6 +451,8 @@ def _retaken_place(t: Token) -> str | None:
     # the participle, whether the tagger made it a verb or an adjective
     if t.lower_ not in {f for v in RETAKING for f in (v + "d", v + "ed", v + "n")}:
         return None
+    if any(c.lower_ in ("now", "once", "formerly") for c in t.children):
+        return None  # "the now recaptured city": what it is, not news of its retaking
     place = t.head
     named = [g for p in place.children if p.dep_ == "prep" and p.lower_ == "of"
              for g in p.children if g.dep_ == "pobj"]
@@ -460,10 +463,7 @@ def _retaken_place(t: Token) -> str | None:
 
 def _local_place(o: Token) -> bool:
     """A toponym below a country's size ("Kidal", not "Mali")."""
-    if not o._.sitrep_place:
-        return False
-    mentions = getattr(o.doc._, "sitrep_toponyms", None) or []
-    return not any(m.start <= o.idx < m.end and m.feature == "country" for m in mentions)
+    return bool(o._.sitrep_place) and not o._.sitrep_country
 
 
 def _ground(o: Token) -> bool:
