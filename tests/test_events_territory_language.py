@@ -26,6 +26,9 @@ def territorial(events):
     ("Government forces pushed the rebels out of the town of Kidal on Tuesday.", REGAINS, "Mali", "Kidal"),
     # militants driven out, by no one named: the state's ground regained
     ("The militants were driven out of Kidal on Tuesday.", REGAINS, None, "Kidal"),
+    # "... and the army driven out": a passive with its auxiliary left out; the army lost it
+    ("The town of Kidal was under rebel control on Tuesday after the police station was attacked "
+     "and the army driven out, an official said.", OVERTAKES, None, "Kidal"),
     # an assault that took the place is one happening, the takeover
     ("Rebels stormed and took the town of Kidal on Tuesday.", OVERTAKES, None, "Kidal"),
     ("Rebels entered and secured Kidal on Tuesday.", OVERTAKES, None, "Kidal"),

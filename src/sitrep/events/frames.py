@@ -98,7 +98,7 @@ from .vocab import (
     WEAPON_OBJECTS,
 )
 
-__all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like", "verb_class"]
+__all__ = ["MATERIAL_PRIORITY", "VERBAL", "elided_passive", "lemma_of", "noun_class", "place_like", "verb_class"]
 
 # classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
 VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
@@ -501,6 +501,8 @@ def _driven_out(t: Token) -> bool:
     """'drove the militants out of the town', 'were chased from Kidal', 'ousted the army from its
     base': an armed side put out of a place (not 'forced residents out of the village')."""
     driven = _children(t, {"dobj", "nsubjpass"})
+    if not driven and elided_passive(t):
+        driven = _children(t, {"nsubj"})  # "... and the army driven out": a passive, its "was" left out
     sides = [x for o in driven for x in o.subtree]
     if _words(sides) & (CIVILIAN_VICTIMS | DISPLACED) or not (
             _words(sides) & (ARMED_SIDES | ARMED_VICTIMS) or any(x.ent_type_ in ("ORG", "NORP") for x in sides)):
@@ -510,7 +512,15 @@ def _driven_out(t: Token) -> bool:
     froms += [p for c in outs for p in _children(c, {"prep"}) if p.lower_ == "of"]
     places = [o for p in froms for o in _children(p, {"pobj"})] + \
         [o for c in outs if c.dep_ == "prep" for o in _children(c, {"pobj"})]
+    if not places and outs and (_children(t, {"nsubjpass"}) or elided_passive(t)):
+        return True  # "the army was driven out": out of the place the sentence is about
     return any(place_like(o) for o in places)
+
+
+def elided_passive(t: Token) -> bool:
+    """'..., and the army driven out': a past participle with a subject and no auxiliary of its own."""
+    return t.tag_ == "VBN" and t.dep_ == "conj" and bool(_children(t, {"nsubj"})) and \
+        not _children(t, {"aux", "auxpass"})
 
 
 def _left_ground(t: Token) -> bool:

@@ -18,6 +18,7 @@ from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
+from ..events.frames import elided_passive
 from ..events.lexicon import load_lexicon
 from ..events.vocab import BLASTS, COUNT_NOUNS, MESSAGES, OWN_WORDS
 from ..models import Actor
@@ -500,6 +501,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         # "the town fell to the rebels", "fell into the hands of the army": the place is the
         # subject; who took it is the one it fell to
         subj, passive = _fallen_to(t), False
+    elif cls == "takeover" and elided_passive(t):
+        subj, passive = None, True  # "... and the army driven out": the army is who lost it
     if t.lemma_.lower() in FINDING:
         subj = None  # "a body was found by police officers": who found it did not kill
     if passive and subj is None and cls == "flee":
@@ -516,7 +519,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 break
     a2 = None
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
-        [c for c in t.children if c.dep_ == "nsubjpass"]
+        [c for c in t.children if c.dep_ == ("nsubj" if elided_passive(t) else "nsubjpass")]
     objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
     if load_lexicon().verbs.get(t.lemma_.lower()) == "offer":
         # "expressed dismay at the court", "offered support to the army": the feeling voiced is
