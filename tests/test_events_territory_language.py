@@ -100,3 +100,33 @@ def test_a_place_named_as_retaken_tells_the_retaking(extract):
 def test_a_place_that_fell_with_no_taker_named_has_no_actor1(extract):
     evs = extract("A spokesman for the army denied on Tuesday that the base in Kidal had fallen.")
     assert all(a is None for _, a, _ in territorial(evs))
+
+
+@pytest.mark.parametrize("text, sub, place", [
+    # a takeover told as a noun that a verb reports
+    ("Russia's defence ministry on Saturday claimed the capture of the village of Krynky.", OVERTAKES, "Krynky"),
+    ("The army announced the recapture of Kidal on Tuesday.", REGAINS, "Kidal"),
+    ("The rebels completed their takeover of Kidal on Tuesday.", OVERTAKES, "Kidal"),
+    # militias that fight on the government's side regain ground for it
+    ("Pro-government militias retook the town of Kidal on Tuesday.", REGAINS, "Kidal"),
+    # troops withdrawn from a town hand it on; without a shot fired, the takeover is no battle
+    ("Russia announced on Wednesday the withdrawal of its troops from the city of Kherson.", HANDOVER, "Kherson"),
+    ("The army took over the town of Kidal on Tuesday without firing a shot.", HANDOVER, "Kidal"),
+])
+def test_takeovers_told_as_nouns_by_allies_and_without_a_fight(extract, text, sub, place):
+    got = territorial(extract(text))
+    assert [(s, p) for s, _, p in got] == [(sub, place)]
+
+
+@pytest.mark.parametrize("text", [
+    "The capture of two soldiers was announced on Saturday.",
+    "Putin hailed the capture of Avdiivka as an important victory.",
+    "Following the capture of Avdiivka, Russian forces pushed west.",
+])
+def test_a_takeover_named_in_passing_is_no_new_event(extract, text):
+    assert territorial(extract(text)) == []
+
+
+def test_troops_withdrawn_from_a_country_are_a_movement_of_forces(extract):
+    evs = extract("The president ordered on Tuesday the withdrawal of 2,000 troops from Syria.")
+    assert territorial(evs) == []

@@ -70,6 +70,8 @@ ACLED_TYPES = {
         "Non-violent transfer of territory", "Other"],
 }
 CROWD = {"Civilians", "Protesters", "Rioters"}
+# groups named for fighting on the government's side
+STATE_ALLIES = {"pro-government-militia"}
 NON_STATE_ARMED = {"Rebel group", "Political militia", "Identity militia"}
 ARMED_KINDS = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
@@ -94,6 +96,10 @@ VERBAL_PLOVER = {"agree": "AGREE", "consult": "CONSULT", "talks": "CONSULT", "re
 
 
 def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
+    """The state's forces in their own country, or the militias that fight on its side (ACLED:
+    ground regained by the government "or its affiliates")."""
+    if a is not None and a.id in STATE_ALLIES:
+        return True
     return a is not None and a.kind == "State forces" and (location_iso3 is None or a.country == location_iso3)
 
 
@@ -117,6 +123,7 @@ class TriggerContext:
     lemma: str = ""  # the trigger's lemma
     victims: frozenset[str] = frozenset()  # heads (and their modifiers) of who or what was hit
     subject: frozenset[str] = frozenset()  # the words of the trigger's subject (or a clash's parties)
+    from_place: bool = False  # a withdrawal "from" a town or positions (not from a country)
 
     @property
     def kind1(self) -> str | None:
@@ -192,8 +199,9 @@ def _code_ground(cls: str, c: TriggerContext) -> Coding:
 def _code_withdrawal(c: TriggerContext) -> Coding:
     """A withdrawal: of troops (a movement) or from a place (a handover)."""
     has_place, victims = c.has_place, c.victims
-    if victims & FORCES_MOVED:
-        return STRATEGIC, "Change to group/activity", "RETREAT"  # troops withdrawn: a movement of forces
+    if victims & FORCES_MOVED and not c.from_place:
+        # troops withdrawn: a movement of forces; withdrawn from a town, the town handed on
+        return STRATEGIC, "Change to group/activity", "RETREAT"
     if has_place:
         return STRATEGIC, "Non-violent transfer of territory", "RETREAT"
     return STRATEGIC, "Change to group/activity", "RETREAT"

@@ -556,6 +556,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "Backed by Russian jets, the army retook ...": who the actor is, not news
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
+        if cls not in VERBAL and t.dep_ == "pcomp" and t.head.lower_ == "without":
+            continue  # "took the town without firing a shot": what was not done
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "with" and any(
                 c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "way" for g in c.children)
                 for c in t.children):
@@ -620,7 +622,8 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                     absorbed.add(o.i)
             words = {x.lower_ for x in t.subtree}
             if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed"} or \
-                    ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash"}) or \
+                    ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash", "shot",
+                                                     "battle", "opposition", "bloodshed"}) or \
                     "withdrawal" in words:
                 tr.nonviolent = True
                 for other in found:

@@ -1057,6 +1057,9 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         cls = next((p for p in parts if p), None)
     if cls is None:
         return None
+    if cls == "takeover" and not any(place_like(g) and not g._.sitrep_country for p in _children(t, {"prep"})
+                                     if p.lower_ == "of" for g in _children(p, {"pobj"})):
+        return None  # "the capture of Avdiivka"; not "the capture of two soldiers", "of Syria"
     if cls in ("shooting", "shelling", "deployment") and t.lower_ in ("fire", "firing", "shell", "shells",
                                                                        "missile", "missiles", "rocket", "rockets",
                                                                        "convoy", "patrol", "patrols", "bursts"):
