@@ -130,3 +130,33 @@ def test_a_takeover_named_in_passing_is_no_new_event(extract, text):
 def test_troops_withdrawn_from_a_country_are_a_movement_of_forces(extract):
     evs = extract("The president ordered on Tuesday the withdrawal of 2,000 troops from Syria.")
     assert territorial(evs) == []
+
+
+@pytest.mark.parametrize("text, sub, place", [
+    ("The town of Kidal was cleared of militants on Tuesday.", REGAINS, "Kidal"),
+    ("Government forces reasserted control over Kidal on Tuesday.", REGAINS, "Kidal"),
+    ("The army established full control over the town of Kidal on Tuesday.", REGAINS, "Kidal"),
+    ("The town of Kidal came under the control of the rebels on Tuesday.", OVERTAKES, "Kidal"),
+    ("The army lost the town of Kidal to the rebels on Tuesday.", OVERTAKES, "Kidal"),
+    ("Troops expelled the militants from the town of Kidal on Tuesday.", REGAINS, "Kidal"),
+    ("Soldiers dislodged the rebels from their positions in Kidal on Tuesday.", REGAINS, "Kidal"),
+    ("The rebels relinquished control of Kidal on Tuesday.", HANDOVER, "Kidal"),
+    ("The rebels gave up the town of Kidal on Tuesday.", HANDOVER, "Kidal"),
+])
+def test_more_ways_of_telling_ground_taken_and_given_up(extract, text, sub, place):
+    got = territorial(extract(text))
+    assert [(s, p) for s, _, p in got] == [(sub, place)]
+
+
+def test_the_side_a_town_was_lost_to_took_it(extract):
+    got = territorial(extract("The army lost the town of Kidal to the rebels on Tuesday."))
+    assert got[0][1] is not None and "Military" not in got[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    "Workers cleared the road of debris in Kidal on Tuesday.",
+    "The plan came under criticism in Kidal on Tuesday.",
+    "The army lost two soldiers in Kidal on Tuesday.",
+])
+def test_clearing_coming_and_losing_that_take_no_ground(extract, text):
+    assert territorial(extract(text)) == []

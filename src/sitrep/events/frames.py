@@ -407,7 +407,9 @@ def _captured_people(t: Token) -> bool:
 def _lose_control(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'lost control of': ground lost."""
     if v.lemma == "lose":
-        return "lose_control" if "control" in v.obj_words else None
+        # "lost control of Deraa", "lost the town of Kidal to the rebels"
+        return "lose_control" if "control" in v.obj_words or (
+            _ground_given(t) and "to" in v.preps) else None
     return v.cls
 
 
@@ -517,6 +519,23 @@ def _driven_out(t: Token) -> bool:
     return any(place_like(o) for o in places)
 
 
+def _cleared(t: Token) -> bool:
+    """'cleared the village of militants', 'the town was cleared of IS fighters': an armed side
+    removed from a place (not 'cleared the road of debris')."""
+    place = [o for o in _children(t, {"dobj", "nsubjpass"}) if place_like(o)]
+    removed = [x for p in _children(t, {"prep"}) if p.lower_ == "of" for o in _children(p, {"pobj"})
+               for x in o.subtree]
+    return bool(place) and bool(_words(removed) & (ARMED_SIDES | ARMED_VICTIMS | BEATEN_SIDES)
+                                or any(x.ent_type_ in ("ORG", "NORP") for x in removed))
+
+
+def _came_under_control(t: Token) -> bool:
+    """'the town came under the control of the rebels', 'came under rebel control'."""
+    held = [o for p in _children(t, {"prep"}) if p.lower_ == "under" for o in _children(p, {"pobj"})
+            if o.lower_ == "control"]
+    return bool(held) and any(place_like(s) for s in _children(t, {"nsubj"}))
+
+
 def elided_passive(t: Token) -> bool:
     """'..., and the army driven out': a past participle with a subject and no auxiliary of its own."""
     return t.tag_ == "VBN" and t.dep_ == "conj" and bool(_children(t, {"nsubj"})) and \
@@ -546,8 +565,16 @@ def _framed(t: Token, lex: Lexicon, lemma: str) -> str | None:
         return cls if any(_local_place(x) for o in _children(t, {"dobj", "nsubjpass"}) for x in (o, *[
             g for p in _children(o, {"prep"}) if p.lower_ == "of" for g in _children(p, {"pobj"})])) or \
             _controls_place(t) else None
-    if lemma in ("drive", "oust", "chase", "force"):
+    if lemma in ("drive", "oust", "chase", "force", "dislodge"):
         return cls if _driven_out(t) else None
+    if lemma == "clear":  # "cleared the village of militants", "the town was cleared of IS"
+        return cls if _cleared(t) else None
+    if lemma in ("reassert", "reimpose", "reestablish", "re-establish"):
+        return cls if _controls_place(t) else None  # "reasserted control over the town"
+    if lemma == "come":  # "the town came under the control of the rebels"
+        return cls if _came_under_control(t) else None
+    if lemma == "relinquish":  # "relinquished control of the town"
+        return cls if _ground_given(t) else None
     if lemma in ("leave", "vacate"):
         return cls if _left_ground(t) else None
     if lemma == "move":  # "troops moved into the town"; not "are starting to move into it"
@@ -699,6 +726,8 @@ def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
             return "supply"
         if not v.dobj & FORCES_SENT:
             return None  # "sent officials to collect the children": no force moved
+    if v.lemma == "establish" and _controls_place(t):
+        return "takeover"  # "established full control over the town"
     if v.lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
         if not v.dobj & FORTIFIED_POSITIONS:
@@ -708,7 +737,9 @@ def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 def _supply(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """Aid given."""
+    """Aid given; ground given up ("gave up the town")."""
+    if v.lemma == "give" and "up" in v.prts and _ground_given(t):
+        return "withdraw"
     return "supply" if v.dobj & lex.aid_objects else None
 
 
@@ -880,6 +911,8 @@ def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return v.cls if v.dobj & SANCTION_MEASURES else None
     if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze") and not v.dobj & (TIES_CUT | SANCTION_MEASURES):
         return None  # "cut aid", "severed ties"; not "cut supply lines", "halted the advance"
+    if v.lemma == "expel" and _driven_out(t):
+        return "takeover"  # "expelled the militants from the town": ground taken, not a sanction
     if v.lemma == "recall" and not v.dobj & ENVOYS:
         return None  # "recalled its ambassador"; not "recalled the moment", "I do not recall"
     return v.cls

@@ -497,7 +497,7 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             a1 = _custodian(t, ctx)  # "died under torture in a regime prison"
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
-    if cls == "takeover" and t.lemma_.lower() == "fall":
+    if cls == "takeover" and t.lemma_.lower() in ("fall", "come"):
         # "the town fell to the rebels", "fell into the hands of the army": the place is the
         # subject; who took it is the one it fell to
         subj, passive = _fallen_to(t), False
@@ -521,6 +521,8 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
         [c for c in t.children if c.dep_ == ("nsubj" if elided_passive(t) else "nsubjpass")]
     objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
+    if cls == "takeover" and t.lemma_.lower() == "clear":
+        objs += _pobj(t, {"of"})  # "cleared the town of militants": the side put out
     if load_lexicon().verbs.get(t.lemma_.lower()) == "offer":
         # "expressed dismay at the court", "offered support to the army": the feeling voiced is
         # no actor; whom it is about or for is
@@ -555,15 +557,17 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         return Roles(attacker, a1, [])
     if a1 is None and cls == "clash" and a2 is not None:
         a1, a2 = a2, None  # "exchanged fire with the police": the one side named is actor1
-    if a1 is None and violent and not (cls == "takeover" and t.lemma_.lower() == "fall"):
+    if a1 is None and violent and not (cls == "takeover" and t.lemma_.lower() in ("fall", "come")):
         # (a place that "fell" with no one it fell to names no taker: its last holder,
         # the one side the story names, lost it)
         a1 = _custodian(t, ctx) or _participant(t, ctx, a2)
     if cls == "lose_control":
         # "the government lost control of Deraa": the loser is actor2, the winner actor1
         loser = a1
-        winner = None
-        if loser and loser.actor.kind == "State forces" and ctx.lead_armed:
+        winner = a2  # "lost the town to the rebels"
+        if winner is not None:
+            pass
+        elif loser and loser.actor.kind == "State forces" and ctx.lead_armed:
             winner = Resolution(ctx.actor(ctx.lead_armed), (), "lead")
         elif loser and loser.actor.kind != "State forces" and ctx.focus:
             winner = Resolution(ctx.actor(f"{ctx.focus}-military"), (), "focus")
