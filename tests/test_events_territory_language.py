@@ -160,3 +160,10 @@ def test_the_side_a_town_was_lost_to_took_it(extract):
 ])
 def test_clearing_coming_and_losing_that_take_no_ground(extract, text):
     assert territorial(extract(text)) == []
+
+
+def test_a_day_told_at_the_end_of_the_sentence_dates_the_takeover(extract):
+    # the parser hangs "yesterday" on the last noun; it is still the day of the takeover
+    evs = extract("The RSF announced that it took control of the army base in Wad Madani, "
+                  "capital of El Gezira, yesterday.")
+    assert [(e.sub_event_type, e.event_date) for e in evs] == [(OVERTAKES, "2024-12-05")]

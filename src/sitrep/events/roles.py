@@ -613,7 +613,10 @@ def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None
                 best = (rank, d)
     if best is None:
         # a date in the main line of the sentence (not inside a relative clause or apposition)
-        free = [(e, d) for e, d in dates if not any(a.dep_ in ("relcl", "appos", "acl") for a in e.root.ancestors)]
+        # ("..., capital of El Gezira, yesterday.": a day the parser hung on the last noun is
+        # the sentence's, not the noun's; a noun has no "yesterday")
+        free = [(e, d) for e, d in dates if not any(
+            a.dep_ in ("relcl", "acl") or a.dep_ == "appos" and e.root.dep_ != "npadvmod" for a in e.root.ancestors)]
         if not free:
             return None
         best = (0, min(free, key=lambda x: abs(x[0].root.i - t.i))[1])
