@@ -167,3 +167,22 @@ def test_a_day_told_at_the_end_of_the_sentence_dates_the_takeover(extract):
     evs = extract("The RSF announced that it took control of the army base in Wad Madani, "
                   "capital of El Gezira, yesterday.")
     assert [(e.sub_event_type, e.event_date) for e in evs] == [(OVERTAKES, "2024-12-05")]
+
+
+@pytest.mark.parametrize("text, sub, place", [
+    # fighters bussed out of a town under a deal hand it over
+    ("Hundreds of rebels were evacuated from the town of Douma to the north on Sunday under a surrender deal.",
+     HANDOVER, "Douma"),
+    ("Regime forces entered Deraa on Thursday after rebels agreed to surrender the city.", HANDOVER, "Deraa"),
+    # control claimed or declared over a town: the takeover, as its taker tells it
+    ("Government forces claimed full control of Kidal on Thursday.", REGAINS, "Kidal"),
+    ("The army declared full control of the town of Kidal on Thursday.", REGAINS, "Kidal"),
+])
+def test_deals_and_claims_of_control(extract, text, sub, place):
+    got = territorial(extract(text))
+    assert [(s, p) for s, _, p in got] == [(sub, place)]
+
+
+def test_an_agreement_to_surrender_stays_an_event_beside_the_handover(extract):
+    evs = extract("Regime forces entered Deraa on Thursday after rebels agreed to surrender the city.")
+    assert any(e.plover == "AGREE" and e.sub_event_type is None for e in evs)

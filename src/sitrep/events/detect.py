@@ -617,11 +617,14 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
         if tr.cls in ("takeover", "advance"):
             for other in found:
                 o = other.token
-                if other is not tr and other.cls in ("withdraw", "deal") and _within(o, t):
+                # ("entered the city after the rebels agreed to surrender it": a deal too, and
+                # the agreement stays an event of its own)
+                if other is not tr and other.cls in ("withdraw", "deal", "agree") and _within(o, t):
                     tr.nonviolent = True
-                    absorbed.add(o.i)
+                    if other.cls != "agree":
+                        absorbed.add(o.i)
             words = {x.lower_ for x in t.subtree}
-            if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed"} or \
+            if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed", "surrender"} or \
                     ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash", "shot",
                                                      "battle", "opposition", "bloodshed"}) or \
                     "withdrawal" in words:

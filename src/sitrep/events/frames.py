@@ -573,6 +573,8 @@ def _framed(t: Token, lex: Lexicon, lemma: str) -> str | None:
         return cls if _controls_place(t) else None  # "reasserted control over the town"
     if lemma == "come":  # "the town came under the control of the rebels"
         return cls if _came_under_control(t) else None
+    if lemma in ("claim", "announce"):  # "claimed full control of the city"
+        return cls if _controls_place(t) else None
     if lemma == "relinquish":  # "relinquished control of the town"
         return cls if _ground_given(t) else None
     if lemma in ("leave", "vacate"):
@@ -925,6 +927,8 @@ def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         if _children(t, {"auxpass"}):
             return None
         return v.cls if v.dobj & ADMISSIONS or _children(t, {"ccomp"}) else None
+    if v.lemma == "declare" and _controls_place(t):
+        return "takeover"  # "declared full control of the city"
     if v.lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
         if v.dobj & EMERGENCY_MEASURES:
             return "restrict"  # "declared a lockdown": a security measure
@@ -998,6 +1002,10 @@ def _evacuate(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """People or a place evacuated; forces that evacuate their own positions withdraw."""
     if not v.objs and not v.preps:
         return None
+    evacuated = _words(x for o in _children(t, {"nsubjpass", "dobj"}) for x in o.subtree)
+    if evacuated & ARMED_SIDES and not evacuated & CIVILIAN_VICTIMS and any(
+            p.lower_ == "from" and any(_ground(o) for o in _children(p, {"pobj"})) for p in _children(t, {"prep"})):
+        return "withdraw"  # "rebels were evacuated from the town under a deal": the town handed over
     if _subject_words(t) & ARMED_SIDES and any(o.lower_ in FORTIFIED_POSITIONS - FORCES_MOVED - {"fighters"}
                                                for o in _children(t, {"dobj"})):
         return "withdraw"  # "soldiers evacuated their positions in the town"
