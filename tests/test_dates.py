@@ -29,3 +29,10 @@ def test_history_resolves_far_back():
     assert resolve_date("2011", "2024-12-06").precision == "year"
     assert resolve_date("over a decade ago", "2024-12-06").date < "2015-01-01"
     assert resolve_date("in recent years", "2024-12-06").date < "2023-06-01"
+
+
+def test_two_days_of_one_happening_are_dated_by_the_first():
+    # "seized the base on July 28 and 29": not the year 2029
+    assert resolve_date("July 28 and 29", "2024-07-31").date == "2024-07-28"
+    assert resolve_date("28 to 30 May 2023", "2024-07-31").date == "2023-05-28"
+    assert resolve_date("3-4 June", "2024-07-31").date == "2024-06-03"

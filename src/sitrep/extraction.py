@@ -49,6 +49,7 @@ from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, drop_vague_r
 from .events.modality import attribution_of, licensing_verb, modality_of, refused, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
+from .events.vocab import HELD_GROUND
 from .models import Actor, Article, ControlStatement, Event, Location, PlaceMention
 from .nlp.long import parse
 from .nlp.views import sent_ents
@@ -233,6 +234,7 @@ def extract_with_statements(article: Article, res: Resources, doc: Doc | None = 
     for tp in toponyms:
         for tok in tp.span:
             tok._.sitrep_place = True
+            tok._.sitrep_country = tp.candidate is not None and tp.candidate.feature == "country"
     focus3 = kb.iso2_to_3.get(focus2 or "")
     places: dict[str, set[str]] = {}
     for tp in toponyms:
@@ -637,7 +639,7 @@ class _Builder:
             victims = victims | {"<outlaw>"}
         etype, sub, plover = code_event(tr.cls, TriggerContext(
             a1, a2, weapon if tr.cls not in ("withdraw",) else None, words, tr.nonviolent, has_place, loc_iso3,
-            t.lemma_.lower(), victims, subject))
+            t.lemma_.lower(), victims, subject, _withdrawn_from_place(t)))
         scene = ctx.scene(t.doc, loc_iso3)  # the geocoded country, unless the text disowns it
         country = scene or ctx.country(t.doc)
         if sub == "Arrests" and a1 is None and country:
@@ -751,3 +753,12 @@ class _Builder:
             out.append(e)
         style = article_style(self.article.text)
         return [with_notes(replace(e, confidence=confidence(e, style, self.article.published))) for e in out]
+
+
+def _withdrawn_from_place(t: Token) -> bool:
+    """'withdrew its troops from the villages', 'the withdrawal of troops from Kherson': ground
+    left, named below a country's size ('from Syria' is a pull-out, no town handed on)."""
+    return any(p.lower_ == "from" and any(
+        (x._.sitrep_place and not x._.sitrep_country) or x.lower_ in HELD_GROUND
+        for o in p.children if o.dep_ == "pobj" for x in (o, *o.conjuncts))
+        for p in t.subtree if p.dep_ == "prep")

@@ -70,6 +70,9 @@ ACLED_TYPES = {
         "Non-violent transfer of territory", "Other"],
 }
 CROWD = {"Civilians", "Protesters", "Rioters"}
+# groups named for fighting on the government's side
+STATE_ALLIES = {"pro-government-militia"}
+NON_STATE_ARMED = {"Rebel group", "Political militia", "Identity militia"}
 ARMED_KINDS = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 VERB_WEAPON = {"shell": "Shelling/artillery/missile attack", "bombard": "Shelling/artillery/missile attack"}
 # classes whose coding does not depend on who acts
@@ -93,6 +96,10 @@ VERBAL_PLOVER = {"agree": "AGREE", "consult": "CONSULT", "talks": "CONSULT", "re
 
 
 def _state_at_home(a: Actor | None, location_iso3: str | None) -> bool:
+    """The state's forces in their own country, or the militias that fight on its side (ACLED:
+    ground regained by the government "or its affiliates")."""
+    if a is not None and a.id in STATE_ALLIES:
+        return True
     return a is not None and a.kind == "State forces" and (location_iso3 is None or a.country == location_iso3)
 
 
@@ -116,6 +123,7 @@ class TriggerContext:
     lemma: str = ""  # the trigger's lemma
     victims: frozenset[str] = frozenset()  # heads (and their modifiers) of who or what was hit
     subject: frozenset[str] = frozenset()  # the words of the trigger's subject (or a clash's parties)
+    from_place: bool = False  # a withdrawal "from" a town or positions (not from a country)
 
     @property
     def kind1(self) -> str | None:
@@ -136,6 +144,8 @@ def code_event(cls: str, context: TriggerContext) -> Coding:
         cls = "withdraw"  # fighters who "fled" the town withdrew from it
     if cls in ("takeover", "advance", "lose_control"):
         return _code_ground(cls, context)
+    if cls == "deploy" and context.nonviolent and context.has_place:
+        return STRATEGIC, "Non-violent transfer of territory", "COERCE"  # moved into ground the other side left
     if cls == "withdraw":
         return _code_withdrawal(context)
     if cls == "sexual":
@@ -179,14 +189,19 @@ def _code_ground(cls: str, c: TriggerContext) -> Coding:
         return STRATEGIC, "Change to group/activity", "MOBILIZE"
     if _state_at_home(actor1, location_iso3):
         return BATTLES, "Government regains territory", "ASSAULT"
+    if actor1 is None and c.kind2 in NON_STATE_ARMED:
+        # "the militants were driven out of the town": who took it is unnamed; the ground
+        # a non-state group lost is the state's to regain
+        return BATTLES, "Government regains territory", "ASSAULT"
     return BATTLES, "Non-state actor overtakes territory", "ASSAULT"
 
 
 def _code_withdrawal(c: TriggerContext) -> Coding:
     """A withdrawal: of troops (a movement) or from a place (a handover)."""
     has_place, victims = c.has_place, c.victims
-    if victims & FORCES_MOVED:
-        return STRATEGIC, "Change to group/activity", "RETREAT"  # troops withdrawn: a movement of forces
+    if victims & FORCES_MOVED and not c.from_place:
+        # troops withdrawn: a movement of forces; withdrawn from a town, the town handed on
+        return STRATEGIC, "Change to group/activity", "RETREAT"
     if has_place:
         return STRATEGIC, "Non-violent transfer of territory", "RETREAT"
     return STRATEGIC, "Change to group/activity", "RETREAT"

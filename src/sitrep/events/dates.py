@@ -146,6 +146,10 @@ def _explicit(text: str, pub_iso: str) -> ResolvedDate | None:
     cleaned = re.sub(r"^(?:(?:around|about|approximately|circa|early|late|as of|as reported on|reported on|"
                      r"on|in|since|from|by|until|during|at|the night of|the morning of|the evening of)\s+)+",
                      "", cleaned.strip()).strip(" ,")
+    # "July 28 and 29", "28 to 30 May": two days of one happening, dated by the first (not the
+    # second number read as a year)
+    cleaned = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![\d:])",
+                     r"\1", cleaned)
     if re.fullmatch(r"(?:in\s+)?(1[89]\d\d|20\d\d)", cleaned):
         return ResolvedDate(f"{cleaned[-4:]}-01-01", "year")
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)", cleaned)) and not re.fullmatch(

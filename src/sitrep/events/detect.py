@@ -603,6 +603,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "Backed by Russian jets, the army retook ...": who the actor is, not news
         if cls in ("takeover", "advance") and t.dep_ == "xcomp" and lemma_of(t.head) in TRYING:
             continue  # "the rebels tried to take the town": no ground taken
+        if cls not in VERBAL and t.dep_ == "pcomp" and t.head.lower_ == "without":
+            continue  # "took the town without firing a shot": what was not done
         if t.dep_ in ("pcomp", "pobj") and t.head.lower_ == "with" and any(
                 c.dep_ == "prep" and c.lower_ == "under" and any(g.lower_ == "way" for g in c.children)
                 for c in t.children):
@@ -666,17 +668,41 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
         if tr.cls in ("takeover", "advance"):
             for other in found:
                 o = other.token
-                if other is not tr and other.cls in ("withdraw", "deal") and _within(o, t):
+                # ("entered the city after the rebels agreed to surrender it": a deal too, and
+                # the agreement stays an event of its own)
+                if other is not tr and other.cls in ("withdraw", "deal", "agree") and _within(o, t):
                     tr.nonviolent = True
-                    absorbed.add(o.i)
+                    if other.cls != "agree":
+                        absorbed.add(o.i)
             words = {x.lower_ for x in t.subtree}
-            if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed"} or \
-                    ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash"}) or \
+            if words & {"deal", "agreement", "handover", "negotiated", "peacefully", "unopposed", "surrender"} or \
+                    ("without" in words and words & {"fight", "fighting", "clashes", "resistance", "clash", "shot",
+                                                     "battle", "opposition", "bloodshed"}) or \
                     "withdrawal" in words:
                 tr.nonviolent = True
                 for other in found:
                     if other.cls == "deal" and _within(other.token, t):
                         absorbed.add(other.token.i)
+        if tr.cls == "deploy" and not tr.noun and (any(
+                other.cls == "withdraw" and (_within(other.token, t) or _within(other.token, t.head))
+                for other in found) or any(x.lower_ == "withdrawal" for x in t.subtree)):
+            # "troops deployed in the villages after the enemy withdrew from them": the ground
+            # handed on without a fight
+            tr.nonviolent = True
+            absorbed.update(o.token.i for o in found if o.cls in ("withdraw", "withdrawal") and
+                            (_within(o.token, t) or _within(o.token, t.head)))
+    for tr in material:
+        # "stormed and took the town", "attacked and seized the base": the assault is how the
+        # ground was taken, one happening
+        if tr.cls != "takeover":
+            continue
+        for other in material:
+            o = other.token
+            if other.cls in ("attack", "clash") and not other.noun and o.i not in absorbed and \
+                    not _children_of(o, "dobj") and \
+                    (o.head == tr.token or tr.token.head == o) and "conj" in (o.dep_, tr.token.dep_):
+                tr.merged.append(o)
+                absorbed.add(o.i)
     for tr in material:
         # "gunmen entered the village and killed two people": the entry is how they attacked
         # ("entered the village and detained 70 villagers": the detention is what happened)
@@ -723,6 +749,10 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
                 continue
         out.append(tr)
     return out
+
+
+def _children_of(t: Token, dep: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ == dep]
 
 
 def _anchor(t: Token) -> int:

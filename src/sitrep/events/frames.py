@@ -20,16 +20,19 @@ from .vocab import (
     ACTS,
     ADMISSIONS,
     AIR_KINDS,
+    ARMED_SIDES,
     ARMED_VICTIMS,
     ARMED_WORDS,
     ARMS_STORES,
     ARTILLERY_KINDS,
     ASSAULTS,
     BASES,
+    BEATEN_SIDES,
     BLASTS,
     BY_PHONE,
     CAPTIVITY,
     CIVIL_GROUPS,
+    CIVILIAN_VICTIMS,
     CLAIMANT_GROUPS,
     COMMENTING,
     CONDITION_WORDS,
@@ -52,8 +55,10 @@ from .vocab import (
     FIRE_OBJECTS,
     FORCE_USED,
     FORCE_WORDS,
+    FORCES_MOVED,
     FORCES_SENT,
     FORTIFIED_POSITIONS,
+    HELD_GROUND,
     HOSTAGE_WORDS,
     HOSTILE_FIRE,
     INTELLIGENCE,
@@ -63,6 +68,7 @@ from .vocab import (
     NATURAL_FORCES,
     OBLIGING,
     PERSON_OBJECTS,
+    PLACE_EDGES,
     PLACE_NOUNS,
     POLITIES,
     POTS_AND_PANS,
@@ -92,11 +98,14 @@ from .vocab import (
     WEAPON_OBJECTS,
 )
 
-__all__ = ["MATERIAL_PRIORITY", "VERBAL", "lemma_of", "noun_class", "place_like", "verb_class"]
+__all__ = ["MATERIAL_PRIORITY", "VERBAL", "elided_passive", "lemma_of", "noun_class", "place_like", "verb_class"]
 
 # classes that are statements or diplomacy (PLOVER only, no ACLED type unless coded so)
 VERBAL = {"agree", "consult", "request", "support", "offer", "accuse", "reject", "threaten",
           "sanction", "supply", "talks", "release", "concede", "cooperate", "coerce"}
+# verbs of ground taken back, whose participle tells it of the place ("the recaptured town of X");
+# not "liberated", which long after still describes a place ("the liberated city of Raqqa")
+RETAKING = {"recapture", "retake", "reclaim", "regain"}
 # when two triggers tell one happening, the more specific class names it: "killed after
 # exchanging fire" is a clash; "killed in an airstrike" an air strike
 MATERIAL_PRIORITY = ["air_attack", "shelling", "explosive", "clash", "shooting", "attack", "kill", "sexual",
@@ -254,11 +263,19 @@ def _phrasal(t: Token, lemma: str, lex: Lexicon) -> str | None:
 def _declared_victory(t: Token, lemma: str) -> str | None:
     """'declared victory over the Islamic State in Mosul': the last of a place taken."""
     victory = [o for o in _children(t, {"dobj"}) if o.lower_ == "victory"]
-    if lemma in ("declare", "claim", "proclaim", "announce") and victory and \
-            any(x._.sitrep_place for x in _where(t) + _where(victory[0]) +
-                [w for p in _children(victory[0], {"prep"}) for o in _children(p, {"pobj"}) for w in _where(o)]):
+    if lemma not in ("declare", "claim", "proclaim", "announce") or not victory:
+        return None
+    if any(x._.sitrep_place for x in _where(t) + _where(victory[0]) +
+           [w for p in _children(victory[0], {"prep"}) for o in _children(p, {"pobj"}) for w in _where(o)]):
         return "takeover"
-    return None
+    # "declared victory over the Islamic State on July 10": the last ground of an armed side
+    # taken, where the story is (not "claimed victory in the election"; a victory "claimed"
+    # with no place is a boast, not a declaration)
+    if lemma == "claim" or t.tag_ == "VBG":
+        return None  # ("..., declaring victory over the Islamic State": a reason given)
+    beaten = [x for p in _children(victory[0], {"prep"}) if p.lower_ in ("over", "against")
+              for o in _children(p, {"pobj"}) for x in o.subtree]
+    return "takeover" if any(x.lower_ in BEATEN_SIDES for x in beaten) else None
 
 
 def _back_in_control(t: Token) -> str | None:
@@ -283,8 +300,12 @@ def verb_class(t: Token, lex: Lexicon) -> str | None:
         return phrasal
     if t.pos_ == "VERB" and (victory := _declared_victory(t, lemma)):
         return victory
+    if t.dep_ == "amod" and (retaken := _retaken_place(t)):
+        return retaken
     if cls is None and t.pos_ == "AUX":
         return _back_in_control(t)
+    if cls is None and lemma in lex.framed_verbs:
+        return _framed(t, lex, lemma)
     if cls is None and t.pos_ == "VERB":
         return _answered(t)
     if cls is None or t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and lemma == "have"):
@@ -340,9 +361,14 @@ def _takeover(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     if v.lemma == "take" and v.obj_words & HOSTAGE_WORDS:
         return "abduct"  # "were taken hostage"
     # a takeover takes a place: "seized a pistol" is a seizure of weapons, not of ground
-    if v.lemma == "take" and not ("control" in v.obj_words or "over" in v.prts or
+    # "took it back from the army": a place taken back, named before
+    back = any(c.lower_ == "back" for c in _children(t, {"prt", "advmod"})) and \
+        any(o.lower_ in ("it", "them") for o in _children(t, {"dobj"}))
+    if v.lemma == "take" and not ("control" in v.obj_words or "over" in v.prts or back or
                                 any(place_like(o) for o in _children(t, {"dobj"}))):
         return None
+    if back:
+        return "takeover"
     if v.lemma == "gain" and "control" not in v.obj_words:
         return None  # "gained control of"; not "gained support"
     if v.lemma == "restore" and not ("control" in v.obj_words or any(place_like(o) for o in _children(t, {"dobj"}))):
@@ -381,12 +407,16 @@ def _captured_people(t: Token) -> bool:
 def _lose_control(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'lost control of': ground lost."""
     if v.lemma == "lose":
-        return "lose_control" if "control" in v.obj_words else None
+        # "lost control of Deraa", "lost the town of Kidal to the rebels"
+        return "lose_control" if "control" in v.obj_words or (
+            _ground_given(t) and "to" in v.preps) else None
     return v.cls
 
 
 def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'entered Homs'; not 'invaded his home', nor refugees arriving."""
+    if v.lemma == "push" and _driven_out(t):
+        return "takeover"  # "pushed the rebels out of the town"
     if v.lemma == "arrive" and _subject_words(t) & DISPLACED:
         return "flee"  # "500 refugees arrived from Colombia": a movement of people
     if _children(t, {"dobj"}) and \
@@ -397,6 +427,11 @@ def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     ahead = _children(t, {"dobj"}) + [o for p in _children(t, {"prep"}) if p.lower_ in
                                       ("into", "to", "in", "inside")
                                       for o in _children(p, {"pobj"})]
+    if v.lemma in ("advance", "push") and t.tag_ == "VBG" and any(
+            a.dep_ == "aux" and a.lemma_ == "be" for a in t.children):
+        return None  # "our forces are advancing in the city": still fighting for it, not taken
+    if ahead and all(o.lower_ in PLACE_EDGES for o in ahead):
+        return None  # "reached the outskirts of the town": at its edge, not in it
     # a proper name entered is a place even where the gazetteer does not know it
     # (not a date: "advanced towards Jabalia on Tuesday" entered no Tuesday)
     return v.cls if any(place_like(o) or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE",
@@ -407,8 +442,150 @@ def _advance(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 def _withdraw(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """'pulled out', 'pulled back'."""
     if v.lemma == "pull":
-        return "withdraw" if v.prts & {"out", "back"} else None
+        # "pulled out", "pulled back"; the parser takes "out" of "pulled out of the town" for a preposition
+        return "withdraw" if (v.prts | v.preps) & {"out", "back"} else None
     return v.cls
+
+
+def _retaken_place(t: Token) -> str | None:
+    """'the reclaimed city of Izium', 'the newly liberated town of Kidal': ground retaken, told as
+    what the place now is (not 'the captured soldiers', 'the occupied territories')."""
+    # the participle, whether the tagger made it a verb or an adjective
+    if t.lower_ not in {f for v in RETAKING for f in (v + "d", v + "ed", v + "n")}:
+        return None
+    if any(c.lower_ in ("now", "once", "formerly") for c in t.children):
+        return None  # "the now recaptured city": what it is, not news of its retaking
+    place = t.head
+    named = [g for p in place.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    if place.lower_ in HELD_GROUND and any(_local_place(g) for g in named):
+        return "takeover"
+    return None
+
+
+def _local_place(o: Token) -> bool:
+    """A toponym below a country's size ("Kidal", not "Mali")."""
+    return bool(o._.sitrep_place) and not o._.sitrep_country
+
+
+def _ground(o: Token) -> bool:
+    """Ground that is held: a town, a base, positions ('the town of Kidal'), or a named place."""
+    return o.lower_ in HELD_GROUND or _local_place(o)
+
+
+def _ground_given(t: Token) -> bool:
+    """'handed over the town', 'surrendered the base', 'ceded control of Kidal': ground given up."""
+    given = _children(t, {"dobj", "nsubjpass"})
+    return any(_ground(o) for o in given) or (
+        any(o.lower_ == "control" for o in given) and _controls_place(t))
+
+
+def _fell(t: Token) -> str | None:
+    """'the town fell to the rebels', 'Kidal fell on Tuesday', 'fell into the hands of': a
+    place taken; not 'prices fell', 'shells fell on the town', 'the town fell silent'."""
+    subj = _children(t, {"nsubj"})
+    if not subj or _children(t, {"dobj", "acomp", "oprd", "attr", "xcomp"}):
+        return None
+    s = subj[0]
+    if s.lower_ in COUNT_NOUNS or s.lower_ in ("control", "front", "frontline") or not place_like(s):
+        return None
+    for p in _children(t, {"prep"}):
+        objs = _children(p, {"pobj"})
+        if any(o.like_num or o.ent_type_ in ("PERCENT", "MONEY", "QUANTITY", "CARDINAL") for o in objs):
+            return None  # "fell to 10 percent"
+        if p.lower_ in ("on", "onto", "upon", "near", "behind", "below", "short") and \
+                not any(o.ent_type_ in ("DATE", "TIME") for o in objs):
+            return None  # "fell short", "fell near the border"; "fell on Tuesday" is a date
+    return "takeover"
+
+
+def _driven_out(t: Token) -> bool:
+    """'drove the militants out of the town', 'were chased from Kidal', 'ousted the army from its
+    base': an armed side put out of a place (not 'forced residents out of the village')."""
+    driven = _children(t, {"dobj", "nsubjpass"})
+    if not driven and elided_passive(t):
+        driven = _children(t, {"nsubj"})  # "... and the army driven out": a passive, its "was" left out
+    sides = [x for o in driven for x in o.subtree]
+    if _words(sides) & (CIVILIAN_VICTIMS | DISPLACED) or not (
+            _words(sides) & (ARMED_SIDES | ARMED_VICTIMS) or any(x.ent_type_ in ("ORG", "NORP") for x in sides)):
+        return False  # an armed side driven out, not "families forced from the town"
+    outs = [c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
+    froms = [p for p in _children(t, {"prep"}) if p.lower_ == "from" or (outs and p.lower_ == "of")]
+    froms += [p for c in outs for p in _children(c, {"prep"}) if p.lower_ == "of"]
+    places = [o for p in froms for o in _children(p, {"pobj"})] + \
+        [o for c in outs if c.dep_ == "prep" for o in _children(c, {"pobj"})]
+    if not places and outs and (_children(t, {"nsubjpass"}) or elided_passive(t)):
+        return True  # "the army was driven out": out of the place the sentence is about
+    return any(place_like(o) for o in places)
+
+
+def _cleared(t: Token) -> bool:
+    """'cleared the village of militants', 'the town was cleared of IS fighters': an armed side
+    removed from a place (not 'cleared the road of debris')."""
+    place = [o for o in _children(t, {"dobj", "nsubjpass"}) if place_like(o)]
+    removed = [x for p in _children(t, {"prep"}) if p.lower_ == "of" for o in _children(p, {"pobj"})
+               for x in o.subtree]
+    return bool(place) and bool(_words(removed) & (ARMED_SIDES | ARMED_VICTIMS | BEATEN_SIDES)
+                                or any(x.ent_type_ in ("ORG", "NORP") for x in removed))
+
+
+def _came_under_control(t: Token) -> bool:
+    """'the town came under the control of the rebels', 'came under rebel control'."""
+    held = [o for p in _children(t, {"prep"}) if p.lower_ == "under" for o in _children(p, {"pobj"})
+            if o.lower_ == "control"]
+    return bool(held) and any(place_like(s) for s in _children(t, {"nsubj"}))
+
+
+def elided_passive(t: Token) -> bool:
+    """'..., and the army driven out': a past participle with a subject and no auxiliary of its own."""
+    return t.tag_ == "VBN" and t.dep_ == "conj" and bool(_children(t, {"nsubj"})) and \
+        not _children(t, {"aux", "auxpass"})
+
+
+def _left_ground(t: Token) -> bool:
+    """'government troops left the town', 'vacated their positions': an armed side leaving ground
+    it held (not 'the attack left five dead', 'residents left the city')."""
+    if lemma_of(t) == "leave" and not _subject_words(t) & ARMED_SIDES:
+        return False
+    if _children(t, {"oprd", "ccomp", "xcomp", "acomp"}):
+        return False  # "left five people dead", "left them to fend for themselves"
+    return any(_ground(o) for o in _children(t, {"dobj", "nsubjpass"}))
+
+
+def _framed(t: Token, lex: Lexicon, lemma: str) -> str | None:
+    """A verb that tells ground changing hands only in its frame (`framed_verbs`)."""
+    cls = lex.framed_verbs[lemma]
+    if t.pos_ != "VERB" or t.dep_ in ("amod", "compound"):
+        return None
+    if lemma == "fall":
+        return _fell(t)
+    if lemma == "change":  # "the town changed hands"
+        return cls if any(o.lower_ == "hands" for o in _children(t, {"dobj"})) else None
+    if lemma == "secure":  # "secured Kidal", "secured control of"; not "secured the area", "a deal"
+        return cls if any(_local_place(x) for o in _children(t, {"dobj", "nsubjpass"}) for x in (o, *[
+            g for p in _children(o, {"prep"}) if p.lower_ == "of" for g in _children(p, {"pobj"})])) or \
+            _controls_place(t) else None
+    if lemma in ("drive", "oust", "chase", "force", "dislodge"):
+        return cls if _driven_out(t) else None
+    if lemma == "clear":  # "cleared the village of militants", "the town was cleared of IS"
+        return cls if _cleared(t) else None
+    if lemma in ("reassert", "reimpose", "reestablish", "re-establish"):
+        return cls if _controls_place(t) else None  # "reasserted control over the town"
+    if lemma == "come":  # "the town came under the control of the rebels"
+        return cls if _came_under_control(t) else None
+    if lemma in ("claim", "announce"):  # "claimed full control of the city"
+        return cls if _controls_place(t) else None
+    if lemma == "relinquish":  # "relinquished control of the town"
+        return cls if _ground_given(t) else None
+    if lemma in ("leave", "vacate"):
+        return cls if _left_ground(t) else None
+    if lemma == "move":  # "troops moved into the town"; not "are starting to move into it"
+        if lemma_of(t.head) in ("start", "begin", "prepare", "plan") and t.dep_ == "xcomp" or \
+                any(a.dep_ == "aux" and a.lemma_ == "be" for a in t.children) and t.tag_ == "VBG":
+            return None
+        return cls if any(place_like(o) and o.lower_ not in PLACE_EDGES for p in _children(t, {"prep"})
+                          if p.lower_ in ("into", "inside") for o in _children(p, {"pobj"})) else None
+    return None
 
 
 def _a_figure(o: Token) -> bool:
@@ -551,6 +728,8 @@ def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
             return "supply"
         if not v.dobj & FORCES_SENT:
             return None  # "sent officials to collect the children": no force moved
+    if v.lemma == "establish" and _controls_place(t):
+        return "takeover"  # "established full control over the town"
     if v.lemma in ("establish", "build", "erect", "fortify", "relocate", "transfer", "install"):
         # "established new fortifications", "built a base": a movement or a base, not any building
         if not v.dobj & FORTIFIED_POSITIONS:
@@ -560,7 +739,9 @@ def _deploy(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 def _supply(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """Aid given."""
+    """Aid given; ground given up ("gave up the town")."""
+    if v.lemma == "give" and "up" in v.prts and _ground_given(t):
+        return "withdraw"
     return "supply" if v.dobj & lex.aid_objects else None
 
 
@@ -732,6 +913,8 @@ def _sanction(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         return v.cls if v.dobj & SANCTION_MEASURES else None
     if v.lemma in ("suspend", "sever", "halt", "cancel", "cut", "freeze") and not v.dobj & (TIES_CUT | SANCTION_MEASURES):
         return None  # "cut aid", "severed ties"; not "cut supply lines", "halted the advance"
+    if v.lemma == "expel" and _driven_out(t):
+        return "takeover"  # "expelled the militants from the town": ground taken, not a sanction
     if v.lemma == "recall" and not v.dobj & ENVOYS:
         return None  # "recalled its ambassador"; not "recalled the moment", "I do not recall"
     return v.cls
@@ -744,10 +927,14 @@ def _concede(t: Token, lex: Lexicon, v: _Verb) -> str | None:
         if _children(t, {"auxpass"}):
             return None
         return v.cls if v.dobj & ADMISSIONS or _children(t, {"ccomp"}) else None
+    if v.lemma == "declare" and _controls_place(t):
+        return "takeover"  # "declared full control of the city"
     if v.lemma == "declare":  # "declared a ceasefire": a concession; declaring a war is not
         if v.dobj & EMERGENCY_MEASURES:
             return "restrict"  # "declared a lockdown": a security measure
         return v.cls if v.dobj & TRUCES else None
+    if v.lemma in ("cede", "concede") and _ground_given(t):
+        return "withdraw"  # "ceded control of the town to the rebels": ground given up
     return v.cls if v.dobj & lex.concession_objects or v.lemma in ("concede", "cede") else None
 
 
@@ -765,6 +952,8 @@ def _reject(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 def _release(t: Token, lex: Lexicon, v: _Verb) -> str | None:
     """Prisoners freed; 'handed over' aid supplies."""
+    if v.lemma in ("hand", "surrender") and _ground_given(t):
+        return "withdraw"  # "handed over the town", "surrendered the base": ground given up
     if v.lemma == "hand":
         if "over" not in v.prts:
             return None
@@ -810,9 +999,16 @@ def _steal(t: Token, lex: Lexicon, v: _Verb) -> str | None:
 
 
 def _evacuate(t: Token, lex: Lexicon, v: _Verb) -> str | None:
-    """People or a place evacuated."""
+    """People or a place evacuated; forces that evacuate their own positions withdraw."""
     if not v.objs and not v.preps:
         return None
+    evacuated = _words(x for o in _children(t, {"nsubjpass", "dobj"}) for x in o.subtree)
+    if evacuated & ARMED_SIDES and not evacuated & CIVILIAN_VICTIMS and any(
+            p.lower_ == "from" and any(_ground(o) for o in _children(p, {"pobj"})) for p in _children(t, {"prep"})):
+        return "withdraw"  # "rebels were evacuated from the town under a deal": the town handed over
+    if _subject_words(t) & ARMED_SIDES and any(o.lower_ in FORTIFIED_POSITIONS - FORCES_MOVED - {"fighters"}
+                                               for o in _children(t, {"dobj"})):
+        return "withdraw"  # "soldiers evacuated their positions in the town"
     return v.cls
 
 
@@ -902,6 +1098,9 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         cls = next((p for p in parts if p), None)
     if cls is None:
         return None
+    if cls == "takeover" and not any(place_like(g) and not g._.sitrep_country for p in _children(t, {"prep"})
+                                     if p.lower_ == "of" for g in _children(p, {"pobj"})):
+        return None  # "the capture of Avdiivka"; not "the capture of two soldiers", "of Syria"
     if cls in ("shooting", "shelling", "deployment") and t.lower_ in ("fire", "firing", "shell", "shells",
                                                                        "missile", "missiles", "rocket", "rockets",
                                                                        "convoy", "patrol", "patrols", "bursts"):

@@ -14,6 +14,7 @@ __all__ = ["Lexicon", "load_lexicon"]
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]  # lemma -> class
+    framed_verbs: dict[str, str]  # lemma -> class, only where its frame tells ground changing hands
     phrasal: dict[str, str]  # "lemma particle" -> class
     nouns: dict[str, str]  # lower form / lemma -> class
     noun_subject_of: frozenset[str]
@@ -40,11 +41,12 @@ def load_lexicon() -> Lexicon:
     with resources.files("sitrep.events").joinpath("data/triggers.yaml").open(encoding="utf-8") as fp:
         d = yaml.safe_load(fp)
     verbs = {w: cls for cls, words in d["verbs"].items() for w in words}
+    framed = {w: cls for cls, words in d["framed_verbs"].items() for w in words}
     phrasal = {w: cls for cls, words in d["phrasal_verbs"].items() for w in words}
     nouns = {w: cls for cls, words in d["nouns"].items() for w in words}
     weapons = {w: sub for sub, words in d["weapons"].items() for w in words}
     return Lexicon(
-        verbs=verbs, phrasal=phrasal, nouns=nouns,
+        verbs=verbs, framed_verbs=framed, phrasal=phrasal, nouns=nouns,
         noun_subject_of=frozenset(d["noun_subject_of"]),
         noun_object_of=frozenset(d["noun_object_of"]),
         attack_objects=frozenset(d["attack_objects"]),

@@ -18,6 +18,7 @@ from ..actors.resolve import FORCE, ArticleActors, Resolution, resolve_phrase
 from ..actors.vocab import PERSONAL_PRONOUNS, STATE_FORCE_GENERIC
 from ..events.dates import ResolvedDate, resolve_date
 from ..events.detect import ACCUSING, heading_end
+from ..events.frames import elided_passive
 from ..events.lexicon import load_lexicon
 from ..events.vocab import BLASTS, COUNT_NOUNS, MESSAGES, OWN_WORDS
 from ..models import Actor
@@ -50,6 +51,24 @@ def _date_led(c: Token, t: Token) -> Token | None:
 
 
 HELPING = {"support", "help", "assist", "aid", "back", "join"}
+
+
+def _fallen_to(t: Token) -> Token | None:
+    """Who a place fell to: 'to the rebels', 'into the hands of the army', 'under the control of X'."""
+    for p in t.children:
+        if p.dep_ != "prep" or p.lower_ not in ("to", "into", "under"):
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            if o.lower_ in ("hands", "control"):
+                held = [g for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+                        for g in q.children if g.dep_ == "pobj"]
+                owner = [c for c in o.children if c.dep_ == "poss"]
+                found = held or owner
+                return found[0] if found else None
+            return o
+    return None
 
 
 def subject_of(t: Token) -> tuple[Token | None, bool]:
@@ -491,6 +510,12 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
             a1 = _custodian(t, ctx)  # "died under torture in a regime prison"
         return Roles(a1, a2, [])
     subj, passive = subject_of(t)
+    if cls == "takeover" and t.lemma_.lower() in ("fall", "come"):
+        # "the town fell to the rebels", "fell into the hands of the army": the place is the
+        # subject; who took it is the one it fell to
+        subj, passive = _fallen_to(t), False
+    elif cls == "takeover" and elided_passive(t):
+        subj, passive = None, True  # "... and the army driven out": the army is who lost it
     if t.lemma_.lower() in FINDING:
         subj = None  # "a body was found by police officers": who found it did not kill
     if passive and subj is None and cls == "flee":
@@ -507,8 +532,10 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                 break
     a2 = None
     objs = [c for c in t.children if c.dep_ in ("dobj", "dative")] if not passive else \
-        [c for c in t.children if c.dep_ == "nsubjpass"]
+        [c for c in t.children if c.dep_ == ("nsubj" if elided_passive(t) else "nsubjpass")]
     objs += _pobj(t, {"with", "against", "to", "on", "for", "from"})
+    if cls == "takeover" and t.lemma_.lower() == "clear":
+        objs += _pobj(t, {"of"})  # "cleared the town of militants": the side put out
     if load_lexicon().verbs.get(t.lemma_.lower()) == "offer":
         # "expressed dismay at the court", "offered support to the army": the feeling voiced is
         # no actor; whom it is about or for is
@@ -544,13 +571,17 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
         return Roles(attacker, a1, [])
     if a1 is None and cls == "clash" and a2 is not None:
         a1, a2 = a2, None  # "exchanged fire with the police": the one side named is actor1
-    if a1 is None and violent:
+    if a1 is None and violent and not (cls == "takeover" and t.lemma_.lower() in ("fall", "come")):
+        # (a place that "fell" with no one it fell to names no taker: its last holder,
+        # the one side the story names, lost it)
         a1 = _custodian(t, ctx) or _participant(t, ctx, a2)
     if cls == "lose_control":
         # "the government lost control of Deraa": the loser is actor2, the winner actor1
         loser = a1
-        winner = None
-        if loser and loser.actor.kind == "State forces" and ctx.lead_armed:
+        winner = a2  # "lost the town to the rebels"
+        if winner is not None:
+            pass
+        elif loser and loser.actor.kind == "State forces" and ctx.lead_armed:
             winner = Resolution(ctx.actor(ctx.lead_armed), (), "lead")
         elif loser and loser.actor.kind != "State forces" and ctx.focus:
             winner = Resolution(ctx.actor(f"{ctx.focus}-military"), (), "focus")
@@ -596,7 +627,10 @@ def date_for(t: Token, sent: Span, published: str | None) -> ResolvedDate | None
                 best = (rank, d)
     if best is None:
         # a date in the main line of the sentence (not inside a relative clause or apposition)
-        free = [(e, d) for e, d in dates if not any(a.dep_ in ("relcl", "appos", "acl") for a in e.root.ancestors)]
+        # ("..., capital of El Gezira, yesterday.": a day the parser hung on the last noun is
+        # the sentence's, not the noun's; a noun has no "yesterday")
+        free = [(e, d) for e, d in dates if not any(
+            a.dep_ in ("relcl", "acl") or a.dep_ == "appos" and e.root.dep_ != "npadvmod" for a in e.root.ancestors)]
         if not free:
             return None
         best = (0, min(free, key=lambda x: abs(x[0].root.i - t.i))[1])

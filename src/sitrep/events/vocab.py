@@ -87,6 +87,10 @@ __all__ = [
     "FORCE_USED",
     "FORCE_WORDS",
     "FORTIFIED_POSITIONS",
+    "ARMED_SIDES",
+    "HELD_GROUND",
+    "PLACE_EDGES",
+    "BEATEN_SIDES",
     "GRIEVANCE_PREPS",
     "GRIEVANCE_VERBS",
     "HOSTAGE_WORDS",
@@ -263,6 +267,11 @@ ENGAGEMENTS = _WORDS["engagements"]
 FIGHT_MODIFIERS = _WORDS["fight_modifiers"]
 ASSAULTS = _WORDS["assaults"]
 FORTIFIED_POSITIONS = _WORDS["fortified_positions"]
+# territory
+ARMED_SIDES = _WORDS["armed_sides"]
+HELD_GROUND = _WORDS["held_ground"]
+PLACE_EDGES = _WORDS["place_edges"]
+BEATEN_SIDES = _WORDS["beaten_sides"]
 BASES = _WORDS["bases"]
 DEADLY_FORCE = _WORDS["deadly_force"]
 NONLETHAL_FIRE = _WORDS["nonlethal_fire"]

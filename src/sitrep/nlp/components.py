@@ -29,6 +29,8 @@ for _name, _default in (("sitrep_published", None), ("sitrep_id", None), ("sitre
         Doc.set_extension(_name, default=_default)
 if not Token.has_extension("sitrep_place"):
     Token.set_extension("sitrep_place", default=False)
+if not Token.has_extension("sitrep_country"):
+    Token.set_extension("sitrep_country", default=False)  # a toponym that names a whole country
 
 
 def _resources(nlp: Language, gazetteer: str | None, actors: str | None):
@@ -58,6 +60,7 @@ class PlacesComponent:
         for tp in tops:
             for tok in tp.span:
                 tok._.sitrep_place = True
+                tok._.sitrep_country = tp.candidate is not None and tp.candidate.feature == "country"
         doc._.sitrep_toponyms = [t.mention(doc._.sitrep_id or "doc") for t in tops]
         doc._.sitrep_focus = focus
         return doc
