@@ -276,3 +276,9 @@ def test_what_a_force_does_at_times_is_no_event(extract):
     evs = extract("The army has used heavy weapons in its war in the north, at times razing villages "
                   "and killing civilians, survivors have said.")
     assert [e for e in evs if (e.confidence or 1) >= 0.3] == []
+
+
+def test_the_leads_happening_told_in_detail_keeps_the_leads_day(extract):
+    evs = extract("The army launched air strikes on Wednesday across the north, according to rebel groups.\n\n"
+                  "Two fighter jets bombed the village of Kurat before troops raided it.")
+    assert {e.event_date for e in evs if e.sub_event_type == "Air/drone strike"} == {"2024-12-04"}

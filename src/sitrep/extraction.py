@@ -282,6 +282,8 @@ class _Builder:
         self._told: int | None = None  # the position of the event a trigger's "the attack" points to
         self._same_hands: dict[str, str] = {}  # event id -> the id of the attack "the attack" told before
         self.story_date: ResolvedDate | None = None  # the last day the article set an event on
+        self.lead: Event | None = None  # the first paragraph's dated event: the story's news
+        self._first_paragraph: int | None = None
 
     def _paragraph_index(self, offset: int) -> int:
         """Line breaks before `offset`, counted on from the last sentence's (not from the
@@ -301,6 +303,8 @@ class _Builder:
 
     def sentence(self, sent: Span) -> None:
         index = self._paragraph_index(sent.start_char)
+        if self._first_paragraph is None:
+            self._first_paragraph = index
         if index != self.para.index:
             # news prints a sentence or two a paragraph: the place told lately carries
             # over the break, for as many sentences as within a paragraph; its date and events do not
@@ -684,6 +688,11 @@ class _Builder:
             # words are placed where they were said, not where they point; but an armed group's
             # call in its own war is made where it fights ("insurgents called on the people of Homs")
             loc = self.finder.said_at(t, speaker_iso2)
+        if d is None and self.lead is not None and etype and sub == self.lead.sub_event_type and \
+                a1 is not None and self.lead.actor1 is not None and a1.name == self.lead.actor1.name:
+            # the lead's happening told in detail further down ("Jets bombed X village ..."): on
+            # the lead's day, not the report's
+            ev_date, precision = self.lead.event_date, self.lead.date_precision
         fatalities = fatalities_in(sent) if etype in LETHAL_TYPES else None
         label = sub or plover or tr.cls
         what = sub if sub else (plover or tr.cls).lower()
@@ -694,6 +703,8 @@ class _Builder:
             modality=modality, text=text, span=span,
             notes=make_notes(ev_date, what, a1, a2, loc, modality, attribution, fatalities),
             assoc_actors=tuple(ctx.in_scene(a, scene) for a in assoc), attribution=tuple(attribution))
+        if own_date and etype and self.lead is None and self.para.index == self._first_paragraph:
+            self.lead = ev
         return ev, own_place, own_date
 
     def _arrest_is_news(self, arrested: frozenset[str]) -> bool:
