@@ -399,3 +399,29 @@ def test_airstrikes_that_killed_are_an_air_strike_even_when_parsed_as_a_verb(ext
 def test_fire_is_placed_where_it_landed_not_where_it_was_launched(extract):
     evs = extract("Rebels fired rockets from Idlib at the town of Kafr Nabl on Monday.")
     assert [e.location.name for e in evs] == ["Kafr Nabl"]
+
+
+def test_a_reports_earlier_is_still_its_news(extract):
+    evs = extract("Earlier, Ukrainian missile strikes killed up to 60 Russian soldiers in the Kherson region, "
+                  "a Ukrainian military spokeswoman said.", published="2024-02-22")
+    assert [(e.sub_event_type, e.fatalities) for e in evs if e.event_type] == \
+        [("Shelling/artillery/missile attack", 60)]
+
+
+def test_a_force_training_on_its_own_is_no_cooperation(extract):
+    evs = extract("Russian troops held training exercises in the Kherson region on Tuesday.", published="2024-02-22")
+    assert [e for e in evs if e.plover == "COOPERATE"] == []
+    joint = extract("Russian and Belarusian troops held joint exercises near Brest on Tuesday.", published="2024-02-22")
+    assert [e.plover for e in joint] == ["COOPERATE"]
+
+
+def test_gains_for_a_capital_are_its_governments_not_a_place(extract):
+    evs = extract("Russia said on Saturday its army had captured another village in eastern Ukraine, the latest "
+                  "of a series of small gains for Moscow.", published="2024-05-18")
+    assert evs and all(e.location is None or e.location.name != "Moscow" for e in evs)
+
+
+def test_killed_and_wounded_in_attacks_is_one_event(extract):
+    evs = extract("Police said three people had been killed and two wounded in Russian attacks on Kostiantynivka "
+                  "on Friday.", published="2024-05-18")
+    assert len([e for e in evs if e.event_type]) == 1

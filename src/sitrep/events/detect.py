@@ -304,8 +304,8 @@ def _describing_clause(t: Token) -> Token | None:
     x = t
     # (not through a conjunct: "workers, who had marched to the depot and then hurled rocks at
     # the guards", told in a relative clause, may still be the event)
-    while x.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass") and x.head != x:
-        x = x.head
+    while x.dep_ in ("xcomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr") and x.head != x:
+        x = x.head  # (and "a city where there had been 1,800 strikes": what was there)
     return x if x.dep_ == "relcl" else None
 
 
@@ -500,8 +500,9 @@ def _is_habitual_or_background(t: Token, aside_is_news: bool = False) -> bool:
     # ("Iran had previously claimed he was killed": or, 'previously' or 'formerly', on the verb
     # that reports it; a report made "earlier" that day is news)
     for x in [t, *t.ancestors]:
-        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c) for c in x.children):
-            return True
+        if any(c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS and not _story_time(c)
+               and not (c.lower_ == "earlier" and c.i == c.sent.start) for c in x.children):
+            return True  # (a report's "Earlier, missiles killed ..." is earlier in its news)
         if any(c.dep_ == "prep" and c.lower_ == "at" and any(g.lower_ == "times" for g in c.children)
                for c in x.children):
             return True  # "at times levelling villages": what a force does now and then
@@ -718,7 +719,9 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             # "a strike ... destroyed a bridge") is the same happening
             a, b = tr.token, other.token
             linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass")) or \
-                (tr.noun and other.noun and _anchor(a) == _anchor(b))
+                (tr.noun and other.noun and _anchor(a) == _anchor(b)) or \
+                (tr.cls == "kill" and other.noun and b.dep_ == "pobj" and b.head.lower_ in ("in", "during")
+                 and b.head.head.lower_ in ("wounded", "injured", "hurt"))  # "killed and two wounded in attacks"
             # "airstrikes targeting Talbiseh", "killed in an airstrike", "a strike destroyed a bridge"
             violent_pair = {tr.cls, other.cls} <= VIOLENT_CLASSES
             if linked and violent_pair and (other.noun or tr.noun or {tr.cls, other.cls} & {"destroy", "kill"}):

@@ -1121,6 +1121,9 @@ def noun_class(t: Token, lex: Lexicon) -> str | None:
         return None  # "a shootout ensued between ...", not "the fight against corruption"
     if cls == "attack" and lefts & {"arson", "incendiary"}:
         cls = "destroy"  # "an arson attack on a warehouse"
+    if cls == "cooperate" and t.lower_ != "cooperation" and not (lefts & {"joint", "combined", "bilateral"} or any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between", "alongside") for c in t.children)):
+        return None  # a force training on its own; "joint drills with the Russian navy" cooperate
     head = t.head
     # "a total of 44 explosions", "dozens of airstrikes": the count's own verb licenses
     if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNT_NOUNS:

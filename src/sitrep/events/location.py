@@ -160,6 +160,9 @@ class LocationFinder:
         if r.dep_ == "nsubj" and r.head.pos_ == "VERB" and r.head != trigger and \
                 any(c.dep_ == "xcomp" for c in r.head.children) and not self._filed_at(tp):
             return True  # "as Moscow continues to advance": who acts, not where
+        if r.dep_ == "pobj" and r.head.lower_ == "for" and tp.place.capital and tp.span.root.ent_type_ != "FAC" \
+                and r.head.head.pos_ == "NOUN":
+            return True  # "gains for Moscow", "a setback for Kyiv": the government, not a place
         if cls in STANDOFF and _launched_from(r, trigger):
             return True  # "jets attacked from an air base in X", "shelled the area from Monywa": where fire came from
         if cls in DEPARTURE:
