@@ -282,3 +282,14 @@ def test_the_leads_happening_told_in_detail_keeps_the_leads_day(extract):
     evs = extract("The army launched air strikes on Wednesday across the north, according to rebel groups.\n\n"
                   "Two fighter jets bombed the village of Kurat before troops raided it.")
     assert {e.event_date for e in evs if e.sub_event_type == "Air/drone strike"} == {"2024-12-04"}
+
+
+def test_a_question_about_a_battle_is_no_battle(extract):
+    assert extract("Who led the final battle for the city has remained a matter of dispute among the allies.") == []
+
+
+def test_what_strikes_are_for_is_no_strike(extract):
+    evs = extract("Fighters who joined the group are a legitimate target for drone strikes, the minister said on Monday.")
+    assert [e for e in evs if e.event_type] == []
+    claimed = extract("The group claimed responsibility for the attack on the checkpoint in Kurat on Monday.")
+    assert [e.event_type for e in claimed] == ["Battles"]

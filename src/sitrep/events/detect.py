@@ -615,6 +615,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "Burkina Faso is battling a jihadist insurgency": a war, not a battle
         if _listed_option(t):
             continue  # "the options: lifting the siege, or withdrawing troops": courses named, none taken
+        if any(a.dep_ in ("csubj", "csubjpass") for a in (t, *t.ancestors)):
+            continue  # "who led the battle has remained disputed": a question about it, not it
+        if noun and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ in ("NOUN", "ADJ") and \
+                t.head.head.lower_ not in ("responsibility", "credit", "blame") and \
+                not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children):
+            continue  # "a legitimate target for drone strikes", "a pretext for an offensive": what it is for
         if _charge_content(t) is not None and cls in VERBAL:
             continue  # "renewed accusations that Rwanda was backing the rebels": what is alleged
         if cls == "flee" and t.dep_ == "acl" and t.tag_ == "VBG":
