@@ -162,3 +162,9 @@ def test_the_village_is_not_the_capital_named_in_between(extract):
 def test_a_common_noun_opening_a_sentence_is_no_place_that_sounds_like_it(extract):
     evs = extract("Gunmen executed seven farmers near Djibo on Sunday, residents said.")
     assert [(e.location.name, e.location.country_code, e.fatalities) for e in evs] == [("Djibo", "BF", 7)]
+
+
+def test_a_place_of_another_happening_before_or_after_is_not_where_it_happened(extract):
+    evs = extract("A volunteer was killed in Syria while clearing a booby-trapped house months after the "
+                  "Manchester bombing, an inquest heard on Monday.", published="2018-06-20")
+    assert [e.location.country_code for e in evs] == ["SY"]

@@ -44,6 +44,7 @@ from .vocab import (
     OBLIGING,
     PEOPLE_WHO_SEE,
     SELF_PRONOUNS,
+    SEQUENCE_WORDS,
     STANCES,
     TRYING,
     WISHING,
@@ -656,11 +657,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 
 
 def _within(a: Token, b: Token) -> bool:
-    """a is in b's subtree without crossing into another clause's complement."""
+    """a is in b's subtree without crossing into another clause's complement, nor into a
+    phrase that sets another happening before or after it ("killed ... following the bombing")."""
     for anc in a.ancestors:
         if anc == b:
             return True
-        if anc.dep_ in ("ccomp", "relcl", "parataxis"):
+        if anc.dep_ in ("ccomp", "relcl", "parataxis") or anc.dep_ == "prep" and anc.lower_ in SEQUENCE_WORDS:
             return False
     return False
 

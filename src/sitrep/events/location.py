@@ -20,7 +20,7 @@ from ..places.qualifiers import PLACE_NOUNS, PROVINCE_WORDS
 from ..places.resolve import Toponym, is_dateline
 from ..places.roles import told_near
 from .roles import clause_distance
-from .vocab import SPEAKING
+from .vocab import SEQUENCE_WORDS, SPEAKING
 
 __all__ = ["LocationFinder"]
 
@@ -48,6 +48,16 @@ def _launched_from(r: Token, trigger: Token) -> bool:
         if x.dep_ == "prep" and x.lower_ == "from" and x.head == trigger:
             return True
         x = x.head
+    return False
+
+
+def _sequenced(r: Token, trigger: Token) -> bool:
+    """The place is in a phrase that sets another happening before or after the trigger's."""
+    for anc in r.ancestors:
+        if anc == trigger:
+            return False
+        if anc.dep_ in ("prep", "acl", "mark", "advcl") and anc.lower_ in SEQUENCE_WORDS:
+            return True
     return False
 
 
@@ -444,7 +454,10 @@ class LocationFinder:
                 # nothing else is named; nor a river or a sea, which is no point on a map ("by the
                 # Euphrates river in Raqqa province" is in the province)
                 # a province before its country ("in Somalia's Bay region": Bay)
+                # and a place of another happening set before or after this one ("killed in Syria
+                # ... following the Manchester bombing") only when it names nothing else
                 cands.sort(key=lambda x: (x[3] is not None and x[3].modifier,
+                                          x[3] is not None and _sequenced(x[3].span.root, trigger),
                                           x[3] is not None and x[3].place.feature in WATERS, x[2].precision == 3,
                                           x[3] is not None and x[3].qualifier,
                                           x[3] is not None and x[3].place.feature == "country", x[0], x[1]))

@@ -128,6 +128,7 @@ __all__ = [
     "RIOTER_NOUNS",
     "RIOT_CONDUCT",
     "ROADS",
+    "SEQUENCE_WORDS",
     "SANCTION_MEASURES",
     "SET_ALIGHT",
     "STANDOFF_KINDS",
@@ -234,6 +235,7 @@ PLACE_NOUNS = _WORDS["place_nouns"]
 PROPERTY = _WORDS["property"]
 PROPERTY_PLACES = _WORDS["property_places"]
 ROADS = _WORDS["roads"]
+SEQUENCE_WORDS = _WORDS["sequence_words"]
 VEHICLES = _WORDS["vehicles"]
 COUNT_NOUNS = _WORDS["count_nouns"]
 # speech, promises and threats
