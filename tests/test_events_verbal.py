@@ -291,3 +291,9 @@ def test_an_allegation_made_is_an_accusation_against_whom_it_names(extract):
 def test_an_allegation_denied_is_the_denial(extract):
     evs = extract("Kigali on Monday denied allegations that its troops were backing the rebels.", published="2022-06-13")
     assert [e.plover for e in evs] == ["REJECT"]
+
+
+def test_the_home_office_speaks_for_the_uk_government(extract):
+    evs = extract("The Home Office on Friday agreed to a short-term pause in the deportation of the two men.",
+                  published="2018-07-27")
+    assert [(e.plover, e.actor1.name) for e in evs] == [("AGREE", "Government of the United Kingdom (2010-2024)")]
