@@ -1,0 +1,35 @@
+"""How the press writes a place that its gazetteer spells otherwise: transliteration variants,
+the place a text calls a town beside the district of its name, and a qualifier written in
+another language than the index's names of its division."""
+
+from __future__ import annotations
+
+from sitrep.places.names import loose_key
+
+
+def test_loose_key_joins_transliterations_and_keeps_vowel_places() -> None:
+    same = [("Deir Hafer", "Dayr Hafir"), ("Khan Sheikhoun", "Khan Shaykhun"), ("Shalhumiyeh", "Shalhūmīyah"),
+            ("al-Qafhiyeh", "Qafḩīyah"), ("Salqin", "Salqeen"), ("Jisr al-Shughour", "Jisr ash Shughur"),
+            ("Ma'arrat Misrin", "Maarat Misreen")]
+    for a, b in same:
+        assert loose_key(a) == loose_key(b), (a, b)
+    # unlike the consonant skeleton, vowels written where the other has none stay apart
+    assert loose_key("Suwayda") != loose_key("Saida")
+    assert loose_key("Homs") != loose_key("Hama")
+
+
+def test_a_respelling_needs_the_story_s_country(res) -> None:
+    # the story's country only, and none where the names are spelt as their country spells them
+    assert res.gazetteer.spelt_loosely_in("Rufayliyeh", "SY")
+    assert not res.gazetteer.spelt_loosely_in("Rufayliyeh", "LB")
+    assert not res.gazetteer.spelt_loosely_in("Springfeeld", "US")
+
+
+def test_a_division_by_its_name_in_the_country_s_own_language(res) -> None:
+    gaz = res.gazetteer
+    far_north = [c for c in gaz.candidates("Extrême-Nord") if c.feature == "admin1"]
+    assert far_north and far_north[0].country_code == "CM"
+    # the same words name another country's division: both are offered, the qualified place decides
+    assert {c.country_code for c in gaz.candidates("Sud-Ouest") if c.feature == "admin1"} >= {"CM", "BF"}
+    # a name a town bears stays the town's, whatever GeoNames lists among its province's names
+    assert not [c for c in gaz.candidates("Mogilev") if c.feature == "admin1"]
