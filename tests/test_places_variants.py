@@ -18,11 +18,32 @@ def test_loose_key_joins_transliterations_and_keeps_vowel_places() -> None:
     assert loose_key("Homs") != loose_key("Hama")
 
 
+def test_a_village_respelt_in_its_country_story(tops) -> None:
+    found = tops("Syrian government forces shelled Rufayliyeh in Syria on Monday, killing two farmers.")
+    village = [t for t in found if t.span.text == "Rufayliyeh"]
+    assert village and village[0].candidate is not None
+    assert village[0].candidate.country_code == "SY" and village[0].candidate.name == "Rufaylīyah"
+
+
 def test_a_respelling_needs_the_story_s_country(res) -> None:
     # the story's country only, and none where the names are spelt as their country spells them
     assert res.gazetteer.spelt_loosely_in("Rufayliyeh", "SY")
     assert not res.gazetteer.spelt_loosely_in("Rufayliyeh", "LB")
     assert not res.gazetteer.spelt_loosely_in("Springfeeld", "US")
+
+
+def test_a_town_called_so_is_not_the_district_of_its_name(extract, res) -> None:
+    events = extract("On Monday, traders held a protest in Joypurhat town (Joypurhat, Rajshahi) over power cuts.")
+    loc = next(e.location for e in events if e.location is not None)
+    town = next(c for c in res.gazetteer.candidates("Joypurhat") if c.feature == "city")
+    assert (loc.latitude, loc.longitude) == (town.latitude, town.longitude) and loc.precision == 1
+
+
+def test_a_qualifier_of_another_country_does_not_lose_a_city(tops) -> None:
+    # "Sud-Ouest" is the index's name of a division of Burkina Faso; Cameroon's it knows in English
+    found = tops("Soldiers shot dead a man at a checkpoint in Kumba town (Meme, Sud-Ouest) on Friday.")
+    kumba = [t for t in found if t.span.text == "Kumba"]
+    assert kumba and kumba[0].candidate is not None and kumba[0].candidate.country_code == "CM"
 
 
 def test_a_division_by_its_name_in_the_country_s_own_language(res) -> None:
