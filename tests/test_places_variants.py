@@ -54,3 +54,11 @@ def test_a_division_by_its_name_in_the_country_s_own_language(res) -> None:
     assert {c.country_code for c in gaz.candidates("Sud-Ouest") if c.feature == "admin1"} >= {"CM", "BF"}
     # a name a town bears stays the town's, whatever GeoNames lists among its province's names
     assert not [c for c in gaz.candidates("Mogilev") if c.feature == "admin1"]
+
+
+def test_a_road_named_after_a_town_places_an_event_that_names_no_other(extract, tops) -> None:
+    text = "On Tuesday, demonstrators angry at the currency's fall blocked the Batroun highway with burning tyres."
+    found = [t for t in tops(text) if t.span.text == "Batroun"]
+    assert found and found[0].candidate is not None and found[0].candidate.country_code == "LB"
+    loc = next(e.location for e in extract(text) if e.location is not None)
+    assert loc.name == "Batroun" and loc.precision <= 2

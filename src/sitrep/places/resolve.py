@@ -595,7 +595,12 @@ PLACE_OBJECT_NOUNS = {"bombardment", "shelling", "siege", "capture", "fall", "li
 
 def _locative(sp: Span) -> bool:
     """After a locative preposition ("in Khayelitsha", "from Misrata", "at Barclays Center"), or
-    the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib")."""
+    the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib"), or the
+    town a road is named after ("blocked the Jounieh highway": the road runs to it; the span is
+    a modifier, the event's place only where nothing else is named)."""
+    doc = sp.doc
+    if sp.end < len(doc) and doc[sp.end].lower_ in TOWN_ROADS and sp.start > 0 and doc[sp.start - 1].lower_ == "the":
+        return True
     t = sp.root
     while t.dep_ in ("conj", "appos", "compound") and t.head != t:
         t = t.head
@@ -607,6 +612,10 @@ def _locative(sp: Span) -> bool:
             t.head.head.lemma_.lower() in PLACE_OBJECT_NOUNS:
         return True  # "the bombardment of Kherson", "an assault on Bakhmut"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+
+# Roads the press names after the town they lead to or pass: "the X highway", "the X roundabout".
+TOWN_ROADS = frozenset({"highway", "road", "roundabout", "bridge", "motorway"})
 
 
 # Nouns for a kind of place whose "of" names one: "the village of Umm Batnah", "the suburb of X".
