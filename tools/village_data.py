@@ -14,8 +14,9 @@ the repository may pass 2 MB) under a comment header, one place per line, tab-se
 
     geonameid  name  alternates ("|")  lat  lon  class.code  country  admin1 code  admin2 code  population
 
-What is kept: populated places (class P) and second- and third-level divisions (A.ADM2,
-A.ADM3; first-level divisions come from ISO 3166-2 in the build). Alternate names: only
+What is kept: populated places (class P) and first- to third-level divisions (A.ADM1 to
+A.ADM3; first-level divisions come from ISO 3166-2 in the build, which takes only their other
+names from here: the names the country's own language gives them). Alternate names: only
 Latin-script ones (the pipeline reads English text), not GeoNames' all-lowercase machine
 transliterations nor airport codes (the build's own filter), not the name itself, at most
 12 (the file lists English names first). Coordinates to 4 decimals (~10 m).
@@ -38,7 +39,7 @@ from sitrep.places.build import _keep_alt  # noqa: E402  (the build's own filter
 from sitrep.places.names import fold  # noqa: E402
 
 OUT = ROOT / "src" / "sitrep" / "places" / "data" / "villages"
-KEEP = {"P", "A.ADM2", "A.ADM3"}
+KEEP = {"P", "A.ADM1", "A.ADM2", "A.ADM3"}
 MAX_ALTS = 12
 MAX_BYTES = 1_900_000
 HEADER = ("# Village layer of sitrep's place index, made by tools/village_data.py from {src}\n"

@@ -53,10 +53,11 @@ __all__ = ["SCHEMA_VERSION", "VILLAGES", "build_index", "village_files"]
 
 VILLAGES = Path(__file__).with_name("data") / "villages"
 
+# 10: the first-level divisions' other names, from the village layer's data;
 # 9: the seats of first-level divisions (seats); 8: an index of places by division (places_division);
 # 7: the village layer (places.village);
 # 6: no skeleton keys for places of settled Latin spelling; 5: GeoNames' state and district names
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # Words that name a division's type, not the division ("Donetska oblast", "Khakasiya, Respublika",
 # "Anhui Sheng", "Guangxi Zhuangzu Zizhiqu").
@@ -374,6 +375,8 @@ def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple
     for path, a1 in files:
         places: list[tuple] = []
         keys: dict[tuple[str, int], int] = {}
+        divisions: set[tuple[str, int]] = set()  # other names of the first-level divisions
+        cc_of: dict[int, str] = {}
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if line.startswith("#"):
@@ -384,6 +387,18 @@ def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple
                     label = a1.get((cc, f[7]))
                     if f[5] == "P.PPLA" and label and int(f[9]) >= seats.get((cc, label), (-1,))[0]:
                         seats[(cc, label)] = (int(f[9]), float(f[3]), float(f[4]))
+                    if f[5] == "A.ADM1":
+                        # a first-level division keeps its row (ISO 3166-2's); its other names
+                        # join it, as aliases: the press and ACLED write many in the country's
+                        # own language ("Nord-Ouest", "Extrême-Nord") where ISO and the index have
+                        # English, and such words name other countries' divisions too
+                        if gid in known:
+                            cc_of[gid] = cc
+                            for name in [f[1], *(f[2].split("|") if f[2] else [])]:
+                                full = fold(name)
+                                if full and full.isascii():
+                                    divisions.add((full, gid))
+                        continue
                     if gid in known:  # a town of cities500 keeps its own row and names
                         continue
                     known.add(gid)
@@ -401,6 +416,13 @@ def _insert_villages(con: sqlite3.Connection, files: list[tuple[Path, dict[tuple
                                     keys[(k, gid)] = alt
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,0,1)", places)
         con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, gid, alt) for (k, gid), alt in keys.items()))
+        # (a division's own names are in the index already: those stay as they are; and a name
+        # a town or village of the country bears is that place's, not the division's: GeoNames
+        # lists a province's capital, or a neighbour's, among the province's other names)
+        own = [(k, gid) for k, gid in sorted(divisions) if not con.execute(
+            "SELECT 1 FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? AND p.cc = ? AND p.feature != 'admin1'"
+            " LIMIT 1", (k, cc_of[gid])).fetchone()]
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,1)", own)
     con.executemany("INSERT INTO seats VALUES (?,?,?,?)",
                     sorted((cc, a1, lat, lon) for (cc, a1), (_, lat, lon) in seats.items()))
 

@@ -20,7 +20,7 @@ from ..errors import GazetteerError
 from .admin_ids import ADMIN_IDS
 from .build import SCHEMA_VERSION, build_index, village_files
 from .divisions import TOWN_DIVISIONS
-from .names import close_spelling, fold, skel_of_folded, skeleton
+from .names import close_spelling, fold, loose_key, skel_of_folded, skeleton
 from .sources import DATA_FILES, load_additions, load_regions
 
 # the names callers used before the build moved out of this module
@@ -107,6 +107,7 @@ class Gazetteer:
         self._settled = frozenset((row[0] if row else "").split(","))
         self._division_villages: dict[tuple[str, str], dict[str, list[tuple]]] = {}
         self._seats: dict[tuple[str, str], tuple[float, float] | None] = {}
+        self._loose: dict[str, dict[str, list[tuple]]] = {}
         # the same names come back in every article ("Syria", "Idlib"): each is looked up once per
         # opened index (places are imported by another command, into the index the next open reads)
         self._looked_up = lru_cache(maxsize=LOOKUPS_KEPT)(self._candidates)
@@ -234,6 +235,25 @@ class Gazetteer:
                 by_skel.setdefault(_division_key(skeleton(row[1])), []).append(row)
             self._division_villages[key] = by_skel
         return self._division_villages[key]
+
+    def spelt_loosely_in(self, name: str, cc: str) -> list[Candidate]:
+        """The towns and villages of one country whose own name is `name` written another way
+        (loose_key: "Nabatiyeh" for Nabatiye, "Qalqiliyah" for Qalqilyah), most populous first.
+
+        For a name that has no candidate at all in a story of a country whose places reach
+        English through transliteration: the village layer has no fuzzy keys (spelt_like_in
+        looks inside a qualifier's division; this looks in the story's country, with a key
+        that keeps the vowels' places and so matches far fewer namesakes than a skeleton)."""
+        key = loose_key(name)
+        if len(key) < 5 or cc in self._settled:
+            return []
+        if cc not in self._loose:
+            by_key: dict[str, list[tuple]] = {}
+            for row in self._query(f"SELECT {_COLS} FROM places p WHERE p.cc = ? AND p.feature = 'city'", (cc,)):
+                by_key.setdefault(loose_key(row[1]), []).append(row)
+            self._loose[cc] = by_key
+        rows = sorted(self._loose[cc].get(key, ()), key=lambda r: (-(r[7] or 0), r[0]))
+        return [_candidate(r, "skeleton") for r in rows]
 
     def seat(self, cc: str | None, admin1: str | None) -> tuple[float, float] | None:
         """(lat, lon) of the seat of a first-level division (GeoNames' PPLA), where the village

@@ -7,7 +7,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-__all__ = ["close_spelling", "fold", "skeleton", "skel_of_folded"]
+__all__ = ["close_spelling", "fold", "loose_key", "skeleton", "skel_of_folded"]
 
 # Arabic article transliterations dropped from the front of a name ("Al-Bukamal" ~ "Bukamal").
 ARTICLES = frozenset("al el ad ar as ash az at an ed er es ez ul".split())
@@ -29,6 +29,16 @@ _VOWELS = re.compile("[aeiouy]")
 # Abbreviated first words written both ways: "St. Croix County" / "Saint Croix County".
 _HEADS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _DOUBLES = re.compile(r"(.)\1+")
+# Loose key (loose_key): consonant digraphs of one sound -> one letter, as in the skeleton ...
+_LOOSE_SUBS = (("dzh", "j"), ("dj", "j"), ("kh", "h"), ("dh", "d"), ("th", "t"), ("gh", "g"), ("ph", "f"),
+               ("ck", "k"), ("q", "k"))
+# ... the adjectival endings the press writes many ways (-iyah, -iya, -iyeh, -ieh, -iye, -yah) as one,
+# and a final -ah/-eh as a bare vowel (Hasakeh, Hasakah, Hasaka)
+_LOOSE_END = re.compile(r"(?:iy+[ae]h?|ie?h|iye|y+[ae]h|ia)$")
+_LOOSE_TAIL = re.compile(r"(?<=[^aeiouy])[ae]h$")
+# ... and every run of vowels as one vowel: ou/u, ei/ey/ay (Deir, Dayr, Dair), ee/i, aa/a
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_Y_CONSONANT = re.compile(r"y(?=[aeiou])")
 
 
 # fold() and close_spelling() are asked about the same few hundred names again and again
@@ -60,6 +70,22 @@ def skel_of_folded(folded: str) -> str:
         return ""
     head = "a" if s[0] in "aeiou" else s[0]  # Idlib/Edleb, Azaz/Izaz/Ezaz
     return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", s[1:]))
+
+
+@lru_cache(maxsize=100_000)
+def loose_key(name: str) -> str:
+    """A key for one name's transliterations that keeps where its vowels are, unlike the
+    skeleton: articles, spaces, hyphens and apostrophes dropped, digraphs of one sound unified,
+    the -iyah/-iyeh/-ieh endings and a final -ah/-eh made one, doubled letters single, each run
+    of vowels one vowel. "Qalqiliyah" and "Qalqilyah", "Deir Hafer" and "Dayr Hafir", "Nabatiyeh"
+    and "Nabatiye" share it; "Suwayda" and "Saida" do not (the skeleton tier joins those)."""
+    words = fold(name).split()
+    s = "".join(w for w in words if w not in ARTICLES) or "".join(words)
+    for a, b in _LOOSE_SUBS:
+        s = s.replace(a, b)
+    s = _LOOSE_TAIL.sub("a", _LOOSE_END.sub("ia", _DOUBLES.sub(r"\1", s)))
+    s = _Y_CONSONANT.sub("Y", s)  # "Kya", "Maya": a y before a vowel is a consonant
+    return _VOWEL_RUN.sub("a", s[:1]) + _VOWEL_RUN.sub("a", s[1:])
 
 
 def skeleton(name: str) -> str:

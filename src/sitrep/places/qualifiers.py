@@ -101,6 +101,10 @@ def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot:
     for a name the NER calls a place or that brackets or a comma place ("Lawdar (Lawdar,
     Abyan)")."""
     end = h.span.end
+    settlements = [c for c in cands if c.feature == "city"]
+    if settlements and _called_settlement(doc, h):
+        # "in X city (X, Y)", "the town of X": the town, not the district or province of its name
+        return settlements
     said = end < len(doc) and doc[end].lower_ in DISTRICT_WORDS
     districts = [c for c in cands if is_district(c)]
     if said and districts:
@@ -119,6 +123,19 @@ def districts(doc: Doc, h: Hit, cands: list[Candidate], focus: str | None, slot:
     keep = slot or h.strong and focus is not None
     return [c for c in cands if not is_district(c) or keep and (focus is None or c.country_code == focus)
             and (c.country_code, fold(c.name)) not in towns]  # "Ariha" is the town, not its district
+
+
+# What the writer calls a populated place, not a division: "X town", "the city of X".
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village"})
+
+
+def _called_settlement(doc: Doc, h: Hit) -> bool:
+    """Whether the text calls the place a town, a city or a village: the word written after its
+    name ("Khulna city", not "Kuwait City", a name of its own) or the noun it is "of"."""
+    end, root = h.span.end, h.span.root
+    if end < len(doc) and doc[end].lower_ in SETTLEMENT_NOUNS and doc[end].is_lower:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in SETTLEMENT_NOUNS
 
 
 def larger(pairs: list, i: int, k: int) -> bool:

@@ -40,6 +40,7 @@ from .divisions import division_of_code
 from .gazetteer import Candidate, Gazetteer, fold
 from .kinds import facility, road_number
 from .local import contained, named_within, neighbourhoods, strays
+from .names import close_spelling
 from .public import place_ids
 from .qualifiers import (
     DISTRICT_WORDS,
@@ -242,6 +243,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             options[k] = _respelt_in_division(gaz, h, options[k], where, [pairs[g][1] for g in groups[k]])
         if not options[k] and h.label in PLACE_LABELS:  # the NER's own place, not any word after "in"
             options[k] = _one_place(cands, hamlets[k])
+        if not options[k] and h.strong:
+            named = [c for j, (_, cs) in enumerate(pairs) if j != k for c in cs]
+            options[k] = _respelt_in_country(gaz, h, cands + hamlets[k], focus, shares, named)
 
     # First choice, without context beyond the focus: what the article names with confidence.
     base = Context(focus=focus, shares=shares, theatre=theatre_divisions, front=course)
@@ -285,9 +289,14 @@ def find_toponyms(doc: Doc, gaz: Gazetteer, actor_ids: Collection[str] | Mapping
             # "the town of Santa Cruz (Santa Cruz, Laguna)": the Philippine town, however small
             alt = best
             best = choose([c for c in cs if c.country_code in lands], own, within=within)
-            if best is None and not small[i] and alt.match in ("exact", "folded") \
+            foreign = not any(c.country_code in lands for c in pairs[i][1] + hamlets[i])
+            if best is None and (not small[i] or foreign) and alt.match in ("exact", "folded") \
                     and alt.population >= 100_000:
-                best = alt  # a city the qualifier may not hold after all
+                # a city the qualifier may not hold after all; nor can it where no place of the
+                # name lies in the qualifier's country: "X (Y, Nord-Ouest)" names a division in
+                # French that the index knows in English, and the same words name another
+                # country's division
+                best = alt
             # else a Donetsk village the gazetteer lacks, not its namesake in another country
         if best is not None and within and not _in(best, within) and (
                 best.match == "skeleton" or best.feature == "city" and best.population < 100_000
@@ -483,6 +492,40 @@ def _one_place(towns: list[Candidate], villages: list[Candidate]) -> list[Candid
     return named[:1] if all(haversine_km(first, (c.latitude, c.longitude)) <= 15 for c in named) else []
 
 
+def _respelt_in_country(gaz: Gazetteer, h: Hit, cands: list[Candidate], focus: str | None,
+                        shares: Sequence[tuple[str, float]], named: Sequence[Candidate]) -> list[Candidate]:
+    """A place name no place bears, not even another way than its skeleton's, in a story of a
+    country whose names are transliterated: the towns and villages of the story's countries
+    that spell it another way ("Nabatiyeh" for a Nabatiye: the ending, an article, a doubled
+    letter or a vowel written otherwise), as the press writes the names ACLED spells its own way.
+
+    Where the story names other places of that country (`named`: the other spans' candidates),
+    only a respelling near one of its towns (RESPELT_NEAR_KM), else in one of its provinces:
+    of the many villages a loose key matches in a country, the one among the places the story
+    is about ("X near Y", "X village of Y district, Z"), else none, and the event stays at the
+    place the text names beside it."""
+    if any(c.match != "skeleton" for c in cands):
+        return []  # a name some place bears is that place or none
+    countries = [cc for cc, v in sorted(shares, key=lambda t: -t[1]) if v >= 0.3 or cc == focus]
+    out = []
+    for cc in countries:
+        found = [c for c in gaz.spelt_loosely_in(h.span.text, cc) if close_spelling(h.span.text, c.name, 0.7, 5)]
+        told = [c for c in named if c.country_code == cc and c.match in ("exact", "folded")]
+        towns = [(t.latitude, t.longitude) for t in told if t.feature in ("city", "county")]
+        provinces = {t.name for t in told if t.feature == "admin1"}
+        if towns:
+            found = [c for c in found if min(haversine_km((c.latitude, c.longitude), p) for p in towns)
+                     <= RESPELT_NEAR_KM]
+        elif provinces:
+            found = [c for c in found if c.admin1 in provinces]
+        out += found
+    return out
+
+
+# How near a town the story names a loose respelling of a village must lie (see above).
+RESPELT_NEAR_KM = 50.0
+
+
 def _respelt_by_front(gaz: Gazetteer, h: Hit, options: list[Candidate], divisions: frozenset,
                       course: Sequence[tuple[float, float]]) -> list[Candidate]:
     """A village named in a report of one front, none of whose candidates lies by the line: the
@@ -552,7 +595,12 @@ PLACE_OBJECT_NOUNS = {"bombardment", "shelling", "siege", "capture", "fall", "li
 
 def _locative(sp: Span) -> bool:
     """After a locative preposition ("in Khayelitsha", "from Misrata", "at Barclays Center"), or
-    the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib")."""
+    the object of a verb that acts on places ("shelled Kafr Shamsin", "captured Saraqib"), or the
+    town a road is named after ("blocked the Jounieh highway": the road runs to it; the span is
+    a modifier, the event's place only where nothing else is named)."""
+    doc = sp.doc
+    if sp.end < len(doc) and doc[sp.end].lower_ in TOWN_ROADS and sp.start > 0 and doc[sp.start - 1].lower_ == "the":
+        return True
     t = sp.root
     while t.dep_ in ("conj", "appos", "compound") and t.head != t:
         t = t.head
@@ -564,6 +612,10 @@ def _locative(sp: Span) -> bool:
             t.head.head.lemma_.lower() in PLACE_OBJECT_NOUNS:
         return True  # "the bombardment of Kherson", "an assault on Bakhmut"
     return t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+
+
+# Roads the press names after the town they lead to or pass: "the X highway", "the X roundabout".
+TOWN_ROADS = frozenset({"highway", "road", "roundabout", "bridge", "motorway"})
 
 
 # Nouns for a kind of place whose "of" names one: "the village of Umm Batnah", "the suburb of X".
