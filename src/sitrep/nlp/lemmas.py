@@ -16,10 +16,9 @@ nouns), which the rules scan once per candidate form.  A set answers `in` the sa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups
@@ -41,7 +40,7 @@ class RememberingLemmatizer(EnglishLemmatizer):
             self._validate_tables()
         if not len(doc):
             return doc
-        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        rows = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"]).tolist()
         lemmas: list[int] = []
         for i, (orth, pos, morph, lemma) in enumerate(rows):
             if lemma and not self.overwrite:  # set before (the attribute ruler's word exceptions)
@@ -52,7 +51,7 @@ class RememberingLemmatizer(EnglishLemmatizer):
             if known is None:
                 known = self.known[key] = self.vocab.strings.add(self.lemmatize(doc[i])[0])
             lemmas.append(known)
-        doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
+        doc.from_array(["LEMMA"], cast(Any, numpy.array(lemmas, dtype="uint64").reshape(-1, 1)))
         return doc
 
 
