@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..nlp.views import sent_ents
 from .dates import WEEKDAYS, is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
@@ -352,7 +353,7 @@ def _in_period(t: Token) -> bool:
     it ("over the past few months, as the rebels have tried ...", "retook the towns in
     months-long campaigns", "bombed the districts every day")."""
     chain = {x.i for x in (t, *t.ancestors)}
-    for e in t.sent.ents:
+    for e in sent_ents(t.sent):  # the sentence's cost, not the document's, per trigger
         if e.label_ != "DATE":
             continue
         # the model marks "months" of "months-long" and "four years" of "for four years"
