@@ -7,11 +7,13 @@ last city named; a border or crossing between two countries is the border betwee
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..models import Location
+from ..nlp.views import doc_text
 from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.names import fold
@@ -78,6 +80,8 @@ class LocationFinder:
     def __init__(self, toponyms: list[Toponym], gaz: Gazetteer, country_names: dict[str, str],
                  focus_iso2: str | None, demonym_country) -> None:
         self.tops = [t for t in toponyms if t.candidate is not None]
+        ends = [t.span.end for t in self.tops]
+        self._ends = ends if ends == sorted(ends) else None
         self.by_token = {}
         for tp in self.tops:
             for tok in tp.span:
@@ -354,15 +358,24 @@ class LocationFinder:
         same paragraph, not a dateline, a qualifier or a modifier."""
         doc = trigger.doc
         start = trigger.sent.start
-        for tp in reversed(self.tops):
+        # the paragraph's last line break before the sentence: a place before it is another paragraph's
+        para_start = doc_text(doc).rfind("\n", 0, doc[start].idx)
+        for tp in reversed(self.tops[:self._named_before(start)]):
             if tp.span.end > start:
                 continue
-            if "\n" in doc[tp.span.start:start].text:
+            if doc[tp.span.start].idx <= para_start:
                 return None  # another paragraph
             if tp.role == "location" and not tp.modifier and not tp.qualifier and tp.precision < 3 \
                     and tp.place.feature not in AREA_FEATURES - {"county"} and not self._filed_at(tp):
                 return self._loc(tp.place, tp.precision)
         return None
+
+    def _named_before(self, token: int) -> int:
+        """How many of the toponyms (in text order, as they come) end by `token`: those after
+        them need no look (a look at every later place per trigger made long texts quadratic)."""
+        if self._ends is None:
+            return len(self.tops)  # not in text order: every one is looked at
+        return bisect.bisect_right(self._ends, token)
 
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
              previous: Location | None) -> Location | None:
