@@ -196,7 +196,8 @@ class LocationFinder:
                    for g in c.subtree) for c in t.children):
             return None  # "the city of Hama" names its place (a river or a region does not)
         # not the dateline ("MOGADISHU - ... a base in the town"): where the reporter was
-        before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location" and not self._filed_at(tp)]
+        before = [tp for tp in self.tops[:self._named_before(t.i)]
+                  if tp.span.end <= t.i and tp.role == "location" and not self._filed_at(tp)]
         if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
             for tp in reversed(before):
                 if tp.place.feature == "admin1":
@@ -213,7 +214,8 @@ class LocationFinder:
         cities = [tp for tp in cities if _called(tp) in SAME_KIND[t.lower_]] or cities
         # of the sentence that named a city last, the city it is about, not a point it is measured
         # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
-        told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
+        last = cities[-1].span.sent.start
+        told = [tp for tp in cities if tp.span.sent.start == last]
         return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
 
     def _told_elsewhere(self, filed: Location) -> bool:
