@@ -82,6 +82,7 @@ class LocationFinder:
         self.tops = [t for t in toponyms if t.candidate is not None]
         ends = [t.span.end for t in self.tops]
         self._ends = ends if ends == sorted(ends) else None
+        self._facts: dict[int, tuple[bool, str | None, int]] = {}  # id of a toponym -> _read's
         self.by_token = {}
         for tp in self.tops:
             for tok in tp.span:
@@ -197,7 +198,7 @@ class LocationFinder:
             return None  # "the city of Hama" names its place (a river or a region does not)
         # not the dateline ("MOGADISHU - ... a base in the town"): where the reporter was
         before = [tp for tp in self.tops[:self._named_before(t.i)]
-                  if tp.span.end <= t.i and tp.role == "location" and not self._filed_at(tp)]
+                  if tp.span.end <= t.i and tp.role == "location" and not self._read(tp)[0]]
         if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
             for tp in reversed(before):
                 if tp.place.feature == "admin1":
@@ -211,12 +212,20 @@ class LocationFinder:
             return self.gaz.national_capital(self.focus) if t.lower_ == "capital" and self.focus else None
         # not a place the text called something else: "the northern town of Khan al-Assal ...
         # Aleppo city ... the town" is Khan al-Assal
-        cities = [tp for tp in cities if _called(tp) in SAME_KIND[t.lower_]] or cities
+        cities = [tp for tp in cities if self._read(tp)[1] in SAME_KIND[t.lower_]] or cities
         # of the sentence that named a city last, the city it is about, not a point it is measured
         # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
-        last = cities[-1].span.sent.start
-        told = [tp for tp in cities if tp.span.sent.start == last]
+        last = self._read(cities[-1])[2]
+        told = [tp for tp in cities if self._read(tp)[2] == last]
         return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
+
+    def _read(self, tp: Toponym) -> tuple[bool, str | None, int]:
+        """Whether a place is the dateline, what the text called it, where its sentence starts:
+        read once per place, not once per anaphor that looks back over it."""
+        facts = self._facts.get(id(tp))
+        if facts is None:
+            facts = self._facts[id(tp)] = (self._filed_at(tp), _called(tp), tp.span.sent.start)
+        return facts
 
     def _told_elsewhere(self, filed: Location) -> bool:
         """Whether the story places its news in towns of its country other than where it was
