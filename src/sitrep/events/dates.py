@@ -180,8 +180,8 @@ def resolve_date(text: str, published: str) -> ResolvedDate | None:
 
 
 def prepare() -> None:
-    """Load dateparser and let it build its tables now (its time zones' patterns take about a
-    second to compile on its first date): a process pays that when its resources are loaded,
+    """Load dateparser and let it build its tables now (its import and its time zones' patterns,
+    some 0.2 s of CPU on its first date): a process pays that when its resources are loaded,
     not on the first article that spells out a date."""
     _explicit("1 January 2000", "2000-01-02")
 
