@@ -201,3 +201,12 @@ def test_cli_actors_option(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "sitrep", "extract", str(article), "--actors", str(bad),
                            "--db", str(tmp_path / "s2.db")], capture_output=True, text=True, timeout=600)
     assert proc.returncode != 0 and "Warlords" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_text_searched_again_gives_the_same_names_in_a_list_of_its_own(kb):
+    text = "Fighters of Hayat Tahrir al-Sham and the Syrian Democratic Forces clashed near the dam."
+    first = kb.find_groups(text)
+    assert [text[s:e] for s, e, _ in first] == ["Hayat Tahrir al-Sham", "Syrian Democratic Forces"]
+    first.clear()  # a caller may change what it was given: the remembered answer stays whole
+    again = kb.find_groups(text)
+    assert [text[s:e] for s, e, _ in again] == ["Hayat Tahrir al-Sham", "Syrian Democratic Forces"]

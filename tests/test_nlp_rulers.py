@@ -6,6 +6,7 @@ import spacy
 
 from sitrep.nlp import MODEL
 from sitrep.nlp.attributes import IndexedAttributeRuler, use_indexed_attribute_ruler
+from sitrep.nlp.lemmas import RememberingLemmatizer, use_remembering_lemmatizer
 from sitrep.nlp.ruler import CasedEntityRuler
 
 PATTERNS = [
@@ -44,6 +45,7 @@ def test_cased_ruler_matches_the_stock_ruler():
 def test_sitrep_pipeline_uses_the_faster_rulers(res):
     assert isinstance(res.nlp.get_pipe("entity_ruler"), CasedEntityRuler)
     assert isinstance(res.nlp.get_pipe("attribute_ruler"), IndexedAttributeRuler)
+    assert isinstance(res.nlp.get_pipe("lemmatizer"), RememberingLemmatizer)
 
 
 # our own sentences, with the forms the model's attribute rules single out
@@ -71,3 +73,22 @@ def test_indexed_attribute_ruler_gives_the_stock_analyses():
             doc = stock(text)
         assert set(ruler.match(doc)) == set(stock.get_pipe("attribute_ruler").match(doc))
     assert ruler.tables and len(ruler.other_patterns) < 20  # most rules are looked up
+
+
+LEMMA_TEXTS = [
+    "The shelling killed three men; their families were mourning as the men's bodies were buried.",
+    "She's been told the talks are over, but the envoys say they'll meet again, better prepared.",
+    "Militias seized the villages, then the militia seized more villages and lost the best ones.",
+]
+
+
+def test_remembering_lemmatizer_gives_the_stock_lemmas():
+    stock = spacy.load(MODEL, exclude=["ner"])
+    remembering = spacy.load(MODEL, exclude=["ner"])
+    use_remembering_lemmatizer(remembering)
+    lemmatizer = remembering.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, RememberingLemmatizer)
+    for _ in range(2):  # the second time every word form is remembered
+        for text in LEMMA_TEXTS + ATTRIBUTE_TEXTS:
+            assert _analyses(remembering, text) == _analyses(stock, text)
+    assert lemmatizer.known  # word forms met are remembered

@@ -43,10 +43,12 @@ class RunReport:
 def load_resources(extra_actors: str | None = None, gazetteer_path: str | None = None) -> Resources:
     """The model, gazetteer, actor KB and lexicon, built once per process."""
     from .actors.kb import load_kb
+    from .events import dates
     from .events.lexicon import load_lexicon
     from .nlp import build_nlp
     from .places.gazetteer import Gazetteer
 
+    dates.prepare()
     return Resources(nlp=build_nlp(extra_actors), gazetteer=Gazetteer.open(gazetteer_path),
                      kb=load_kb(extra_actors), lexicon=load_lexicon())
 

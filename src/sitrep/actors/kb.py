@@ -10,6 +10,7 @@ Choosing among candidates in context is `resolve.py`'s job.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,7 +168,9 @@ class _Names:
     """Finds names in text, longest first, bounded by non-word characters: not inside a
     hyphenated word ("al-Sham" holds no "Sham"), but after "pro-" and "anti-", which the
     resolver reads ("pro-Hadi forces").  Candidates are indexed by their first word, which
-    is many times faster than one regex alternation of thousands of names."""
+    is many times faster than one regex alternation of thousands of names.  An article's
+    whole text is searched for several purposes (its scene, its lead actor, its abbreviations)
+    and the same phrases again and again: the last texts' answers are kept."""
 
     def __init__(self, names, fold: bool) -> None:
         self.fold = fold
@@ -178,9 +181,14 @@ class _Names:
                 self.by_first.setdefault(m.group(0), []).append(key)
         for keys in self.by_first.values():
             keys.sort(key=len, reverse=True)
+        # bounded, so memory follows the article being read, not all articles read before
+        self._recent = functools.lru_cache(maxsize=256)(self._scan)
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of each name found, left to right, not overlapping."""
+        return list(self._recent(text))
+
+    def _scan(self, text: str) -> tuple[tuple[int, int, str], ...]:
         hay = _norm(text) if self.fold else text
         if len(hay) != len(text):  # a case fold that changed the length: keep offsets honest
             hay = text
@@ -200,7 +208,7 @@ class _Names:
                     out.append((s, e, key))
                     last = e
                     break
-        return out
+        return tuple(out)
 
 
 def _norm(s: str) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..models import Actor
-from ..nlp.views import doc_text
+from ..nlp.views import doc_text, ents_between
 from . import generic, named
 from .abbreviations import find_groups
 from .context import ArticleActors, Resolution
@@ -266,7 +266,7 @@ def _other_organisation_before(head: Token, ctx: ArticleActors) -> bool:
     doc = head.doc
     start = head.sent.start
     start = doc[start - 1].sent.start if start > 0 else start
-    for ent in doc[start:head.i].ents:
+    for ent in ents_between(doc, start, head.i):
         if ent.label_ != "ORG" or ent.root.i >= head.i:
             continue
         if ctx.kb.find_sources(ent.text):

@@ -20,6 +20,7 @@ from ..actors.context import ArticleActors
 from ..actors.resolve import resolve_phrase
 from ..events.dates import resolve_date
 from ..models import Actor, ControlStatement
+from ..nlp.views import sent_ents
 from ..places.public import ascii_name, place_ids, press_spellings
 from ..places.resolve import Toponym
 
@@ -180,7 +181,7 @@ def _date(sent: Span, published: str | None) -> str | None:
     """The statement's own date ('since Thursday'), else the article's publication date."""
     if published is None:
         return None
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ == "DATE":
             d = resolve_date(ent.text, published)
             if d is not None and d.precision == "day" and d.date <= published:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..nlp.views import sent_ents
 from .dates import WEEKDAYS, is_period, is_recurring
 from .frames import MATERIAL_PRIORITY, VERBAL, lemma_of, noun_class, place_like, verb_class
 from .lexicon import Lexicon
@@ -199,7 +200,10 @@ def _demanded(clause: Token) -> bool:
                    for c in clause.children)
 
 
-def _sayings(sent: Span) -> list[tuple[Token, list[Token]]]:
+Saying = tuple[Token, list[Token]]  # a verb of saying and the clauses it says
+
+
+def _sayings(sent: Span) -> list[Saying]:
     """Each verb of saying of the sentence with the clauses it says ('said that ... but ...': both);
     not a saying that is only a clause's topic ("That he has announced a withdrawal must be
     doubted")."""
@@ -211,14 +215,14 @@ def _sayings(sent: Span) -> list[tuple[Token, list[Token]]]:
     return out
 
 
-def _demands(sent: Span) -> list[Trigger]:
+def _demands(sayings: list[Saying]) -> list[Trigger]:
     """'X said that Y must ...', 'X tweeted that Y should ...': a demand by the speaker (PLOVER
     REQUEST); also in a second clause of what was said ('said they would not free them but
     countries must take them back')."""
-    return [Trigger(t, "request") for t, said in _sayings(sent) if any(_demanded(c) for c in said)]
+    return [Trigger(t, "request") for t, said in sayings if any(_demanded(c) for c in said)]
 
 
-def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
+def _refusals(sayings: list[Saying], found: list[Trigger]) -> list[Trigger]:
     """'France said it would not act on the call', 'the rebels said they will not lay down their
     arms': a refusal said, by the speaker of itself (PLOVER REJECT); the refused act needs no
     trigger of its own (one that has one, 'would not withdraw', is turned so where it is coded)."""
@@ -227,7 +231,7 @@ def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
             not any(f.token in c.subtree for f in found) and \
             any(s.dep_ == "nsubj" and s.lower_ in SELF_PRONOUNS for s in c.children)
 
-    return [Trigger(t, "reject") for t, said in _sayings(sent) if any(refusal(c) for c in said if c.head == t)]
+    return [Trigger(t, "reject") for t, said in sayings if any(refusal(c) for c in said if c.head == t)]
 
 
 # "said it would not comment", "would not hesitate to strike", "would not be": no refusal of
@@ -235,12 +239,12 @@ def _refusals(sent: Span, lex: Lexicon, found: list[Trigger]) -> list[Trigger]:
 UNREFUSED = DECLARING | COMMENTING | {"hesitate", "be", "have", "happen", "need", "change", "forget"}
 
 
-def _accusations(sent: Span) -> list[Trigger]:
+def _accusations(sayings: list[Saying]) -> list[Trigger]:
     """'said Kyiv had staged another provocation', 'said the shelling was a war crime': what a
     speaker says of others in words of blame is an accusation (PLOVER ACCUSE); a plain report of
     fact is only its attribution. Not a denial ('said it had committed no crime') nor the
     speaker's own deeds ('we ...')."""
-    return [Trigger(t, "accuse") for t, said in _sayings(sent) if any(_blames(c) for c in said)]
+    return [Trigger(t, "accuse") for t, said in sayings if any(_blames(c) for c in said)]
 
 
 def _blames(clause: Token) -> bool:
@@ -354,7 +358,7 @@ def _in_period(t: Token) -> bool:
     it ("over the past few months, as the rebels have tried ...", "retook the towns in
     months-long campaigns", "bombed the districts every day")."""
     chain = {x.i for x in (t, *t.ancestors)}
-    for e in t.sent.ents:
+    for e in sent_ents(t.sent):  # the sentence's cost, not the document's, per trigger
         if e.label_ != "DATE":
             continue
         # the model marks "months" of "months-long" and "four years" of "for four years"
@@ -649,7 +653,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in MODAL:
             trig.xcomp_of = t.head
         found.append(trig)
-    for said in _demands(sent) + _refusals(sent, lex, found) + _accusations(sent):
+    sayings = _sayings(sent)  # read once for the three kinds of thing said
+    for said in _demands(sayings) + _refusals(sayings, found) + _accusations(sayings):
         if all(said.token.i != f.token.i for f in found):
             found.append(said)  # (one event a saying: a demand, else a refusal, else an accusation)
     found.sort(key=lambda x: x.token.i)

@@ -294,6 +294,8 @@ def _where(t: Token) -> list[Token]:
 def verb_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a verb in its frame, or None: a verb that acts (not a modifier
     such as "US-backed"), then its class's own frame (`_CLASS_FRAMES`) on its arguments."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return None  # (asked of every word of every sentence: no other has a verb's class)
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
     if t.pos_ == "VERB" and (phrasal := _phrasal(t, lemma, lex)):

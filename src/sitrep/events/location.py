@@ -7,11 +7,13 @@ last city named; a border or crossing between two countries is the border betwee
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..models import Location
+from ..nlp.views import doc_text
 from ..places.divisions import is_district
 from ..places.gazetteer import AREA_FEATURES, Candidate, Gazetteer
 from ..places.names import fold
@@ -105,6 +107,9 @@ class LocationFinder:
     def __init__(self, toponyms: list[Toponym], gaz: Gazetteer, country_names: dict[str, str],
                  focus_iso2: str | None, demonym_country) -> None:
         self.tops = [t for t in toponyms if t.candidate is not None]
+        ends = [t.span.end for t in self.tops]
+        self._ends = ends if ends == sorted(ends) else None
+        self._facts: dict[int, tuple[bool, str | None, int]] = {}  # id of a toponym -> _read's
         self.by_token = {}
         for tp in self.tops:
             for tok in tp.span:
@@ -224,7 +229,8 @@ class LocationFinder:
                    for g in c.subtree) for c in t.children):
             return None  # "the city of Hama" names its place (a river or a region does not)
         # not the dateline ("MOGADISHU - ... a base in the town"): where the reporter was
-        before = [tp for tp in self.tops if tp.span.end <= t.i and tp.role == "location" and not self._filed_at(tp)]
+        before = [tp for tp in self.tops[:self._named_before(t.i)]
+                  if tp.span.end <= t.i and tp.role == "location" and not self._read(tp)[0]]
         if t.lower_ == "capital" and any(c.lower_ == "provincial" for c in t.children):
             for tp in reversed(before):
                 if tp.place.feature == "admin1":
@@ -238,11 +244,20 @@ class LocationFinder:
             return self.gaz.national_capital(self.focus) if t.lower_ == "capital" and self.focus else None
         # not a place the text called something else: "the northern town of Khan al-Assal ...
         # Aleppo city ... the town" is Khan al-Assal
-        cities = [tp for tp in cities if _called(tp) in SAME_KIND[t.lower_]] or cities
+        cities = [tp for tp in cities if self._read(tp)[1] in SAME_KIND[t.lower_]] or cities
         # of the sentence that named a city last, the city it is about, not a point it is measured
         # from ("overran Balad, 30 km north of Mogadishu. When they took the city ...": Balad)
-        told = [tp for tp in cities if tp.span.sent == cities[-1].span.sent]
+        last = self._read(cities[-1])[2]
+        told = [tp for tp in cities if self._read(tp)[2] == last]
         return next((tp for tp in reversed(told) if tp.precision == 1), told[-1]).place
+
+    def _read(self, tp: Toponym) -> tuple[bool, str | None, int]:
+        """Whether a place is the dateline, what the text called it, where its sentence starts:
+        read once per place, not once per anaphor that looks back over it."""
+        facts = self._facts.get(id(tp))
+        if facts is None:
+            facts = self._facts[id(tp)] = (self._filed_at(tp), _called(tp), tp.span.sent.start)
+        return facts
 
     def _told_elsewhere(self, filed: Location) -> bool:
         """Whether the story places its news in towns of its country other than where it was
@@ -386,15 +401,24 @@ class LocationFinder:
         same paragraph, not a dateline, a qualifier or a modifier."""
         doc = trigger.doc
         start = trigger.sent.start
-        for tp in reversed(self.tops):
+        # the paragraph's last line break before the sentence: a place before it is another paragraph's
+        para_start = doc_text(doc).rfind("\n", 0, doc[start].idx)
+        for tp in reversed(self.tops[:self._named_before(start)]):
             if tp.span.end > start:
                 continue
-            if "\n" in doc[tp.span.start:start].text:
+            if doc[tp.span.start].idx <= para_start:
                 return None  # another paragraph
             if tp.role == "location" and not tp.modifier and not tp.qualifier and tp.precision < 3 \
                     and tp.place.feature not in AREA_FEATURES - {"county"} and not self._filed_at(tp):
                 return self._loc(tp.place, tp.precision)
         return None
+
+    def _named_before(self, token: int) -> int:
+        """How many of the toponyms (in text order, as they come) end by `token`: those after
+        them need no look (a look at every later place per trigger made long texts quadratic)."""
+        if self._ends is None:
+            return len(self.tops)  # not in text order: every one is looked at
+        return bisect.bisect_right(self._ends, token)
 
     def find(self, trigger: Token, cls: str, sent: Span, actor_iso2: str | None,
              previous: Location | None) -> Location | None:

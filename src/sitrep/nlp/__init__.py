@@ -21,6 +21,7 @@ from spacy.language import Language
 from ..errors import ModelMissingError
 from . import ruler as _ruler  # noqa: F401  registers the "sitrep_entity_ruler" factory
 from .attributes import use_indexed_attribute_ruler
+from .lemmas import use_remembering_lemmatizer
 
 __all__ = ["MODEL", "build_nlp"]
 
@@ -99,6 +100,7 @@ def build_nlp(extra_actors: str | None = None) -> Language:
             ) from exc
         _mend_tagger_slips(nlp)
         use_indexed_attribute_ruler(nlp)  # the same rules, looked up rather than tried (nlp.attributes)
+        use_remembering_lemmatizer(nlp)  # the same lemmas, worked out once per word form (nlp.lemmas)
         nlp.add_pipe("sitrep_paragraphs", before="parser")
         # spaCy's entity ruler, with our one-word abbreviations looked up rather than tried (nlp.ruler)
         ruler = nlp.add_pipe("sitrep_entity_ruler", name="entity_ruler", before="ner",

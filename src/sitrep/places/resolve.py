@@ -412,23 +412,26 @@ def _nearest_namesakes(doc: Doc, pairs: list, options: list[list[Candidate]], ch
     def point(c: Candidate) -> tuple[float, float]:
         return c.latitude, c.longitude
 
+    of_sentence = _by_sentence(pairs)
     for i, best in enumerate(chosen):
         if best is None or best.feature != "city" or best.population >= 100_000:
             continue
         name = fold(pairs[i][0].span.text)
-        sent = pairs[i][0].span.sent
 
         def beside(k: int, i: int = i, name: str = name) -> bool:
             c = chosen[k]
             return k != i and c is not None and c.feature in ("city", "county") \
                 and fold(pairs[k][0].span.text) != name
 
-        refs = [chosen[k] for k in groups[i] if beside(k)] \
-            or [chosen[k] for k in range(len(chosen)) if beside(k) and pairs[k][0].span.sent == sent] \
-            or [chosen[k] for k in range(len(chosen)) if beside(k)]
-        if not refs:
+        # the first place beside it (only the first is measured from): its qualifier's, its sentence's, the story's
+        first = next((k for k in groups[i] if beside(k)), None)
+        if first is None:
+            first = next((k for k in of_sentence[pairs[i][0].span.sent.start] if beside(k)), None)
+        if first is None:
+            first = next((k for k in range(len(chosen)) if beside(k)), None)
+        if first is None:
             continue
-        ref = point(refs[0])
+        ref = point(chosen[first])
         top = score(best, ctx, within=withins[i], others=options[i])
         rivals = [(c, score(c, ctx, within=withins[i], others=options[i])) for c in options[i]
                   if c.feature == "city" and c.match != "skeleton"]
@@ -439,6 +442,15 @@ def _nearest_namesakes(doc: Doc, pairs: list, options: list[list[Candidate]], ch
         d, now = haversine_km(point(near), ref), haversine_km(point(best), ref)
         if s >= top - TIE and d <= NEAR_KM and d < now - NEARER_KM or d <= CLOSE_KM and now > FAR_KM:
             chosen[i] = near
+
+
+def _by_sentence(pairs: list) -> dict[int, list[int]]:
+    """The mentions' numbers by the start of their sentence, in order: a sentence's places
+    without a look at every place of the story (which made long stories quadratic)."""
+    out: dict[int, list[int]] = {}
+    for k, (h, _) in enumerate(pairs):
+        out.setdefault(h.span.sent.start, []).append(k)
+    return out
 
 
 # A small place (under STRAY_POP) chosen over STRAY_KM from, and outside the divisions of, all
@@ -461,14 +473,14 @@ def _far_from_the_scene(pairs: list, options: list[list[Candidate]], chosen: lis
     lacks (then placed at the sentence's town, see contained). A sentence of two places says
     no more of one than of the other ("born in Llandudno, he moved to London")."""
     out: set[int] = set()
+    of_sentence = _by_sentence(pairs)
     for i, best in enumerate(chosen):
         if best is None or best.feature != "city" or best.population >= STRAY_POP and best.match in ("exact", "folded"):
             continue  # (a city's other name counts for little: a village may bear a city's old name)
         sp = pairs[i][0].span
         name = fold(sp.text)
-        others = [c for k, c in enumerate(chosen) if k != i and c is not None
-                  and c.feature in ("city", "county", "admin1") and pairs[k][0].span.sent == sp.sent
-                  and fold(pairs[k][0].span.text) != name]
+        others = [c for k in of_sentence[sp.sent.start] if k != i and (c := chosen[k]) is not None
+                  and c.feature in ("city", "county", "admin1") and fold(pairs[k][0].span.text) != name]
         if len({c.geonameid for c in others}) < 2 or any(_together(best, o) for o in others) \
                 or not all(_together(o, others[0]) for o in others[1:]):
             continue
