@@ -622,7 +622,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
             continue  # "the options: lifting the siege, or withdrawing troops": courses named, none taken
         if any(a.dep_ in ("csubj", "csubjpass") for a in (t, *t.ancestors)):
             continue  # "who led the battle has remained disputed": a question about it, not it
-        if noun and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ in ("NOUN", "ADJ") and \
+        if noun and t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.pos_ == "NOUN" and \
                 t.head.head.lower_ not in ("responsibility", "credit", "blame") and \
                 not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children):
             continue  # "a legitimate target for drone strikes", "a pretext for an offensive": what it is for
@@ -662,14 +662,21 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 
 
 def _within(a: Token, b: Token) -> bool:
-    """a is in b's subtree without crossing into another clause's complement, nor into a
-    phrase that sets another happening before or after it ("killed ... following the bombing")."""
+    """a is in b's subtree without crossing into another clause's complement."""
     for anc in a.ancestors:
         if anc == b:
             return True
-        if anc.dep_ in ("ccomp", "relcl", "parataxis") or anc.dep_ == "prep" and anc.lower_ in SEQUENCE_WORDS:
+        if anc.dep_ in ("ccomp", "relcl", "parataxis"):
             return False
     return False
+
+
+def _told_within(a: Token, b: Token) -> bool:
+    """a is part of the happening b tells: within it, and not in a phrase that sets another
+    happening before or after it ("killed ... following the bombing")."""
+    return _within(a, b) and not any(
+        anc.dep_ == "prep" and anc.lower_ in SEQUENCE_WORDS for anc in a.ancestors
+        if anc.i in {x.i for x in b.subtree} and anc != b)
 
 
 def _merge(found: list[Trigger]) -> list[Trigger]:
@@ -731,7 +738,7 @@ def _merge(found: list[Trigger]) -> list[Trigger]:
             # an attack noun inside a material verb's clause ("killed in an airstrike",
             # "a strike ... destroyed a bridge") is the same happening
             a, b = tr.token, other.token
-            linked = _within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass")) or \
+            linked = _told_within(b, a) or (b.head == a and b.dep_ in ("nsubj", "nsubjpass")) or \
                 (tr.noun and other.noun and _anchor(a) == _anchor(b)) or \
                 (tr.cls == "kill" and other.noun and b.dep_ == "pobj" and b.head.lower_ in ("in", "during")
                  and b.head.head.lower_ in ("wounded", "injured", "hurt"))  # "killed and two wounded in attacks"
