@@ -520,3 +520,10 @@ def test_my_men_are_the_speakers_and_never_the_nearest_noun(extract):
                    published="2016-11-10")
     assert [e.actor1.name for e in ours if e.event_type] == \
         ["Military Forces of Iraq (2014-2018) Kurdistan Regional Government"]
+
+
+def test_bare_rebels_fighting_the_storys_lead_group_are_the_other_side(extract):
+    evs = extract("Kurdish-led forces captured Raqqa last year. On Sunday rebels clashed with Kurdish fighters "
+                  "on the edge of Manbij, a monitor said.", published="2019-05-20")
+    assert [(e.actor1.name, e.actor2.name) for e in evs if e.sub_event_type == "Armed clash"] == \
+        [("Opposition Rebels (Syria)", "QSD: Syrian Democratic Forces")]

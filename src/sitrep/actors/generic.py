@@ -99,7 +99,7 @@ def _proper_run(head: Token, toks: list[Token]) -> list[Token]:
         if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti"):
             break  # "the pro-Hadi X militia": Hadi is the side, not the name
         proper = (t.pos_ == "PROPN" or t.ent_type_ in NAME_ENTS or t.lower_ in ETHNIC | CLANS) \
-            and t.text[:1].isupper() and t.lower_ not in COMMON
+            and t.text[:1].isupper() and t.lower_ not in COMMON and t.ent_type_ not in ("DATE", "TIME")
         if proper or (t.lower_ in CONNECTORS and run):
             run.insert(0, t)
             i -= 1

@@ -562,6 +562,13 @@ def actors_for(t: Token, cls: str, noun: bool, ctx: ArticleActors, violent: bool
                  for s in c.children if s.dep_ == "nsubj"]
     for o in objs:
         r = resolve(o, ctx, violent, ante)
+        if r and a1 and a1.how == "lead" and r.actor.id == a1.actor.id:
+            # "rebels clashed with Kurdish fighters" in a story led by the Kurdish force: the bare
+            # noun is not the side it fought, but the country's insurgents (or no one named)
+            a2 = r
+            default = ctx.kb.insurgents(ctx.country(t.doc), ctx.published)
+            a1 = Resolution(ctx.actor(default, violent), (), "insurgents") if default and default != r.actor.id else None
+            break
         if r and not (a1 and (r.actor.id == a1.actor.id or
                                (r.actor.kind == a1.actor.kind == "State forces" and r.actor.country == a1.actor.country))):
             a2 = r
