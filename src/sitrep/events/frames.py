@@ -294,8 +294,10 @@ def _where(t: Token) -> list[Token]:
 def verb_class(t: Token, lex: Lexicon) -> str | None:
     """The trigger class of a verb in its frame, or None: a verb that acts (not a modifier
     such as "US-backed"), then its class's own frame (`_CLASS_FRAMES`) on its arguments."""
-    if t.pos_ not in ("VERB", "AUX"):
-        return None  # (asked of every word of every sentence: no other has a verb's class)
+    if t.pos_ not in ("VERB", "AUX") and not (t.dep_ == "amod" and t.lower_.endswith(("ed", "en"))):
+        # (asked of every word of every sentence: no other has a verb's class, but for a
+        # participle the tagger calls an adjective, "the recaptured town of X")
+        return None
     lemma = lemma_of(t)
     cls = lex.verbs.get(lemma)
     if t.pos_ == "VERB" and (phrasal := _phrasal(t, lemma, lex)):
