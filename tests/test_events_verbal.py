@@ -297,3 +297,10 @@ def test_the_home_office_speaks_for_the_uk_government(extract):
     evs = extract("The Home Office on Friday agreed to a short-term pause in the deportation of the two men.",
                   published="2018-07-27")
     assert [(e.plover, e.actor1.name) for e in evs] == [("AGREE", "Government of the United Kingdom (2010-2024)")]
+
+
+def test_declining_to_comment_is_no_rejection_and_a_question_tells_nothing(extract):
+    evs = extract("The Home Office declined to comment, saying it would not discuss individual cases.",
+                  published="2019-02-22")
+    assert [e for e in evs if e.plover == "REJECT" or (e.confidence or 1) >= 0.3] == []
+    assert extract("Who is fighting whom in Idlib?") == []

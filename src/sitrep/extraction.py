@@ -49,7 +49,7 @@ from .events.merge import LETHAL_TYPES, crowd_first, drop_subsumed, drop_vague_r
 from .events.modality import attribution_of, licensing_verb, modality_of, refused, speaker_heads
 from .events.notes import make_notes, with_notes
 from .events.roles import actors_for, date_for, resolve
-from .events.vocab import HELD_GROUND
+from .events.vocab import COMMENTING, HELD_GROUND
 from .models import Actor, Article, ControlStatement, Event, Location, PlaceMention
 from .nlp.long import parse
 from .nlp.views import sent_ents
@@ -664,7 +664,7 @@ class _Builder:
             # an announced operation is a statement of intent (PLOVER), not an ACLED event
             plover = "AGREE" if plover in COOPERATIVE else "THREATEN"
             etype = sub = None
-        if modality == "negated" and a1 is not None and (refused(t) or tr.noun and (
+        if modality == "negated" and a1 is not None and lemma_of(t) not in COMMENTING and (refused(t) or tr.noun and (
                 (licence := licensing_verb(t)) is not None and refused(licence))):
             # "France said it would not repatriate them": a refusal is said, and that is the event
             plover, etype, sub, modality = "REJECT", None, None, "asserted"

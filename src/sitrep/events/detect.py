@@ -589,6 +589,8 @@ def _listed_option(t: Token) -> bool:
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """The event triggers of a sentence, filtered and merged, in sentence order."""
     found: list[Trigger] = []
+    if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        return found  # "Who is fighting whom?": a question asks, it tells no happening
     label = heading_end(sent)
     for t in sent:
         if t.i < label:
